@@ -1,0 +1,273 @@
+#include "app/config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace earshot {
+namespace {
+
+size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t prev = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t cur = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      prev = cur;
+    }
+  }
+  return row[b.size()];
+}
+
+class ConfigError {
+ public:
+  ConfigError(std::string name, const YAML::Mark& mark, std::string message)
+      : text_(name + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) +
+              ": " + std::move(message)) {}
+  const std::string& text() const { return text_; }
+
+ private:
+  std::string text_;
+};
+
+class Parser {
+ public:
+  Parser(std::string name, std::string base_dir) : name_(std::move(name)), base_(std::move(base_dir)) {}
+
+  [[noreturn]] void Fail(const YAML::Node& node, const std::string& message) const {
+    throw ConfigError(name_, node.Mark(), message);
+  }
+
+  void CheckKeys(const YAML::Node& map, const std::string& where,
+                 std::initializer_list<const char*> allowed) const {
+    if (!map.IsMap()) Fail(map, "'" + where + "' must be a mapping");
+    for (const auto& kv : map) {
+      const std::string key = kv.first.Scalar();
+      std::string best;
+      size_t best_distance = 3;
+      bool known = false;
+      for (const char* a : allowed) {
+        if (key == a) known = true;
+        const size_t d = EditDistance(key, a);
+        if (d < best_distance) {
+          best_distance = d;
+          best = a;
+        }
+      }
+      if (!known) {
+        std::string message = "unknown key '" + key + "' in " + where;
+        if (!best.empty()) message += " (did you mean '" + best + "'?)";
+        Fail(kv.first, message);
+      }
+    }
+  }
+
+  std::string Scalar(const YAML::Node& node, const std::string& key) const {
+    if (!node.IsScalar()) Fail(node, "'" + key + "' must be a single value");
+    return node.Scalar();
+  }
+
+  int Int(const YAML::Node& node, const std::string& key, int lo, int hi) const {
+    const std::string text = Scalar(node, key);
+    try {
+      size_t used = 0;
+      const long long v = std::stoll(text, &used);
+      if (used != text.size() || v < lo || v > hi) throw std::out_of_range(key);
+      return static_cast<int>(v);
+    } catch (const std::exception&) {
+      Fail(node, "'" + key + "' must be a whole number from " + std::to_string(lo) + " to " +
+                     std::to_string(hi) + ", got '" + text + "'");
+    }
+  }
+
+  double Double(const YAML::Node& node, const std::string& key) const {
+    const std::string text = Scalar(node, key);
+    try {
+      size_t used = 0;
+      const double v = std::stod(text, &used);
+      if (used != text.size()) throw std::invalid_argument(key);
+      return v;
+    } catch (const std::exception&) {
+      Fail(node, "'" + key + "' must be a number, got '" + text + "'");
+    }
+  }
+
+  std::vector<std::string> StringList(const YAML::Node& node, const std::string& key) const {
+    std::vector<std::string> out;
+    if (node.IsScalar()) {
+      out.push_back(node.Scalar());
+    } else if (node.IsSequence()) {
+      for (const auto& item : node) out.push_back(Scalar(item, key));
+    } else {
+      Fail(node, "'" + key + "' must be a string or a list of strings");
+    }
+    return out;
+  }
+
+  std::string Path(const std::string& path) const {
+    if (path.empty() || path[0] == '/' || base_.empty()) return path;
+    return (std::filesystem::path(base_) / path).lexically_normal().string();
+  }
+
+  void ParseSla(const YAML::Node& node, SlaPolicy* policy) const {
+    CheckKeys(node, "sla", {"social", "review", "complaint_site"});
+    for (const auto& kv : node) {
+      const std::string kind_name = kv.first.Scalar();
+      const ChannelKind kind = kind_name == "social"   ? ChannelKind::kSocial
+                               : kind_name == "review" ? ChannelKind::kReview
+                                                       : ChannelKind::kComplaintSite;
+      auto set = [&](const YAML::Node& value, std::optional<Priority> priority) {
+        const auto ms = ParseDurationMs(Scalar(value, "sla." + kind_name));
+        if (!ms.ok()) Fail(value, ms.status().message());
+        if (*ms <= 0) Fail(value, "an SLA must be longer than zero");
+        policy->Set(kind, priority, *ms);
+      };
+      if (kv.second.IsScalar()) {
+        set(kv.second, std::nullopt);
+        continue;
+      }
+      CheckKeys(kv.second, "sla." + kind_name, {"default", "p1", "p2", "p3", "p4"});
+      for (const auto& p : kv.second) {
+        const std::string key = p.first.Scalar();
+        set(p.second, key == "default" ? std::nullopt
+                                       : std::optional<Priority>(static_cast<Priority>(key[1] - '0')));
+      }
+    }
+  }
+
+  void ParseBrands(const YAML::Node& node, Config* config) const {
+    if (!node.IsMap()) Fail(node, "'brands' must map brand names to settings");
+    for (const auto& kv : node) {
+      const std::string brand = kv.first.Scalar();
+      CheckKeys(kv.second, "brands." + brand, {"accounts", "apps"});
+      auto& accounts = config->brand_accounts[brand];
+      if (kv.second["accounts"]) {
+        for (std::string handle : StringList(kv.second["accounts"], "accounts")) {
+          if (!handle.empty() && handle[0] == '@') handle.erase(0, 1);
+          std::transform(handle.begin(), handle.end(), handle.begin(),
+                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+          accounts.insert(handle);
+        }
+      }
+      if (kv.second["apps"]) {
+        for (const std::string& app : StringList(kv.second["apps"], "apps")) {
+          config->decode.app_brands[app] = brand;
+        }
+      }
+    }
+  }
+
+  Config Parse(const YAML::Node& root) const {
+    Config config = DefaultConfig();
+    if (!root || root.IsNull()) return config;
+    CheckKeys(root, "the top level",
+              {"kafka", "topics", "rules", "lexicons", "metrics", "sla", "brands", "default_brand",
+               "pipeline", "classifier"});
+    if (const auto& kafka = root["kafka"]) {
+      if (!kafka.IsMap()) Fail(kafka, "'kafka' must map librdkafka property names to values");
+      for (const auto& kv : kafka) config.kafka[kv.first.Scalar()] = Scalar(kv.second, kv.first.Scalar());
+    }
+    if (const auto& topics = root["topics"]) {
+      CheckKeys(topics, "topics", {"inputs", "classified", "alerts", "dlq"});
+      if (topics["inputs"]) config.topics.inputs = StringList(topics["inputs"], "inputs");
+      if (config.topics.inputs.empty()) Fail(topics["inputs"], "'inputs' needs at least one topic");
+      if (topics["classified"]) config.topics.classified = Scalar(topics["classified"], "classified");
+      if (topics["alerts"]) config.topics.alerts = Scalar(topics["alerts"], "alerts");
+      if (topics["dlq"]) config.topics.dlq = Scalar(topics["dlq"], "dlq");
+    }
+    if (const auto& rules = root["rules"]) {
+      config.rules.clear();
+      for (const std::string& p : StringList(rules, "rules")) config.rules.push_back(Path(p));
+    }
+    if (const auto& lexicons = root["lexicons"]) config.lexicons = Path(Scalar(lexicons, "lexicons"));
+    if (const auto& metrics = root["metrics"]) {
+      CheckKeys(metrics, "metrics", {"listen"});
+      if (metrics["listen"]) config.metrics_listen = Scalar(metrics["listen"], "listen");
+    }
+    if (const auto& sla = root["sla"]) ParseSla(sla, &config.sla);
+    if (const auto& brands = root["brands"]) ParseBrands(brands, &config);
+    if (const auto& brand = root["default_brand"]) config.decode.default_brand = Scalar(brand, "default_brand");
+    if (const auto& pipeline = root["pipeline"]) {
+      CheckKeys(pipeline, "pipeline", {"workers", "max_record_bytes", "embedded_partitions"});
+      if (pipeline["workers"]) config.workers = Int(pipeline["workers"], "workers", 1, 64);
+      if (pipeline["max_record_bytes"]) {
+        config.decode.max_record_bytes =
+            static_cast<size_t>(Int(pipeline["max_record_bytes"], "max_record_bytes", 1024, 64 << 20));
+      }
+      if (pipeline["embedded_partitions"]) {
+        config.embedded_partitions = Int(pipeline["embedded_partitions"], "embedded_partitions", 1, 256);
+      }
+    }
+    if (const auto& c = root["classifier"]) {
+      CheckKeys(c, "classifier",
+                {"complaint_below", "praise_above", "complaint_max_stars", "praise_min_stars"});
+      if (c["complaint_below"]) config.classifier.complaint_below = Double(c["complaint_below"], "complaint_below");
+      if (c["praise_above"]) config.classifier.praise_above = Double(c["praise_above"], "praise_above");
+      if (c["complaint_max_stars"]) config.classifier.complaint_max_stars = Int(c["complaint_max_stars"], "complaint_max_stars", 0, 5);
+      if (c["praise_min_stars"]) config.classifier.praise_min_stars = Int(c["praise_min_stars"], "praise_min_stars", 1, 6);
+    }
+    return config;
+  }
+
+ private:
+  std::string name_;
+  std::string base_;
+};
+
+}  // namespace
+
+std::string Config::GroupId() const {
+  const auto it = kafka.find("group.id");
+  return it != kafka.end() ? it->second : "earshot";
+}
+
+std::string DataRoot() {
+  if (const char* home = std::getenv("EARSHOT_HOME"); home != nullptr && *home != '\0') return home;
+  std::error_code ec;
+  if (std::filesystem::is_directory(std::string(EARSHOT_SOURCE_ROOT) + "/rules", ec)) {
+    return EARSHOT_SOURCE_ROOT;
+  }
+  return ".";
+}
+
+Config DefaultConfig() {
+  Config config;
+  const std::string root = DataRoot();
+  config.rules = {root + "/rules/core"};
+  config.lexicons = root + "/rules/lexicons";
+  return config;
+}
+
+StatusOr<Config> LoadConfigText(const std::string& text, const std::string& name,
+                                const std::string& base_dir) {
+  try {
+    const YAML::Node root = YAML::Load(text);
+    return Parser(name, base_dir).Parse(root);
+  } catch (const ConfigError& e) {
+    return Status("config", e.text());
+  } catch (const YAML::ParserException& e) {
+    return Status("config", name + ":" + std::to_string(e.mark.line + 1) + ":" +
+                                std::to_string(e.mark.column + 1) + ": YAML syntax: " + e.msg);
+  } catch (const YAML::Exception& e) {
+    return Status("config", name + ":" + std::to_string(e.mark.line + 1) + ":" +
+                                std::to_string(e.mark.column + 1) + ": " + e.msg);
+  }
+}
+
+StatusOr<Config> LoadConfigFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status("config", path + ": cannot read file");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string base = std::filesystem::path(path).parent_path().string();
+  return LoadConfigText(buffer.str(), path, base.empty() ? "." : base);
+}
+
+}  // namespace earshot

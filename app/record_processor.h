@@ -1,0 +1,69 @@
+// RecordProcessor: one input record in, the records to produce out.
+//
+// This is the whole per-record data flow, free of Kafka I/O so that it can
+// be tested and benchmarked alone: decode -> classify -> alert, or decode
+// failure -> dead letter. The worker produces what it returns and commits
+// the input once all of it is acknowledged.
+//
+// Thread safety: Process() is const and safe to call from many threads.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/config.h"
+#include "connectors/kafka/kafka_producer.h"
+#include "earshot/classifier.h"
+#include "earshot/clock.h"
+
+namespace earshot {
+
+// Dead-letter headers (docs/schema.md).
+inline constexpr const char* kHeaderError = "earshot.error";
+inline constexpr const char* kHeaderErrorDetail = "earshot.error.detail";
+inline constexpr const char* kHeaderSourceTopic = "earshot.source.topic";
+inline constexpr const char* kHeaderSourcePartition = "earshot.source.partition";
+inline constexpr const char* kHeaderSourceOffset = "earshot.source.offset";
+
+struct InputRecord {
+  std::string topic;
+  int32_t partition = 0;
+  int64_t offset = 0;
+  int64_t timestamp_ms = -1;  // broker or producer timestamp; -1 when absent
+  std::string_view key;
+  std::string_view value;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+struct ProcessedRecord {
+  std::vector<OutRecord> outputs;
+  std::optional<Post> post;        // set when decoding succeeded
+  std::optional<Verdict> verdict;  // set when decoding succeeded
+  std::string dead_letter_reason;  // set when it did not
+  bool alerted = false;
+};
+
+class RecordProcessor {
+ public:
+  RecordProcessor(std::shared_ptr<const Classifier> classifier, const Config& config,
+                  const Clock& clock);
+
+  ProcessedRecord Process(const InputRecord& input) const;
+
+  const Classifier& classifier() const { return *classifier_; }
+
+ private:
+  std::shared_ptr<const Classifier> classifier_;
+  TopicsConfig topics_;
+  DecodeOptions decode_;
+  SlaPolicy sla_;
+  const Clock& clock_;
+};
+
+// Loads rules and lexicons named in `config` and builds a Classifier. Rule
+// and lexicon problems come back as one Status listing every diagnostic.
+StatusOr<std::shared_ptr<const Classifier>> BuildClassifier(const Config& config);
+
+}  // namespace earshot

@@ -1,0 +1,93 @@
+#include "app/record_processor.h"
+
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+
+#include "pipeline/match/rule_reader.h"
+#include "pipeline/sentiment/sentiment_scorer.h"
+
+namespace earshot {
+namespace {
+
+class RecordProcessorTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::vector<Diagnostic> d;
+    auto rules = RuleSet::Build(ReadRuleText(R"(rules:
+  - id: tr.delivery
+    category: complaint
+    priority: p2
+    match: {any: ["gelmedi"]}
+)", "t.yaml", &d), RuleSetOptions{}, &d);
+    ASSERT_TRUE(rules.ok());
+    classifier_ = std::make_shared<Classifier>(*rules, std::make_shared<Lexicons>(),
+                                               ClassifierOptions{}, BrandAccounts{});
+  }
+
+  ProcessedRecord Process(const std::string& value) {
+    const RecordProcessor processor(classifier_, config_, clock_);
+    InputRecord input;
+    input.topic = "posts";
+    input.partition = 2;
+    input.offset = 77;
+    input.timestamp_ms = 1795425245000;
+    input.key = "k";
+    input.value = value;
+    return processor.Process(input);
+  }
+
+  Config config_;
+  ManualClock clock_{0};
+  std::shared_ptr<const Classifier> classifier_;
+};
+
+TEST_F(RecordProcessorTest, ComplaintYieldsClassifiedPostAndResponseDueKeyedByConversation) {
+  const ProcessedRecord r = Process(R"({"id":"x-1","channel":"x","brand":"b","author":{"id":"u"},
+    "text":"kargo gelmedi","created_at":"2026-11-23T09:00:00Z","conversation_id":"c-1"})");
+  ASSERT_EQ(r.outputs.size(), 2u);
+  EXPECT_EQ(r.outputs[0].topic, "posts.classified");
+  EXPECT_EQ(r.outputs[1].topic, "alerts");
+  EXPECT_EQ(r.outputs[1].key, "c-1");
+  rapidjson::Document doc;
+  doc.Parse(r.outputs[1].value.c_str());
+  // received_at is the record's timestamp, so a replay gives the same deadline.
+  EXPECT_STREQ(doc["received_at"].GetString(), "2026-11-23T09:14:05.000Z");
+  EXPECT_STREQ(doc["due_at"].GetString(), "2026-11-23T10:14:05.000Z");
+  EXPECT_TRUE(r.alerted);
+}
+
+TEST_F(RecordProcessorTest, NeutralPostYieldsOnlyTheClassifiedPost) {
+  const ProcessedRecord r = Process(R"({"id":"x-3","channel":"x","brand":"b","author":{"id":"u"},
+    "text":"bugün hava bulutlu","created_at":"2026-11-23T09:00:00Z"})");
+  ASSERT_EQ(r.outputs.size(), 1u);
+  EXPECT_EQ(r.outputs[0].topic, "posts.classified");
+  EXPECT_FALSE(r.alerted);
+  ASSERT_TRUE(r.verdict.has_value());
+  EXPECT_EQ(r.verdict->post_class, PostClass::kNeutral);
+}
+
+TEST_F(RecordProcessorTest, BadRecordGoesToTheDeadLetterTopicUnchangedWithItsReason) {
+  const std::string bad = "{\"id\": broken";
+  const ProcessedRecord r = Process(bad);
+  ASSERT_EQ(r.outputs.size(), 1u);
+  const OutRecord& dead = r.outputs[0];
+  EXPECT_EQ(dead.topic, "posts.dlq");
+  EXPECT_EQ(dead.value, bad);
+  EXPECT_EQ(dead.key, "k");
+  auto header = [&](const std::string& name) {
+    for (const auto& [k, v] : dead.headers) {
+      if (k == name) return v;
+    }
+    return std::string("<absent>");
+  };
+  EXPECT_EQ(header("earshot.error"), "json_syntax");
+  EXPECT_NE(header("earshot.error.detail"), "<absent>");
+  EXPECT_EQ(header("earshot.source.topic"), "posts");
+  EXPECT_EQ(header("earshot.source.partition"), "2");
+  EXPECT_EQ(header("earshot.source.offset"), "77");
+  EXPECT_EQ(r.dead_letter_reason, "json_syntax");
+  EXPECT_FALSE(r.post.has_value());
+}
+
+}  // namespace
+}  // namespace earshot

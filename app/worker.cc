@@ -1,0 +1,296 @@
+#include "app/worker.h"
+
+#include <librdkafka/rdkafkacpp.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "app/stats_parser.h"
+#include "connectors/kafka/offset_tracker.h"
+
+namespace earshot {
+namespace {
+
+int64_t SteadyNs() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+std::vector<RdKafka::TopicPartition*> ToKafka(const std::vector<CommitPosition>& positions) {
+  std::vector<RdKafka::TopicPartition*> out;
+  for (const CommitPosition& p : positions) {
+    out.push_back(RdKafka::TopicPartition::create(p.tp.topic, p.tp.partition, p.offset));
+  }
+  return out;
+}
+
+}  // namespace
+
+class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
+ public:
+  Impl(Worker* owner, int index, const Config& config, const RecordProcessor& processor,
+       Metrics& metrics, WorkerOptions options)
+      : owner_(owner),
+        index_(index),
+        config_(config),
+        processor_(processor),
+        metrics_(metrics),
+        options_(options) {}
+
+  ~Impl() override {
+    // Order matters to librdkafka: the consumer goes before the producer
+    // whose callbacks reference our tracker, and both before this object.
+    consumer_.reset();
+    producer_.reset();
+  }
+
+  Status Start() {
+    KafkaProperties props = config_.kafka;
+    props["group.id"] = config_.GroupId();
+    props.emplace("client.id", "earshot-" + std::to_string(index_));
+    props["enable.auto.commit"] = "false";
+    props["enable.auto.offset.store"] = "false";
+    props.emplace("auto.offset.reset", "earliest");
+    props.emplace("statistics.interval.ms", "5000");
+    KafkaProperties consumer_props = props;
+    for (const char* producer_only : {"acks", "enable.idempotence", "linger.ms", "message.max.bytes",
+                                      "compression.type", "batch.num.messages"}) {
+      consumer_props.erase(producer_only);
+    }
+    auto conf = MakeKafkaConf(consumer_props);
+    if (!conf.ok()) return conf.status();
+    std::string error;
+    if ((*conf)->set("rebalance_cb", static_cast<RdKafka::RebalanceCb*>(this), error) !=
+            RdKafka::Conf::CONF_OK ||
+        (*conf)->set("event_cb", static_cast<RdKafka::EventCb*>(this), error) !=
+            RdKafka::Conf::CONF_OK) {
+      return Status("kafka_config", error);
+    }
+    consumer_.reset(RdKafka::KafkaConsumer::create(conf->get(), error));
+    if (!consumer_) return Status("kafka_consumer", error);
+
+    KafkaProperties producer_props = props;
+    producer_props.emplace("message.max.bytes", "16777216");  // dead letters carry inputs whole
+    producer_props.erase("statistics.interval.ms");
+    auto producer = KafkaProducer::Create(
+        producer_props, [this](void* opaque, const RdKafka::Message& m) { OnDelivery(opaque, m); });
+    if (!producer.ok()) return producer.status();
+    producer_ = std::move(producer).value();
+
+    const RdKafka::ErrorCode err = consumer_->subscribe(config_.topics.inputs);
+    if (err != RdKafka::ERR_NO_ERROR) return Status("subscribe", RdKafka::err2str(err));
+    return Status::Ok();
+  }
+
+  Status Loop() {
+    auto last_commit = std::chrono::steady_clock::now();
+    while (!owner_->stop_.load(std::memory_order_relaxed) && fatal_.ok()) {
+      std::unique_ptr<RdKafka::Message> message(consumer_->consume(100));
+      HandleMessage(*message);
+      producer_->Poll(0);
+      if (tracker_.HasFailure()) {
+        fatal_ = Status("delivery_failed",
+                        "an output was not acknowledged by the broker; stopping without "
+                        "committing past it so that a restart processes it again");
+        break;
+      }
+      const auto now = std::chrono::steady_clock::now();
+      if (now - last_commit >= std::chrono::milliseconds(options_.commit_interval_ms)) {
+        CommitCommittable(/*sync=*/false);
+        last_commit = now;
+      }
+    }
+    return Shutdown();
+  }
+
+ private:
+  void HandleMessage(RdKafka::Message& message) {
+    switch (message.err()) {
+      case RdKafka::ERR_NO_ERROR:
+        break;
+      case RdKafka::ERR__TIMED_OUT:
+      case RdKafka::ERR__PARTITION_EOF:
+        return;
+      default:
+        spdlog::warn("worker {}: consume: {}", index_, message.errstr());
+        return;
+    }
+    InputRecord input;
+    input.topic = message.topic_name();
+    input.partition = message.partition();
+    input.offset = message.offset();
+    const RdKafka::MessageTimestamp ts = message.timestamp();
+    input.timestamp_ms = ts.type == RdKafka::MessageTimestamp::MSG_TIMESTAMP_NOT_AVAILABLE ? -1 : ts.timestamp;
+    if (message.key_pointer() != nullptr) {
+      input.key = std::string_view(static_cast<const char*>(message.key_pointer()), message.key_len());
+    }
+    if (message.payload() != nullptr) {
+      input.value = std::string_view(static_cast<const char*>(message.payload()), message.len());
+    }
+    if (RdKafka::Headers* headers = message.headers()) {
+      for (const RdKafka::Headers::Header& h : headers->get_all()) {
+        input.headers.emplace_back(
+            h.key(), h.value() == nullptr ? std::string()
+                                          : std::string(static_cast<const char*>(h.value()), h.value_size()));
+      }
+    }
+    const int64_t received_ns = SteadyNs();
+    ProcessedRecord processed = processor_.Process(input);
+    CountProcessed(input, processed);
+    InFlightRecord* record =
+        tracker_.Add(TopicPartitionKey{input.topic, input.partition}, input.offset,
+                     static_cast<int>(processed.outputs.size()), received_ns);
+    for (const OutRecord& out : processed.outputs) {
+      if (Status s = producer_->Produce(out, record); !s.ok()) {
+        spdlog::error("worker {}: {}", index_, s.ToString());
+        metrics_.OutputFailures(out.topic).Increment();
+        tracker_.OutputDone(record, false);
+      }
+    }
+  }
+
+  void CountProcessed(const InputRecord& input, const ProcessedRecord& processed) {
+    if (!processed.post) {
+      metrics_.PostsConsumed(input.topic, "", "").Increment();
+      metrics_.DeadLetters(processed.dead_letter_reason).Increment();
+      return;
+    }
+    const Verdict& verdict = *processed.verdict;
+    metrics_.PostsConsumed(input.topic, processed.post->channel, verdict.lang).Increment();
+    metrics_.PostsClassified(PostClassName(verdict.post_class)).Increment();
+    for (const RuleMatch& m : verdict.matches) metrics_.RuleMatches(m.rule_id).Increment();
+    if (processed.alerted) metrics_.Alerts("response_due").Increment();
+  }
+
+  void OnDelivery(void* opaque, const RdKafka::Message& message) {
+    auto* record = static_cast<InFlightRecord*>(opaque);
+    const bool ok = message.err() == RdKafka::ERR_NO_ERROR;
+    if (!ok) {
+      spdlog::error("worker {}: output to {} failed: {}", index_, message.topic_name(),
+                    message.errstr());
+      metrics_.OutputFailures(message.topic_name()).Increment();
+    }
+    if (record == nullptr) return;
+    if (tracker_.OutputDone(record, ok)) {
+      metrics_.ProcessingLatency().Observe(static_cast<double>(SteadyNs() - record->received_ns) /
+                                           1e9);
+      owner_->completed_.fetch_add(1, std::memory_order_relaxed);
+    }
+  }
+
+  void Commit(const std::vector<CommitPosition>& positions, bool sync) {
+    if (positions.empty()) return;
+    std::vector<RdKafka::TopicPartition*> offsets = ToKafka(positions);
+    const RdKafka::ErrorCode err =
+        sync ? consumer_->commitSync(offsets) : consumer_->commitAsync(offsets);
+    RdKafka::TopicPartition::destroy(offsets);
+    metrics_.Commits().Increment();
+    if (err != RdKafka::ERR_NO_ERROR) {
+      // A failed commit loses nothing: the records are processed again.
+      metrics_.CommitFailures().Increment();
+      spdlog::warn("worker {}: offset commit failed: {}", index_, RdKafka::err2str(err));
+    }
+  }
+
+  void CommitCommittable(bool sync) { Commit(tracker_.TakeCommittable(), sync); }
+
+  Status Shutdown() {
+    Status status = fatal_;
+    if (Status s = producer_->Flush(options_.flush_timeout_ms); !s.ok()) {
+      spdlog::error("worker {}: shutdown flush: {}", index_, s.ToString());
+      if (status.ok()) status = s;
+    }
+    CommitCommittable(/*sync=*/true);
+    consumer_->close();  // revokes (and so commits) anything still assigned
+    return status;
+  }
+
+  // RebalanceCb: served on this worker's thread from consume().
+  void rebalance_cb(RdKafka::KafkaConsumer* consumer, RdKafka::ErrorCode err,
+                    std::vector<RdKafka::TopicPartition*>& partitions) override {
+    const bool cooperative = consumer->rebalance_protocol() == "COOPERATIVE";
+    if (err == RdKafka::ERR__ASSIGN_PARTITIONS) {
+      spdlog::info("worker {}: assigned {} partition(s)", index_, partitions.size());
+      if (cooperative) {
+        RdKafka::Error* e = consumer->incremental_assign(partitions);
+        delete e;
+      } else {
+        consumer->assign(partitions);
+      }
+      assigned_ += static_cast<int>(partitions.size());
+      metrics_.AssignedPartitions().Increment(static_cast<double>(partitions.size()));
+      return;
+    }
+    // Revoked (or lost): finish what we started, commit it, let go.
+    spdlog::info("worker {}: revoking {} partition(s)", index_, partitions.size());
+    std::vector<TopicPartitionKey> keys;
+    for (const RdKafka::TopicPartition* tp : partitions) {
+      keys.push_back(TopicPartitionKey{tp->topic(), tp->partition()});
+    }
+    if (Status s = producer_->Flush(options_.flush_timeout_ms); !s.ok()) {
+      spdlog::error("worker {}: flush on revoke: {}", index_, s.ToString());
+    }
+    if (err != RdKafka::ERR__REVOKE_PARTITIONS || consumer->assignment_lost()) {
+      spdlog::warn("worker {}: partitions lost; not committing for them", index_);
+    } else {
+      Commit(tracker_.Positions(keys), /*sync=*/true);
+    }
+    tracker_.Forget(keys);
+    if (cooperative) {
+      RdKafka::Error* e = consumer->incremental_unassign(partitions);
+      delete e;
+    } else {
+      consumer->unassign();
+    }
+    assigned_ -= static_cast<int>(partitions.size());
+    metrics_.AssignedPartitions().Decrement(static_cast<double>(partitions.size()));
+  }
+
+  // EventCb: statistics, errors and logs, served from consume().
+  void event_cb(RdKafka::Event& event) override {
+    switch (event.type()) {
+      case RdKafka::Event::EVENT_STATS:
+        for (const PartitionLag& lag : ParseConsumerLag(event.str())) {
+          metrics_.ConsumerLag(lag.topic, lag.partition).Set(static_cast<double>(lag.lag));
+        }
+        break;
+      case RdKafka::Event::EVENT_ERROR:
+        spdlog::warn("worker {}: kafka: {}", index_, event.str());
+        break;
+      case RdKafka::Event::EVENT_LOG:
+        if (event.severity() <= RdKafka::Event::EVENT_SEVERITY_WARNING) {
+          spdlog::warn("worker {}: kafka {}: {}", index_, event.fac(), event.str());
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  Worker* owner_;
+  int index_;
+  const Config& config_;
+  const RecordProcessor& processor_;
+  Metrics& metrics_;
+  WorkerOptions options_;
+  OffsetTracker tracker_;
+  Status fatal_;
+  int assigned_ = 0;
+  // Destroyed explicitly in ~Impl (consumer first).
+  std::unique_ptr<KafkaProducer> producer_;
+  std::unique_ptr<RdKafka::KafkaConsumer> consumer_;
+};
+
+Worker::Worker(int index, const Config& config, const RecordProcessor& processor, Metrics& metrics,
+               WorkerOptions options)
+    : impl_(std::make_unique<Impl>(this, index, config, processor, metrics, options)) {}
+
+Worker::~Worker() = default;
+
+Status Worker::Run() {
+  if (Status s = impl_->Start(); !s.ok()) return s;
+  return impl_->Loop();
+}
+
+}  // namespace earshot

@@ -1,0 +1,58 @@
+#include "connectors/http/http_endpoint.h"
+
+#include <httplib.h>
+#include <prometheus/registry.h>
+#include <prometheus/text_serializer.h>
+
+#include <sstream>
+
+namespace earshot {
+
+HttpEndpoint::HttpEndpoint(std::shared_ptr<prometheus::Registry> registry, ReadinessFn readiness)
+    : registry_(std::move(registry)), readiness_(std::move(readiness)) {}
+
+HttpEndpoint::~HttpEndpoint() { Stop(); }
+
+Status HttpEndpoint::Start(const std::string& listen) {
+  const size_t colon = listen.rfind(':');
+  if (colon == std::string::npos) return Status("metrics_listen", "expected host:port, got '" + listen + "'");
+  host_ = listen.substr(0, colon);
+  int port = 0;
+  try {
+    port = std::stoi(listen.substr(colon + 1));
+  } catch (const std::exception&) {
+    return Status("metrics_listen", "bad port in '" + listen + "'");
+  }
+  server_ = std::make_unique<httplib::Server>();
+  server_->Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+    std::ostringstream out;
+    prometheus::TextSerializer().Serialize(out, registry_->Collect());
+    res.set_content(out.str(), "text/plain; version=0.0.4; charset=utf-8");
+  });
+  server_->Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("ok\n", "text/plain");
+  });
+  server_->Get("/readyz", [this](const httplib::Request&, httplib::Response& res) {
+    const Status ready = readiness_ ? readiness_() : Status::Ok();
+    res.status = ready.ok() ? 200 : 503;
+    res.set_content(ready.ok() ? "ready\n" : "not ready: " + ready.message() + "\n", "text/plain");
+  });
+  if (port == 0) {
+    port_ = server_->bind_to_any_port(host_);
+    if (port_ < 0) return Status("metrics_listen", "cannot bind " + listen);
+  } else {
+    if (!server_->bind_to_port(host_, port)) {
+      return Status("metrics_listen", "cannot bind " + listen + " (in use?)");
+    }
+    port_ = port;
+  }
+  thread_ = std::thread([this] { server_->listen_after_bind(); });
+  return Status::Ok();
+}
+
+void HttpEndpoint::Stop() {
+  if (server_) server_->stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+}  // namespace earshot

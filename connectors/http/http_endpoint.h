@@ -1,0 +1,55 @@
+// HttpEndpoint: /metrics, /healthz and /readyz on one port.
+//
+// prometheus-cpp's own exposer serves only /metrics, so all three are served
+// with cpp-httplib, and /metrics is rendered with prometheus-cpp's text
+// serializer from the same registry.
+//
+//   /metrics  Prometheus text format 0.0.4
+//   /healthz  200 "ok" while the process runs
+//   /readyz   200 when the readiness check passes, else 503 with the reason
+//
+// Thread safety: serves on its own threads; Start/Stop from one thread.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "earshot/status.h"
+
+namespace prometheus {
+class Registry;
+}
+namespace httplib {
+class Server;
+}
+
+namespace earshot {
+
+class HttpEndpoint {
+ public:
+  // Returns OK when ready, else a Status whose message says what is missing.
+  using ReadinessFn = std::function<Status()>;
+
+  HttpEndpoint(std::shared_ptr<prometheus::Registry> registry, ReadinessFn readiness);
+  ~HttpEndpoint();
+  HttpEndpoint(const HttpEndpoint&) = delete;
+  HttpEndpoint& operator=(const HttpEndpoint&) = delete;
+
+  // `listen` is "host:port"; port 0 picks a free one (see port()).
+  Status Start(const std::string& listen);
+  void Stop();
+  int port() const { return port_; }
+  std::string address() const { return host_ + ":" + std::to_string(port_); }
+
+ private:
+  std::shared_ptr<prometheus::Registry> registry_;
+  ReadinessFn readiness_;
+  std::unique_ptr<httplib::Server> server_;
+  std::thread thread_;
+  std::string host_;
+  int port_ = 0;
+};
+
+}  // namespace earshot

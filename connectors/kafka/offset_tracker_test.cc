@@ -1,0 +1,65 @@
+#include "connectors/kafka/offset_tracker.h"
+
+#include <gtest/gtest.h>
+
+namespace earshot {
+namespace {
+
+const TopicPartitionKey kP0{"posts", 0};
+const TopicPartitionKey kP1{"posts", 1};
+
+TEST(OffsetTracker, CommitsOnlyBelowTheFirstUnacknowledgedRecord) {
+  OffsetTracker t;
+  InFlightRecord* a = t.Add(kP0, 10, 2, 0);
+  InFlightRecord* b = t.Add(kP0, 11, 1, 0);
+  const auto start = t.TakeCommittable();  // nothing done: resume at 10
+  ASSERT_EQ(start.size(), 1u);
+  EXPECT_EQ(start[0].offset, 10);
+  EXPECT_TRUE(t.OutputDone(b, true));  // 11 done before 10
+  EXPECT_TRUE(t.TakeCommittable().empty());
+  EXPECT_FALSE(t.OutputDone(a, true));  // one of a's two outputs
+  EXPECT_TRUE(t.TakeCommittable().empty());
+  EXPECT_TRUE(t.OutputDone(a, true));
+  const auto done = t.TakeCommittable();
+  ASSERT_EQ(done.size(), 1u);
+  EXPECT_EQ(done[0].offset, 12);
+}
+
+TEST(OffsetTracker, ReportsEachPositionOnce) {
+  OffsetTracker t;
+  t.OutputDone(t.Add(kP0, 0, 1, 0), true);
+  EXPECT_EQ(t.TakeCommittable().size(), 1u);
+  EXPECT_TRUE(t.TakeCommittable().empty());
+}
+
+TEST(OffsetTracker, AFailedOutputBlocksItsPartitionOnly) {
+  OffsetTracker t;
+  InFlightRecord* bad = t.Add(kP0, 5, 1, 0);
+  InFlightRecord* later = t.Add(kP0, 6, 1, 0);
+  InFlightRecord* other = t.Add(kP1, 3, 1, 0);
+  EXPECT_FALSE(t.OutputDone(bad, false));
+  EXPECT_TRUE(t.OutputDone(later, true));
+  EXPECT_TRUE(t.OutputDone(other, true));
+  EXPECT_TRUE(t.HasFailure());
+  for (const CommitPosition& p : t.TakeCommittable()) {
+    if (p.tp == kP0) {
+      EXPECT_LE(p.offset, 5);
+    } else {
+      EXPECT_EQ(p.offset, 4);
+    }
+  }
+  EXPECT_EQ(t.Positions({kP0})[0].offset, 5);
+}
+
+TEST(OffsetTracker, ForgetDropsRevokedPartitions) {
+  OffsetTracker t;
+  t.OutputDone(t.Add(kP0, 0, 1, 0), false);
+  EXPECT_TRUE(t.HasFailure());
+  t.Forget({kP0});
+  EXPECT_FALSE(t.HasFailure());
+  EXPECT_TRUE(t.Positions({kP0}).empty());
+  EXPECT_EQ(t.InFlight(), 0u);
+}
+
+}  // namespace
+}  // namespace earshot

@@ -1,0 +1,62 @@
+// Alerting, first stage: SLA deadlines and `response_due` events.
+//
+// Every complaint and question gets a deadline: received_at + the SLA for its
+// channel kind and priority. The event id is derived only from the event type
+// and the post (UUIDv5), so replaying a record after a crash yields the same
+// id and consumers can drop duplicates by id. docs/events.md documents the
+// JSON; its schema_version changes whenever a field changes meaning.
+//
+// Thread safety: plain values and pure functions.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "earshot/post.h"
+#include "earshot/status.h"
+#include "earshot/verdict.h"
+
+namespace earshot {
+
+inline constexpr int kEventSchemaVersion = 1;
+
+// First-response deadlines, milliseconds, per channel kind and priority.
+class SlaPolicy {
+ public:
+  // Social 1 h (p1: 15 min), reviews 24 h, complaint sites 24 h (p1: 4 h).
+  SlaPolicy();
+
+  int64_t DueAfterMs(ChannelKind kind, Priority priority) const;
+  // Sets the default for a kind (priority == nullopt) or one priority.
+  void Set(ChannelKind kind, std::optional<Priority> priority, int64_t ms);
+
+ private:
+  // [kind][0] is the kind's default; [kind][1..4] overrides per priority (-1 = unset).
+  std::array<std::array<int64_t, 5>, 3> ms_{};
+};
+
+// Parses "90s", "15m", "1h", "24h", "1h30m", "2d" into milliseconds.
+StatusOr<int64_t> ParseDurationMs(std::string_view text);
+
+// Deterministic RFC 4122 version-5 UUID of (event_type, channel, post id).
+std::string MakeEventId(std::string_view event_type, const Post& post);
+
+struct ResponseDue {
+  std::string event_id;
+  int64_t received_at_ms = 0;
+  int64_t due_at_ms = 0;
+  int64_t sla_ms = 0;
+};
+
+ResponseDue MakeResponseDue(const Post& post, const Verdict& verdict, int64_t received_at_ms,
+                            const SlaPolicy& policy);
+
+// JSON encodings (docs/events.md).
+std::string EncodeResponseDueJson(const Post& post, const Verdict& verdict,
+                                  const ResponseDue& due);
+std::string EncodeClassifiedJson(const Post& post, const Verdict& verdict, int64_t received_at_ms);
+
+}  // namespace earshot

@@ -1,0 +1,60 @@
+// Classifier: Post -> Verdict (class, priority, confidence, sentiment, rules).
+//
+// Combines, in this order of authority:
+//   1. the author: a post by one of the brand's own accounts is a brand reply;
+//   2. rule matches (rules/): urgent flags make a complaint p1; a complaint or
+//      question rule decides the class, with the rule's priority;
+//   3. question cues ("?", Turkish mi/mı/mu/mü, "nasıl", "how", ...);
+//   4. lexicon sentiment and, for reviews, the star rating.
+// Thresholds live in ClassifierOptions with documented defaults.
+//
+// Thread safety: immutable after construction; Classify() is const and safe
+// to call from many threads at once.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+
+#include "earshot/post.h"
+#include "earshot/rule_set.h"
+#include "earshot/verdict.h"
+
+namespace earshot {
+
+struct Lexicons;
+struct NormalizedText;
+
+struct ClassifierOptions {
+  // Sentiment at or below this (on -1..+1) makes an unmatched post a complaint.
+  double complaint_below = -0.3;
+  // Sentiment at or above this makes an unmatched post praise.
+  double praise_above = 0.3;
+  // Reviews with this many stars or fewer are complaints whatever the text says.
+  int complaint_max_stars = 2;
+  // Reviews with this many stars or more lean to praise.
+  int praise_min_stars = 4;
+};
+
+// brand -> handles of the brand's own accounts (lowercase, no '@').
+using BrandAccounts = std::map<std::string, std::set<std::string>>;
+
+class Classifier {
+ public:
+  Classifier(std::shared_ptr<const RuleSet> rules, std::shared_ptr<const Lexicons> lexicons,
+             ClassifierOptions options, BrandAccounts brand_accounts);
+  ~Classifier();
+
+  Verdict Classify(const Post& post) const;
+
+  const RuleSet& rules() const { return *rules_; }
+
+ private:
+  std::shared_ptr<const RuleSet> rules_;
+  std::shared_ptr<const Lexicons> lexicons_;
+  ClassifierOptions options_;
+  BrandAccounts brand_accounts_;
+};
+
+}  // namespace earshot

@@ -1,0 +1,45 @@
+// Verdict: what the classify stage decided about one Post.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace earshot {
+
+enum class PostClass {
+  kComplaint,
+  kPraise,
+  kQuestion,
+  kNeutral,
+  kBrandReply,  // written by one of the brand's own accounts: never alerted on
+};
+
+const char* PostClassName(PostClass c);
+
+// Priority 1 is the most urgent. Rules set it; urgent flags raise it to 1.
+enum class Priority { kP1 = 1, kP2 = 2, kP3 = 3, kP4 = 4 };
+const char* PriorityName(Priority p);  // "p1".."p4"
+
+struct RuleMatch {
+  std::string rule_id;
+  std::string category;  // complaint | praise | question | neutral
+  std::string topic;     // delivery, billing, ...
+};
+
+struct Verdict {
+  PostClass post_class = PostClass::kNeutral;
+  Priority priority = Priority::kP4;
+  double confidence = 0.0;       // 0..1
+  double sentiment = 0.0;        // -1 (very negative) .. +1 (very positive)
+  std::string lang;              // detected or given language
+  std::vector<RuleMatch> matches;
+  std::vector<std::string> urgent;  // legal, safety, media, churn, fraud
+  std::string reason;               // one line: why this class
+
+  // True when a team must answer this post (complaints and questions).
+  bool NeedsResponse() const {
+    return post_class == PostClass::kComplaint || post_class == PostClass::kQuestion;
+  }
+};
+
+}  // namespace earshot

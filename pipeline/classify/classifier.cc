@@ -1,0 +1,141 @@
+#include "earshot/classifier.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+#include "pipeline/normalize/lang_id.h"
+#include "pipeline/normalize/normalizer.h"
+#include "pipeline/sentiment/sentiment_scorer.h"
+
+namespace earshot {
+namespace {
+
+std::string Lowercase(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Question cues over folded tokens. Turkish yes/no questions use a separate
+// particle (mi, mı, mu, mü and their person forms), often with no "?".
+bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
+  if (original.find('?') != std::string_view::npos) return true;
+  static const std::set<std::string, std::less<>> kTurkish = {
+      "mi", "mu", "misiniz", "musunuz", "miyim", "muyum", "midir", "mudur", "nasil",
+      "neden", "niye", "niçin", "nicin", "nerede", "ne zaman", "hangi", "kac"};
+  static const std::set<std::string, std::less<>> kEnglishStart = {
+      "how", "when", "why", "where", "what", "can", "could", "is", "are", "does", "do", "will",
+      "which", "who"};
+  bool first_word = true;
+  for (const Token& token : text.tokens) {
+    if (!token.is_word) continue;
+    if (kTurkish.count(token.text) != 0) return true;
+    if (first_word && kEnglishStart.count(token.text) != 0 && text.tokens.size() > 2) return true;
+    first_word = false;
+  }
+  return false;
+}
+
+Priority PriorityFromFollowers(int64_t followers, bool verified) {
+  // Reach raises urgency: a complaint seen by many is answered first.
+  if (verified || followers >= 100000) return Priority::kP2;
+  return Priority::kP3;
+}
+
+}  // namespace
+
+Classifier::Classifier(std::shared_ptr<const RuleSet> rules,
+                       std::shared_ptr<const Lexicons> lexicons, ClassifierOptions options,
+                       BrandAccounts brand_accounts)
+    : rules_(std::move(rules)),
+      lexicons_(std::move(lexicons)),
+      options_(options),
+      brand_accounts_(std::move(brand_accounts)) {}
+
+Classifier::~Classifier() = default;
+
+Verdict Classifier::Classify(const Post& post) const {
+  Verdict v;
+  // 1. Language: trust the source when it says; guess otherwise.
+  v.lang = post.lang;
+  if (v.lang.empty()) v.lang = DetectLanguage(post.text).lang;
+  const bool turkish = v.lang == "tr" || v.lang.empty();
+  const NormalizedText text = Normalize(post.text, turkish);
+  const SentimentResult sentiment = SentimentScorer(lexicons_).Score(text, v.lang, post.text);
+  v.sentiment = sentiment.score;
+
+  // 2. The brand speaking is never a customer to answer.
+  if (const auto it = brand_accounts_.find(post.brand); it != brand_accounts_.end()) {
+    if (it->second.count(Lowercase(post.author.handle)) != 0) {
+      v.post_class = PostClass::kBrandReply;
+      v.confidence = 1.0;
+      v.reason = "author @" + post.author.handle + " is an account of brand " + post.brand;
+      return v;
+    }
+  }
+
+  // 3. Rules.
+  const std::vector<const Rule*> matched = rules_->Match(text, v.lang);
+  const Rule* complaint_rule = nullptr;
+  const Rule* question_rule = nullptr;
+  const Rule* praise_rule = nullptr;
+  for (const Rule* rule : matched) {
+    v.matches.push_back(RuleMatch{rule->id, rule->category, rule->topic});
+    for (const std::string& flag : rule->urgent) {
+      if (std::find(v.urgent.begin(), v.urgent.end(), flag) == v.urgent.end()) {
+        v.urgent.push_back(flag);
+      }
+    }
+    const Rule** slot = rule->category == "complaint" ? &complaint_rule
+                        : rule->category == "question" ? &question_rule
+                        : rule->category == "praise"   ? &praise_rule
+                                                       : nullptr;
+    if (slot != nullptr && (*slot == nullptr || rule->priority < (*slot)->priority)) *slot = rule;
+  }
+  const bool low_stars = post.rating && *post.rating <= options_.complaint_max_stars;
+  const bool high_stars = post.rating && *post.rating >= options_.praise_min_stars;
+  const bool question_cue = LooksLikeQuestion(text, post.text);
+
+  if (!v.urgent.empty() || complaint_rule != nullptr) {
+    v.post_class = PostClass::kComplaint;
+    v.priority = complaint_rule != nullptr ? complaint_rule->priority : Priority::kP1;
+    v.confidence = 0.9;
+    v.reason = "complaint rule " + (complaint_rule ? complaint_rule->id : v.matches.front().rule_id);
+  } else if (low_stars) {
+    v.post_class = PostClass::kComplaint;
+    v.priority = Priority::kP3;
+    v.confidence = 0.8;
+    v.reason = "review rated " + std::to_string(*post.rating) + " stars";
+  } else if (question_rule != nullptr || (question_cue && v.sentiment > options_.complaint_below)) {
+    v.post_class = PostClass::kQuestion;
+    v.priority = question_rule != nullptr ? question_rule->priority : Priority::kP3;
+    v.confidence = question_rule != nullptr ? 0.85 : 0.6;
+    v.reason = question_rule != nullptr ? "question rule " + question_rule->id : "question cue";
+  } else if (v.sentiment <= options_.complaint_below) {
+    v.post_class = PostClass::kComplaint;
+    v.priority = PriorityFromFollowers(post.author.followers, post.author.verified);
+    v.confidence = std::min(1.0, 0.5 + std::abs(v.sentiment) / 2);
+    char buf[64];
+    std::snprintf(buf, sizeof(buf), "negative sentiment %.2f", v.sentiment);
+    v.reason = buf;
+  } else if (praise_rule != nullptr || v.sentiment >= options_.praise_above || high_stars) {
+    v.post_class = PostClass::kPraise;
+    v.priority = Priority::kP4;
+    v.confidence = praise_rule != nullptr ? 0.85 : 0.6;
+    char buf[64];
+    std::snprintf(buf, sizeof(buf), "positive sentiment %.2f", v.sentiment);
+    v.reason = praise_rule != nullptr ? "praise rule " + praise_rule->id
+               : high_stars && v.sentiment < options_.praise_above
+                   ? "review rated " + std::to_string(*post.rating) + " stars"
+                   : std::string(buf);
+  } else {
+    v.post_class = PostClass::kNeutral;
+    v.priority = Priority::kP4;
+    v.confidence = 0.5;
+    v.reason = "no rule matched and sentiment is neutral";
+  }
+  if (!v.urgent.empty()) v.priority = Priority::kP1;
+  return v;
+}
+
+}  // namespace earshot

@@ -1,0 +1,96 @@
+#include "earshot/classifier.h"
+
+#include <gtest/gtest.h>
+
+#include "pipeline/match/rule_reader.h"
+#include "pipeline/sentiment/sentiment_scorer.h"
+
+namespace earshot {
+namespace {
+
+class ClassifierTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::vector<Diagnostic> d;
+    auto rules = RuleSet::Build(ReadRuleText(R"(rules:
+  - id: tr.delivery
+    category: complaint
+    priority: p2
+    lang: tr
+    match: {any: ["gelmedi"]}
+  - id: tr.legal
+    category: complaint
+    priority: p2
+    urgent: [legal]
+    match: {any: ["avukat*"]}
+  - id: tr.thanks
+    category: praise
+    priority: p4
+    match: {any: ["teşekkür*"]}
+)", "t.yaml", &d), RuleSetOptions{}, &d);
+    ASSERT_TRUE(rules.ok());
+    auto lex = std::make_shared<Lexicons>();
+    lex->tr.Add("berbat", -3);
+    lex->tr.Add("harika", 3);
+    lex->en.Add("great", 3);
+    classifier_ = std::make_unique<Classifier>(*rules, lex, ClassifierOptions{},
+                                               BrandAccounts{{"kargo", {"kargodestek"}}});
+  }
+
+  Verdict Classify(const std::string& text, std::optional<int> rating = std::nullopt,
+                   const std::string& handle = "ayse") {
+    Post p;
+    p.id = "1";
+    p.channel = rating ? "google_play" : "x";
+    p.brand = "kargo";
+    p.author.handle = handle;
+    p.text = text;
+    p.rating = rating;
+    return classifier_->Classify(p);
+  }
+
+  std::unique_ptr<Classifier> classifier_;
+};
+
+TEST_F(ClassifierTest, ComplaintRuleDecidesClassAndPriority) {
+  const Verdict v = Classify("Kargom hala GELMEDİ");
+  EXPECT_EQ(v.post_class, PostClass::kComplaint);
+  EXPECT_EQ(v.priority, Priority::kP2);
+  ASSERT_EQ(v.matches.size(), 1u);
+  EXPECT_EQ(v.matches[0].rule_id, "tr.delivery");
+  EXPECT_EQ(v.lang, "tr");
+}
+
+TEST_F(ClassifierTest, UrgentFlagRaisesPriorityToP1) {
+  const Verdict v = Classify("avukatıma veriyorum");
+  EXPECT_EQ(v.post_class, PostClass::kComplaint);
+  EXPECT_EQ(v.priority, Priority::kP1);
+  EXPECT_EQ(v.urgent, std::vector<std::string>{"legal"});
+}
+
+TEST_F(ClassifierTest, QuestionCuesMakeAQuestion) {
+  EXPECT_EQ(Classify("Kargom ne zaman gelir?").post_class, PostClass::kQuestion);
+  EXPECT_EQ(Classify("adresimi degistirebilir misiniz").post_class, PostClass::kQuestion);
+  EXPECT_EQ(Classify("How do I change my address").post_class, PostClass::kQuestion);
+  EXPECT_EQ(Classify("kargo bugün geldi").post_class, PostClass::kNeutral);
+}
+
+TEST_F(ClassifierTest, SentimentDecidesWhenNoRuleMatches) {
+  EXPECT_EQ(Classify("berbat bir hizmet").post_class, PostClass::kComplaint);
+  EXPECT_EQ(Classify("harika bir hizmet").post_class, PostClass::kPraise);
+  EXPECT_EQ(Classify("bugün hava bulutlu").post_class, PostClass::kNeutral);
+}
+
+TEST_F(ClassifierTest, LowStarRatingIsAComplaintWhateverTheText) {
+  EXPECT_EQ(Classify("great", 1).post_class, PostClass::kComplaint);
+  EXPECT_EQ(Classify("fine", 5).post_class, PostClass::kPraise);
+}
+
+TEST_F(ClassifierTest, BrandsOwnAccountIsABrandReply) {
+  const Verdict v = Classify("Merhaba, kargonuz yarın gelecek", std::nullopt, "KargoDestek");
+  EXPECT_EQ(v.post_class, PostClass::kBrandReply);
+  EXPECT_FALSE(v.NeedsResponse());
+}
+
+}  // namespace
+}  // namespace earshot

@@ -1,0 +1,20 @@
+// The compiled form behind RuleSet: kept out of the public header so that
+// callers need not include RE2.
+#pragma once
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <vector>
+
+#include "earshot/rule_set.h"
+
+namespace earshot {
+
+struct RuleSet::Compiled {
+  std::unique_ptr<RE2::Set> set;
+  std::vector<int> pattern_to_rule;  // RE2::Set index -> index in rules_
+};
+
+}  // namespace earshot

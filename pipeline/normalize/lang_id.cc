@@ -1,0 +1,72 @@
+#include "pipeline/normalize/lang_id.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+
+#include "pipeline/normalize/normalizer.h"
+
+namespace earshot {
+namespace {
+
+// Frequent function words, ASCII-folded, chosen so that the two lists do not
+// overlap and none is a common word of the other language.
+const std::unordered_set<std::string>& TurkishWords() {
+  static const std::unordered_set<std::string> kWords = {
+      "ve",    "bir",   "bu",     "cok",   "icin",  "ama",   "degil", "ne",    "mi",
+      "mu",    "da",    "de",     "ile",   "hala",  "neden", "nasil", "ben",   "sen",
+      "siz",   "biz",   "sizin",  "bana",  "beni",  "daha",  "gibi",  "kadar", "yok",
+      "var",   "hic",   "her",    "olarak", "oldu", "olan",  "zaman", "gun",   "gundur",
+      "artik", "hep",   "sadece", "bile",  "diye",  "tesekkurler", "tesekkur", "lutfen",
+      "merhaba", "iyi", "kotu",   "hemen", "nerede", "ki",   "ya",    "ise",   "ancak",
+      "fakat", "cunku", "simdi",  "bugun", "dun",   "yine",  "hicbir", "olur", "musteri"};
+  return kWords;
+}
+
+const std::unordered_set<std::string>& EnglishWords() {
+  static const std::unordered_set<std::string> kWords = {
+      "the",  "and",   "is",    "are",  "was",  "my",    "to",     "you",   "your", "it",
+      "of",   "for",   "this",  "that", "not",  "with",  "have",   "has",   "i",    "me",
+      "we",   "they",  "what",  "when", "how",  "why",   "can",    "will",  "just", "still",
+      "been", "from",  "at",    "on",   "in",   "be",    "an",     "do",    "does", "did",
+      "don't", "no",   "so",    "but",  "thanks", "thank", "please", "never", "again", "it's",
+      "i'm",  "very",  "customer", "service", "order", "app", "today", "they're", "were"};
+  return kWords;
+}
+
+}  // namespace
+
+LangGuess DetectLanguage(std::string_view text) {
+  double tr = 0;
+  double en = 0;
+  // Letters that exist in Turkish and not in English are strong evidence.
+  static constexpr std::string_view kTurkishOnly[] = {"ç", "ğ", "ı", "ş", "Ç", "Ğ", "İ", "Ş"};
+  static constexpr std::string_view kTurkishAlso[] = {"ö", "ü", "Ö", "Ü"};
+  for (const auto letter : kTurkishOnly) {
+    for (size_t pos = text.find(letter); pos != std::string_view::npos;
+         pos = text.find(letter, pos + letter.size())) {
+      tr += 1.5;
+    }
+  }
+  for (const auto letter : kTurkishAlso) {
+    for (size_t pos = text.find(letter); pos != std::string_view::npos;
+         pos = text.find(letter, pos + letter.size())) {
+      tr += 0.5;
+    }
+  }
+  const NormalizedText norm = Normalize(text, /*turkish=*/false);
+  for (const Token& token : norm.tokens) {
+    if (!token.is_word) continue;
+    if (TurkishWords().count(token.text) != 0) tr += 1.0;
+    if (EnglishWords().count(token.text) != 0) en += 1.0;
+  }
+  if (tr == 0 && en == 0) return {};
+  LangGuess guess;
+  guess.lang = tr >= en ? "tr" : "en";
+  const double top = std::max(tr, en);
+  // Confidence grows with the margin and with the amount of evidence.
+  guess.confidence = (top - std::min(tr, en)) / (tr + en) * std::min(1.0, top / 3.0);
+  return guess;
+}
+
+}  // namespace earshot

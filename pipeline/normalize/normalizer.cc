@@ -1,0 +1,204 @@
+#include "pipeline/normalize/normalizer.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace earshot {
+namespace {
+
+void AppendUtf8(utf8proc_int32_t cp, std::string* out) {
+  utf8proc_uint8_t buf[4];
+  const utf8proc_ssize_t n = utf8proc_encode_char(cp, buf);
+  out->append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+}
+
+// Decodes UTF-8 into code points, replacing invalid sequences with U+FFFD.
+std::vector<utf8proc_int32_t> DecodeUtf8(std::string_view text) {
+  std::vector<utf8proc_int32_t> cps;
+  cps.reserve(text.size());
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  auto remaining = static_cast<utf8proc_ssize_t>(text.size());
+  while (remaining > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, remaining, &cp);
+    if (n <= 0 || cp < 0) {
+      cp = 0xFFFD;
+      n = 1;
+    }
+    cps.push_back(cp);
+    p += n;
+    remaining -= n;
+  }
+  return cps;
+}
+
+std::vector<utf8proc_int32_t> ToNfc(std::string_view text) {
+  // Fast path: pure ASCII is already NFC.
+  bool ascii = true;
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return DecodeUtf8(text);
+  const std::vector<utf8proc_int32_t> raw = DecodeUtf8(text);
+  std::string valid;
+  valid.reserve(text.size());
+  for (const auto cp : raw) AppendUtf8(cp, &valid);
+  utf8proc_uint8_t* nfc = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(valid.c_str()));
+  if (nfc == nullptr) return raw;
+  const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(nfc, &std::free);
+  return DecodeUtf8(reinterpret_cast<const char*>(nfc));
+}
+
+utf8proc_int32_t LowerCase(utf8proc_int32_t cp, bool turkish) {
+  if (cp == 0x0130) return 'i';                 // İ -> i in every language
+  if (cp == 'I' && turkish) return 0x0131;      // I -> ı in Turkish
+  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+  return utf8proc_tolower(cp);
+}
+
+// Maps one lowercase code point to ASCII where it is a Latin letter with
+// diacritics; other code points (emoji, other scripts) pass through.
+void AppendFolded(utf8proc_int32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+    return;
+  }
+  if (cp == 0x0131) {  // ı has no decomposition
+    out->push_back('i');
+    return;
+  }
+  utf8proc_int32_t parts[8];
+  int last_boundclass = 0;
+  const utf8proc_ssize_t n = utf8proc_decompose_char(
+      cp, parts, 8, static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK),
+      &last_boundclass);
+  if (n == 1 && parts[0] < 0x80) {
+    out->push_back(static_cast<char>(parts[0]));
+    return;
+  }
+  AppendUtf8(cp, out);
+}
+
+bool IsWordChar(utf8proc_int32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
+           cp == '\'';
+  }
+  if (cp == 0x2019) return true;  // typographic apostrophe inside "Türkcell’e"
+  const utf8proc_category_t cat = utf8proc_category(cp);
+  return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
+         cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LM ||
+         cat == UTF8PROC_CATEGORY_LO || cat == UTF8PROC_CATEGORY_MN ||
+         cat == UTF8PROC_CATEGORY_ND;
+}
+
+bool IsSymbolToken(utf8proc_int32_t cp) {
+  if (cp < 0x80) return false;
+  const utf8proc_category_t cat = utf8proc_category(cp);
+  return cat == UTF8PROC_CATEGORY_SO || cat == UTF8PROC_CATEGORY_SK;
+}
+
+bool IsLetter(utf8proc_int32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  const utf8proc_category_t cat = utf8proc_category(cp);
+  return cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LO;
+}
+
+// ASCII emoticons are tokens of their own, like emoji. Longest first.
+size_t MatchEmoticon(const std::vector<utf8proc_int32_t>& cps, size_t i) {
+  static constexpr std::string_view kEmoticons[] = {
+      ":-)", ":-(", ":-D", ":'(", ":-/", ":-P", ";-)", ":)", ":(", ":D", ":/", ":P", ":p",
+      ";)",  "=)",  "=(",  "<3",  ":|",  ":@",  "xD",  "XD"};
+  if (i > 0 && cps[i - 1] != ' ' && cps[i - 1] != '\n' && cps[i - 1] != '\t') return 0;
+  for (const std::string_view e : kEmoticons) {
+    if (i + e.size() > cps.size()) continue;
+    bool same = true;
+    for (size_t k = 0; k < e.size() && same; ++k) same = cps[i + k] == static_cast<unsigned char>(e[k]);
+    if (!same) continue;
+    const size_t end = i + e.size();
+    if (end == cps.size() || cps[end] == ' ' || cps[end] == '\n' || cps[end] == '!' ||
+        cps[end] == '.' || cps[end] == ',') {
+      return e.size();
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+NormalizedText Normalize(std::string_view text, bool turkish) {
+  const std::vector<utf8proc_int32_t> cps = ToNfc(text);
+  NormalizedText out;
+  out.lower.reserve(text.size());
+  out.folded.reserve(text.size());
+
+  std::string current_word;
+  auto flush_word = [&]() {
+    if (!current_word.empty()) {
+      out.tokens.push_back(Token{std::move(current_word), true});
+      current_word.clear();
+    }
+  };
+
+  utf8proc_int32_t prev = -1;
+  int run = 0;
+  for (size_t index = 0; index < cps.size(); ++index) {
+    if (const size_t len = MatchEmoticon(cps, index); len > 0) {
+      flush_word();
+      std::string emoticon;
+      for (size_t k = 0; k < len; ++k) emoticon.push_back(static_cast<char>(cps[index + k]));
+      out.lower += emoticon;
+      out.folded += emoticon;
+      out.tokens.push_back(Token{emoticon, false});
+      index += len - 1;
+      prev = -1;
+      continue;
+    }
+    const utf8proc_int32_t original = cps[index];
+    const utf8proc_int32_t cp = LowerCase(original, turkish);
+    // Squeeze elongation: a letter repeated 3+ times counts once.
+    run = (cp == prev) ? run + 1 : 1;
+    prev = cp;
+    if (run >= 2 && IsLetter(cp)) {
+      // Keep a legitimate double letter until a third shows it is elongation.
+      if (run == 3) {
+        // Remove the second copy we already emitted.
+        const size_t lower_len = out.lower.size();
+        std::string encoded;
+        AppendUtf8(cp, &encoded);
+        out.lower.resize(lower_len - encoded.size());
+        std::string folded_one;
+        AppendFolded(cp, &folded_one);
+        out.folded.resize(out.folded.size() - folded_one.size());
+        if (!current_word.empty() && current_word.size() >= folded_one.size()) {
+          current_word.resize(current_word.size() - folded_one.size());
+        }
+      }
+      if (run >= 3) continue;
+    }
+    AppendUtf8(cp, &out.lower);
+    const size_t before = out.folded.size();
+    AppendFolded(cp, &out.folded);
+    if (IsWordChar(cp)) {
+      current_word.append(out.folded, before, std::string::npos);
+    } else {
+      flush_word();
+      if (IsSymbolToken(cp)) {
+        out.tokens.push_back(Token{out.folded.substr(before), false});
+      }
+    }
+  }
+  flush_word();
+  return out;
+}
+
+std::string FoldForMatching(std::string_view text, bool turkish) {
+  return Normalize(text, turkish).folded;
+}
+
+}  // namespace earshot

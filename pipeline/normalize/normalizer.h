@@ -1,0 +1,41 @@
+// Text normalization for matching and scoring.
+//
+// People write "çok kötü", "cok kotu", "ÇOK KÖTÜ" and "cok kotuuuu" for the
+// same thing. Every later stage works on two normalized forms of a post:
+//
+//   lower  : Unicode NFC, lowercased with Turkish rules when the post is
+//            Turkish (I -> ı, İ -> i), runs of 3+ identical letters squeezed
+//            to one ("berbaaaat" -> "berbat"; "saat", "good" keep theirs).
+//   folded : `lower` with diacritics removed and Turkish letters mapped to
+//            ASCII (ç->c ğ->g ı->i ö->o ş->s ü->u), so a rule written once
+//            in proper Turkish matches text typed on an English keyboard.
+//
+// Thread safety: pure functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace earshot {
+
+struct Token {
+  std::string text;  // from the folded form
+  bool is_word = true;  // false for emoji and other symbol tokens
+};
+
+struct NormalizedText {
+  std::string lower;
+  std::string folded;
+  std::vector<Token> tokens;  // words (letters, digits, apostrophes) and emoji, in order
+};
+
+// `turkish` selects Turkish casing for dotless/dotted I. Invalid UTF-8 is
+// replaced by U+FFFD rather than rejected: decoding already refused such posts,
+// and normalization must never fail on text a rule author types.
+NormalizedText Normalize(std::string_view text, bool turkish);
+
+// The folded form only (for rule terms and lexicon entries).
+std::string FoldForMatching(std::string_view text, bool turkish);
+
+}  // namespace earshot

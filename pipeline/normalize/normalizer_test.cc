@@ -1,0 +1,61 @@
+#include "pipeline/normalize/normalizer.h"
+
+#include <gtest/gtest.h>
+
+#include "pipeline/normalize/lang_id.h"
+
+namespace earshot {
+namespace {
+
+TEST(Normalize, TurkishCasingMapsDottedAndDotlessI) {
+  EXPECT_EQ(Normalize("İADE", true).lower, "iade");
+  EXPECT_EQ(Normalize("IRMAK", true).lower, "ırmak");
+  EXPECT_EQ(Normalize("IRMAK", false).lower, "irmak");
+}
+
+TEST(Normalize, FoldedFormMatchesTextTypedWithoutTurkishLetters) {
+  EXPECT_EQ(Normalize("ÇOK KÖTÜ", true).folded, "cok kotu");
+  EXPECT_EQ(Normalize("çok kötü", true).folded, "cok kotu");
+  EXPECT_EQ(Normalize("cok kotu", true).folded, "cok kotu");
+  EXPECT_EQ(Normalize("Şikâyet ığdır", true).folded, "sikayet igdir");
+  EXPECT_EQ(Normalize("KARGOM HALA GELMEDI", true).folded, "kargom hala gelmedi");
+}
+
+TEST(Normalize, DecomposedInputIsComposedFirst) {
+  // "ö" as o + combining diaeresis.
+  EXPECT_EQ(Normalize("ko\xCC\x88tu\xCC\x88", true).lower, "kötü");
+}
+
+TEST(Normalize, SqueezesElongationButKeepsRealDoubleLetters) {
+  EXPECT_EQ(Normalize("berbaaaaat", true).folded, "berbat");
+  EXPECT_EQ(Normalize("soooo good", false).folded, "so good");
+  EXPECT_EQ(Normalize("saat", true).folded, "saat");
+  EXPECT_EQ(Normalize("good", false).folded, "good");
+  EXPECT_EQ(Normalize("harikaaa!!!", true).folded, "harika!!!");
+}
+
+TEST(Normalize, TokensAreWordsAndEmoji) {
+  const NormalizedText n = Normalize("Kargo rezalet 😡😡 @HizliKargo", true);
+  ASSERT_EQ(n.tokens.size(), 5u);
+  EXPECT_EQ(n.tokens[0].text, "kargo");
+  EXPECT_EQ(n.tokens[1].text, "rezalet");
+  EXPECT_FALSE(n.tokens[2].is_word);
+  EXPECT_EQ(n.tokens[2].text, "😡");
+  EXPECT_EQ(n.tokens[4].text, "hizlikargo");
+}
+
+TEST(Normalize, NeverFailsOnInvalidUtf8) {
+  const NormalizedText n = Normalize("a\xFF" "b", true);
+  EXPECT_EQ(n.lower, "a\xEF\xBF\xBD" "b");
+}
+
+TEST(DetectLanguage, TellsTurkishFromEnglishWithAndWithoutTurkishLetters) {
+  EXPECT_EQ(DetectLanguage("Siparişim hâlâ gelmedi, çok kötü").lang, "tr");
+  EXPECT_EQ(DetectLanguage("siparisim hala gelmedi bu ne bicim hizmet").lang, "tr");
+  EXPECT_EQ(DetectLanguage("My order still has not arrived and nobody answers").lang, "en");
+  EXPECT_EQ(DetectLanguage("👍👍").lang, "");
+  EXPECT_GT(DetectLanguage("Siparişim hâlâ gelmedi, çok kötü").confidence, 0.5);
+}
+
+}  // namespace
+}  // namespace earshot

@@ -1,0 +1,56 @@
+// Lexicon: word (or stem) -> valence, read from the team's TSV files in
+// rules/lexicons/ (format documented at the top of each file).
+//
+// Entries are stored ASCII-folded, so "kötü" in the file matches "kotu" in
+// a post. An entry ending in '*' is a stem: it matches any word that starts
+// with it, and the rest of the word (the suffix) is handed back so the scorer
+// can see Turkish negation suffixes ("beğen*" + "medim").
+//
+// Thread safety: immutable after loading; share freely.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "earshot/diagnostic.h"
+#include "earshot/status.h"
+
+namespace earshot {
+
+struct LexiconHit {
+  double valence = 0.0;
+  size_t words = 1;         // how many tokens the entry covers (phrases > 1)
+  std::string_view suffix;  // what followed a stem in the last word; empty for exact words
+  std::string entry;        // the folded entry that matched, for explanations
+};
+
+class Lexicon {
+ public:
+  // Reads a TSV file: entry<TAB>valence[<TAB>note]; '#' starts a comment line.
+  // Bad lines become diagnostics; good lines are still loaded.
+  static StatusOr<Lexicon> LoadFile(const std::string& path, std::vector<Diagnostic>* diagnostics);
+
+  void Add(std::string_view entry, double valence);
+
+  // Longest entry starting at tokens[i]. Only word tokens are looked up.
+  std::optional<LexiconHit> Lookup(const std::vector<std::string_view>& tokens, size_t i) const;
+
+  size_t size() const { return words_.size() + stems_.size() + phrase_count_; }
+
+ private:
+  struct Phrase {
+    std::vector<std::string> rest;  // words after the first
+    bool last_is_stem = false;
+    double valence = 0.0;
+  };
+  std::unordered_map<std::string, double> words_;
+  std::unordered_map<std::string, double> stems_;
+  std::unordered_map<std::string, std::vector<Phrase>> phrases_;  // keyed by first word
+  size_t max_stem_ = 0;
+  size_t phrase_count_ = 0;
+};
+
+}  // namespace earshot

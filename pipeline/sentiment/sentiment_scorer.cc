@@ -1,0 +1,149 @@
+#include "pipeline/sentiment/sentiment_scorer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_set>
+
+namespace earshot {
+namespace {
+
+// All word lists are ASCII-folded, as the tokens are.
+bool IsEnglishNegator(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "not", "no", "never", "nothing", "nobody", "none", "nowhere", "neither", "nor", "without",
+      "cannot", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "cant", "couldnt",
+      "wont", "wouldnt", "shouldnt", "havent", "hasnt", "hadnt", "aint"};
+  if (kWords.count(w) != 0) return true;
+  return w.size() > 3 && w.substr(w.size() - 3) == "n't";
+}
+
+bool IsTurkishFollowingNegator(std::string_view w) {
+  return w == "degil" || w == "degildi" || w == "degildir" || w == "degilsiniz" ||
+         w == "degilim" || w == "yok" || w == "yoktu";
+}
+
+double Intensity(std::string_view w) {
+  static const std::unordered_set<std::string_view> kBoost = {
+      "cok",     "asiri",  "gercekten", "cidden", "fazlasiyla", "resmen", "tam", "en",
+      "very",    "so",     "really",    "extremely", "totally", "absolutely", "super",
+      "incredibly", "completely", "utterly", "too", "most"};
+  static const std::unordered_set<std::string_view> kDampen = {
+      "biraz", "az", "azicik", "pek", "slightly", "barely", "somewhat", "kinda", "kind",
+      "little", "bit", "hardly", "fairly"};
+  if (kBoost.count(w) != 0) return 0.3;
+  if (kDampen.count(w) != 0) return -0.3;
+  return 0.0;
+}
+
+bool IsContrast(std::string_view w) {
+  return w == "ama" || w == "fakat" || w == "ancak" || w == "lakin" || w == "but" ||
+         w == "however" || w == "yet";
+}
+
+// Turkish verbal negation right after a stem: -me/-ma (+ tense), -mez/-maz,
+// -mıyor/-miyor/-muyor/-müyor (folded: miyor, muyor). Positive forms that
+// also start with 'm' ("-miş" evidential: beğenmiş) are not negation.
+bool HasTurkishNegationSuffix(std::string_view suffix) {
+  if (suffix.size() < 2 || suffix[0] != 'm') return false;
+  const char v = suffix[1];
+  if (v == 'e' || v == 'a') {
+    if (suffix.size() == 2) return true;  // beğenme, yapma
+    const char c = suffix[2];
+    return c == 'd' || c == 'z' || c == 'y' || c == 'm' || c == 's' || c == 'k' || c == 'l' ||
+           c == 'n' || c == 't';
+  }
+  if (v == 'i' || v == 'u') return suffix.substr(1, 3) == "iyo" || suffix.substr(1, 3) == "uyo";
+  return false;
+}
+
+}  // namespace
+
+StatusOr<std::shared_ptr<const Lexicons>> LoadLexicons(const std::string& dir,
+                                                       std::vector<Diagnostic>* diagnostics) {
+  auto lexicons = std::make_shared<Lexicons>();
+  struct File {
+    const char* name;
+    Lexicon* target;
+  };
+  for (const File& f : {File{"tr.tsv", &lexicons->tr}, File{"en.tsv", &lexicons->en},
+                        File{"emoji.tsv", &lexicons->emoji}}) {
+    auto loaded = Lexicon::LoadFile(dir + "/" + f.name, diagnostics);
+    if (!loaded.ok()) return loaded.status();
+    *f.target = std::move(loaded).value();
+  }
+  if (HasErrors(*diagnostics)) return Status("lexicon_invalid", "lexicon files have errors");
+  return std::shared_ptr<const Lexicons>(std::move(lexicons));
+}
+
+SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_view lang,
+                                       std::string_view original) const {
+  SentimentResult result;
+  std::vector<std::string_view> words;
+  std::vector<bool> is_word;
+  words.reserve(text.tokens.size());
+  for (const Token& t : text.tokens) {
+    words.emplace_back(t.text);
+    is_word.push_back(t.is_word);
+  }
+  // A known language uses its own lexicon; an unknown one tries Turkish, then English.
+  const Lexicon* first = lang == "en" ? &lexicons_->en : &lexicons_->tr;
+  const Lexicon* second = lang.empty() ? &lexicons_->en : nullptr;
+
+  // The clause after the last contrast word carries more weight.
+  size_t last_contrast = words.size();
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (is_word[i] && IsContrast(words[i])) last_contrast = i;
+  }
+
+  double sum = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::optional<LexiconHit> hit;
+    if (!is_word[i]) {
+      hit = lexicons_->emoji.Lookup(words, i);
+    } else {
+      hit = first->Lookup(words, i);
+      if (!hit && second != nullptr) hit = second->Lookup(words, i);
+      if (!hit) hit = lexicons_->emoji.Lookup(words, i);  // emoticons like ":(" are not words
+    }
+    if (!hit) continue;
+    double v = hit->valence;
+    std::string why = "lexicon " + hit->entry;
+    const size_t end = i + hit->words;  // first token after the entry
+    if (!hit->suffix.empty() && HasTurkishNegationSuffix(hit->suffix)) {
+      v = -v * 0.8;
+      why += ", negated by suffix -" + std::string(hit->suffix);
+    }
+    if (i > 0 && is_word[i - 1]) {
+      const double boost = Intensity(words[i - 1]);
+      if (boost != 0) {
+        v += v > 0 ? boost * 2 : -boost * 2;
+        why += ", intensity " + std::string(words[i - 1]);
+      }
+    }
+    for (size_t back = 1; back <= 3 && back <= i; ++back) {
+      if (is_word[i - back] && IsEnglishNegator(words[i - back])) {
+        v = -v * 0.75;
+        why += ", negated by " + std::string(words[i - back]);
+        break;
+      }
+    }
+    if (end < words.size() && is_word[end] && IsTurkishFollowingNegator(words[end])) {
+      v = -v * 0.8;
+      why += ", negated by " + std::string(words[end]);
+    }
+    if (last_contrast < words.size()) {
+      v *= i < last_contrast ? 0.5 : 1.5;
+    }
+    sum += v;
+    result.contributions.push_back(SentimentContribution{std::string(words[i]), v, why});
+    i = end - 1;
+  }
+  // Exclamation marks add emphasis in the direction already taken.
+  const auto bangs = std::min<size_t>(4, static_cast<size_t>(std::count(original.begin(), original.end(), '!')));
+  if (sum != 0 && bangs > 0) sum += (sum > 0 ? 1 : -1) * 0.25 * static_cast<double>(bangs);
+  result.raw = sum;
+  result.score = sum / std::sqrt(sum * sum + 15.0);
+  return result;
+}
+
+}  // namespace earshot

@@ -1,0 +1,59 @@
+// SentimentScorer: lexicon- and rule-based polarity in -1..+1.
+//
+// The idea is VADER's (sum word valences, adjust for negation, intensifiers,
+// contrast and emphasis, then squash), implemented here with our own
+// lexicons and with Turkish morphology in mind: negation in Turkish is mostly
+// a verb suffix ("beğenmedim", "çalışmıyor") or a following "değil", not a
+// preceding word.
+//
+// Thread safety: immutable after construction; Score() is const and
+// re-entrant.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/normalize/normalizer.h"
+#include "pipeline/sentiment/lexicon.h"
+
+namespace earshot {
+
+struct SentimentContribution {
+  std::string token;
+  double valence = 0.0;  // after negation and modifiers
+  std::string why;       // "lexicon", "negated by değil", ...
+};
+
+struct SentimentResult {
+  double score = 0.0;  // -1..+1
+  double raw = 0.0;    // unsquashed sum
+  std::vector<SentimentContribution> contributions;
+};
+
+struct Lexicons {
+  Lexicon tr;
+  Lexicon en;
+  Lexicon emoji;
+};
+
+// Loads tr.tsv, en.tsv and emoji.tsv from a directory.
+StatusOr<std::shared_ptr<const Lexicons>> LoadLexicons(const std::string& dir,
+                                                       std::vector<Diagnostic>* diagnostics);
+
+class SentimentScorer {
+ public:
+  explicit SentimentScorer(std::shared_ptr<const Lexicons> lexicons)
+      : lexicons_(std::move(lexicons)) {}
+
+  // `original` is the post text as written (for "!!!" emphasis); `lang` picks
+  // the lexicon ("" tries both).
+  SentimentResult Score(const NormalizedText& text, std::string_view lang,
+                        std::string_view original) const;
+
+ private:
+  std::shared_ptr<const Lexicons> lexicons_;
+};
+
+}  // namespace earshot
