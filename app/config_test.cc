@@ -83,3 +83,16 @@ TEST(Config, YamlSyntaxErrorHasAPosition) {
 
 }  // namespace
 }  // namespace earshot
+
+namespace earshot {
+namespace {
+
+TEST(Config, ShippedExampleAndDemoConfigsLoad) {
+  for (const std::string& path : {DataRoot() + "/ops/earshot.example.yaml", DataRoot() + "/data/samples/demo.yaml"}) {
+    auto config = LoadConfigFile(path);
+    EXPECT_TRUE(config.ok()) << path << ": " << config.status().message();
+  }
+}
+
+}  // namespace
+}  // namespace earshot

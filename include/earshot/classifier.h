@@ -25,6 +25,7 @@ namespace earshot {
 
 struct Lexicons;
 struct NormalizedText;
+class SentimentScorer;
 
 struct ClassifierOptions {
   // Sentiment at or below this (on -1..+1) makes an unmatched post a complaint.
@@ -53,6 +54,7 @@ class Classifier {
  private:
   std::shared_ptr<const RuleSet> rules_;
   std::shared_ptr<const Lexicons> lexicons_;
+  std::unique_ptr<const SentimentScorer> scorer_;
   ClassifierOptions options_;
   BrandAccounts brand_accounts_;
 };

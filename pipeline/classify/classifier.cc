@@ -49,6 +49,7 @@ Classifier::Classifier(std::shared_ptr<const RuleSet> rules,
                        BrandAccounts brand_accounts)
     : rules_(std::move(rules)),
       lexicons_(std::move(lexicons)),
+      scorer_(std::make_unique<const SentimentScorer>(lexicons_)),
       options_(options),
       brand_accounts_(std::move(brand_accounts)) {}
 
@@ -61,7 +62,7 @@ Verdict Classifier::Classify(const Post& post) const {
   if (v.lang.empty()) v.lang = DetectLanguage(post.text).lang;
   const bool turkish = v.lang == "tr" || v.lang.empty();
   const NormalizedText text = Normalize(post.text, turkish);
-  const SentimentResult sentiment = SentimentScorer(lexicons_).Score(text, v.lang, post.text);
+  const SentimentResult sentiment = scorer_->Score(text, v.lang, post.text);
   v.sentiment = sentiment.score;
 
   // 2. The brand speaking is never a customer to answer.

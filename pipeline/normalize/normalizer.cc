@@ -109,16 +109,20 @@ bool IsLetter(utf8proc_int32_t cp) {
   return cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LO;
 }
 
-// ASCII emoticons are tokens of their own, like emoji. Longest first.
+// ASCII emoticons are tokens of their own, like emoji, compared without
+// case and emitted lowercase (":D" -> ":d"). Longest first.
 size_t MatchEmoticon(const std::vector<utf8proc_int32_t>& cps, size_t i) {
   static constexpr std::string_view kEmoticons[] = {
-      ":-)", ":-(", ":-D", ":'(", ":-/", ":-P", ";-)", ":)", ":(", ":D", ":/", ":P", ":p",
-      ";)",  "=)",  "=(",  "<3",  ":|",  ":@",  "xD",  "XD"};
+      ">:(", ":-)", ":-(", ":-d", ":'(", ":-/", ":-p", ";-)", "-_-", "</3", ":)", ":(", ":d",
+      ":/",  ":p",  ";)",  "=)",  "=(",  "<3",  ":|",  ":@",  "xd",  "^^"};
   if (i > 0 && cps[i - 1] != ' ' && cps[i - 1] != '\n' && cps[i - 1] != '\t') return 0;
   for (const std::string_view e : kEmoticons) {
     if (i + e.size() > cps.size()) continue;
     bool same = true;
-    for (size_t k = 0; k < e.size() && same; ++k) same = cps[i + k] == static_cast<unsigned char>(e[k]);
+    for (size_t k = 0; k < e.size() && same; ++k) {
+      const utf8proc_int32_t c = cps[i + k];
+      same = (c >= 'A' && c <= 'Z' ? c + 32 : c) == static_cast<unsigned char>(e[k]);
+    }
     if (!same) continue;
     const size_t end = i + e.size();
     if (end == cps.size() || cps[end] == ' ' || cps[end] == '\n' || cps[end] == '!' ||
@@ -151,7 +155,10 @@ NormalizedText Normalize(std::string_view text, bool turkish) {
     if (const size_t len = MatchEmoticon(cps, index); len > 0) {
       flush_word();
       std::string emoticon;
-      for (size_t k = 0; k < len; ++k) emoticon.push_back(static_cast<char>(cps[index + k]));
+      for (size_t k = 0; k < len; ++k) {
+        const utf8proc_int32_t c = cps[index + k];
+        emoticon.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      }
       out.lower += emoticon;
       out.folded += emoticon;
       out.tokens.push_back(Token{emoticon, false});
@@ -160,6 +167,12 @@ NormalizedText Normalize(std::string_view text, bool turkish) {
       continue;
     }
     const utf8proc_int32_t original = cps[index];
+    // Emoji presentation selectors, joiners and skin tones change how an
+    // emoji looks, not what it says: drop them so "❤️" is "❤".
+    if (original == 0xFE0E || original == 0xFE0F || original == 0x200D ||
+        (original >= 0x1F3FB && original <= 0x1F3FF)) {
+      continue;
+    }
     const utf8proc_int32_t cp = LowerCase(original, turkish);
     // Squeeze elongation: a letter repeated 3+ times counts once.
     run = (cp == prev) ? run + 1 : 1;

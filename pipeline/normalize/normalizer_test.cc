@@ -59,3 +59,19 @@ TEST(DetectLanguage, TellsTurkishFromEnglishWithAndWithoutTurkishLetters) {
 
 }  // namespace
 }  // namespace earshot
+
+namespace earshot {
+namespace {
+
+TEST(Normalize, EmoticonsAreTokensAndEmojiSelectorsAreDropped) {
+  const NormalizedText n = Normalize("thanks :) <3 ❤️ 👍🏽", false);
+  std::vector<std::string> symbols;
+  for (const Token& t : n.tokens) {
+    if (!t.is_word) symbols.push_back(t.text);
+  }
+  EXPECT_EQ(symbols, (std::vector<std::string>{":)", "<3", "❤", "👍"}));
+  EXPECT_EQ(Normalize("XD :D", false).tokens[1].text, ":d");
+}
+
+}  // namespace
+}  // namespace earshot
