@@ -234,7 +234,9 @@ class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
     if (err != RdKafka::ERR__REVOKE_PARTITIONS || consumer->assignment_lost()) {
       spdlog::warn("worker {}: partitions lost; not committing for them", index_);
     } else {
-      Commit(tracker_.Positions(keys), /*sync=*/true);
+      // Only what advanced since the last commit: an unneeded commit during a
+      // rebalance can only fail.
+      Commit(tracker_.TakeCommittable(keys), /*sync=*/true);
     }
     tracker_.Forget(keys);
     if (cooperative) {

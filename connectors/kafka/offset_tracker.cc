@@ -27,6 +27,17 @@ int64_t OffsetTracker::Position(const PartitionState& state) const {
   return state.next_after_last;
 }
 
+namespace {
+template <typename State>
+bool Advance(State& state, int64_t position) {
+  if (position > state.reported && position >= 0) {
+    state.reported = position;
+    return true;
+  }
+  return false;
+}
+}  // namespace
+
 std::vector<CommitPosition> OffsetTracker::TakeCommittable() {
   std::vector<CommitPosition> out;
   for (auto& [tp, state] : partitions_) {
@@ -35,11 +46,18 @@ std::vector<CommitPosition> OffsetTracker::TakeCommittable() {
            !state.records.front().failed) {
       state.records.pop_front();
     }
-    const int64_t position = Position(state);
-    if (position > state.reported && position >= 0) {
-      state.reported = position;
-      out.push_back(CommitPosition{tp, position});
-    }
+    if (Advance(state, Position(state))) out.push_back(CommitPosition{tp, state.reported});
+  }
+  return out;
+}
+
+std::vector<CommitPosition> OffsetTracker::TakeCommittable(
+    const std::vector<TopicPartitionKey>& partitions) {
+  std::vector<CommitPosition> out;
+  for (const TopicPartitionKey& tp : partitions) {
+    const auto it = partitions_.find(tp);
+    if (it == partitions_.end()) continue;
+    if (Advance(it->second, Position(it->second))) out.push_back(CommitPosition{tp, it->second.reported});
   }
   return out;
 }

@@ -58,6 +58,9 @@ class OffsetTracker {
   // Positions for these partitions as of now (for a commit on revoke).
   std::vector<CommitPosition> Positions(const std::vector<TopicPartitionKey>& partitions) const;
 
+  // Like TakeCommittable, restricted to these partitions.
+  std::vector<CommitPosition> TakeCommittable(const std::vector<TopicPartitionKey>& partitions);
+
   // Forgets partitions (after revoke). Precondition: no outputs in flight for them.
   void Forget(const std::vector<TopicPartitionKey>& partitions);
 

@@ -63,3 +63,22 @@ TEST(OffsetTracker, ForgetDropsRevokedPartitions) {
 
 }  // namespace
 }  // namespace earshot
+
+namespace earshot {
+namespace {
+
+TEST(OffsetTracker, RevokeCommitsOnlyWhatAdvanced) {
+  OffsetTracker t;
+  t.OutputDone(t.Add(kP0, 0, 1, 0), true);
+  t.OutputDone(t.Add(kP1, 0, 1, 0), true);
+  EXPECT_EQ(t.TakeCommittable().size(), 2u);
+  EXPECT_TRUE(t.TakeCommittable({kP0, kP1}).empty());
+  t.OutputDone(t.Add(kP1, 1, 1, 0), true);
+  const auto c = t.TakeCommittable({kP0, kP1});
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].tp, kP1);
+  EXPECT_EQ(c[0].offset, 2);
+}
+
+}  // namespace
+}  // namespace earshot

@@ -35,7 +35,8 @@ struct Rule {
   Priority priority = Priority::kP3;
   std::string lang;  // tr | en | any
   std::vector<std::string> urgent;
-  std::vector<std::string> patterns;  // RE2 patterns over the folded text
+  std::vector<std::string> terms;    // RE2 patterns over NormalizedText::words
+  std::vector<std::string> regexes;  // authors' RE2 patterns over NormalizedText::folded
   std::vector<RuleTest> tests;
   std::string file;
   int line = 0;

@@ -12,9 +12,18 @@
 
 namespace earshot {
 
-struct RuleSet::Compiled {
+// One RE2::Set per text form: terms run over NormalizedText::words, authors'
+// regexes over NormalizedText::folded.
+struct PatternSet {
   std::unique_ptr<RE2::Set> set;
   std::vector<int> pattern_to_rule;  // RE2::Set index -> index in rules_
+  // Adds the rule's matching set indices to `rules`.
+  void Match(const std::string& text, std::vector<int>* rules) const;
+};
+
+struct RuleSet::Compiled {
+  PatternSet terms;
+  PatternSet regexes;
 };
 
 }  // namespace earshot

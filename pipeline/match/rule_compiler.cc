@@ -1,7 +1,6 @@
-// RuleSet::Build: compiles every rule pattern into one RE2::Set.
+// RuleSet::Build: compiles every rule pattern into two RE2::Sets (terms,
+// regexes), so matching a post is two passes whatever the rule count.
 #include <openssl/evp.h>
-#include <re2/re2.h>
-#include <re2/set.h>
 
 #include <cstdio>
 #include <unordered_map>
@@ -10,20 +9,28 @@
 #include "pipeline/match/compiled_patterns.h"
 
 namespace earshot {
+namespace {
+
+RE2::Options SetOptions(const RuleSetOptions& options) {
+  RE2::Options re_options;
+  re_options.set_encoding(RE2::Options::EncodingUTF8);
+  re_options.set_log_errors(false);  // errors come back to us as values
+  re_options.set_max_mem(options.max_mem_bytes);
+  return re_options;
+}
+
+}  // namespace
 
 RuleSet::~RuleSet() = default;
 
 StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
                                                         const RuleSetOptions& options,
                                                         std::vector<Diagnostic>* diagnostics) {
-  RE2::Options re_options;
-  re_options.set_encoding(RE2::Options::EncodingUTF8);
-  re_options.set_log_errors(false);  // errors come back to us as values
-  re_options.set_max_mem(options.max_mem_bytes);
-
   std::shared_ptr<RuleSet> set(new RuleSet());
   set->compiled_ = std::make_unique<Compiled>();
-  set->compiled_->set = std::make_unique<RE2::Set>(re_options, RE2::UNANCHORED);
+  Compiled& c = *set->compiled_;
+  c.terms.set = std::make_unique<RE2::Set>(SetOptions(options), RE2::UNANCHORED);
+  c.regexes.set = std::make_unique<RE2::Set>(SetOptions(options), RE2::UNANCHORED);
   std::unordered_map<std::string, const Rule*> ids;
   bool failed = false;
   std::string fingerprint;  // every rule id and pattern, hashed into version()
@@ -38,30 +45,32 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
       failed = true;
       continue;
     }
-    for (const std::string& pattern : rule.patterns) {
-      std::string error;
-      const int index = set->compiled_->set->Add(pattern, &error);
-      if (index < 0) {
-        diagnostics->push_back(Diagnostic{Severity::kError, "regex_syntax", rule.file, rule.line, 1,
-                                          "rule '" + rule.id + "': bad pattern '" + pattern +
-                                              "': " + error,
-                                          ""});
-        failed = true;
-        continue;
+    for (auto [patterns, target] : {std::pair{&rule.terms, &c.terms}, std::pair{&rule.regexes, &c.regexes}}) {
+      for (const std::string& pattern : *patterns) {
+        std::string error;
+        if (target->set->Add(pattern, &error) < 0) {
+          diagnostics->push_back(Diagnostic{Severity::kError, "regex_syntax", rule.file, rule.line, 1,
+                                            "rule '" + rule.id + "': bad pattern '" + pattern +
+                                                "': " + error,
+                                            ""});
+          failed = true;
+          continue;
+        }
+        target->pattern_to_rule.push_back(static_cast<int>(i));
+        fingerprint.append(rule.id).append(1, '\0').append(pattern).append(1, '\0');
       }
-      set->compiled_->pattern_to_rule.push_back(static_cast<int>(i));
-      fingerprint.append(rule.id).append(1, '\0').append(pattern).append(1, '\0');
     }
   }
   if (failed) return Status("rules_invalid", "rule set has errors");
-  if (set->compiled_->pattern_to_rule.empty()) {
-    // RE2::Set refuses to compile with no patterns; an empty rule set is valid.
-  } else if (!set->compiled_->set->Compile()) {
-    diagnostics->push_back(Diagnostic{Severity::kError, "rules_too_large", "", 0, 0,
-                                      "the rule set does not fit in max_mem (" +
-                                          std::to_string(options.max_mem_bytes) + " bytes)",
-                                      ""});
-    return Status("rules_too_large", "rule set does not compile within its memory budget");
+  for (PatternSet* patterns : {&c.terms, &c.regexes}) {
+    // RE2::Set will not compile with no patterns; an empty set simply never matches.
+    if (!patterns->pattern_to_rule.empty() && !patterns->set->Compile()) {
+      diagnostics->push_back(Diagnostic{Severity::kError, "rules_too_large", "", 0, 0,
+                                        "the rule set does not fit in max_mem (" +
+                                            std::to_string(options.max_mem_bytes) + " bytes)",
+                                        ""});
+      return Status("rules_too_large", "rule set does not compile within its memory budget");
+    }
   }
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;

@@ -86,13 +86,13 @@ void ReadMatch(Reader& r, const YAML::Node& match, Rule* rule) {
           r.Error(item.Mark(), "invalid_value", "empty term");
           continue;
         }
-        rule->patterns.push_back(TermToPattern(item.Scalar()));
+        rule->terms.push_back(TermToPattern(item.Scalar()));
       } else if (item.IsMap() && item["regex"] && item.size() == 1) {
         if (!item["regex"].IsScalar()) {
           r.Error(item["regex"].Mark(), "wrong_type", "'regex' must be a string");
           continue;
         }
-        rule->patterns.push_back(item["regex"].Scalar());
+        rule->regexes.push_back(item["regex"].Scalar());
       } else {
         r.Error(item.Mark(), "wrong_type", "a match item is a term string or {regex: PATTERN}");
       }
@@ -172,7 +172,7 @@ void ReadRule(Reader& r, const YAML::Node& node, std::set<std::string>* ids,
   }
   if (rule.id.empty()) r.Error(node.Mark(), "missing_key", "rule has no 'id'");
   if (rule.category.empty()) r.Error(node.Mark(), "missing_key", "rule '" + rule.id + "' has no 'category'");
-  if (rule.patterns.empty() && r.errors() == errors_before) {
+  if (rule.terms.empty() && rule.regexes.empty() && r.errors() == errors_before) {
     r.Error(node.Mark(), "missing_key", "rule '" + rule.id + "' has no 'match'");
   }
   if (rule.lang.empty()) rule.lang = "any";
@@ -185,31 +185,35 @@ void ReadRule(Reader& r, const YAML::Node& node, std::set<std::string>* ids,
 }  // namespace
 
 std::string TermToPattern(const std::string& term) {
-  static constexpr const char* kLetter = "[\\pL\\pN]";
-  static constexpr const char* kNonLetter = "[^\\pL\\pN]";
-  const std::string folded = FoldForMatching(term, /*turkish=*/true);
-  std::string pattern = std::string("(?:^|") + kNonLetter + ")(";
-  std::istringstream words(folded);
+  // Words are separated by single spaces in NormalizedText::words, so a term
+  // is a literal run of folded tokens between spaces; a stem may continue
+  // with anything but a space.
+  const NormalizedText folded = Normalize(term, /*turkish=*/true);
+  std::string pattern = " ";
+  const std::string& text = folded.folded;
+  size_t i = 0;
   bool first = true;
-  for (std::string word; words >> word;) {
-    if (!first) pattern += std::string(kNonLetter) + "+";
-    first = false;
+  while (i < text.size()) {
+    // Split on what the tokenizer splits on, but keep a trailing '*'.
+    size_t end = text.find(' ', i);
+    if (end == std::string::npos) end = text.size();
+    std::string word = text.substr(i, end - i);
+    i = end + 1;
+    if (word.empty()) continue;
     const bool stem = word.size() > 1 && word.back() == '*';
     if (stem) word.pop_back();
-    // RE2::QuoteMeta would do, but keeping this file free of RE2 lets the
-    // reader be tested alone; escape everything that is not a letter/digit.
-    for (const char c : word) {
-      const auto u = static_cast<unsigned char>(c);
-      if (u >= 0x80 || std::isalnum(u)) {
-        pattern.push_back(c);
-      } else {
-        pattern.push_back('\\');
+    for (const Token& token : Normalize(word, true).tokens) {
+      if (!first) pattern += " ";
+      first = false;
+      for (const char c : token.text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x80 && !std::isalnum(u)) pattern.push_back('\\');
         pattern.push_back(c);
       }
     }
-    if (stem) pattern += std::string(kLetter) + "*";
+    if (stem) pattern += "[^ ]*";
   }
-  pattern += std::string(")(?:") + kNonLetter + "|$)";
+  pattern += " ";
   return pattern;
 }
 

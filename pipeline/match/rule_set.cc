@@ -30,17 +30,21 @@ bool HasErrors(const std::vector<Diagnostic>& diagnostics) {
                      [](const Diagnostic& d) { return d.severity == Severity::kError; });
 }
 
-std::vector<const Rule*> RuleSet::Match(const NormalizedText& text, std::string_view lang) const {
-  std::vector<const Rule*> matched;
-  if (compiled_->pattern_to_rule.empty()) return matched;
+void PatternSet::Match(const std::string& text, std::vector<int>* rules) const {
+  if (pattern_to_rule.empty()) return;
   std::vector<int> indices;
-  re2::RE2::Set::ErrorInfo info;
-  if (!compiled_->set->Match(text.folded, &indices, &info)) return matched;
+  RE2::Set::ErrorInfo info;
+  if (!set->Match(text, &indices, &info)) return;
+  for (const int index : indices) rules->push_back(pattern_to_rule[static_cast<size_t>(index)]);
+}
+
+std::vector<const Rule*> RuleSet::Match(const NormalizedText& text, std::string_view lang) const {
   std::vector<int> rule_indices;
-  rule_indices.reserve(indices.size());
-  for (const int index : indices) rule_indices.push_back(compiled_->pattern_to_rule[static_cast<size_t>(index)]);
+  compiled_->terms.Match(text.words, &rule_indices);
+  compiled_->regexes.Match(text.folded, &rule_indices);
   std::sort(rule_indices.begin(), rule_indices.end());
   rule_indices.erase(std::unique(rule_indices.begin(), rule_indices.end()), rule_indices.end());
+  std::vector<const Rule*> matched;
   for (const int i : rule_indices) {
     const Rule& rule = rules_[static_cast<size_t>(i)];
     if (!lang.empty() && rule.lang != "any" && rule.lang != lang) continue;

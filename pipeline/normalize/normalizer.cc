@@ -207,6 +207,12 @@ NormalizedText Normalize(std::string_view text, bool turkish) {
     }
   }
   flush_word();
+  out.words.reserve(out.folded.size() + 2);
+  out.words.push_back(' ');
+  for (const Token& token : out.tokens) {
+    out.words += token.text;
+    out.words.push_back(' ');
+  }
   return out;
 }
 

@@ -28,6 +28,10 @@ struct NormalizedText {
   std::string lower;
   std::string folded;
   std::vector<Token> tokens;  // words (letters, digits, apostrophes) and emoji, in order
+  // The tokens joined by single spaces, with a space before the first and
+  // after the last (" kargom hala gelmedi 😡 "): rule terms match here as
+  // whole words with plain literal patterns, which RE2 compiles quickly.
+  std::string words;
 };
 
 // `turkish` selects Turkish casing for dotless/dotted I. Invalid UTF-8 is
