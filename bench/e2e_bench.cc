@@ -9,7 +9,9 @@
 #include <librdkafka/rdkafkacpp.h>
 
 #include <chrono>
+#include <map>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <thread>
 
@@ -24,7 +26,7 @@ using Steady = std::chrono::steady_clock;
 using namespace std::chrono_literals;
 
 // Canonical posts made from the sample posts, each with a unique id.
-std::vector<OutRecord> MakePosts(int n, const std::string& topic) {
+std::vector<OutRecord> MakePosts(int n, const std::string& topic, int partitions) {
   auto samples = LoadSampleRecords(DataRoot() + "/data/samples", /*with_synthetic=*/false);
   std::vector<std::string> valid;
   DecodeOptions options;
@@ -39,7 +41,9 @@ std::vector<OutRecord> MakePosts(int n, const std::string& topic) {
     const size_t id = value.find("\"id\":\"");
     const size_t end = value.find('"', id + 6);
     value.insert(end, "-b" + std::to_string(i));
-    records.push_back(OutRecord{topic, "", std::move(value), {}, -1});
+    // Spread evenly by hand: keyless records would go to few partitions in
+    // sticky batches, and the mock broker keeps only ~5 MB per partition.
+    records.push_back(OutRecord{topic, "", std::move(value), {}, i % partitions});
   }
   return records;
 }
@@ -71,11 +75,30 @@ double BareConsumerSeconds(const std::string& bootstrap, const std::string& topi
   consumer->subscribe({topic});
   int seen = 0;
   size_t bytes = 0;
+  std::map<int32_t, int> per_partition;
+  const auto deadline = Steady::now() + 60s;
   while (seen < n) {
     std::unique_ptr<RdKafka::Message> m(consumer->consume(100));
     if (m->err() == RdKafka::ERR_NO_ERROR) {
       ++seen;
+      ++per_partition[m->partition()];
       bytes += m->len();
+    } else if (m->err() != RdKafka::ERR__TIMED_OUT && m->err() != RdKafka::ERR__PARTITION_EOF) {
+      std::fprintf(stderr, "bare consumer: %s\n", m->errstr().c_str());
+    }
+    if (Steady::now() > deadline) {
+      std::fprintf(stderr, "bare consumer: only %d of %d records after 60 s\n", seen, n);
+      std::vector<RdKafka::TopicPartition*> assignment;
+      consumer->assignment(assignment);
+      consumer->position(assignment);
+      for (auto* tp : assignment) {
+        int64_t lo = 0, hi = 0;
+        consumer->get_watermark_offsets(tp->topic(), tp->partition(), &lo, &hi);
+        std::fprintf(stderr, "  p%d: seen %d position %lld watermarks %lld..%lld\n", tp->partition(),
+                     per_partition[tp->partition()], static_cast<long long>(tp->offset()),
+                     static_cast<long long>(lo), static_cast<long long>(hi));
+      }
+      std::exit(1);
     }
   }
   const double seconds = std::chrono::duration<double>(Steady::now() - *assigned.start).count();
@@ -114,7 +137,7 @@ int main(int argc, char** argv) {
     if (std::strcmp(argv[i], "--posts") == 0) posts = std::atoi(argv[i + 1]);
     if (std::strcmp(argv[i], "--workers") == 0) workers = std::atoi(argv[i + 1]);
   }
-  (void)SetupLogging("text", "warn");
+  (void)SetupLogging("text", std::getenv("EARSHOT_LOG_LEVEL") ? std::getenv("EARSHOT_LOG_LEVEL") : "warn");
   // The mock broker keeps roughly the last 5 MB per partition; 32 partitions
   // keep 100k posts (~40 MB) and their outputs whole.
   auto broker = EmbeddedBroker::Start(EmbeddedBrokerOptions{});
@@ -123,7 +146,7 @@ int main(int argc, char** argv) {
   config.metrics_listen = "127.0.0.1:0";
   (void)CreateTopics(**broker, config);
   config.kafka["bootstrap.servers"] = (*broker)->bootstrap_servers();
-  const auto records = MakePosts(posts, config.topics.inputs.front());
+  const auto records = MakePosts(posts, config.topics.inputs.front(), config.embedded_partitions);
   const auto produce_start = Steady::now();
   if (Status s = ProduceAll({{"bootstrap.servers", (*broker)->bootstrap_servers()}}, records); !s.ok()) {
     std::fprintf(stderr, "produce: %s\n", s.ToString().c_str());

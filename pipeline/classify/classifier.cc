@@ -58,10 +58,11 @@ Classifier::~Classifier() = default;
 Verdict Classifier::Classify(const Post& post) const {
   Verdict v;
   // 1. Language: trust the source when it says; guess otherwise.
+  // Folded forms and tokens do not depend on Turkish casing (I -> ı -> i and
+  // I -> i fold alike), so one normalization serves detection and matching.
   v.lang = post.lang;
-  if (v.lang.empty()) v.lang = DetectLanguage(post.text).lang;
-  const bool turkish = v.lang == "tr" || v.lang.empty();
-  const NormalizedText text = Normalize(post.text, turkish);
+  const NormalizedText text = Normalize(post.text, /*turkish=*/v.lang != "en");
+  if (v.lang.empty()) v.lang = DetectLanguage(post.text, text).lang;
   const SentimentResult sentiment = scorer_->Score(text, v.lang, post.text);
   v.sentiment = sentiment.score;
 

@@ -37,6 +37,10 @@ const std::unordered_set<std::string>& EnglishWords() {
 }  // namespace
 
 LangGuess DetectLanguage(std::string_view text) {
+  return DetectLanguage(text, Normalize(text, /*turkish=*/false));
+}
+
+LangGuess DetectLanguage(std::string_view text, const NormalizedText& norm) {
   double tr = 0;
   double en = 0;
   // Letters that exist in Turkish and not in English are strong evidence.
@@ -54,19 +58,16 @@ LangGuess DetectLanguage(std::string_view text) {
       tr += 0.5;
     }
   }
-  const NormalizedText norm = Normalize(text, /*turkish=*/false);
   for (const Token& token : norm.tokens) {
     if (!token.is_word) continue;
     if (TurkishWords().count(token.text) != 0) tr += 1.0;
     if (EnglishWords().count(token.text) != 0) en += 1.0;
   }
-  if (tr == 0 && en == 0) return {};
-  LangGuess guess;
-  guess.lang = tr >= en ? "tr" : "en";
+  if (tr == 0 && en == 0) return LangGuess{std::string(), 0.0};
   const double top = std::max(tr, en);
   // Confidence grows with the margin and with the amount of evidence.
-  guess.confidence = (top - std::min(tr, en)) / (tr + en) * std::min(1.0, top / 3.0);
-  return guess;
+  const double confidence = (top - std::min(tr, en)) / (tr + en) * std::min(1.0, top / 3.0);
+  return LangGuess{std::string(tr >= en ? "tr" : "en"), confidence};
 }
 
 }  // namespace earshot

@@ -17,5 +17,8 @@ struct LangGuess {
 };
 
 LangGuess DetectLanguage(std::string_view text);
+// The same, reusing tokens already normalized from `text`.
+struct NormalizedText;
+LangGuess DetectLanguage(std::string_view text, const NormalizedText& normalized);
 
 }  // namespace earshot

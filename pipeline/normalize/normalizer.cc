@@ -45,6 +45,17 @@ std::vector<utf8proc_int32_t> ToNfc(std::string_view text) {
   }
   if (ascii) return DecodeUtf8(text);
   const std::vector<utf8proc_int32_t> raw = DecodeUtf8(text);
+  // Most text arrives precomposed: NFC changes something only where a
+  // combining mark follows (or a code point is not NFC-stable; the marks
+  // cover Latin, Turkish and emoji text, which is what we normalize).
+  bool has_marks = false;
+  for (const auto cp : raw) {
+    if (cp >= 0x300 && utf8proc_get_property(cp)->combining_class != 0) {
+      has_marks = true;
+      break;
+    }
+  }
+  if (!has_marks) return raw;
   std::string valid;
   valid.reserve(text.size());
   for (const auto cp : raw) AppendUtf8(cp, &valid);

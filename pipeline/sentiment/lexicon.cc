@@ -89,7 +89,7 @@ std::optional<LexiconHit> Lexicon::Lookup(const std::vector<std::string_view>& t
                                           size_t i) const {
   const std::string_view token = tokens[i];
   std::optional<LexiconHit> best;
-  if (const auto it = phrases_.find(std::string(token)); it != phrases_.end()) {
+  if (const auto it = phrases_.find(token); it != phrases_.end()) {
     for (const Phrase& phrase : it->second) {
       if (i + phrase.rest.size() >= tokens.size()) continue;
       bool ok = true;
@@ -98,7 +98,7 @@ std::optional<LexiconHit> Lexicon::Lookup(const std::vector<std::string_view>& t
         ok = WordMatches(phrase.rest[k], stem, tokens[i + 1 + k]);
       }
       if (ok && (!best || best->words < phrase.rest.size() + 1)) {
-        best = LexiconHit{phrase.valence, phrase.rest.size() + 1, {}, std::string(token)};
+        best = LexiconHit{phrase.valence, phrase.rest.size() + 1, {}, it->first};
         if (phrase.last_is_stem) {
           const std::string_view last = tokens[i + phrase.rest.size()];
           best->suffix = last.substr(phrase.rest.back().size());
@@ -107,12 +107,12 @@ std::optional<LexiconHit> Lexicon::Lookup(const std::vector<std::string_view>& t
     }
   }
   if (best) return best;
-  if (const auto it = words_.find(std::string(token)); it != words_.end()) {
+  if (const auto it = words_.find(token); it != words_.end()) {
     return LexiconHit{it->second, 1, {}, it->first};
   }
   // Longest stem first, so "rezillik" prefers "rezil" over "rez".
   for (size_t len = std::min(max_stem_, token.size()); len >= 2; --len) {
-    if (const auto it = stems_.find(std::string(token.substr(0, len))); it != stems_.end()) {
+    if (const auto it = stems_.find(token.substr(0, len)); it != stems_.end()) {
       return LexiconHit{it->second, 1, token.substr(len), it->first + "*"};
     }
   }

@@ -46,9 +46,16 @@ class Lexicon {
     bool last_is_stem = false;
     double valence = 0.0;
   };
-  std::unordered_map<std::string, double> words_;
-  std::unordered_map<std::string, double> stems_;
-  std::unordered_map<std::string, std::vector<Phrase>> phrases_;  // keyed by first word
+  // Transparent hashing: look up string_views without building strings.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <typename V>
+  using Map = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
+  Map<double> words_;
+  Map<double> stems_;
+  Map<std::vector<Phrase>> phrases_;  // keyed by first word
   size_t max_stem_ = 0;
   size_t phrase_count_ = 0;
 };
