@@ -39,7 +39,8 @@ class ConfigError {
 
 class Parser {
  public:
-  Parser(std::string name, std::string base_dir) : name_(std::move(name)), base_(std::move(base_dir)) {}
+  Parser(std::string name, std::string base_dir)
+      : name_(std::move(name)), base_(std::move(base_dir)) {}
 
   [[noreturn]] void Fail(const YAML::Node& node, const std::string& message) const {
     throw ConfigError(name_, node.Mark(), message);
@@ -136,8 +137,9 @@ class Parser {
       CheckKeys(kv.second, "sla." + kind_name, {"default", "p1", "p2", "p3", "p4"});
       for (const auto& p : kv.second) {
         const std::string key = p.first.Scalar();
-        set(p.second, key == "default" ? std::nullopt
-                                       : std::optional<Priority>(static_cast<Priority>(key[1] - '0')));
+        set(p.second, key == "default"
+                          ? std::nullopt
+                          : std::optional<Priority>(static_cast<Priority>(key[1] - '0')));
       }
     }
   }
@@ -172,13 +174,15 @@ class Parser {
                "pipeline", "classifier"});
     if (const auto& kafka = root["kafka"]) {
       if (!kafka.IsMap()) Fail(kafka, "'kafka' must map librdkafka property names to values");
-      for (const auto& kv : kafka) config.kafka[kv.first.Scalar()] = Scalar(kv.second, kv.first.Scalar());
+      for (const auto& kv : kafka)
+        config.kafka[kv.first.Scalar()] = Scalar(kv.second, kv.first.Scalar());
     }
     if (const auto& topics = root["topics"]) {
       CheckKeys(topics, "topics", {"inputs", "classified", "alerts", "dlq"});
       if (topics["inputs"]) config.topics.inputs = StringList(topics["inputs"], "inputs");
       if (config.topics.inputs.empty()) Fail(topics["inputs"], "'inputs' needs at least one topic");
-      if (topics["classified"]) config.topics.classified = Scalar(topics["classified"], "classified");
+      if (topics["classified"])
+        config.topics.classified = Scalar(topics["classified"], "classified");
       if (topics["alerts"]) config.topics.alerts = Scalar(topics["alerts"], "alerts");
       if (topics["dlq"]) config.topics.dlq = Scalar(topics["dlq"], "dlq");
     }
@@ -186,32 +190,40 @@ class Parser {
       config.rules.clear();
       for (const std::string& p : StringList(rules, "rules")) config.rules.push_back(Path(p));
     }
-    if (const auto& lexicons = root["lexicons"]) config.lexicons = Path(Scalar(lexicons, "lexicons"));
+    if (const auto& lexicons = root["lexicons"])
+      config.lexicons = Path(Scalar(lexicons, "lexicons"));
     if (const auto& metrics = root["metrics"]) {
       CheckKeys(metrics, "metrics", {"listen"});
       if (metrics["listen"]) config.metrics_listen = Scalar(metrics["listen"], "listen");
     }
     if (const auto& sla = root["sla"]) ParseSla(sla, &config.sla);
     if (const auto& brands = root["brands"]) ParseBrands(brands, &config);
-    if (const auto& brand = root["default_brand"]) config.decode.default_brand = Scalar(brand, "default_brand");
+    if (const auto& brand = root["default_brand"])
+      config.decode.default_brand = Scalar(brand, "default_brand");
     if (const auto& pipeline = root["pipeline"]) {
       CheckKeys(pipeline, "pipeline", {"workers", "max_record_bytes", "embedded_partitions"});
       if (pipeline["workers"]) config.workers = Int(pipeline["workers"], "workers", 1, 64);
       if (pipeline["max_record_bytes"]) {
-        config.decode.max_record_bytes =
-            static_cast<size_t>(Int(pipeline["max_record_bytes"], "max_record_bytes", 1024, 64 << 20));
+        config.decode.max_record_bytes = static_cast<size_t>(
+            Int(pipeline["max_record_bytes"], "max_record_bytes", 1024, 64 << 20));
       }
       if (pipeline["embedded_partitions"]) {
-        config.embedded_partitions = Int(pipeline["embedded_partitions"], "embedded_partitions", 1, 256);
+        config.embedded_partitions =
+            Int(pipeline["embedded_partitions"], "embedded_partitions", 1, 256);
       }
     }
     if (const auto& c = root["classifier"]) {
       CheckKeys(c, "classifier",
                 {"complaint_below", "praise_above", "complaint_max_stars", "praise_min_stars"});
-      if (c["complaint_below"]) config.classifier.complaint_below = Double(c["complaint_below"], "complaint_below");
-      if (c["praise_above"]) config.classifier.praise_above = Double(c["praise_above"], "praise_above");
-      if (c["complaint_max_stars"]) config.classifier.complaint_max_stars = Int(c["complaint_max_stars"], "complaint_max_stars", 0, 5);
-      if (c["praise_min_stars"]) config.classifier.praise_min_stars = Int(c["praise_min_stars"], "praise_min_stars", 1, 6);
+      if (c["complaint_below"])
+        config.classifier.complaint_below = Double(c["complaint_below"], "complaint_below");
+      if (c["praise_above"])
+        config.classifier.praise_above = Double(c["praise_above"], "praise_above");
+      if (c["complaint_max_stars"])
+        config.classifier.complaint_max_stars =
+            Int(c["complaint_max_stars"], "complaint_max_stars", 0, 5);
+      if (c["praise_min_stars"])
+        config.classifier.praise_min_stars = Int(c["praise_min_stars"], "praise_min_stars", 1, 6);
     }
     return config;
   }

@@ -32,7 +32,8 @@ brands:
     apps: [com.hizlikargo.app]
 pipeline:
   workers: 3
-)", "c.yaml", "/etc/earshot");
+)",
+                               "c.yaml", "/etc/earshot");
   ASSERT_TRUE(config.ok()) << config.status().message();
   EXPECT_FALSE(config->UsesEmbeddedBroker());
   EXPECT_EQ(config->kafka.at("security.protocol"), "SASL_SSL");
@@ -64,7 +65,8 @@ TEST(Config, NestedTypoPointsAtTheKey) {
 TEST(Config, WrongTypesAndValuesPointAtTheValue) {
   auto workers = LoadConfigText("pipeline:\n  workers: many\n", "w.yaml", ".");
   ASSERT_FALSE(workers.ok());
-  EXPECT_EQ(workers.status().message().rfind("w.yaml:2:12: 'workers' must be a whole number", 0), 0u)
+  EXPECT_EQ(workers.status().message().rfind("w.yaml:2:12: 'workers' must be a whole number", 0),
+            0u)
       << workers.status().message();
   auto sla = LoadConfigText("sla:\n  social: 15\n", "s.yaml", ".");
   ASSERT_FALSE(sla.ok());
@@ -88,7 +90,8 @@ namespace earshot {
 namespace {
 
 TEST(Config, ShippedExampleAndDemoConfigsLoad) {
-  for (const std::string& path : {DataRoot() + "/ops/earshot.example.yaml", DataRoot() + "/data/samples/demo.yaml"}) {
+  for (const std::string& path :
+       {DataRoot() + "/ops/earshot.example.yaml", DataRoot() + "/data/samples/demo.yaml"}) {
     auto config = LoadConfigFile(path);
     EXPECT_TRUE(config.ok()) << path << ": " << config.status().message();
   }

@@ -1,6 +1,5 @@
 // earshot: real-time social listening. See README.md.
 #include <CLI/CLI.hpp>
-
 #include <csignal>
 #include <cstdio>
 
@@ -16,8 +15,9 @@ int main(int argc, char** argv) {
     stop.Notify();
   });
 
-  CLI::App app{"earshot: real-time social listening. Classifies posts and reviews from Kafka "
-               "and makes sure every complaint gets a timely answer."};
+  CLI::App app{
+      "earshot: real-time social listening. Classifies posts and reviews from Kafka "
+      "and makes sure every complaint gets a timely answer."};
   app.require_subcommand(1);
   std::string log_format = "text";
   std::string log_level = "info";

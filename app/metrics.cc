@@ -36,20 +36,21 @@ Metrics::Metrics(const std::string& version) : registry_(std::make_shared<promet
                                 .Register(r);
   lag_family_ = &BuildGauge()
                      .Name("earshot_consumer_lag")
-                     .Help("Records behind the high watermark, per input partition "
-                           "(from librdkafka statistics)")
+                     .Help(
+                         "Records behind the high watermark, per input partition "
+                         "(from librdkafka statistics)")
                      .Register(r);
   rules_info_family_ = &BuildGauge()
                             .Name("earshot_rules_info")
                             .Help("The rule set in force (value 1), by version hash")
                             .Register(r);
-  latency_ = &BuildHistogram()
-                  .Name("earshot_processing_latency_seconds")
-                  .Help("From receiving a record to the broker acknowledging all its outputs")
-                  .Register(r)
-                  .Add({}, prometheus::Histogram::BucketBoundaries{
-                               0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5,
-                               10});
+  latency_ =
+      &BuildHistogram()
+           .Name("earshot_processing_latency_seconds")
+           .Help("From receiving a record to the broker acknowledging all its outputs")
+           .Register(r)
+           .Add({}, prometheus::Histogram::BucketBoundaries{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+                                                            0.1, 0.25, 0.5, 1, 2.5, 5, 10});
   commits_ = &BuildCounter()
                   .Name("earshot_offset_commits_total")
                   .Help("Offset commits sent")
@@ -129,9 +130,10 @@ void Metrics::SetRulesVersion(const std::string& version, size_t rule_count) {
 }
 
 std::string Metrics::ChannelLabel(const std::string& channel) {
-  static const std::set<std::string> kKnown = {
-      "x",          "instagram",   "facebook",    "tiktok",     "youtube",        "app_store",
-      "google_play", "google_maps", "trustpilot", "sikayetvar", "complaint_board", "google_reviews"};
+  static const std::set<std::string> kKnown = {"x",           "instagram",       "facebook",
+                                               "tiktok",      "youtube",         "app_store",
+                                               "google_play", "google_maps",     "trustpilot",
+                                               "sikayetvar",  "complaint_board", "google_reviews"};
   if (channel.empty()) return "unknown";
   return kKnown.count(channel) != 0 ? channel : "other";
 }

@@ -64,12 +64,13 @@ StatusOr<std::shared_ptr<const Classifier>> BuildClassifier(const Config& config
   if (!rules.ok() || !lexicons.ok() || HasErrors(diagnostics)) {
     std::string message;
     for (const Diagnostic& d : diagnostics) message += "\n" + d.ToString();
-    if (message.empty()) message = rules.ok() ? lexicons.status().ToString() : rules.status().ToString();
+    if (message.empty())
+      message = rules.ok() ? lexicons.status().ToString() : rules.status().ToString();
     return Status("rules_invalid", "cannot load rules or lexicons:" + message);
   }
-  return std::shared_ptr<const Classifier>(std::make_shared<Classifier>(
-      std::move(rules).value(), std::move(lexicons).value(), config.classifier,
-      config.brand_accounts));
+  return std::shared_ptr<const Classifier>(
+      std::make_shared<Classifier>(std::move(rules).value(), std::move(lexicons).value(),
+                                   config.classifier, config.brand_accounts));
 }
 
 }  // namespace earshot

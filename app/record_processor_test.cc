@@ -18,7 +18,9 @@ class RecordProcessorTest : public ::testing::Test {
     category: complaint
     priority: p2
     match: {any: ["gelmedi"]}
-)", "t.yaml", &d), RuleSetOptions{}, &d);
+)",
+                                             "t.yaml", &d),
+                                RuleSetOptions{}, &d);
     ASSERT_TRUE(rules.ok());
     classifier_ = std::make_shared<Classifier>(*rules, std::make_shared<Lexicons>(),
                                                ClassifierOptions{}, BrandAccounts{});

@@ -48,7 +48,8 @@ StatusOr<std::unique_ptr<Service>> Service::Start(Config config) {
   });
   if (Status s = service->http_->Start(cfg.metrics_listen); !s.ok()) return s;
   service->metrics_address_ = service->http_->address();
-  spdlog::info("metrics and health on http://{}/metrics /healthz /readyz", service->metrics_address_);
+  spdlog::info("metrics and health on http://{}/metrics /healthz /readyz",
+               service->metrics_address_);
 
   service->runner_ = std::make_unique<PipelineRunner>(cfg, std::move(classifier).value(), *metrics,
                                                       service->clock_);

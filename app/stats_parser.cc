@@ -23,7 +23,8 @@ std::vector<PartitionLag> ParseConsumerLag(std::string_view stats_json) {
         continue;
       }
       if (id->value.GetInt() < 0 || lag->value.GetInt64() < 0) continue;
-      out.push_back(PartitionLag{topic.name.GetString(), id->value.GetInt(), lag->value.GetInt64()});
+      out.push_back(
+          PartitionLag{topic.name.GetString(), id->value.GetInt(), lag->value.GetInt64()});
     }
   }
   return out;

@@ -54,8 +54,9 @@ class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
     props.emplace("auto.offset.reset", "earliest");
     props.emplace("statistics.interval.ms", "5000");
     KafkaProperties consumer_props = props;
-    for (const char* producer_only : {"acks", "enable.idempotence", "linger.ms", "message.max.bytes",
-                                      "compression.type", "batch.num.messages"}) {
+    for (const char* producer_only :
+         {"acks", "enable.idempotence", "linger.ms", "message.max.bytes", "compression.type",
+          "batch.num.messages"}) {
       consumer_props.erase(producer_only);
     }
     auto conf = MakeKafkaConf(consumer_props);
@@ -121,9 +122,11 @@ class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
     input.partition = message.partition();
     input.offset = message.offset();
     const RdKafka::MessageTimestamp ts = message.timestamp();
-    input.timestamp_ms = ts.type == RdKafka::MessageTimestamp::MSG_TIMESTAMP_NOT_AVAILABLE ? -1 : ts.timestamp;
+    input.timestamp_ms =
+        ts.type == RdKafka::MessageTimestamp::MSG_TIMESTAMP_NOT_AVAILABLE ? -1 : ts.timestamp;
     if (message.key_pointer() != nullptr) {
-      input.key = std::string_view(static_cast<const char*>(message.key_pointer()), message.key_len());
+      input.key =
+          std::string_view(static_cast<const char*>(message.key_pointer()), message.key_len());
     }
     if (message.payload() != nullptr) {
       input.value = std::string_view(static_cast<const char*>(message.payload()), message.len());
@@ -131,8 +134,9 @@ class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
     if (RdKafka::Headers* headers = message.headers()) {
       for (const RdKafka::Headers::Header& h : headers->get_all()) {
         input.headers.emplace_back(
-            h.key(), h.value() == nullptr ? std::string()
-                                          : std::string(static_cast<const char*>(h.value()), h.value_size()));
+            h.key(), h.value() == nullptr
+                         ? std::string()
+                         : std::string(static_cast<const char*>(h.value()), h.value_size()));
       }
     }
     const int64_t received_ns = SteadyNs();
@@ -257,15 +261,8 @@ class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
           metrics_.ConsumerLag(lag.topic, lag.partition).Set(static_cast<double>(lag.lag));
         }
         break;
-      case RdKafka::Event::EVENT_ERROR:
-        spdlog::warn("worker {}: kafka: {}", index_, event.str());
-        break;
-      case RdKafka::Event::EVENT_LOG:
-        if (event.severity() <= RdKafka::Event::EVENT_SEVERITY_WARNING) {
-          spdlog::warn("worker {}: kafka {}: {}", index_, event.fac(), event.str());
-        }
-        break;
       default:
+        KafkaLogRouter()->event_cb(event);  // logs and errors into earshot's log
         break;
     }
   }

@@ -9,10 +9,10 @@
 #include <librdkafka/rdkafkacpp.h>
 
 #include <chrono>
-#include <map>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <thread>
 
 #include "app/logging.h"
@@ -31,7 +31,8 @@ std::vector<OutRecord> MakePosts(int n, const std::string& topic, int partitions
   std::vector<std::string> valid;
   DecodeOptions options;
   for (const SampleRecord& s : *samples) {
-    if (s.source.rfind("posts.jsonl", 0) == 0 && DecodePost(s.value, options).ok()) valid.push_back(s.value);
+    if (s.source.rfind("posts.jsonl", 0) == 0 && DecodePost(s.value, options).ok())
+      valid.push_back(s.value);
   }
   std::vector<OutRecord> records;
   records.reserve(static_cast<size_t>(n));
@@ -71,7 +72,8 @@ double BareConsumerSeconds(const std::string& bootstrap, const std::string& topi
   Assigned assigned;
   std::string error;
   (*conf)->set("rebalance_cb", static_cast<RdKafka::RebalanceCb*>(&assigned), error);
-  std::unique_ptr<RdKafka::KafkaConsumer> consumer(RdKafka::KafkaConsumer::create(conf->get(), error));
+  std::unique_ptr<RdKafka::KafkaConsumer> consumer(
+      RdKafka::KafkaConsumer::create(conf->get(), error));
   consumer->subscribe({topic});
   int seen = 0;
   size_t bytes = 0;
@@ -94,9 +96,10 @@ double BareConsumerSeconds(const std::string& bootstrap, const std::string& topi
       for (auto* tp : assignment) {
         int64_t lo = 0, hi = 0;
         consumer->get_watermark_offsets(tp->topic(), tp->partition(), &lo, &hi);
-        std::fprintf(stderr, "  p%d: seen %d position %lld watermarks %lld..%lld\n", tp->partition(),
-                     per_partition[tp->partition()], static_cast<long long>(tp->offset()),
-                     static_cast<long long>(lo), static_cast<long long>(hi));
+        std::fprintf(stderr, "  p%d: seen %d position %lld watermarks %lld..%lld\n",
+                     tp->partition(), per_partition[tp->partition()],
+                     static_cast<long long>(tp->offset()), static_cast<long long>(lo),
+                     static_cast<long long>(hi));
       }
       std::exit(1);
     }
@@ -104,7 +107,8 @@ double BareConsumerSeconds(const std::string& bootstrap, const std::string& topi
   const double seconds = std::chrono::duration<double>(Steady::now() - *assigned.start).count();
   consumer->commitSync();
   consumer->close();
-  std::fprintf(stderr, "bare consumer: %d records, %.1f MB\n", seen, static_cast<double>(bytes) / 1e6);
+  std::fprintf(stderr, "bare consumer: %d records, %.1f MB\n", seen,
+               static_cast<double>(bytes) / 1e6);
   return seconds;
 }
 
@@ -137,7 +141,8 @@ int main(int argc, char** argv) {
     if (std::strcmp(argv[i], "--posts") == 0) posts = std::atoi(argv[i + 1]);
     if (std::strcmp(argv[i], "--workers") == 0) workers = std::atoi(argv[i + 1]);
   }
-  (void)SetupLogging("text", std::getenv("EARSHOT_LOG_LEVEL") ? std::getenv("EARSHOT_LOG_LEVEL") : "warn");
+  (void)SetupLogging("text",
+                     std::getenv("EARSHOT_LOG_LEVEL") ? std::getenv("EARSHOT_LOG_LEVEL") : "warn");
   // The mock broker keeps roughly the last 5 MB per partition; 32 partitions
   // keep 100k posts (~40 MB) and their outputs whole.
   auto broker = EmbeddedBroker::Start(EmbeddedBrokerOptions{});
@@ -148,15 +153,18 @@ int main(int argc, char** argv) {
   config.kafka["bootstrap.servers"] = (*broker)->bootstrap_servers();
   const auto records = MakePosts(posts, config.topics.inputs.front(), config.embedded_partitions);
   const auto produce_start = Steady::now();
-  if (Status s = ProduceAll({{"bootstrap.servers", (*broker)->bootstrap_servers()}}, records); !s.ok()) {
+  if (Status s = ProduceAll({{"bootstrap.servers", (*broker)->bootstrap_servers()}}, records);
+      !s.ok()) {
     std::fprintf(stderr, "produce: %s\n", s.ToString().c_str());
     return 1;
   }
   std::fprintf(stderr, "produced %d posts in %.2f s\n", posts,
                std::chrono::duration<double>(Steady::now() - produce_start).count());
-  const double bare = BareConsumerSeconds((*broker)->bootstrap_servers(), config.topics.inputs.front(), posts);
+  const double bare =
+      BareConsumerSeconds((*broker)->bootstrap_servers(), config.topics.inputs.front(), posts);
   const double earshot = EarshotSeconds(config, posts, workers);
-  std::printf("posts: %d, partitions: %d, earshot workers: %d\n", posts, config.embedded_partitions, workers);
+  std::printf("posts: %d, partitions: %d, earshot workers: %d\n", posts, config.embedded_partitions,
+              workers);
   std::printf("bare consume-and-discard: %8.2f s  %9.0f posts/s\n", bare, posts / bare);
   std::printf("earshot run (end to end): %8.2f s  %9.0f posts/s\n", earshot, posts / earshot);
   std::printf("ratio earshot / bare:     %8.2f\n", (posts / earshot) / (posts / bare));

@@ -23,7 +23,8 @@ void BM_Decode(benchmark::State& state) {
   const auto samples = ValidSamples();
   size_t i = 0;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(DecodePost(samples[i++ % samples.size()], DecodeOptions{.default_brand = "b"}));
+    benchmark::DoNotOptimize(
+        DecodePost(samples[i++ % samples.size()], DecodeOptions{.default_brand = "b"}));
   }
   state.SetItemsProcessed(state.iterations());
 }
@@ -31,7 +32,8 @@ BENCHMARK(BM_Decode);
 
 void BM_Normalize(benchmark::State& state) {
   std::vector<Post> posts;
-  for (const auto& s : ValidSamples()) posts.push_back(*DecodePost(s, DecodeOptions{.default_brand = "b"}));
+  for (const auto& s : ValidSamples())
+    posts.push_back(*DecodePost(s, DecodeOptions{.default_brand = "b"}));
   size_t i = 0;
   for (auto _ : state) benchmark::DoNotOptimize(Normalize(posts[i++ % posts.size()].text, true));
   state.SetItemsProcessed(state.iterations());
@@ -42,7 +44,8 @@ void BM_Classify(benchmark::State& state) {
   const Config config = DefaultConfig();
   auto classifier = BuildClassifier(config);
   std::vector<Post> posts;
-  for (const auto& s : ValidSamples()) posts.push_back(*DecodePost(s, DecodeOptions{.default_brand = "b"}));
+  for (const auto& s : ValidSamples())
+    posts.push_back(*DecodePost(s, DecodeOptions{.default_brand = "b"}));
   size_t i = 0;
   for (auto _ : state) benchmark::DoNotOptimize((*classifier)->Classify(posts[i++ % posts.size()]));
   state.SetItemsProcessed(state.iterations());

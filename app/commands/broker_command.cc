@@ -46,9 +46,10 @@ void AddBrokerCommand(CLI::App& app, CommandContext context) {
       return;
     }
     std::printf("earshot broker: bootstrap.servers=%s\n", (*broker)->bootstrap_servers().c_str());
-    std::printf("topics: %s, %s, %s, %s (%d partitions each); Ctrl-C stops (data is in memory only)\n",
-                config.topics.inputs.front().c_str(), config.topics.classified.c_str(),
-                config.topics.alerts.c_str(), config.topics.dlq.c_str(), options->partitions);
+    std::printf(
+        "topics: %s, %s, %s, %s (%d partitions each); Ctrl-C stops (data is in memory only)\n",
+        config.topics.inputs.front().c_str(), config.topics.classified.c_str(),
+        config.topics.alerts.c_str(), config.topics.dlq.c_str(), options->partitions);
     std::fflush(stdout);
     context.stop->Wait();
     std::printf("earshot broker: stopped\n");

@@ -30,7 +30,8 @@ std::string GetString(const rapidjson::Value& v, const char* key) {
 std::string Shorten(const std::string& text, size_t max) {
   if (text.size() <= max) return text;
   size_t cut = max;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    --cut;  // UTF-8 boundary
   return text.substr(0, cut) + "…";
 }
 
@@ -83,8 +84,9 @@ void PrintSummary(const Service& service, const std::vector<ConsumedRecord>& cla
     doc.Parse(r->value.c_str());
     return doc.IsObject() ? GetString(doc, "priority") + GetString(doc, "due_at") : std::string();
   };
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [&](const ConsumedRecord* a, const ConsumedRecord* b) { return key(a) < key(b); });
+  std::stable_sort(
+      sorted.begin(), sorted.end(),
+      [&](const ConsumedRecord* a, const ConsumedRecord* b) { return key(a) < key(b); });
   for (size_t i = 0; i < sorted.size() && i < 5; ++i) {
     rapidjson::Document doc;
     doc.Parse(sorted[i]->value.c_str());
@@ -92,9 +94,11 @@ void PrintSummary(const Service& service, const std::vector<ConsumedRecord>& cla
     const rapidjson::Value& post = doc["post"];
     const rapidjson::Value& author = post["author"];
     std::string rules;
-    for (const auto& rule : doc["matched_rules"].GetArray()) rules += std::string(rules.empty() ? "" : ", ") + rule.GetString();
+    for (const auto& rule : doc["matched_rules"].GetArray())
+      rules += std::string(rules.empty() ? "" : ", ") + rule.GetString();
     std::string urgent;
-    for (const auto& flag : doc["urgent"].GetArray()) urgent += std::string(urgent.empty() ? "" : ", ") + flag.GetString();
+    for (const auto& flag : doc["urgent"].GetArray())
+      urgent += std::string(urgent.empty() ? "" : ", ") + flag.GetString();
     std::printf("\n  [%s %s] %s on %s, brand %s\n", GetString(doc, "priority").c_str(),
                 GetString(doc, "class").c_str(),
                 ("@" + GetString(author, "handle") + " (" +
@@ -138,16 +142,20 @@ void AddDemoCommand(CLI::App& app, CommandContext context) {
   cmd->add_flag("--follow,-f", options->follow, "Keep running (and serving metrics) until Ctrl-C");
   cmd->add_option("--samples", options->samples, "Directory of *.jsonl sample records")
       ->check(CLI::ExistingDirectory);
-  cmd->add_option("--config,-c", options->config_path,
-                  "Config for the demo (default: data/samples/demo.yaml); bootstrap.servers is ignored")
+  cmd->add_option(
+         "--config,-c", options->config_path,
+         "Config for the demo (default: data/samples/demo.yaml); bootstrap.servers is ignored")
       ->check(CLI::ExistingFile);
   cmd->add_option("--metrics-listen", options->metrics_listen, "host:port for /metrics")
       ->capture_default_str();
-  cmd->add_option("--workers", options->workers, "Pipeline workers")->check(CLI::Range(1, 16))->capture_default_str();
+  cmd->add_option("--workers", options->workers, "Pipeline workers")
+      ->check(CLI::Range(1, 16))
+      ->capture_default_str();
   cmd->callback([options, context] {
     const auto started = Steady::now();
     const std::string root = DataRoot();
-    const std::string samples_dir = options->samples.empty() ? root + "/data/samples" : options->samples;
+    const std::string samples_dir =
+        options->samples.empty() ? root + "/data/samples" : options->samples;
     const std::string config_path =
         options->config_path.empty() ? root + "/data/samples/demo.yaml" : options->config_path;
     auto config = LoadConfigFile(config_path);
@@ -179,8 +187,9 @@ void AddDemoCommand(CLI::App& app, CommandContext context) {
     }
     Service& s = **service;
     context.stop->OnStop([&s] { s.RequestStop(); });
-    KafkaProperties producer_props = {{"bootstrap.servers", s.config().kafka.at("bootstrap.servers")},
-                                      {"message.max.bytes", "4194304"}};
+    KafkaProperties producer_props = {
+        {"bootstrap.servers", s.config().kafka.at("bootstrap.servers")},
+        {"message.max.bytes", "4194304"}};
     std::vector<OutRecord> out;
     for (const SampleRecord& r : *records) {
       out.push_back(OutRecord{s.config().topics.inputs.front(), "", r.value, {}, -1});
@@ -209,20 +218,25 @@ void AddDemoCommand(CLI::App& app, CommandContext context) {
       *context.exit_code = 1;
       return;
     }
-    std::printf("earshot demo: embedded broker at %s; %zu sample records from %s produced to '%s'\n",
-                s.config().kafka.at("bootstrap.servers").c_str(), records->size(),
-                samples_dir.c_str(), s.config().topics.inputs.front().c_str());
-    std::printf("pipeline: %d worker(s); all input committed after %.1f s (samples produced at %.1f s)%s\n",
-                s.config().workers, caught_up_at, produced_at,
-                backlog == 0 ? "" : " -- NOT caught up, backlog remains");
+    std::printf(
+        "earshot demo: embedded broker at %s; %zu sample records from %s produced to '%s'\n",
+        s.config().kafka.at("bootstrap.servers").c_str(), records->size(), samples_dir.c_str(),
+        s.config().topics.inputs.front().c_str());
+    std::printf(
+        "pipeline: %d worker(s); all input committed after %.1f s (samples produced at %.1f s)%s\n",
+        s.config().workers, caught_up_at, produced_at,
+        backlog == 0 ? "" : " -- NOT caught up, backlog remains");
     PrintSummary(s, *classified, *alerts, *dead);
-    std::printf("\nMetrics: http://%s/metrics  (also /healthz, /readyz)%s\n", s.metrics_address().c_str(),
+    std::printf("\nMetrics: http://%s/metrics  (also /healthz, /readyz)%s\n",
+                s.metrics_address().c_str(),
                 options->follow ? "" : " -- served until the demo exits; --follow keeps them up");
     std::fflush(stdout);
     if (backlog != 0) *context.exit_code = 1;
     if (options->follow) {
-      std::printf("Following: the pipeline keeps running; produce more posts to %s at %s. Ctrl-C stops.\n",
-                  s.config().topics.inputs.front().c_str(), s.config().kafka.at("bootstrap.servers").c_str());
+      std::printf(
+          "Following: the pipeline keeps running; produce more posts to %s at %s. Ctrl-C stops.\n",
+          s.config().topics.inputs.front().c_str(),
+          s.config().kafka.at("bootstrap.servers").c_str());
       std::fflush(stdout);
       context.stop->Wait();
     }

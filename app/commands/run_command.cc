@@ -17,7 +17,8 @@ void AddRunCommand(CLI::App& app, CommandContext context) {
   auto options = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand(
       "run", "Run the pipeline: consume posts, classify, emit alerts and metrics until Ctrl-C");
-  cmd->add_option("--config,-c", options->config_path, "earshot.yaml (see ops/earshot.example.yaml)")
+  cmd->add_option("--config,-c", options->config_path,
+                  "earshot.yaml (see ops/earshot.example.yaml)")
       ->check(CLI::ExistingFile);
   cmd->add_option("--workers", options->workers,
                   "Consumer-group members in this process (overrides pipeline.workers)")

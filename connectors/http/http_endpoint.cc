@@ -15,7 +15,8 @@ HttpEndpoint::~HttpEndpoint() { Stop(); }
 
 Status HttpEndpoint::Start(const std::string& listen) {
   const size_t colon = listen.rfind(':');
-  if (colon == std::string::npos) return Status("metrics_listen", "expected host:port, got '" + listen + "'");
+  if (colon == std::string::npos)
+    return Status("metrics_listen", "expected host:port, got '" + listen + "'");
   host_ = listen.substr(0, colon);
   int port = 0;
   try {

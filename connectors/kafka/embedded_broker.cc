@@ -2,6 +2,8 @@
 
 #include <librdkafka/rdkafka_mock.h>
 
+#include "connectors/kafka/kafka_config.h"
+
 namespace earshot {
 
 StatusOr<std::unique_ptr<EmbeddedBroker>> EmbeddedBroker::Start(
@@ -11,13 +13,15 @@ StatusOr<std::unique_ptr<EmbeddedBroker>> EmbeddedBroker::Start(
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
   // The hosting handle never talks to anyone; keep it quiet.
   rd_kafka_conf_set(conf, "log_level", "3", error, sizeof(error));
+  RouteKafkaLogs(conf);
   broker->handle_ = rd_kafka_new(RD_KAFKA_PRODUCER, conf, error, sizeof(error));
   if (broker->handle_ == nullptr) {
     rd_kafka_conf_destroy(conf);
     return Status("embedded_broker", error);
   }
   broker->cluster_ = rd_kafka_mock_cluster_new(broker->handle_, options.brokers);
-  if (broker->cluster_ == nullptr) return Status("embedded_broker", "could not create mock cluster");
+  if (broker->cluster_ == nullptr)
+    return Status("embedded_broker", "could not create mock cluster");
   broker->bootstraps_ = rd_kafka_mock_cluster_bootstraps(broker->cluster_);
   if (options.bootstrap_port != 0) {
     // Forward the fixed port to the first broker's ephemeral one.

@@ -6,6 +6,7 @@
 // settings its delivery guarantee depends on, and refuses overrides of those.
 #pragma once
 
+#include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafkacpp.h>
 
 #include <map>
@@ -27,5 +28,13 @@ bool IsSecretKafkaKey(const std::string& key);
 
 // "k=v, k=v" with secrets replaced by "[redacted]", for logs.
 std::string DescribeKafkaProperties(const KafkaProperties& properties);
+
+// Routes librdkafka's log lines and errors into earshot's log (spdlog), so
+// they share its format (text or JSON) instead of librdkafka's own stderr
+// output. One shared, stateless instance; set it as "event_cb".
+RdKafka::EventCb* KafkaLogRouter();
+
+// The same for a C handle's configuration (the embedded broker's).
+void RouteKafkaLogs(rd_kafka_conf_t* conf);
 
 }  // namespace earshot

@@ -22,8 +22,8 @@ StatusOr<std::unique_ptr<KafkaProducer>> KafkaProducer::Create(const KafkaProper
   KafkaProperties props = properties;
   for (const auto& [key, required] :
        std::map<std::string, std::string>{{"enable.idempotence", "true"}, {"acks", "all"}}) {
-    if (const auto it = props.find(key); it != props.end() && it->second != required &&
-                                         !(key == "acks" && it->second == "-1")) {
+    if (const auto it = props.find(key);
+        it != props.end() && it->second != required && !(key == "acks" && it->second == "-1")) {
       return Status("kafka_config", "kafka." + key + "=" + it->second +
                                         " would break earshot's delivery guarantee; it must be " +
                                         required);
@@ -34,7 +34,8 @@ StatusOr<std::unique_ptr<KafkaProducer>> KafkaProducer::Create(const KafkaProper
   for (const char* consumer_only :
        {"group.id", "auto.offset.reset", "enable.auto.commit", "enable.auto.offset.store",
         "session.timeout.ms", "partition.assignment.strategy", "group.instance.id",
-        "max.poll.interval.ms", "heartbeat.interval.ms", "fetch.wait.max.ms", "fetch.min.bytes", "isolation.level"}) {
+        "max.poll.interval.ms", "heartbeat.interval.ms", "fetch.wait.max.ms", "fetch.min.bytes",
+        "isolation.level"}) {
     props.erase(consumer_only);
   }
   auto conf = MakeKafkaConf(props);
@@ -42,7 +43,8 @@ StatusOr<std::unique_ptr<KafkaProducer>> KafkaProducer::Create(const KafkaProper
   std::unique_ptr<KafkaProducer> producer(new KafkaProducer());
   producer->callback_ = std::make_unique<Callback>(std::move(on_delivery));
   std::string error;
-  if ((*conf)->set("dr_cb", producer->callback_.get(), error) != RdKafka::Conf::CONF_OK) {
+  if ((*conf)->set("dr_cb", producer->callback_.get(), error) != RdKafka::Conf::CONF_OK ||
+      (*conf)->set("event_cb", KafkaLogRouter(), error) != RdKafka::Conf::CONF_OK) {
     return Status("kafka_config", error);
   }
   producer->producer_.reset(RdKafka::Producer::create(conf->get(), error));
@@ -67,7 +69,7 @@ Status KafkaProducer::Produce(const OutRecord& record, void* opaque, int block_m
         const_cast<char*>(record.value.data()), record.value.size(),
         record.key.empty() ? nullptr : record.key.data(), record.key.size(), 0, headers, opaque);
     if (err == RdKafka::ERR_NO_ERROR) return Status::Ok();  // headers now owned by librdkafka
-    delete headers;  // on failure ownership stays with us
+    delete headers;                                         // on failure ownership stays with us
     if (err != RdKafka::ERR__QUEUE_FULL || std::chrono::steady_clock::now() > deadline) {
       return Status("produce", record.topic + ": " + RdKafka::err2str(err));
     }
@@ -132,7 +134,9 @@ StatusOr<std::unique_ptr<RdKafka::KafkaConsumer>> MakeReader(const KafkaProperti
   auto conf = MakeKafkaConf(props);
   if (!conf.ok()) return conf.status();
   std::string error;
-  std::unique_ptr<RdKafka::KafkaConsumer> consumer(RdKafka::KafkaConsumer::create(conf->get(), error));
+  (*conf)->set("event_cb", KafkaLogRouter(), error);
+  std::unique_ptr<RdKafka::KafkaConsumer> consumer(
+      RdKafka::KafkaConsumer::create(conf->get(), error));
   if (!consumer) return Status("kafka_consumer", error);
   return consumer;
 }
@@ -149,7 +153,8 @@ StatusOr<std::vector<int32_t>> PartitionsOf(RdKafka::Handle& handle, const std::
   std::vector<int32_t> partitions;
   for (const RdKafka::TopicMetadata* tm : *metadata->topics()) {
     if (tm->topic() != topic) continue;
-    if (tm->err() != RdKafka::ERR_NO_ERROR) return Status("metadata", topic + ": " + RdKafka::err2str(tm->err()));
+    if (tm->err() != RdKafka::ERR_NO_ERROR)
+      return Status("metadata", topic + ": " + RdKafka::err2str(tm->err()));
     for (const RdKafka::PartitionMetadata* pm : *tm->partitions()) partitions.push_back(pm->id());
   }
   return partitions;
@@ -167,7 +172,8 @@ StatusOr<std::vector<ConsumedRecord>> ReadTopic(const KafkaProperties& propertie
   std::map<int32_t, int64_t> high;
   for (const int32_t p : *partitions) {
     int64_t lo = 0, hi = 0;
-    const RdKafka::ErrorCode err = (*consumer)->query_watermark_offsets(topic, p, &lo, &hi, timeout_ms);
+    const RdKafka::ErrorCode err =
+        (*consumer)->query_watermark_offsets(topic, p, &lo, &hi, timeout_ms);
     if (err != RdKafka::ERR_NO_ERROR) return Status("watermarks", RdKafka::err2str(err));
     if (hi > lo) {
       high[p] = hi;
@@ -186,7 +192,8 @@ StatusOr<std::vector<ConsumedRecord>> ReadTopic(const KafkaProperties& propertie
     std::unique_ptr<RdKafka::Message> m((*consumer)->consume(200));
     if (m->err() == RdKafka::ERR__TIMED_OUT) continue;
     if (m->err() == RdKafka::ERR__PARTITION_EOF) {
-      if (const auto it = high.find(m->partition()); it != high.end() && m->offset() >= it->second) {
+      if (const auto it = high.find(m->partition());
+          it != high.end() && m->offset() >= it->second) {
         high.erase(it);
       }
       continue;
@@ -201,11 +208,13 @@ StatusOr<std::vector<ConsumedRecord>> ReadTopic(const KafkaProperties& propertie
     r.value.assign(static_cast<const char*>(m->payload()), m->len());
     if (RdKafka::Headers* headers = m->headers()) {
       for (const RdKafka::Headers::Header& h : headers->get_all()) {
-        r.headers.emplace_back(h.key(), std::string(static_cast<const char*>(h.value()), h.value_size()));
+        r.headers.emplace_back(h.key(),
+                               std::string(static_cast<const char*>(h.value()), h.value_size()));
       }
     }
     records.push_back(std::move(r));
-    if (const auto it = high.find(m->partition()); it != high.end() && m->offset() + 1 >= it->second) {
+    if (const auto it = high.find(m->partition());
+        it != high.end() && m->offset() + 1 >= it->second) {
       high.erase(it);
     }
   }

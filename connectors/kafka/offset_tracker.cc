@@ -57,7 +57,8 @@ std::vector<CommitPosition> OffsetTracker::TakeCommittable(
   for (const TopicPartitionKey& tp : partitions) {
     const auto it = partitions_.find(tp);
     if (it == partitions_.end()) continue;
-    if (Advance(it->second, Position(it->second))) out.push_back(CommitPosition{tp, it->second.reported});
+    if (Advance(it->second, Position(it->second)))
+      out.push_back(CommitPosition{tp, it->second.reported});
   }
   return out;
 }

@@ -45,7 +45,8 @@ struct CommitPosition {
 class OffsetTracker {
  public:
   // Starts tracking a record that will produce `outputs` outputs.
-  InFlightRecord* Add(const TopicPartitionKey& tp, int64_t offset, int outputs, int64_t received_ns);
+  InFlightRecord* Add(const TopicPartitionKey& tp, int64_t offset, int outputs,
+                      int64_t received_ns);
 
   // One output of `record` was acknowledged (ok) or failed for good.
   // Returns true when the record is now complete (all outputs acknowledged).

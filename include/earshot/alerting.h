@@ -55,8 +55,7 @@ ResponseDue MakeResponseDue(const Post& post, const Verdict& verdict, int64_t re
                             const SlaPolicy& policy);
 
 // JSON encodings (docs/events.md).
-std::string EncodeResponseDueJson(const Post& post, const Verdict& verdict,
-                                  const ResponseDue& due);
+std::string EncodeResponseDueJson(const Post& post, const Verdict& verdict, const ResponseDue& due);
 std::string EncodeClassifiedJson(const Post& post, const Verdict& verdict, int64_t received_at_ms);
 
 }  // namespace earshot

@@ -11,10 +11,10 @@ enum class Severity { kError, kWarning };
 
 struct Diagnostic {
   Severity severity = Severity::kError;
-  std::string code;     // stable, e.g. "unknown_key", "regex_syntax"
+  std::string code;  // stable, e.g. "unknown_key", "regex_syntax"
   std::string file;
-  int line = 0;         // 1-based; 0 when unknown
-  int column = 0;       // 1-based; 0 when unknown
+  int line = 0;    // 1-based; 0 when unknown
+  int column = 0;  // 1-based; 0 when unknown
   std::string message;
   std::string snippet;  // the offending source line, when known
 

@@ -29,9 +29,9 @@ struct RuleMatch {
 struct Verdict {
   PostClass post_class = PostClass::kNeutral;
   Priority priority = Priority::kP4;
-  double confidence = 0.0;       // 0..1
-  double sentiment = 0.0;        // -1 (very negative) .. +1 (very positive)
-  std::string lang;              // detected or given language
+  double confidence = 0.0;  // 0..1
+  double sentiment = 0.0;   // -1 (very negative) .. +1 (very positive)
+  std::string lang;         // detected or given language
   std::vector<RuleMatch> matches;
   std::vector<std::string> urgent;  // legal, safety, media, churn, fraud
   std::string reason;               // one line: why this class

@@ -1,8 +1,7 @@
-#include <gtest/gtest.h>
-
-#include <rapidjson/document.h>
-
 #include "earshot/alerting.h"
+
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
 
 namespace earshot {
 namespace {

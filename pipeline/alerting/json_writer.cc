@@ -98,8 +98,7 @@ std::string EncodeResponseDueJson(const Post& post, const Verdict& verdict,
   return {buffer.GetString(), buffer.GetSize()};
 }
 
-std::string EncodeClassifiedJson(const Post& post, const Verdict& verdict,
-                                 int64_t received_at_ms) {
+std::string EncodeClassifiedJson(const Post& post, const Verdict& verdict, int64_t received_at_ms) {
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
   w.StartObject();

@@ -48,17 +48,26 @@ StatusOr<int64_t> ParseDurationMs(std::string_view text) {
       i += 2;
     } else if (i < text.size()) {
       switch (text[i]) {
-        case 's': unit = 1000; break;
-        case 'm': unit = kMinute; break;
-        case 'h': unit = kHour; break;
-        case 'd': unit = 24 * kHour; break;
-        default: break;
+        case 's':
+          unit = 1000;
+          break;
+        case 'm':
+          unit = kMinute;
+          break;
+        case 'h':
+          unit = kHour;
+          break;
+        case 'd':
+          unit = 24 * kHour;
+          break;
+        default:
+          break;
       }
       if (unit != 0) ++i;
     }
     if (unit == 0) {
-      return Status("invalid_duration", "'" + std::string(text) +
-                                            "' needs a unit on every number (ms, s, m, h, d)");
+      return Status("invalid_duration",
+                    "'" + std::string(text) + "' needs a unit on every number (ms, s, m, h, d)");
     }
     total += n * unit;
   }

@@ -21,11 +21,11 @@ std::string Lowercase(std::string s) {
 bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
   if (original.find('?') != std::string_view::npos) return true;
   static const std::set<std::string, std::less<>> kTurkish = {
-      "mi", "mu", "misiniz", "musunuz", "miyim", "muyum", "midir", "mudur", "nasil",
-      "neden", "niye", "niçin", "nicin", "nerede", "ne zaman", "hangi", "kac"};
+      "mi",    "mu",   "misiniz", "musunuz", "miyim",  "muyum",    "midir", "mudur", "nasil",
+      "neden", "niye", "niçin",   "nicin",   "nerede", "ne zaman", "hangi", "kac"};
   static const std::set<std::string, std::less<>> kEnglishStart = {
-      "how", "when", "why", "where", "what", "can", "could", "is", "are", "does", "do", "will",
-      "which", "who"};
+      "how", "when", "why",  "where", "what", "can",   "could",
+      "is",  "are",  "does", "do",    "will", "which", "who"};
   bool first_word = true;
   for (const Token& token : text.tokens) {
     if (!token.is_word) continue;
@@ -88,7 +88,7 @@ Verdict Classifier::Classify(const Post& post) const {
         v.urgent.push_back(flag);
       }
     }
-    const Rule** slot = rule->category == "complaint" ? &complaint_rule
+    const Rule** slot = rule->category == "complaint"  ? &complaint_rule
                         : rule->category == "question" ? &question_rule
                         : rule->category == "praise"   ? &praise_rule
                                                        : nullptr;
@@ -102,7 +102,8 @@ Verdict Classifier::Classify(const Post& post) const {
     v.post_class = PostClass::kComplaint;
     v.priority = complaint_rule != nullptr ? complaint_rule->priority : Priority::kP1;
     v.confidence = 0.9;
-    v.reason = "complaint rule " + (complaint_rule ? complaint_rule->id : v.matches.front().rule_id);
+    v.reason =
+        "complaint rule " + (complaint_rule ? complaint_rule->id : v.matches.front().rule_id);
   } else if (low_stars) {
     v.post_class = PostClass::kComplaint;
     v.priority = Priority::kP3;

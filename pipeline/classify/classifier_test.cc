@@ -27,7 +27,9 @@ class ClassifierTest : public ::testing::Test {
     category: praise
     priority: p4
     match: {any: ["teşekkür*"]}
-)", "t.yaml", &d), RuleSetOptions{}, &d);
+)",
+                                             "t.yaml", &d),
+                                RuleSetOptions{}, &d);
     ASSERT_TRUE(rules.ok());
     auto lex = std::make_shared<Lexicons>();
     lex->tr.Add("berbat", -3);

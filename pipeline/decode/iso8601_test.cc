@@ -15,8 +15,9 @@ TEST(Iso8601, ParsesUtcOffsetsAndFractions) {
 }
 
 TEST(Iso8601, RejectsWhatIsNotADateTime) {
-  for (const char* bad : {"", "yesterday", "2026-11-23", "2026-13-01T00:00:00Z",
-                          "2026-11-23T09:14:05Zjunk", "2026-11-23T25:00:00Z", "2026-11-23T09:14:05."}) {
+  for (const char* bad :
+       {"", "yesterday", "2026-11-23", "2026-13-01T00:00:00Z", "2026-11-23T09:14:05Zjunk",
+        "2026-11-23T25:00:00Z", "2026-11-23T09:14:05."}) {
     EXPECT_FALSE(ParseIso8601Ms(bad).has_value()) << bad;
   }
 }

@@ -129,7 +129,8 @@ Status RequireText(const Post& post, const std::string& path) {
 
 Status ResolveBrand(const DecodeOptions& options, const std::string& app_id, Post* post) {
   if (!post->brand.empty()) return Status::Ok();
-  if (const auto it = options.app_brands.find(app_id); !app_id.empty() && it != options.app_brands.end()) {
+  if (const auto it = options.app_brands.find(app_id);
+      !app_id.empty() && it != options.app_brands.end()) {
     post->brand = it->second;
   } else {
     post->brand = options.default_brand;
@@ -163,7 +164,8 @@ StatusOr<Post> DecodeCanonical(const Value& doc, const DecodeOptions& options) {
   if (author == nullptr) return Missing("author");
   if (!author->IsObject()) return WrongType("author", "object", *author);
   EARSHOT_RETURN_IF_ERROR(ReadId(*author, "id", "author.id", false, &post.author.id));
-  EARSHOT_RETURN_IF_ERROR(ReadString(*author, "handle", "author.handle", false, &post.author.handle));
+  EARSHOT_RETURN_IF_ERROR(
+      ReadString(*author, "handle", "author.handle", false, &post.author.handle));
   if (post.author.id.empty() && post.author.handle.empty()) return Missing("author.id");
   if (!post.author.handle.empty() && post.author.handle[0] == '@') post.author.handle.erase(0, 1);
   bool present = false;
@@ -210,7 +212,8 @@ StatusOr<Post> DecodeXV2(const Value& doc, const DecodeOptions& options) {
     for (const Value& ref : refs->GetArray()) {
       if (!ref.IsObject()) return WrongType("data.referenced_tweets[]", "object", ref);
       std::string type;
-      EARSHOT_RETURN_IF_ERROR(ReadString(ref, "type", "data.referenced_tweets[].type", false, &type));
+      EARSHOT_RETURN_IF_ERROR(
+          ReadString(ref, "type", "data.referenced_tweets[].type", false, &type));
       if (type == "replied_to") {
         EARSHOT_RETURN_IF_ERROR(
             ReadId(ref, "id", "data.referenced_tweets[].id", true, &post.in_reply_to));
@@ -274,7 +277,8 @@ StatusOr<Post> DecodeGooglePlay(const Value& doc, const DecodeOptions& options) 
     }
   }
   if (user_comment == nullptr) return Missing("comments[].userComment");
-  if (!user_comment->IsObject()) return WrongType("comments[].userComment", "object", *user_comment);
+  if (!user_comment->IsObject())
+    return WrongType("comments[].userComment", "object", *user_comment);
   const std::string base = "comments[].userComment.";
   EARSHOT_RETURN_IF_ERROR(ReadString(*user_comment, "text", base + "text", true, &post.text));
   EARSHOT_RETURN_IF_ERROR(RequireText(post, base + "text"));
@@ -333,8 +337,8 @@ StatusOr<Post> DecodeAppStore(const Value& doc, const DecodeOptions& options) {
   post.text = title.empty() ? body : title + "\n" + body;
   EARSHOT_RETURN_IF_ERROR(RequireText(post, "attributes.body"));
   EARSHOT_RETURN_IF_ERROR(ReadRating(*attributes, "rating", "attributes.rating", &post));
-  EARSHOT_RETURN_IF_ERROR(ReadString(*attributes, "reviewerNickname",
-                                     "attributes.reviewerNickname", false, &post.author.handle));
+  EARSHOT_RETURN_IF_ERROR(ReadString(*attributes, "reviewerNickname", "attributes.reviewerNickname",
+                                     false, &post.author.handle));
   post.author.id = post.author.handle.empty() ? post.id : post.author.handle;
   std::string created_at;
   EARSHOT_RETURN_IF_ERROR(
@@ -384,7 +388,8 @@ StatusOr<Post> DecodePost(std::string_view bytes, const DecodeOptions& options) 
     }
     if (doc.HasMember("reviewId")) return DecodeGooglePlay(doc, options);
     if (const Value* type = Find(doc, "type");
-        type != nullptr && type->IsString() && std::string_view(type->GetString()) == "customerReviews") {
+        type != nullptr && type->IsString() &&
+        std::string_view(type->GetString()) == "customerReviews") {
       return DecodeAppStore(doc, options);
     }
     return DecodeCanonical(doc, options);

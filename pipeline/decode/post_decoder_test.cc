@@ -34,14 +34,16 @@ TEST(DecodePost, ReadsEveryCanonicalField) {
 
 TEST(DecodePost, ReplyWithoutConversationIdJoinsTheParentsConversation) {
   auto post = DecodePost(R"({"id":"2","channel":"x","brand":"b","author":{"id":"u"},"text":"t",
-    "created_at":"2026-11-23T09:14:05Z","in_reply_to":"1"})", Options());
+    "created_at":"2026-11-23T09:14:05Z","in_reply_to":"1"})",
+                         Options());
   ASSERT_TRUE(post.ok());
   EXPECT_EQ(post->conversation_id, "1");
 }
 
 TEST(DecodePost, AcceptsNumericIdsAndRatingOnReviews) {
   auto post = DecodePost(R"({"id":42,"channel":"google_play","brand":"b","author":{"id":7},
-    "text":"ok","created_at":"2026-11-23T09:14:05+03:00","rating":4})", Options());
+    "text":"ok","created_at":"2026-11-23T09:14:05+03:00","rating":4})",
+                         Options());
   ASSERT_TRUE(post.ok()) << post.status().ToString();
   EXPECT_EQ(post->id, "42");
   EXPECT_EQ(post->author.id, "7");
@@ -70,7 +72,8 @@ TEST(DecodePost, ReadsAnXApiV2TweetEnvelope) {
 
 TEST(DecodePost, XUndeterminedLanguageBecomesUnknown) {
   auto post = DecodePost(R"({"data":{"id":"1","text":"👍","author_id":"2",
-    "created_at":"2026-11-23T09:00:00Z","lang":"und"},"matching_rules":[{"tag":"b"}]})", Options());
+    "created_at":"2026-11-23T09:00:00Z","lang":"und"},"matching_rules":[{"tag":"b"}]})",
+                         Options());
   ASSERT_TRUE(post.ok());
   EXPECT_EQ(post->lang, "");
 }
@@ -80,7 +83,8 @@ TEST(DecodePost, ReadsAGooglePlayReviewAndMapsThePackageToABrand) {
   options.app_brands["com.tekmobil.app"] = "tekmobil";
   auto post = DecodePost(R"({"reviewId":"gp:AOqp1","authorName":"Ali",
     "comments":[{"userComment":{"text":"Uygulama sürekli çöküyor","lastModified":{"seconds":"1795431600"},
-    "starRating":1,"reviewerLanguage":"tr_TR"}}],"packageName":"com.tekmobil.app"})", options);
+    "starRating":1,"reviewerLanguage":"tr_TR"}}],"packageName":"com.tekmobil.app"})",
+                         options);
   ASSERT_TRUE(post.ok()) << post.status().ToString();
   EXPECT_EQ(post->source_format, "google_play");
   EXPECT_EQ(post->channel, "google_play");
@@ -94,7 +98,8 @@ TEST(DecodePost, ReadsAnAppStoreReviewWithTitleInTheText) {
   auto post = DecodePost(R"({"type":"customerReviews","id":"00000000-0000-0000-0000-000000000001",
     "attributes":{"rating":2,"title":"Rezalet","body":"Giriş yapamıyorum","reviewerNickname":"nick",
     "createdDate":"2026-11-23T08:30:00-07:00","territory":"TUR"},
-    "relationships":{"app":{"data":{"id":"1500000001"}}},"brand":"mavibank"})", Options());
+    "relationships":{"app":{"data":{"id":"1500000001"}}},"brand":"mavibank"})",
+                         Options());
   ASSERT_TRUE(post.ok()) << post.status().ToString();
   EXPECT_EQ(post->channel, "app_store");
   EXPECT_EQ(post->brand, "mavibank");
@@ -135,9 +140,11 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"missing_text",
                 R"({"id":"1","channel":"x","brand":"b","author":{"id":"u"})" + kValidTail,
                 kErrMissingField},
-        BadCase{"missing_id", R"({"channel":"x","brand":"b","author":{"id":"u"},"text":"t")" + kValidTail,
+        BadCase{"missing_id",
+                R"({"channel":"x","brand":"b","author":{"id":"u"},"text":"t")" + kValidTail,
                 kErrMissingField},
-        BadCase{"missing_brand", R"({"id":"1","channel":"x","author":{"id":"u"},"text":"t")" + kValidTail,
+        BadCase{"missing_brand",
+                R"({"id":"1","channel":"x","author":{"id":"u"},"text":"t")" + kValidTail,
                 kErrMissingField},
         BadCase{"text_number",
                 R"({"id":"1","channel":"x","brand":"b","author":{"id":"u"},"text":5)" + kValidTail,
@@ -145,30 +152,34 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"author_string",
                 R"({"id":"1","channel":"x","brand":"b","author":"u","text":"t")" + kValidTail,
                 kErrWrongType},
-        BadCase{"followers_string",
-                R"({"id":"1","channel":"x","brand":"b","author":{"id":"u","followers":"10"},"text":"t")" +
-                    kValidTail,
-                kErrWrongType},
+        BadCase{
+            "followers_string",
+            R"({"id":"1","channel":"x","brand":"b","author":{"id":"u","followers":"10"},"text":"t")" +
+                kValidTail,
+            kErrWrongType},
         BadCase{"rating_out_of_range",
                 R"({"id":"1","channel":"x","brand":"b","author":{"id":"u"},"text":"t","rating":9)" +
                     kValidTail,
                 kErrInvalidValue},
-        BadCase{"bad_date",
-                R"({"id":"1","channel":"x","brand":"b","author":{"id":"u"},"text":"t","created_at":"yesterday"})",
-                kErrInvalidValue},
+        BadCase{
+            "bad_date",
+            R"({"id":"1","channel":"x","brand":"b","author":{"id":"u"},"text":"t","created_at":"yesterday"})",
+            kErrInvalidValue},
         BadCase{"empty_text",
                 R"({"id":"1","channel":"x","brand":"b","author":{"id":"u"},"text":"")" + kValidTail,
                 kErrInvalidValue},
         BadCase{"tweet_without_author",
                 R"({"data":{"id":"1","text":"t","created_at":"2026-11-23T09:00:00Z"},"brand":"b"})",
                 kErrMissingField},
-        BadCase{"play_review_without_comment", R"({"reviewId":"gp:1","brand":"b"})", kErrMissingField}),
+        BadCase{"play_review_without_comment", R"({"reviewId":"gp:1","brand":"b"})",
+                kErrMissingField}),
     [](const ::testing::TestParamInfo<BadCase>& param_info) { return param_info.param.name; });
 
 TEST(DecodePost, UsesTheDefaultBrandWhenTheRecordNamesNone) {
   DecodeOptions options;
   options.default_brand = "acme";
-  auto post = DecodePost(R"({"id":"1","channel":"x","author":{"id":"u"},"text":"t")" + kValidTail, options);
+  auto post =
+      DecodePost(R"({"id":"1","channel":"x","author":{"id":"u"},"text":"t")" + kValidTail, options);
   ASSERT_TRUE(post.ok());
   EXPECT_EQ(post->brand, "acme");
 }

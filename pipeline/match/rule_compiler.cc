@@ -45,14 +45,14 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
       failed = true;
       continue;
     }
-    for (auto [patterns, target] : {std::pair{&rule.terms, &c.terms}, std::pair{&rule.regexes, &c.regexes}}) {
+    for (auto [patterns, target] :
+         {std::pair{&rule.terms, &c.terms}, std::pair{&rule.regexes, &c.regexes}}) {
       for (const std::string& pattern : *patterns) {
         std::string error;
         if (target->set->Add(pattern, &error) < 0) {
-          diagnostics->push_back(Diagnostic{Severity::kError, "regex_syntax", rule.file, rule.line, 1,
-                                            "rule '" + rule.id + "': bad pattern '" + pattern +
-                                                "': " + error,
-                                            ""});
+          diagnostics->push_back(
+              Diagnostic{Severity::kError, "regex_syntax", rule.file, rule.line, 1,
+                         "rule '" + rule.id + "': bad pattern '" + pattern + "': " + error, ""});
           failed = true;
           continue;
         }

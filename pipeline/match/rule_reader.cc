@@ -72,7 +72,8 @@ void ReadMatch(Reader& r, const YAML::Node& match, Rule* rule) {
   for (const auto& kv : match) {
     const std::string key = kv.first.Scalar();
     if (key != "any") {
-      r.Error(kv.first.Mark(), "unknown_key", "unknown key '" + key + "' in 'match' (expected: any)");
+      r.Error(kv.first.Mark(), "unknown_key",
+              "unknown key '" + key + "' in 'match' (expected: any)");
       continue;
     }
     if (!kv.second.IsSequence() || kv.second.size() == 0) {
@@ -145,11 +146,13 @@ void ReadRule(Reader& r, const YAML::Node& node, std::set<std::string>* ids,
     } else if (key == "topic") {
       ReadScalar(r, value, key, &rule.topic);
     } else if (key == "priority") {
-      if (ReadScalar(r, value, key, &text) && OneOf(r, value, key, text, {"p1", "p2", "p3", "p4"})) {
+      if (ReadScalar(r, value, key, &text) &&
+          OneOf(r, value, key, text, {"p1", "p2", "p3", "p4"})) {
         rule.priority = static_cast<Priority>(text[1] - '0');
       }
     } else if (key == "lang") {
-      if (ReadScalar(r, value, key, &rule.lang)) OneOf(r, value, key, rule.lang, {"tr", "en", "any"});
+      if (ReadScalar(r, value, key, &rule.lang))
+        OneOf(r, value, key, rule.lang, {"tr", "en", "any"});
     } else if (key == "urgent") {
       if (!value.IsSequence()) {
         r.Error(value.Mark(), "wrong_type", "'urgent' must be a list");
@@ -171,7 +174,8 @@ void ReadRule(Reader& r, const YAML::Node& node, std::set<std::string>* ids,
     }
   }
   if (rule.id.empty()) r.Error(node.Mark(), "missing_key", "rule has no 'id'");
-  if (rule.category.empty()) r.Error(node.Mark(), "missing_key", "rule '" + rule.id + "' has no 'category'");
+  if (rule.category.empty())
+    r.Error(node.Mark(), "missing_key", "rule '" + rule.id + "' has no 'category'");
   if (rule.terms.empty() && rule.regexes.empty() && r.errors() == errors_before) {
     r.Error(node.Mark(), "missing_key", "rule '" + rule.id + "' has no 'match'");
   }
@@ -237,7 +241,8 @@ std::vector<Rule> ReadRuleText(const std::string& text, const std::string& name,
   for (const auto& kv : root) {
     const std::string key = kv.first.Scalar();
     if (key != "rules") {
-      r.Error(kv.first.Mark(), "unknown_key", "unknown top-level key '" + key + "' (expected: rules)");
+      r.Error(kv.first.Mark(), "unknown_key",
+              "unknown top-level key '" + key + "' (expected: rules)");
       continue;
     }
     if (!kv.second.IsSequence()) {

@@ -13,11 +13,13 @@ std::shared_ptr<const RuleSet> Build(const std::string& yaml) {
   std::vector<Rule> rules = ReadRuleText(yaml, "test.yaml", &diagnostics);
   EXPECT_TRUE(diagnostics.empty()) << diagnostics.front().ToString();
   auto set = RuleSet::Build(std::move(rules), RuleSetOptions{}, &diagnostics);
-  EXPECT_TRUE(set.ok()) << (diagnostics.empty() ? set.status().ToString() : diagnostics.front().ToString());
+  EXPECT_TRUE(set.ok()) << (diagnostics.empty() ? set.status().ToString()
+                                                : diagnostics.front().ToString());
   return set.ok() ? *set : nullptr;
 }
 
-std::vector<std::string> Ids(const RuleSet& set, const std::string& text, const std::string& lang = "") {
+std::vector<std::string> Ids(const RuleSet& set, const std::string& text,
+                             const std::string& lang = "") {
   std::vector<std::string> ids;
   for (const Rule* r : set.Match(Normalize(text, true), lang)) ids.push_back(r->id);
   return ids;
@@ -127,7 +129,8 @@ TEST(RuleSet, BadRegexIsAnErrorNotACrash) {
     match:
       any:
         - regex: "(unclosed"
-)", "re.yaml", &d);
+)",
+                                         "re.yaml", &d);
   ASSERT_TRUE(d.empty());
   auto set = RuleSet::Build(std::move(rules), RuleSetOptions{}, &d);
   EXPECT_FALSE(set.ok());

@@ -1,10 +1,11 @@
+#include "earshot/rule_set.h"
+
 #include <re2/re2.h>
 #include <re2/set.h>
 
 #include <algorithm>
 #include <filesystem>
 
-#include "earshot/rule_set.h"
 #include "pipeline/match/compiled_patterns.h"
 #include "pipeline/match/rule_reader.h"
 #include "pipeline/normalize/normalizer.h"

@@ -66,8 +66,8 @@ std::vector<utf8proc_int32_t> ToNfc(std::string_view text) {
 }
 
 utf8proc_int32_t LowerCase(utf8proc_int32_t cp, bool turkish) {
-  if (cp == 0x0130) return 'i';                 // İ -> i in every language
-  if (cp == 'I' && turkish) return 0x0131;      // I -> ı in Turkish
+  if (cp == 0x0130) return 'i';             // İ -> i in every language
+  if (cp == 'I' && turkish) return 0x0131;  // I -> ı in Turkish
   if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
   return utf8proc_tolower(cp);
 }
@@ -104,8 +104,7 @@ bool IsWordChar(utf8proc_int32_t cp) {
   const utf8proc_category_t cat = utf8proc_category(cp);
   return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
          cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LM ||
-         cat == UTF8PROC_CATEGORY_LO || cat == UTF8PROC_CATEGORY_MN ||
-         cat == UTF8PROC_CATEGORY_ND;
+         cat == UTF8PROC_CATEGORY_LO || cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ND;
 }
 
 bool IsSymbolToken(utf8proc_int32_t cp) {
@@ -124,8 +123,8 @@ bool IsLetter(utf8proc_int32_t cp) {
 // case and emitted lowercase (":D" -> ":d"). Longest first.
 size_t MatchEmoticon(const std::vector<utf8proc_int32_t>& cps, size_t i) {
   static constexpr std::string_view kEmoticons[] = {
-      ">:(", ":-)", ":-(", ":-d", ":'(", ":-/", ":-p", ";-)", "-_-", "</3", ":)", ":(", ":d",
-      ":/",  ":p",  ";)",  "=)",  "=(",  "<3",  ":|",  ":@",  "xd",  "^^"};
+      ">:(", ":-)", ":-(", ":-d", ":'(", ":-/", ":-p", ";-)", "-_-", "</3", ":)", ":(",
+      ":d",  ":/",  ":p",  ";)",  "=)",  "=(",  "<3",  ":|",  ":@",  "xd",  "^^"};
   if (i > 0 && cps[i - 1] != ' ' && cps[i - 1] != '\n' && cps[i - 1] != '\t') return 0;
   for (const std::string_view e : kEmoticons) {
     if (i + e.size() > cps.size()) continue;

@@ -20,7 +20,7 @@
 namespace earshot {
 
 struct Token {
-  std::string text;  // from the folded form
+  std::string text;     // from the folded form
   bool is_word = true;  // false for emoji and other symbol tokens
 };
 

@@ -45,8 +45,13 @@ TEST(Normalize, TokensAreWordsAndEmoji) {
 }
 
 TEST(Normalize, NeverFailsOnInvalidUtf8) {
-  const NormalizedText n = Normalize("a\xFF" "b", true);
-  EXPECT_EQ(n.lower, "a\xEF\xBF\xBD" "b");
+  const NormalizedText n = Normalize(
+      "a\xFF"
+      "b",
+      true);
+  EXPECT_EQ(n.lower,
+            "a\xEF\xBF\xBD"
+            "b");
 }
 
 TEST(DetectLanguage, TellsTurkishFromEnglishWithAndWithoutTurkishLetters) {

@@ -10,7 +10,9 @@ namespace earshot {
 namespace {
 
 bool WordMatches(const std::string& entry_word, bool stem, std::string_view token) {
-  if (stem) return token.size() >= entry_word.size() && token.compare(0, entry_word.size(), entry_word) == 0;
+  if (stem)
+    return token.size() >= entry_word.size() &&
+           token.compare(0, entry_word.size(), entry_word) == 0;
   return token == entry_word;
 }
 

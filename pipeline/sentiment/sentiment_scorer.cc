@@ -10,26 +10,27 @@ namespace {
 // All word lists are ASCII-folded, as the tokens are.
 bool IsEnglishNegator(std::string_view w) {
   static const std::unordered_set<std::string_view> kWords = {
-      "not", "no", "never", "nothing", "nobody", "none", "nowhere", "neither", "nor", "without",
-      "cannot", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "cant", "couldnt",
-      "wont", "wouldnt", "shouldnt", "havent", "hasnt", "hadnt", "aint"};
+      "not",     "no",       "never",   "nothing", "nobody", "none",    "nowhere",
+      "neither", "nor",      "without", "cannot",  "dont",   "doesnt",  "didnt",
+      "isnt",    "wasnt",    "arent",   "werent",  "cant",   "couldnt", "wont",
+      "wouldnt", "shouldnt", "havent",  "hasnt",   "hadnt",  "aint"};
   if (kWords.count(w) != 0) return true;
   return w.size() > 3 && w.substr(w.size() - 3) == "n't";
 }
 
 bool IsTurkishFollowingNegator(std::string_view w) {
-  return w == "degil" || w == "degildi" || w == "degildir" || w == "degilsiniz" ||
-         w == "degilim" || w == "yok" || w == "yoktu";
+  return w == "degil" || w == "degildi" || w == "degildir" || w == "degilsiniz" || w == "degilim" ||
+         w == "yok" || w == "yoktu";
 }
 
 double Intensity(std::string_view w) {
   static const std::unordered_set<std::string_view> kBoost = {
-      "cok",     "asiri",  "gercekten", "cidden", "fazlasiyla", "resmen", "tam", "en",
-      "very",    "so",     "really",    "extremely", "totally", "absolutely", "super",
-      "incredibly", "completely", "utterly", "too", "most"};
+      "cok",   "asiri",      "gercekten",  "cidden",  "fazlasiyla", "resmen",  "tam",
+      "en",    "very",       "so",         "really",  "extremely",  "totally", "absolutely",
+      "super", "incredibly", "completely", "utterly", "too",        "most"};
   static const std::unordered_set<std::string_view> kDampen = {
-      "biraz", "az", "azicik", "pek", "slightly", "barely", "somewhat", "kinda", "kind",
-      "little", "bit", "hardly", "fairly"};
+      "biraz", "az",   "azicik", "pek", "slightly", "barely", "somewhat",
+      "kinda", "kind", "little", "bit", "hardly",   "fairly"};
   if (kBoost.count(w) != 0) return 0.3;
   if (kDampen.count(w) != 0) return -0.3;
   return 0.0;
@@ -139,7 +140,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     i = end - 1;
   }
   // Exclamation marks add emphasis in the direction already taken.
-  const auto bangs = std::min<size_t>(4, static_cast<size_t>(std::count(original.begin(), original.end(), '!')));
+  const auto bangs =
+      std::min<size_t>(4, static_cast<size_t>(std::count(original.begin(), original.end(), '!')));
   if (sum != 0 && bangs > 0) sum += (sum > 0 ? 1 : -1) * 0.25 * static_cast<double>(bangs);
   result.raw = sum;
   result.score = sum / std::sqrt(sum * sum + 15.0);

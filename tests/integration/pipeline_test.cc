@@ -230,7 +230,8 @@ std::string WriteConfig(const Config& config, const std::string& name) {
 TEST_F(PipelineTest, CrashMidStreamAndRestartLosesNoAlert) {
   constexpr int kPosts = 3000;
   const std::string config_path = WriteConfig(config_, "earshot-crash-test.yaml");
-  const std::string log = (std::filesystem::temp_directory_path() / "earshot-crash-test.log").string();
+  const std::string log =
+      (std::filesystem::temp_directory_path() / "earshot-crash-test.log").string();
   std::filesystem::remove(log);
   Produce(0, kPosts, /*with_bad=*/false);
   {
@@ -241,7 +242,7 @@ TEST_F(PipelineTest, CrashMidStreamAndRestartLosesNoAlert) {
     for (;;) {
       ASSERT_LT(std::chrono::steady_clock::now(), deadline) << first.Log();
       auto backlog = GroupBacklog(producer_props_, config_.GroupId(), config_.topics.inputs, 5000);
-      if (backlog.ok() && *backlog < kPosts && *backlog > 0) break;
+      if (backlog.ok() && *backlog<kPosts&& * backlog> 0) break;
       ASSERT_FALSE(backlog.ok() && *backlog == 0) << "finished before it could be killed";
       std::this_thread::sleep_for(5ms);
     }
@@ -256,7 +257,7 @@ TEST_F(PipelineTest, CrashMidStreamAndRestartLosesNoAlert) {
     EXPECT_EQ(second.WaitFor(10s), 0) << second.Log();
   }
   const auto alerts = Read("alerts");
-  EXPECT_EQ(EventIds(alerts), ExpectedAlerts(kPosts));  // none missing, none unexpected
+  EXPECT_EQ(EventIds(alerts), ExpectedAlerts(kPosts));      // none missing, none unexpected
   EXPECT_GE(alerts.size(), ExpectedAlerts(kPosts).size());  // duplicates only as the same id
   std::set<std::string> classified_ids;
   for (const ConsumedRecord& r : Read("posts.classified")) {
@@ -271,11 +272,13 @@ TEST(RunCommand, WithoutBootstrapServersStartsTheEmbeddedBrokerAndSaysSo) {
   const std::string config_path =
       (std::filesystem::temp_directory_path() / "earshot-embedded-test.yaml").string();
   std::ofstream(config_path) << "metrics:\n  listen: 127.0.0.1:0\n";
-  const std::string log = (std::filesystem::temp_directory_path() / "earshot-embedded-test.log").string();
+  const std::string log =
+      (std::filesystem::temp_directory_path() / "earshot-embedded-test.log").string();
   std::filesystem::remove(log);
   testing::ChildProcess child({EARSHOT_BINARY, "run", "--config", config_path}, log);
   const auto deadline = std::chrono::steady_clock::now() + 20s;
-  while (child.Log().find("pipeline:") == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+  while (child.Log().find("pipeline:") == std::string::npos &&
+         std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(50ms);
   }
   EXPECT_NE(child.Log().find("started the embedded broker"), std::string::npos) << child.Log();
@@ -287,13 +290,90 @@ TEST(RunCommand, BadConfigIsRefusedWithFileLineColumn) {
   const std::string config_path =
       (std::filesystem::temp_directory_path() / "earshot-bad-config.yaml").string();
   std::ofstream(config_path) << "kafka: {}\nsla:\n  socail: 1h\n";
-  const std::string log = (std::filesystem::temp_directory_path() / "earshot-bad-config.log").string();
+  const std::string log =
+      (std::filesystem::temp_directory_path() / "earshot-bad-config.log").string();
   std::filesystem::remove(log);
   testing::ChildProcess child({EARSHOT_BINARY, "run", "--config", config_path}, log);
   EXPECT_EQ(child.WaitFor(10s), 2);
-  EXPECT_NE(child.Log().find(config_path + ":3:3: unknown key 'socail' in sla (did you mean 'social'?)"),
-            std::string::npos)
+  EXPECT_NE(
+      child.Log().find(config_path + ":3:3: unknown key 'socail' in sla (did you mean 'social'?)"),
+      std::string::npos)
       << child.Log();
+}
+
+}  // namespace
+}  // namespace earshot
+
+namespace earshot {
+namespace {
+
+size_t LinesIn(const std::string& path) {
+  std::ifstream in(path);
+  size_t n = 0;
+  for (std::string line; std::getline(in, line);) n += line.empty() ? 0 : 1;
+  return n;
+}
+
+TEST(DemoCommand, ShowsClassesAlertsAndDeadLettersAndEndsByItself) {
+  const std::string log =
+      (std::filesystem::temp_directory_path() / "earshot-demo-test.log").string();
+  std::filesystem::remove(log);
+  testing::ChildProcess demo({EARSHOT_BINARY, "demo", "--metrics-listen", "127.0.0.1:0"}, log);
+  ASSERT_EQ(demo.WaitFor(45s), 0) << demo.Log();
+  const std::string out = demo.Log();
+  const std::string samples = std::string(EARSHOT_SOURCE_ROOT) + "/data/samples/";
+  const size_t valid = LinesIn(samples + "posts.jsonl") + LinesIn(samples + "x_tweets.jsonl") +
+                       LinesIn(samples + "reviews.jsonl");
+  const size_t bad = LinesIn(samples + "malformed.jsonl") + 2;  // + empty and 1 MB records
+  EXPECT_NE(out.find("Classified posts: " + std::to_string(valid)), std::string::npos) << out;
+  EXPECT_NE(out.find("Dead-letter records: " + std::to_string(bad)), std::string::npos) << out;
+  EXPECT_NE(out.find("response_due events"), std::string::npos);
+  EXPECT_NE(out.find("    due:      "), std::string::npos);  // alerts shown in full
+  EXPECT_NE(out.find("too_large"), std::string::npos);
+  EXPECT_NE(out.find("invalid_utf8"), std::string::npos);
+  EXPECT_NE(out.find("/metrics"), std::string::npos);
+  EXPECT_EQ(out.find("NOT caught up"), std::string::npos);
+}
+
+TEST(RunCommand, JsonLogsNeverContainSecrets) {
+  auto broker = EmbeddedBroker::Start(EmbeddedBrokerOptions{});
+  ASSERT_TRUE(broker.ok());
+  Config config = testing::TestConfig((*broker)->bootstrap_servers());
+  ASSERT_TRUE(CreateTopics(**broker, config).ok());
+  const std::string config_path =
+      (std::filesystem::temp_directory_path() / "earshot-secret-test.yaml").string();
+  {
+    std::ofstream out(config_path);
+    out << "kafka:\n  bootstrap.servers: " << (*broker)->bootstrap_servers()
+        << "\n  sasl.username: earshot\n  sasl.password: hunter2-planted-secret\n"
+        << "  ssl.key.password: planted-key-secret\n"
+        << "rules: [\"" << config.rules.front() << "\"]\nmetrics:\n  listen: 127.0.0.1:0\n";
+  }
+  const std::string log =
+      (std::filesystem::temp_directory_path() / "earshot-secret-test.log").string();
+  std::filesystem::remove(log);
+  testing::ChildProcess child({EARSHOT_BINARY, "--log-format", "json", "--log-level", "debug",
+                               "run", "--config", config_path},
+                              log);
+  const auto deadline = std::chrono::steady_clock::now() + 20s;
+  while (child.Log().find("assigned") == std::string::npos &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(50ms);
+  }
+  child.Signal(SIGTERM);
+  EXPECT_EQ(child.WaitFor(10s), 0);
+  const std::string out = child.Log();
+  EXPECT_NE(out.find("sasl.password=[redacted]"), std::string::npos) << out;
+  EXPECT_EQ(out.find("hunter2-planted-secret"), std::string::npos) << out;
+  EXPECT_EQ(out.find("planted-key-secret"), std::string::npos) << out;
+  std::istringstream lines(out);
+  for (std::string line; std::getline(lines, line);) {
+    rapidjson::Document doc;
+    doc.Parse(line.c_str());
+    EXPECT_TRUE(doc.IsObject() && doc.HasMember("ts") && doc.HasMember("level") &&
+                doc.HasMember("msg"))
+        << "not a JSON log line: " << line;
+  }
 }
 
 }  // namespace

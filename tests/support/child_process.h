@@ -23,10 +23,12 @@ namespace earshot::testing {
 class ChildProcess {
  public:
   // Starts `argv`; stdout and stderr go to `log_path`.
-  ChildProcess(const std::vector<std::string>& argv, const std::string& log_path) : log_path_(log_path) {
+  ChildProcess(const std::vector<std::string>& argv, const std::string& log_path)
+      : log_path_(log_path) {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    posix_spawn_file_actions_addopen(&actions, 1, log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND,
+                                     0644);
     posix_spawn_file_actions_adddup2(&actions, 1, 2);
     // The test process may block signals in some threads; the child must not inherit that.
     posix_spawnattr_t attr;

@@ -39,7 +39,8 @@ inline TestPost MakeTestPost(int i) {
            R"(","brand":"hizlikargo","author":{"id":"u)" + std::to_string(i) +
            R"(","handle":"user)" + std::to_string(i) + R"(","followers":)" + std::to_string(i * 7) +
            R"(,"verified":false},"text":")" + kTexts[static_cast<int>(intent)] + " #" +
-           std::to_string(i) + R"(","lang":"tr","created_at":"2026-11-23T09:00:00Z","url":"https://x.com/s/)" +
+           std::to_string(i) +
+           R"(","lang":"tr","created_at":"2026-11-23T09:00:00Z","url":"https://x.com/s/)" +
            std::to_string(i) + R"("})";
   return p;
 }
