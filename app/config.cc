@@ -28,9 +28,9 @@ size_t EditDistance(const std::string& a, const std::string& b) {
 
 class ConfigError {
  public:
-  ConfigError(std::string name, const YAML::Mark& mark, std::string message)
+  ConfigError(const std::string& name, const YAML::Mark& mark, const std::string& message)
       : text_(name + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) +
-              ": " + std::move(message)) {}
+              ": " + message) {}
   const std::string& text() const { return text_; }
 
  private:

@@ -44,6 +44,11 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
+  } catch (const std::exception& e) {
+    // Errors are values inside earshot; this is the last line of defence
+    // against a library throwing where it should not.
+    std::fprintf(stderr, "earshot: unexpected error: %s\n", e.what());
+    return 1;
   }
   return exit_code;
 }

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
-#include "pipeline/match/rule_reader.h"
 #include "pipeline/sentiment/sentiment_scorer.h"
+#include "tests/support/test_rules.h"
 
 namespace earshot {
 namespace {
@@ -12,17 +12,14 @@ namespace {
 class RecordProcessorTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::vector<Diagnostic> d;
-    auto rules = RuleSet::Build(ReadRuleText(R"(rules:
+    auto rules = testing::RulesFromYaml(R"(rules:
   - id: tr.delivery
     category: complaint
     priority: p2
     match: {any: ["gelmedi"]}
-)",
-                                             "t.yaml", &d),
-                                RuleSetOptions{}, &d);
-    ASSERT_TRUE(rules.ok());
-    classifier_ = std::make_shared<Classifier>(*rules, std::make_shared<Lexicons>(),
+)");
+    ASSERT_NE(rules, nullptr);
+    classifier_ = std::make_shared<Classifier>(rules, std::make_shared<Lexicons>(),
                                                ClassifierOptions{}, BrandAccounts{});
   }
 

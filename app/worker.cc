@@ -19,6 +19,7 @@ int64_t SteadyNs() {
 
 std::vector<RdKafka::TopicPartition*> ToKafka(const std::vector<CommitPosition>& positions) {
   std::vector<RdKafka::TopicPartition*> out;
+  out.reserve(positions.size());
   for (const CommitPosition& p : positions) {
     out.push_back(RdKafka::TopicPartition::create(p.tp.topic, p.tp.partition, p.offset));
   }
@@ -229,6 +230,7 @@ class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
     // Revoked (or lost): finish what we started, commit it, let go.
     spdlog::info("worker {}: revoking {} partition(s)", index_, partitions.size());
     std::vector<TopicPartitionKey> keys;
+    keys.reserve(partitions.size());
     for (const RdKafka::TopicPartition* tp : partitions) {
       keys.push_back(TopicPartitionKey{tp->topic(), tp->partition()});
     }

@@ -78,6 +78,7 @@ void PrintSummary(const Service& service, const std::vector<ConsumedRecord>& cla
   std::printf("\n");
   // Show the most urgent first: p1 before p2, then by due time.
   std::vector<const ConsumedRecord*> sorted;
+  sorted.reserve(alerts.size());
   for (const ConsumedRecord& r : alerts) sorted.push_back(&r);
   auto key = [](const ConsumedRecord* r) {
     rapidjson::Document doc;

@@ -36,7 +36,7 @@ inline constexpr const char* kErrInvalidValue = "invalid_value";
 struct DecodeOptions {
   // Records larger than this are rejected before parsing (bytes). Posts are
   // short; a record this size is an error upstream, not a post.
-  size_t max_record_bytes = 256 * 1024;
+  size_t max_record_bytes = size_t{256} * 1024;
   // Brand used when the record names none (X and Google Play payloads often
   // do not); empty means such a record is `missing_field`.
   std::string default_brand;

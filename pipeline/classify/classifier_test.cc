@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "pipeline/match/rule_reader.h"
 #include "pipeline/sentiment/sentiment_scorer.h"
+#include "tests/support/test_rules.h"
 
 namespace earshot {
 namespace {
@@ -11,8 +11,7 @@ namespace {
 class ClassifierTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::vector<Diagnostic> d;
-    auto rules = RuleSet::Build(ReadRuleText(R"(rules:
+    auto rules = testing::RulesFromYaml(R"(rules:
   - id: tr.delivery
     category: complaint
     priority: p2
@@ -27,15 +26,13 @@ class ClassifierTest : public ::testing::Test {
     category: praise
     priority: p4
     match: {any: ["teşekkür*"]}
-)",
-                                             "t.yaml", &d),
-                                RuleSetOptions{}, &d);
-    ASSERT_TRUE(rules.ok());
+)");
+    ASSERT_NE(rules, nullptr);
     auto lex = std::make_shared<Lexicons>();
     lex->tr.Add("berbat", -3);
     lex->tr.Add("harika", 3);
     lex->en.Add("great", 3);
-    classifier_ = std::make_unique<Classifier>(*rules, lex, ClassifierOptions{},
+    classifier_ = std::make_unique<Classifier>(rules, lex, ClassifierOptions{},
                                                BrandAccounts{{"kargo", {"kargodestek"}}});
   }
 

@@ -4,18 +4,13 @@
 
 #include "earshot/rule_set.h"
 #include "pipeline/normalize/normalizer.h"
+#include "tests/support/test_rules.h"
 
 namespace earshot {
 namespace {
 
 std::shared_ptr<const RuleSet> Build(const std::string& yaml) {
-  std::vector<Diagnostic> diagnostics;
-  std::vector<Rule> rules = ReadRuleText(yaml, "test.yaml", &diagnostics);
-  EXPECT_TRUE(diagnostics.empty()) << diagnostics.front().ToString();
-  auto set = RuleSet::Build(std::move(rules), RuleSetOptions{}, &diagnostics);
-  EXPECT_TRUE(set.ok()) << (diagnostics.empty() ? set.status().ToString()
-                                                : diagnostics.front().ToString());
-  return set.ok() ? *set : nullptr;
+  return testing::RulesFromYaml(yaml);
 }
 
 std::vector<std::string> Ids(const RuleSet& set, const std::string& text,

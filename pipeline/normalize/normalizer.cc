@@ -44,7 +44,7 @@ std::vector<utf8proc_int32_t> ToNfc(std::string_view text) {
     }
   }
   if (ascii) return DecodeUtf8(text);
-  const std::vector<utf8proc_int32_t> raw = DecodeUtf8(text);
+  std::vector<utf8proc_int32_t> raw = DecodeUtf8(text);
   // Most text arrives precomposed: NFC changes something only where a
   // combining mark follows (or a code point is not NFC-stable; the marks
   // cover Latin, Turkish and emoji text, which is what we normalize).
