@@ -1,5 +1,7 @@
 #include "app/config.h"
 
+#include "earshot/diagnostic.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -10,21 +12,6 @@
 
 namespace earshot {
 namespace {
-
-size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t prev = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t cur = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      prev = cur;
-    }
-  }
-  return row[b.size()];
-}
 
 class ConfigError {
  public:
@@ -49,24 +36,15 @@ class Parser {
   void CheckKeys(const YAML::Node& map, const std::string& where,
                  std::initializer_list<const char*> allowed) const {
     if (!map.IsMap()) Fail(map, "'" + where + "' must be a mapping");
+    const std::vector<std::string> candidates(allowed.begin(), allowed.end());
     for (const auto& kv : map) {
       const std::string key = kv.first.Scalar();
-      std::string best;
-      size_t best_distance = 3;
-      bool known = false;
-      for (const char* a : allowed) {
-        if (key == a) known = true;
-        const size_t d = EditDistance(key, a);
-        if (d < best_distance) {
-          best_distance = d;
-          best = a;
-        }
+      if (std::find(candidates.begin(), candidates.end(), key) != candidates.end()) continue;
+      std::string message = "unknown key '" + key + "' in " + where;
+      if (const std::string best = DidYouMean(key, candidates); !best.empty()) {
+        message += " (did you mean '" + best + "'?)";
       }
-      if (!known) {
-        std::string message = "unknown key '" + key + "' in " + where;
-        if (!best.empty()) message += " (did you mean '" + best + "'?)";
-        Fail(kv.first, message);
-      }
+      Fail(kv.first, message);
     }
   }
 

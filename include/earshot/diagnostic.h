@@ -25,4 +25,8 @@ struct Diagnostic {
 
 bool HasErrors(const std::vector<Diagnostic>& diagnostics);
 
+// The candidate closest to `word` by edit distance, or "" when none is
+// close enough to be a plausible typo.
+std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates);
+
 }  // namespace earshot

@@ -1,14 +1,22 @@
 // RuleSet: the compiled, immutable classification rules.
 //
-// Rules are read from YAML files (docs/rules.md), checked, and compiled into
-// one RE2::Set so that a post is matched against every rule in a single pass.
+// Rules are written in YAML (docs/rules.md), read with their source
+// positions, collected across files (shared `lists:` and `macros:`), checked,
+// and compiled into two RE2::Sets: one over the post's word form (terms and
+// stems, docs/rules.md "Terms") and one over its folded text (regexes). A post
+// is matched against every rule in one pass over each form; only rules whose
+// patterns fired are then evaluated for all/none/near/conditions/exceptions.
+//
 // A RuleSet never changes after it is built; the pipeline swaps in a new one
 // on reload, and workers share one through shared_ptr<const RuleSet>.
 //
-// Thread safety: a built RuleSet is safe for concurrent Match() calls.
+// Thread safety: a built RuleSet is safe for concurrent Match() and Explain().
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,64 +29,174 @@ namespace earshot {
 
 struct NormalizedText;
 
+struct SourceLocation {
+  std::string file;
+  int line = 0;    // 1-based
+  int column = 0;  // 1-based
+};
+
+// One RE2 pattern, over one of the two text forms.
+struct Pattern {
+  enum class Form { kWords, kFolded };
+  Form form = Form::kWords;
+  std::string re;       // RE2 syntax
+  std::string written;  // as the author wrote it (for explanations)
+  SourceLocation where;
+};
+
+// One entry of an any/all/none list.
+struct MatchItem {
+  enum class Kind {
+    kPatterns,  // a term, a regex, or a $list: true when any alternative matches
+    kNear,      // near: [a, b] within N words: alternatives[0] and [1] close enough
+    kMacro,     // a named match block defined under `macros:`
+  };
+  Kind kind = Kind::kPatterns;
+  std::vector<Pattern> alternatives;
+  int within = 0;         // kNear: at most this many words between the two
+  std::string reference;  // "$name" of a list, or a macro name, as written
+  int macro = -1;         // kMacro: index into RuleSet::macros() once resolved
+  SourceLocation where;
+  std::vector<int> pattern_ids;  // set by RuleSet::Build: one per alternative
+};
+
+struct MatchBlock {
+  std::vector<MatchItem> any;   // at least one must hold (when non-empty)
+  std::vector<MatchItem> all;   // every one must hold
+  std::vector<MatchItem> none;  // none may hold
+  bool empty() const { return any.empty() && all.empty() && none.empty(); }
+};
+
+struct Macro {
+  std::string name;
+  MatchBlock block;
+  SourceLocation where;
+};
+
+// Conditions on the post's fields (`when:`).
+struct RuleConditions {
+  std::optional<int64_t> min_followers;
+  std::optional<bool> verified;
+  std::optional<int> max_rating;
+  std::optional<int> min_rating;
+};
+
+// What conditions and filters look at, besides the text.
+struct MatchContext {
+  std::string lang;  // "" when unknown: rules of every language apply
+  std::string channel;
+  int64_t followers = 0;
+  bool verified = false;
+  std::optional<int> rating;
+};
+
 struct RuleTest {
   std::string text;
   bool expect_match = true;
-  int line = 0;
+  std::string expect_class;  // optional: the class the whole classifier must give
+  MatchContext context;      // optional fields (channel, lang, rating, followers, verified)
+  SourceLocation where;
 };
 
 struct Rule {
   std::string id;
   std::string description;
   std::string category;  // complaint | praise | question | neutral
-  std::string topic;
+  std::string topic;     // delivery, billing, outage, ... (free text)
   Priority priority = Priority::kP3;
-  std::string lang;  // tr | en | any
-  std::vector<std::string> urgent;
-  std::vector<std::string> terms;    // RE2 patterns over NormalizedText::words
-  std::vector<std::string> regexes;  // authors' RE2 patterns over NormalizedText::folded
+  std::string lang = "any";           // tr | en | any
+  std::vector<std::string> channels;  // channel names or kinds (social, review, complaint_site); empty = all
+  std::vector<std::string> urgent;    // legal, safety, media, churn, fraud
+  std::vector<std::string> tags;
+  bool enabled = true;
+  std::optional<int64_t> sla_ms;  // overrides the channel SLA for posts this rule decides
+  MatchBlock match;
+  MatchBlock exceptions;  // when any of these hold, the rule does not match
+  RuleConditions when;
   std::vector<RuleTest> tests;
-  std::string file;
-  int line = 0;
+  SourceLocation where;
+};
+
+// One matched item, for `earshot explain`.
+struct ItemMatch {
+  std::string list;     // "any", "all", "exceptions", ...
+  std::string written;  // the term, regex or reference as written
+  std::string matched;  // the matched text in the normalized form
+  SourceLocation where;
+};
+
+struct RuleExplanation {
+  const Rule* rule = nullptr;
+  bool matched = false;
+  std::string why_not;  // when not matched: which condition failed
+  std::vector<ItemMatch> items;
 };
 
 struct RuleSetOptions {
-  // Memory budget handed to RE2::Set (bytes). RE2's DFA falls back to a much
-  // slower engine when it runs out, so the budget grows with the rule count.
-  int64_t max_mem_bytes = 64 << 20;
+  // Memory budget per RE2::Set shard (bytes); 0 sizes it from the pattern
+  // count. A shard that does not compile within its budget is split in two.
+  int64_t max_mem_bytes = 0;
+  // Lint: a pattern whose compiled program is larger than this is an error.
+  int max_program_size = 20000;
 };
 
 class RuleSet {
  public:
-  // Builds from already-read rules. On error returns the diagnostics.
+  // Builds from collected rules and macros (see rule_collector.h). On error
+  // returns the diagnostics.
   static StatusOr<std::shared_ptr<const RuleSet>> Build(std::vector<Rule> rules,
+                                                        std::vector<Macro> macros,
                                                         const RuleSetOptions& options,
                                                         std::vector<Diagnostic>* diagnostics);
   ~RuleSet();
   RuleSet(const RuleSet&) = delete;
   RuleSet& operator=(const RuleSet&) = delete;
 
-  // Rules matching `text`, in rule order. `lang` filters rules written for
-  // one language; an empty lang lets every rule apply.
-  std::vector<const Rule*> Match(const NormalizedText& text, std::string_view lang) const;
+  // Rules matching, in rule order.
+  std::vector<const Rule*> Match(const NormalizedText& text, const MatchContext& context) const;
+  // Every rule any of whose patterns fired, with what matched and, for
+  // rules that did not match after all, why not.
+  std::vector<RuleExplanation> Explain(const NormalizedText& text,
+                                       const MatchContext& context) const;
 
   const std::vector<Rule>& rules() const { return rules_; }
+  const std::vector<Macro>& macros() const { return macros_; }
   // A short hash of the compiled patterns: changes whenever the rules do.
   const std::string& version() const { return version_; }
+  size_t shard_count() const;
+  size_t pattern_count() const;
+
+  // Matches where RE2's DFA ran out of memory (RE2 then reports no match, so
+  // these are possible misses). Process-wide, for the metric.
+  static uint64_t dfa_out_of_memory_total();
+
+  // RE2::Sets and pattern -> rule maps; defined in pipeline/match, opaque here.
+  struct Compiled;
 
  private:
   RuleSet() = default;
-  struct Compiled;  // RE2::Set and pattern -> rule map (pipeline/match)
+  bool Evaluate(const MatchBlock& block, const std::vector<char>& hit, const NormalizedText& text,
+                std::string* why_not) const;
+  bool ItemHolds(const MatchItem& item, const std::vector<char>& hit,
+                 const NormalizedText& text) const;
+  bool Applies(const Rule& rule, const MatchContext& context, std::string* why_not) const;
+  std::vector<char> Hits(const NormalizedText& text) const;
+
   std::vector<Rule> rules_;
+  std::vector<Macro> macros_;
   std::unique_ptr<Compiled> compiled_;
   std::string version_;
 };
 
 // Reads every *.yaml / *.yml file under each path (files or directories,
-// sorted for a stable order) and builds a RuleSet. Every problem found is
-// appended to `diagnostics`; any error means no RuleSet.
+// sorted for a stable order), collects and builds a RuleSet. Every problem
+// found is appended to `diagnostics` (warnings too); any error means no
+// RuleSet.
 StatusOr<std::shared_ptr<const RuleSet>> LoadRuleSet(const std::vector<std::string>& paths,
                                                      const RuleSetOptions& options,
                                                      std::vector<Diagnostic>* diagnostics);
+
+// The files LoadRuleSet would read, for watching them.
+std::vector<std::string> RuleFiles(const std::vector<std::string>& paths);
 
 }  // namespace earshot

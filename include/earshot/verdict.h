@@ -1,6 +1,8 @@
 // Verdict: what the classify stage decided about one Post.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,7 @@ struct Verdict {
   std::vector<RuleMatch> matches;
   std::vector<std::string> urgent;  // legal, safety, media, churn, fraud
   std::string reason;               // one line: why this class
+  std::optional<int64_t> sla_ms;    // set when the deciding rule overrides the SLA
 
   // True when a team must answer this post (complaints and questions).
   bool NeedsResponse() const {

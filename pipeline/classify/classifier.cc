@@ -77,7 +77,13 @@ Verdict Classifier::Classify(const Post& post) const {
   }
 
   // 3. Rules.
-  const std::vector<const Rule*> matched = rules_->Match(text, v.lang);
+  MatchContext context;
+  context.lang = v.lang;
+  context.channel = post.channel;
+  context.followers = post.author.followers;
+  context.verified = post.author.verified;
+  context.rating = post.rating;
+  const std::vector<const Rule*> matched = rules_->Match(text, context);
   const Rule* complaint_rule = nullptr;
   const Rule* question_rule = nullptr;
   const Rule* praise_rule = nullptr;
@@ -101,6 +107,7 @@ Verdict Classifier::Classify(const Post& post) const {
   if (!v.urgent.empty() || complaint_rule != nullptr) {
     v.post_class = PostClass::kComplaint;
     v.priority = complaint_rule != nullptr ? complaint_rule->priority : Priority::kP1;
+    if (complaint_rule != nullptr) v.sla_ms = complaint_rule->sla_ms;
     v.confidence = 0.9;
     v.reason =
         "complaint rule " + (complaint_rule ? complaint_rule->id : v.matches.front().rule_id);
@@ -112,6 +119,7 @@ Verdict Classifier::Classify(const Post& post) const {
   } else if (question_rule != nullptr || (question_cue && v.sentiment > options_.complaint_below)) {
     v.post_class = PostClass::kQuestion;
     v.priority = question_rule != nullptr ? question_rule->priority : Priority::kP3;
+    if (question_rule != nullptr) v.sla_ms = question_rule->sla_ms;
     v.confidence = question_rule != nullptr ? 0.85 : 0.6;
     v.reason = question_rule != nullptr ? "question rule " + question_rule->id : "question cue";
   } else if (v.sentiment <= options_.complaint_below) {

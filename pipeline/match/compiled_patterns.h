@@ -1,4 +1,4 @@
-// The compiled form behind RuleSet: kept out of the public header so that
+// The compiled form behind RuleSet, kept out of the public header so that
 // callers need not include RE2.
 #pragma once
 
@@ -6,24 +6,31 @@
 #include <re2/set.h>
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "earshot/rule_set.h"
 
 namespace earshot {
 
-// One RE2::Set per text form: terms run over NormalizedText::words, authors'
-// regexes over NormalizedText::folded.
-struct PatternSet {
-  std::unique_ptr<RE2::Set> set;
-  std::vector<int> pattern_to_rule;  // RE2::Set index -> index in rules_
-  // Adds the rule's matching set indices to `rules`.
-  void Match(const std::string& text, std::vector<int>* rules) const;
+// The patterns over one text form, in one or more RE2::Set shards: a set
+// that does not compile within its memory budget is split in two.
+struct PatternShards {
+  struct Shard {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<int> global_ids;  // shard index -> RuleSet pattern id
+  };
+  std::vector<Shard> shards;
+  // Marks the ids of every pattern matching `text` in `hit`.
+  void Match(const std::string& text, std::vector<char>* hit) const;
 };
 
 struct RuleSet::Compiled {
-  PatternSet terms;
-  PatternSet regexes;
+  PatternShards words;
+  PatternShards folded;
+  std::vector<Pattern> patterns;        // by pattern id (deduplicated)
+  std::vector<std::vector<int>> owners;  // pattern id -> rules whose evaluation it can change
+  std::vector<std::unique_ptr<RE2>> near_matchers;  // by pattern id; set for near terms only
 };
 
 }  // namespace earshot

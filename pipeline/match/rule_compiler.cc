@@ -1,9 +1,10 @@
-// RuleSet::Build: compiles every rule pattern into two RE2::Sets (terms,
-// regexes), so matching a post is two passes whatever the rule count.
+// RuleSet::Build: deduplicates every pattern, compiles them into RE2::Set
+// shards per text form, and records which rules each pattern can affect.
 #include <openssl/evp.h>
 
 #include <cstdio>
-#include <unordered_map>
+#include <map>
+#include <set>
 
 #include "earshot/rule_set.h"
 #include "pipeline/match/compiled_patterns.h"
@@ -11,12 +12,94 @@
 namespace earshot {
 namespace {
 
-RE2::Options SetOptions(const RuleSetOptions& options) {
-  RE2::Options re_options;
-  re_options.set_encoding(RE2::Options::EncodingUTF8);
-  re_options.set_log_errors(false);  // errors come back to us as values
-  re_options.set_max_mem(options.max_mem_bytes);
-  return re_options;
+RE2::Options SetOptions(int64_t max_mem) {
+  RE2::Options o;
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_log_errors(false);  // errors come back to us as values
+  o.set_max_mem(max_mem);
+  return o;
+}
+
+// The budget grows with the pattern count: RE2's default 8 MiB is sized for
+// one regex, and a set whose DFA runs out of memory matches nothing.
+int64_t BudgetFor(size_t patterns, const RuleSetOptions& options) {
+  if (options.max_mem_bytes > 0) return options.max_mem_bytes;
+  const int64_t bytes = (int64_t{8} << 20) + static_cast<int64_t>(patterns) * 16 * 1024;
+  return std::min<int64_t>(bytes, int64_t{1} << 30);
+}
+
+// Compiles `ids` into shards, splitting any that do not fit. Returns false
+// only when a single pattern does not fit on its own.
+bool CompileShards(const std::vector<Pattern>& patterns, const std::vector<int>& ids,
+                   const RuleSetOptions& options, PatternShards* out, std::string* error) {
+  if (ids.empty()) return true;
+  PatternShards::Shard shard;
+  shard.set = std::make_unique<RE2::Set>(SetOptions(BudgetFor(ids.size(), options)), RE2::UNANCHORED);
+  for (const int id : ids) {
+    std::string add_error;
+    if (shard.set->Add(patterns[static_cast<size_t>(id)].re, &add_error) < 0) {
+      *error = add_error;
+      return false;  // the collector checked each pattern; this is a surprise
+    }
+    shard.global_ids.push_back(id);
+  }
+  if (shard.set->Compile()) {
+    out->shards.push_back(std::move(shard));
+    return true;
+  }
+  if (ids.size() == 1) {
+    *error = "pattern '" + patterns[static_cast<size_t>(ids[0])].written +
+             "' does not compile within its memory budget";
+    return false;
+  }
+  const auto middle = ids.begin() + static_cast<std::ptrdiff_t>(ids.size() / 2);
+  return CompileShards(patterns, std::vector<int>(ids.begin(), middle), options, out, error) &&
+         CompileShards(patterns, std::vector<int>(middle, ids.end()), options, out, error);
+}
+
+class Indexer {
+ public:
+  explicit Indexer(RuleSet::Compiled* c) : c_(c) {}
+
+  int Id(const Pattern& p) {
+    const auto key = std::make_pair(p.form, p.re);
+    if (const auto it = ids_.find(key); it != ids_.end()) return it->second;
+    const int id = static_cast<int>(c_->patterns.size());
+    c_->patterns.push_back(p);
+    c_->owners.emplace_back();
+    ids_.emplace(key, id);
+    return id;
+  }
+
+  void Index(MatchBlock* block) {
+    for (auto* items : {&block->any, &block->all, &block->none}) {
+      for (MatchItem& item : *items) {
+        item.pattern_ids.clear();
+        for (const Pattern& p : item.alternatives) item.pattern_ids.push_back(Id(p));
+        if (item.kind == MatchItem::Kind::kNear) near_.insert(item.pattern_ids.begin(), item.pattern_ids.end());
+      }
+    }
+  }
+
+  const std::set<int>& near() const { return near_; }
+
+ private:
+  RuleSet::Compiled* c_;
+  std::map<std::pair<Pattern::Form, std::string>, int> ids_;
+  std::set<int> near_;
+};
+
+// Every pattern id a block can consult, following macros.
+void CollectIds(const MatchBlock& block, const std::vector<Macro>& macros, std::set<int>* ids,
+                std::set<int>* macros_seen) {
+  for (const auto* items : {&block.any, &block.all, &block.none}) {
+    for (const MatchItem& item : *items) {
+      ids->insert(item.pattern_ids.begin(), item.pattern_ids.end());
+      if (item.macro >= 0 && macros_seen->insert(item.macro).second) {
+        CollectIds(macros[static_cast<size_t>(item.macro)].block, macros, ids, macros_seen);
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -24,53 +107,53 @@ RE2::Options SetOptions(const RuleSetOptions& options) {
 RuleSet::~RuleSet() = default;
 
 StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
+                                                        std::vector<Macro> macros,
                                                         const RuleSetOptions& options,
                                                         std::vector<Diagnostic>* diagnostics) {
   std::shared_ptr<RuleSet> set(new RuleSet());
   set->compiled_ = std::make_unique<Compiled>();
+  set->rules_ = std::move(rules);
+  set->macros_ = std::move(macros);
   Compiled& c = *set->compiled_;
-  c.terms.set = std::make_unique<RE2::Set>(SetOptions(options), RE2::UNANCHORED);
-  c.regexes.set = std::make_unique<RE2::Set>(SetOptions(options), RE2::UNANCHORED);
-  std::unordered_map<std::string, const Rule*> ids;
-  bool failed = false;
-  std::string fingerprint;  // every rule id and pattern, hashed into version()
-  for (size_t i = 0; i < rules.size(); ++i) {
-    const Rule& rule = rules[i];
-    if (const auto [it, inserted] = ids.emplace(rule.id, &rule); !inserted) {
-      diagnostics->push_back(Diagnostic{Severity::kError, "duplicate_id", rule.file, rule.line, 1,
-                                        "duplicate rule id '" + rule.id + "' (first defined at " +
-                                            it->second->file + ":" +
-                                            std::to_string(it->second->line) + ")",
-                                        ""});
-      failed = true;
-      continue;
-    }
-    for (auto [patterns, target] :
-         {std::pair{&rule.terms, &c.terms}, std::pair{&rule.regexes, &c.regexes}}) {
-      for (const std::string& pattern : *patterns) {
-        std::string error;
-        if (target->set->Add(pattern, &error) < 0) {
-          diagnostics->push_back(
-              Diagnostic{Severity::kError, "regex_syntax", rule.file, rule.line, 1,
-                         "rule '" + rule.id + "': bad pattern '" + pattern + "': " + error, ""});
-          failed = true;
-          continue;
-        }
-        target->pattern_to_rule.push_back(static_cast<int>(i));
-        fingerprint.append(rule.id).append(1, '\0').append(pattern).append(1, '\0');
-      }
-    }
+  Indexer indexer(&c);
+  for (Macro& macro : set->macros_) indexer.Index(&macro.block);
+  std::string fingerprint;  // ids and patterns of enabled rules, hashed into version()
+  for (Rule& rule : set->rules_) {
+    indexer.Index(&rule.match);
+    indexer.Index(&rule.exceptions);
   }
-  if (failed) return Status("rules_invalid", "rule set has errors");
-  for (PatternSet* patterns : {&c.terms, &c.regexes}) {
-    // RE2::Set will not compile with no patterns; an empty set simply never matches.
-    if (!patterns->pattern_to_rule.empty() && !patterns->set->Compile()) {
-      diagnostics->push_back(Diagnostic{Severity::kError, "rules_too_large", "", 0, 0,
-                                        "the rule set does not fit in max_mem (" +
-                                            std::to_string(options.max_mem_bytes) + " bytes)",
-                                        ""});
-      return Status("rules_too_large", "rule set does not compile within its memory budget");
-    }
+  for (size_t r = 0; r < set->rules_.size(); ++r) {
+    const Rule& rule = set->rules_[r];
+    std::set<int> ids;
+    std::set<int> seen;
+    // Only positive items make a rule a candidate; none/exception items can
+    // only remove it, so they need not wake it up.
+    MatchBlock positive;
+    positive.any = rule.match.any;
+    positive.all = rule.match.all;
+    CollectIds(positive, set->macros_, &ids, &seen);
+    for (const int id : ids) c.owners[static_cast<size_t>(id)].push_back(static_cast<int>(r));
+    std::set<int> all_ids;
+    std::set<int> all_seen;
+    CollectIds(rule.match, set->macros_, &all_ids, &all_seen);
+    CollectIds(rule.exceptions, set->macros_, &all_ids, &all_seen);
+    fingerprint.append(rule.id).append(rule.enabled ? "+" : "-").append(1, '\0');
+    for (const int id : all_ids) fingerprint.append(c.patterns[static_cast<size_t>(id)].re).append(1, '\0');
+  }
+  std::vector<int> word_ids, folded_ids;
+  for (size_t id = 0; id < c.patterns.size(); ++id) {
+    (c.patterns[id].form == Pattern::Form::kWords ? word_ids : folded_ids).push_back(static_cast<int>(id));
+  }
+  std::string error;
+  if (!CompileShards(c.patterns, word_ids, options, &c.words, &error) ||
+      !CompileShards(c.patterns, folded_ids, options, &c.folded, &error)) {
+    diagnostics->push_back(Diagnostic{Severity::kError, "rules_too_large", "", 0, 0, error, ""});
+    return Status("rules_too_large", error);
+  }
+  c.near_matchers.resize(c.patterns.size());
+  for (const int id : indexer.near()) {
+    c.near_matchers[static_cast<size_t>(id)] =
+        std::make_unique<RE2>(c.patterns[static_cast<size_t>(id)].re, SetOptions(8 << 20));
   }
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
@@ -78,8 +161,13 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
   char hex[13];
   for (int i = 0; i < 6; ++i) std::snprintf(hex + 2 * i, 3, "%02x", digest[i]);
   set->version_ = hex;
-  set->rules_ = std::move(rules);
   return std::shared_ptr<const RuleSet>(std::move(set));
 }
+
+size_t RuleSet::shard_count() const {
+  return compiled_->words.shards.size() + compiled_->folded.shards.size();
+}
+
+size_t RuleSet::pattern_count() const { return compiled_->patterns.size(); }
 
 }  // namespace earshot

@@ -3,262 +3,459 @@
 #include <yaml-cpp/yaml.h>
 
 #include <fstream>
-#include <set>
 #include <sstream>
 
+#include "earshot/alerting.h"
 #include "pipeline/normalize/normalizer.h"
 
 namespace earshot {
 namespace {
 
+const std::vector<std::string> kRuleKeys = {
+    "id",   "description", "category", "topic", "priority", "lang",  "channels", "urgent",
+    "tags", "enabled",     "sla",      "match", "exceptions", "when", "tests"};
+const std::vector<std::string> kBlockKeys = {"any", "all", "none"};
+const std::vector<std::string> kWhenKeys = {"min_followers", "verified", "max_rating", "min_rating"};
+const std::vector<std::string> kTestKeys = {"text",   "expect",    "class",   "channel",
+                                            "lang",   "rating",    "followers", "verified"};
+
 class Reader {
  public:
-  Reader(std::string name, const std::string& text, std::vector<Diagnostic>* diagnostics)
-      : name_(std::move(name)), diagnostics_(diagnostics) {
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines_.push_back(line);
+  Reader(RuleFile* file, std::vector<Diagnostic>* diagnostics)
+      : file_(file), diagnostics_(diagnostics) {}
+
+  SourceLocation Where(const YAML::Node& node) const {
+    return SourceLocation{file_->path, node.Mark().line + 1, node.Mark().column + 1};
   }
 
-  void Error(const YAML::Mark& mark, const std::string& code, const std::string& message) {
+  void Report(Severity severity, const YAML::Mark& mark, const std::string& code,
+              const std::string& message) {
     Diagnostic d;
+    d.severity = severity;
     d.code = code;
-    d.file = name_;
+    d.file = file_->path;
     d.line = mark.line + 1;
     d.column = mark.column + 1;
     d.message = message;
-    if (mark.line >= 0 && static_cast<size_t>(mark.line) < lines_.size()) {
-      d.snippet = lines_[static_cast<size_t>(mark.line)];
+    if (mark.line >= 0 && static_cast<size_t>(mark.line) < file_->lines.size()) {
+      d.snippet = file_->lines[static_cast<size_t>(mark.line)];
     }
     diagnostics_->push_back(std::move(d));
-    ++errors_;
+    if (severity == Severity::kError) ++errors_;
+  }
+  void Error(const YAML::Node& node, const std::string& code, const std::string& message) {
+    Report(Severity::kError, node.Mark(), code, message);
+  }
+  void Warn(const YAML::Node& node, const std::string& code, const std::string& message) {
+    Report(Severity::kWarning, node.Mark(), code, message);
+  }
+  int errors() const { return errors_; }
+
+  // Reports keys of `map` not in `allowed`; false when `map` is not a map.
+  bool CheckKeys(const YAML::Node& map, const std::string& where,
+                 const std::vector<std::string>& allowed) {
+    if (!map.IsMap()) {
+      Error(map, "wrong_type", "'" + where + "' must be a mapping");
+      return false;
+    }
+    for (const auto& kv : map) {
+      const std::string key = kv.first.Scalar();
+      if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+      std::string message = "unknown key '" + key + "' in " + where;
+      if (const std::string guess = DidYouMean(key, allowed); !guess.empty()) {
+        message += " (did you mean '" + guess + "'?)";
+      }
+      Error(kv.first, "unknown_key", message);
+    }
+    return true;
   }
 
-  int errors() const { return errors_; }
-  const std::string& name() const { return name_; }
+  bool Scalar(const YAML::Node& node, const std::string& key, std::string* out) {
+    if (!node.IsScalar()) {
+      Error(node, "wrong_type", "'" + key + "' must be a single value");
+      return false;
+    }
+    *out = node.Scalar();
+    return true;
+  }
+
+  bool Bool(const YAML::Node& node, const std::string& key, bool* out) {
+    std::string text;
+    if (!Scalar(node, key, &text)) return false;
+    if (text == "true" || text == "yes") {
+      *out = true;
+    } else if (text == "false" || text == "no") {
+      *out = false;
+    } else {
+      Error(node, "wrong_type", "'" + key + "' must be true or false, got '" + text + "'");
+      return false;
+    }
+    return true;
+  }
+
+  bool Int(const YAML::Node& node, const std::string& key, int64_t lo, int64_t hi, int64_t* out) {
+    std::string text;
+    if (!Scalar(node, key, &text)) return false;
+    try {
+      size_t used = 0;
+      const long long v = std::stoll(text, &used);
+      if (used != text.size() || v < lo || v > hi) throw std::out_of_range(key);
+      *out = v;
+      return true;
+    } catch (const std::exception&) {
+      Error(node, "invalid_value", "'" + key + "' must be a whole number from " +
+                                       std::to_string(lo) + " to " + std::to_string(hi) +
+                                       ", got '" + text + "'");
+      return false;
+    }
+  }
+
+  bool OneOf(const YAML::Node& node, const std::string& key, const std::string& value,
+             const std::vector<std::string>& allowed) {
+    if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return true;
+    std::string list;
+    for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
+    std::string message = "'" + key + "' is '" + value + "'; expected one of: " + list;
+    if (const std::string guess = DidYouMean(value, allowed); !guess.empty()) {
+      message += " (did you mean '" + guess + "'?)";
+    }
+    Error(node, "invalid_value", message);
+    return false;
+  }
+
+  std::vector<std::string> StringList(const YAML::Node& node, const std::string& key) {
+    std::vector<std::string> out;
+    if (node.IsScalar()) {
+      out.push_back(node.Scalar());
+    } else if (node.IsSequence()) {
+      for (const auto& item : node) {
+        std::string s;
+        if (Scalar(item, key, &s)) out.push_back(s);
+      }
+    } else {
+      Error(node, "wrong_type", "'" + key + "' must be a list of strings");
+    }
+    return out;
+  }
+
+  // A term or regex as a Pattern; false (with a diagnostic) when unusable.
+  bool TermPattern(const YAML::Node& node, Pattern* out) {
+    const std::string re = TermToPattern(node.Scalar());
+    if (re.empty()) {
+      Error(node, "empty_term", "term '" + node.Scalar() + "' has no letters, digits or emoji");
+      return false;
+    }
+    *out = Pattern{Pattern::Form::kWords, re, node.Scalar(), Where(node)};
+    return true;
+  }
+
+  bool RegexPattern(const YAML::Node& node, Pattern* out) {
+    std::string re;
+    if (!Scalar(node, "regex", &re)) return false;
+    if (re.empty()) {
+      Error(node, "empty_term", "empty regex");
+      return false;
+    }
+    *out = Pattern{Pattern::Form::kFolded, re, "/" + re + "/", Where(node)};
+    return true;
+  }
+
+  // One entry of any/all/none.
+  bool Item(const YAML::Node& node, MatchItem* item) {
+    item->where = Where(node);
+    if (node.IsScalar()) {
+      const std::string& text = node.Scalar();
+      if (!text.empty() && text[0] == '$') {
+        item->reference = text;  // a list, resolved by the collector
+        return true;
+      }
+      Pattern p;
+      if (!TermPattern(node, &p)) return false;
+      item->alternatives.push_back(std::move(p));
+      return true;
+    }
+    if (!node.IsMap()) {
+      Error(node, "wrong_type", "a match item is a term, \"$list\", {regex: …}, {near: […]} or {macro: …}");
+      return false;
+    }
+    if (node["regex"]) {
+      if (!CheckKeys(node, "a regex item", {"regex"})) return false;
+      Pattern p;
+      if (!RegexPattern(node["regex"], &p)) return false;
+      item->alternatives.push_back(std::move(p));
+      return true;
+    }
+    if (node["macro"]) {
+      if (!CheckKeys(node, "a macro item", {"macro"})) return false;
+      item->kind = MatchItem::Kind::kMacro;
+      return Scalar(node["macro"], "macro", &item->reference);
+    }
+    if (node["near"]) {
+      if (!CheckKeys(node, "a near item", {"near", "within"})) return false;
+      const YAML::Node& terms = node["near"];
+      if (!terms.IsSequence() || terms.size() != 2 || !terms[0].IsScalar() || !terms[1].IsScalar()) {
+        Error(terms, "wrong_type", "'near' takes exactly two terms: near: [a, b]");
+        return false;
+      }
+      item->kind = MatchItem::Kind::kNear;
+      for (const auto& t : terms) {
+        Pattern p;
+        if (!TermPattern(t, &p)) return false;
+        item->alternatives.push_back(std::move(p));
+      }
+      int64_t within = 3;
+      if (node["within"] && !Int(node["within"], "within", 0, 50, &within)) return false;
+      item->within = static_cast<int>(within);
+      return true;
+    }
+    CheckKeys(node, "a match item", {"regex", "near", "within", "macro"});
+    return false;
+  }
+
+  void Block(const YAML::Node& node, const std::string& where, MatchBlock* block) {
+    if (!CheckKeys(node, where, kBlockKeys)) return;
+    for (const auto& kv : node) {
+      const std::string key = kv.first.Scalar();
+      std::vector<MatchItem>* list = key == "any" ? &block->any : key == "all" ? &block->all
+                                 : key == "none"  ? &block->none
+                                                  : nullptr;
+      if (list == nullptr) continue;
+      if (!kv.second.IsSequence() || kv.second.size() == 0) {
+        Error(kv.second, "wrong_type", "'" + key + "' must be a non-empty list");
+        continue;
+      }
+      for (const auto& entry : kv.second) {
+        MatchItem item;
+        if (Item(entry, &item)) list->push_back(std::move(item));
+      }
+    }
+  }
+
+  void When(const YAML::Node& node, RuleConditions* when) {
+    if (!CheckKeys(node, "when", kWhenKeys)) return;
+    int64_t n = 0;
+    if (node["min_followers"] && Int(node["min_followers"], "min_followers", 0, INT64_MAX / 2, &n)) {
+      when->min_followers = n;
+    }
+    if (node["max_rating"] && Int(node["max_rating"], "max_rating", 1, 5, &n)) {
+      when->max_rating = static_cast<int>(n);
+    }
+    if (node["min_rating"] && Int(node["min_rating"], "min_rating", 1, 5, &n)) {
+      when->min_rating = static_cast<int>(n);
+    }
+    bool b = false;
+    if (node["verified"] && Bool(node["verified"], "verified", &b)) when->verified = b;
+  }
+
+  void Tests(const YAML::Node& node, Rule* rule) {
+    if (!node.IsSequence()) {
+      Error(node, "wrong_type", "'tests' must be a list of {text: …, expect: match|no_match}");
+      return;
+    }
+    for (const auto& t : node) {
+      if (!CheckKeys(t, "a test", kTestKeys)) continue;
+      RuleTest test;
+      test.where = Where(t);
+      if (!t["text"] || !t["expect"]) {
+        Error(t, "missing_key", "a test needs 'text' and 'expect'");
+        continue;
+      }
+      std::string expect;
+      if (!Scalar(t["text"], "text", &test.text) || !Scalar(t["expect"], "expect", &expect) ||
+          !OneOf(t["expect"], "expect", expect, {"match", "no_match"})) {
+        continue;
+      }
+      test.expect_match = expect == "match";
+      if (t["class"] && Scalar(t["class"], "class", &test.expect_class)) {
+        OneOf(t["class"], "class", test.expect_class,
+              {"complaint", "praise", "question", "neutral", "brand_reply"});
+      }
+      if (t["channel"]) Scalar(t["channel"], "channel", &test.context.channel);
+      if (t["lang"]) Scalar(t["lang"], "lang", &test.context.lang);
+      int64_t n = 0;
+      if (t["rating"] && Int(t["rating"], "rating", 1, 5, &n)) test.context.rating = static_cast<int>(n);
+      if (t["followers"] && Int(t["followers"], "followers", 0, INT64_MAX / 2, &n)) {
+        test.context.followers = n;
+      }
+      if (t["verified"]) Bool(t["verified"], "verified", &test.context.verified);
+      rule->tests.push_back(std::move(test));
+    }
+  }
+
+  void ReadRule(const YAML::Node& node) {
+    if (!CheckKeys(node, "a rule", kRuleKeys)) return;
+    const int errors_before = errors_;
+    Rule rule;
+    rule.where = Where(node);
+    std::string text;
+    for (const auto& kv : node) {
+      const std::string key = kv.first.Scalar();
+      const YAML::Node& value = kv.second;
+      if (key == "id") {
+        Scalar(value, key, &rule.id);
+      } else if (key == "description") {
+        Scalar(value, key, &rule.description);
+      } else if (key == "category") {
+        if (Scalar(value, key, &rule.category)) {
+          OneOf(value, key, rule.category, {"complaint", "praise", "question", "neutral"});
+        }
+      } else if (key == "topic") {
+        Scalar(value, key, &rule.topic);
+      } else if (key == "priority") {
+        if (Scalar(value, key, &text) && OneOf(value, key, text, {"p1", "p2", "p3", "p4"})) {
+          rule.priority = static_cast<Priority>(text[1] - '0');
+        }
+      } else if (key == "lang") {
+        if (Scalar(value, key, &rule.lang)) OneOf(value, key, rule.lang, {"tr", "en", "any"});
+      } else if (key == "channels") {
+        rule.channels = StringList(value, key);
+      } else if (key == "urgent") {
+        for (const std::string& flag : StringList(value, key)) {
+          if (OneOf(value, key, flag, {"legal", "safety", "media", "churn", "fraud"})) {
+            rule.urgent.push_back(flag);
+          }
+        }
+      } else if (key == "tags") {
+        rule.tags = StringList(value, key);
+      } else if (key == "enabled") {
+        Bool(value, key, &rule.enabled);
+      } else if (key == "sla") {
+        if (Scalar(value, key, &text)) {
+          const auto ms = ParseDurationMs(text);
+          if (ms.ok() && *ms > 0) {
+            rule.sla_ms = *ms;
+          } else {
+            Error(value, "invalid_value", "'sla' must be a duration like 15m or 4h, got '" + text + "'");
+          }
+        }
+      } else if (key == "match") {
+        Block(value, "match", &rule.match);
+      } else if (key == "exceptions") {
+        Block(value, "exceptions", &rule.exceptions);
+      } else if (key == "when") {
+        When(value, &rule.when);
+      } else if (key == "tests") {
+        Tests(value, &rule);
+      }
+    }
+    if (rule.id.empty()) Error(node, "missing_key", "rule has no 'id'");
+    if (rule.category.empty()) Error(node, "missing_key", "rule '" + rule.id + "' has no 'category'");
+    if (rule.match.any.empty() && rule.match.all.empty() && errors_ == errors_before) {
+      Error(node, "missing_key", "rule '" + rule.id + "' needs match: with 'any' or 'all'");
+    }
+    if (rule.tests.empty() && errors_ == errors_before) {
+      Warn(node, "no_tests", "rule '" + rule.id + "' has no tests");
+    }
+    if (errors_ == errors_before) file_->rules.push_back(std::move(rule));
+  }
+
+  void ReadLists(const YAML::Node& node) {
+    if (!node.IsMap()) {
+      Error(node, "wrong_type", "'lists' maps names to lists of terms");
+      return;
+    }
+    for (const auto& kv : node) {
+      NamedList list;
+      list.name = kv.first.Scalar();
+      list.where = Where(kv.first);
+      if (!kv.second.IsSequence() || kv.second.size() == 0) {
+        Error(kv.second, "wrong_type", "list '" + list.name + "' must be a non-empty list of terms");
+        continue;
+      }
+      for (const auto& entry : kv.second) {
+        Pattern p;
+        if (entry.IsScalar() ? TermPattern(entry, &p)
+                             : (entry.IsMap() && entry["regex"] && RegexPattern(entry["regex"], &p))) {
+          list.patterns.push_back(std::move(p));
+        } else if (!entry.IsScalar() && !(entry.IsMap() && entry["regex"])) {
+          Error(entry, "wrong_type", "a list entry is a term or {regex: …}");
+        }
+      }
+      file_->lists.push_back(std::move(list));
+    }
+  }
+
+  void ReadMacros(const YAML::Node& node) {
+    if (!node.IsMap()) {
+      Error(node, "wrong_type", "'macros' maps names to match blocks (any/all/none)");
+      return;
+    }
+    for (const auto& kv : node) {
+      Macro macro;
+      macro.name = kv.first.Scalar();
+      macro.where = Where(kv.first);
+      Block(kv.second, "macro '" + macro.name + "'", &macro.block);
+      file_->macros.push_back(std::move(macro));
+    }
+  }
 
  private:
-  std::string name_;
-  std::vector<std::string> lines_;
+  RuleFile* file_;
   std::vector<Diagnostic>* diagnostics_;
   int errors_ = 0;
 };
 
-bool ReadScalar(Reader& r, const YAML::Node& node, const std::string& key, std::string* out) {
-  if (!node.IsScalar()) {
-    r.Error(node.Mark(), "wrong_type", "'" + key + "' must be a string");
-    return false;
-  }
-  *out = node.Scalar();
-  return true;
-}
-
-bool OneOf(Reader& r, const YAML::Node& node, const std::string& key, const std::string& value,
-           std::initializer_list<const char*> allowed) {
-  std::string list;
-  for (const char* a : allowed) {
-    if (value == a) return true;
-    list += list.empty() ? a : std::string(", ") + a;
-  }
-  r.Error(node.Mark(), "invalid_value",
-          "'" + key + "' is '" + value + "'; expected one of: " + list);
-  return false;
-}
-
-void ReadMatch(Reader& r, const YAML::Node& match, Rule* rule) {
-  if (!match.IsMap()) {
-    r.Error(match.Mark(), "wrong_type", "'match' must be a mapping with an 'any' list");
-    return;
-  }
-  for (const auto& kv : match) {
-    const std::string key = kv.first.Scalar();
-    if (key != "any") {
-      r.Error(kv.first.Mark(), "unknown_key",
-              "unknown key '" + key + "' in 'match' (expected: any)");
-      continue;
-    }
-    if (!kv.second.IsSequence() || kv.second.size() == 0) {
-      r.Error(kv.second.Mark(), "wrong_type", "'any' must be a non-empty list of terms");
-      continue;
-    }
-    for (const auto& item : kv.second) {
-      if (item.IsScalar()) {
-        const std::string folded = FoldForMatching(item.Scalar(), /*turkish=*/true);
-        if (folded.find_first_not_of(" *") == std::string::npos) {
-          r.Error(item.Mark(), "invalid_value", "empty term");
-          continue;
-        }
-        rule->terms.push_back(TermToPattern(item.Scalar()));
-      } else if (item.IsMap() && item["regex"] && item.size() == 1) {
-        if (!item["regex"].IsScalar()) {
-          r.Error(item["regex"].Mark(), "wrong_type", "'regex' must be a string");
-          continue;
-        }
-        rule->regexes.push_back(item["regex"].Scalar());
-      } else {
-        r.Error(item.Mark(), "wrong_type", "a match item is a term string or {regex: PATTERN}");
-      }
-    }
-  }
-}
-
-void ReadTests(Reader& r, const YAML::Node& tests, Rule* rule) {
-  if (!tests.IsSequence()) {
-    r.Error(tests.Mark(), "wrong_type", "'tests' must be a list");
-    return;
-  }
-  for (const auto& t : tests) {
-    if (!t.IsMap() || !t["text"] || !t["expect"]) {
-      r.Error(t.Mark(), "wrong_type", "a test is {text: ..., expect: match|no_match}");
-      continue;
-    }
-    RuleTest test;
-    test.line = t.Mark().line + 1;
-    test.text = t["text"].as<std::string>("");
-    const std::string expect = t["expect"].as<std::string>("");
-    if (!OneOf(r, t["expect"], "expect", expect, {"match", "no_match"})) continue;
-    test.expect_match = expect == "match";
-    rule->tests.push_back(std::move(test));
-  }
-}
-
-void ReadRule(Reader& r, const YAML::Node& node, std::set<std::string>* ids,
-              std::vector<Rule>* out) {
-  if (!node.IsMap()) {
-    r.Error(node.Mark(), "wrong_type", "each rule must be a mapping");
-    return;
-  }
-  const int errors_before = r.errors();
-  Rule rule;
-  rule.file = r.name();
-  rule.line = node.Mark().line + 1;
-  for (const auto& kv : node) {
-    const std::string key = kv.first.Scalar();
-    const YAML::Node& value = kv.second;
-    std::string text;
-    if (key == "id") {
-      ReadScalar(r, value, key, &rule.id);
-    } else if (key == "description") {
-      ReadScalar(r, value, key, &rule.description);
-    } else if (key == "category") {
-      if (ReadScalar(r, value, key, &rule.category)) {
-        OneOf(r, value, key, rule.category, {"complaint", "praise", "question", "neutral"});
-      }
-    } else if (key == "topic") {
-      ReadScalar(r, value, key, &rule.topic);
-    } else if (key == "priority") {
-      if (ReadScalar(r, value, key, &text) &&
-          OneOf(r, value, key, text, {"p1", "p2", "p3", "p4"})) {
-        rule.priority = static_cast<Priority>(text[1] - '0');
-      }
-    } else if (key == "lang") {
-      if (ReadScalar(r, value, key, &rule.lang))
-        OneOf(r, value, key, rule.lang, {"tr", "en", "any"});
-    } else if (key == "urgent") {
-      if (!value.IsSequence()) {
-        r.Error(value.Mark(), "wrong_type", "'urgent' must be a list");
-        continue;
-      }
-      for (const auto& flag : value) {
-        std::string f;
-        if (ReadScalar(r, flag, "urgent", &f) &&
-            OneOf(r, flag, "urgent", f, {"legal", "safety", "media", "churn", "fraud"})) {
-          rule.urgent.push_back(f);
-        }
-      }
-    } else if (key == "match") {
-      ReadMatch(r, value, &rule);
-    } else if (key == "tests") {
-      ReadTests(r, value, &rule);
-    } else {
-      r.Error(kv.first.Mark(), "unknown_key", "unknown rule key '" + key + "'");
-    }
-  }
-  if (rule.id.empty()) r.Error(node.Mark(), "missing_key", "rule has no 'id'");
-  if (rule.category.empty())
-    r.Error(node.Mark(), "missing_key", "rule '" + rule.id + "' has no 'category'");
-  if (rule.terms.empty() && rule.regexes.empty() && r.errors() == errors_before) {
-    r.Error(node.Mark(), "missing_key", "rule '" + rule.id + "' has no 'match'");
-  }
-  if (rule.lang.empty()) rule.lang = "any";
-  if (!rule.id.empty() && !ids->insert(rule.id).second) {
-    r.Error(node["id"].Mark(), "duplicate_id", "duplicate rule id '" + rule.id + "'");
-  }
-  if (r.errors() == errors_before) out->push_back(std::move(rule));
-}
-
 }  // namespace
 
 std::string TermToPattern(const std::string& term) {
-  // Words are separated by single spaces in NormalizedText::words, so a term
-  // is a literal run of folded tokens between spaces; a stem may continue
-  // with anything but a space.
-  const NormalizedText folded = Normalize(term, /*turkish=*/true);
   std::string pattern = " ";
-  const std::string& text = folded.folded;
-  size_t i = 0;
-  bool first = true;
-  while (i < text.size()) {
-    // Split on what the tokenizer splits on, but keep a trailing '*'.
-    size_t end = text.find(' ', i);
-    if (end == std::string::npos) end = text.size();
-    std::string word = text.substr(i, end - i);
-    i = end + 1;
-    if (word.empty()) continue;
+  bool any = false;
+  std::istringstream words(FoldForMatching(term, /*turkish=*/true));
+  for (std::string word; words >> word;) {
     const bool stem = word.size() > 1 && word.back() == '*';
     if (stem) word.pop_back();
-    for (const Token& token : Normalize(word, true).tokens) {
-      if (!first) pattern += " ";
-      first = false;
-      for (const char c : token.text) {
+    const NormalizedText tokens = Normalize(word, /*turkish=*/true);
+    for (size_t i = 0; i < tokens.tokens.size(); ++i) {
+      if (any) pattern += " ";
+      any = true;
+      for (const char c : tokens.tokens[i].text) {
         const auto u = static_cast<unsigned char>(c);
         if (u < 0x80 && !std::isalnum(u)) pattern.push_back('\\');
         pattern.push_back(c);
       }
     }
-    if (stem) pattern += "[^ ]*";
+    if (stem && !tokens.tokens.empty()) pattern += "[^ ]*";
   }
+  if (!any) return "";
   pattern += " ";
   return pattern;
 }
 
-std::vector<Rule> ReadRuleText(const std::string& text, const std::string& name,
-                               std::vector<Diagnostic>* diagnostics) {
-  Reader r(name, text, diagnostics);
-  std::vector<Rule> rules;
+RuleFile ReadRuleText(const std::string& text, const std::string& name,
+                      std::vector<Diagnostic>* diagnostics) {
+  RuleFile file;
+  file.path = name;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) file.lines.push_back(line);
+  Reader r(&file, diagnostics);
   YAML::Node root;
   try {
     root = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    r.Error(e.mark, "yaml_syntax", e.msg);
-    return rules;
+    r.Report(Severity::kError, e.mark, "yaml_syntax", e.msg);
+    return file;
   }
-  if (!root || root.IsNull()) return rules;  // an empty file is fine
-  if (!root.IsMap()) {
-    r.Error(root.Mark(), "wrong_type", "a rule file is a mapping with a 'rules' list");
-    return rules;
-  }
-  std::set<std::string> ids;
-  for (const auto& kv : root) {
-    const std::string key = kv.first.Scalar();
-    if (key != "rules") {
-      r.Error(kv.first.Mark(), "unknown_key",
-              "unknown top-level key '" + key + "' (expected: rules)");
-      continue;
+  if (!root || root.IsNull()) return file;  // an empty file is fine
+  if (!r.CheckKeys(root, "the top level", {"rules", "lists", "macros"})) return file;
+  if (root["lists"]) r.ReadLists(root["lists"]);
+  if (root["macros"]) r.ReadMacros(root["macros"]);
+  if (const YAML::Node& rules = root["rules"]) {
+    if (!rules.IsSequence()) {
+      r.Error(rules, "wrong_type", "'rules' must be a list");
+    } else {
+      for (const auto& node : rules) r.ReadRule(node);
     }
-    if (!kv.second.IsSequence()) {
-      r.Error(kv.second.Mark(), "wrong_type", "'rules' must be a list");
-      continue;
-    }
-    for (const auto& node : kv.second) ReadRule(r, node, &ids, &rules);
   }
-  return rules;
+  return file;
 }
 
-std::vector<Rule> ReadRuleFile(const std::string& path, std::vector<Diagnostic>* diagnostics) {
+RuleFile ReadRuleFile(const std::string& path, std::vector<Diagnostic>* diagnostics) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     diagnostics->push_back(Diagnostic{Severity::kError, "io", path, 0, 0, "cannot read file", ""});
-    return {};
+    RuleFile file;
+    file.path = path;
+    return file;
   }
   std::stringstream buffer;
   buffer << in.rdbuf();

@@ -1,8 +1,13 @@
-// Reads rule-pack YAML into Rule drafts, collecting a Diagnostic for every
-// problem (unknown keys, wrong types, bad values) instead of stopping at the
-// first, so an author sees all mistakes in one run.
+// rule_reader: YAML rule files -> Rule drafts that keep their source marks.
+//
+// The reader checks shape and types and reports every problem it finds
+// (unknown keys with a did-you-mean, wrong types, bad values) instead of
+// stopping at the first, so an author sees all mistakes in one run. Only a
+// YAML syntax error ends a file early. References to `lists:` and `macros:`
+// are left unresolved: the collector resolves them across all files.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -11,16 +16,31 @@
 
 namespace earshot {
 
-// Reads one file. Rules with errors are left out of the result; their
-// diagnostics are appended. A YAML syntax error ends the file early.
-std::vector<Rule> ReadRuleFile(const std::string& path, std::vector<Diagnostic>* diagnostics);
+struct NamedList {
+  std::string name;
+  std::vector<Pattern> patterns;
+  SourceLocation where;
+};
+
+struct RuleFile {
+  std::string path;
+  std::vector<Rule> rules;
+  std::vector<NamedList> lists;
+  std::vector<Macro> macros;
+  std::vector<std::string> lines;  // the source, for snippets in later diagnostics
+};
+
+// Reads one file. Rules with errors are left out; their diagnostics appended.
+RuleFile ReadRuleFile(const std::string& path, std::vector<Diagnostic>* diagnostics);
 
 // Same, from text already in memory; `name` is used in diagnostics.
-std::vector<Rule> ReadRuleText(const std::string& text, const std::string& name,
-                               std::vector<Diagnostic>* diagnostics);
+RuleFile ReadRuleText(const std::string& text, const std::string& name,
+                      std::vector<Diagnostic>* diagnostics);
 
-// Translates a rule term into an RE2 pattern over folded text: whole words,
-// words separated by any non-letters, a trailing '*' on a word for a stem.
+// Translates a rule term into an RE2 pattern over NormalizedText::words:
+// whole words, separated by single spaces, a trailing '*' on a word for a
+// stem (the word plus any suffix). Returns "" when nothing of the term
+// survives normalization (only punctuation).
 std::string TermToPattern(const std::string& term);
 
 }  // namespace earshot

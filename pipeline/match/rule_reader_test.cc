@@ -1,89 +1,37 @@
+// Diagnostics of the rule reader and collector: every problem at once, each
+// with file:line:column, a snippet and, where it helps, a suggestion.
 #include "pipeline/match/rule_reader.h"
 
 #include <gtest/gtest.h>
 
-#include "earshot/rule_set.h"
-#include "pipeline/normalize/normalizer.h"
-#include "tests/support/test_rules.h"
+#include "pipeline/match/rule_collector.h"
 
 namespace earshot {
 namespace {
 
-std::shared_ptr<const RuleSet> Build(const std::string& yaml) {
-  return testing::RulesFromYaml(yaml);
+std::vector<Diagnostic> Lint(const std::string& yaml) {
+  std::vector<Diagnostic> d;
+  std::vector<RuleFile> files;
+  files.push_back(ReadRuleText(yaml, "pack.yaml", &d));
+  CollectRules(std::move(files), RuleSetOptions{}, &d);
+  return d;
 }
 
-std::vector<std::string> Ids(const RuleSet& set, const std::string& text,
-                             const std::string& lang = "") {
-  std::vector<std::string> ids;
-  for (const Rule* r : set.Match(Normalize(text, true), lang)) ids.push_back(r->id);
-  return ids;
-}
-
-const char* kPack = R"(rules:
-  - id: tr.delivery.late
-    category: complaint
-    priority: p2
-    lang: tr
-    match:
-      any:
-        - "kargo gelmedi"
-        - "iade*"
-  - id: en.legal
-    category: complaint
-    priority: p1
-    lang: en
-    urgent: [legal]
-    match:
-      any:
-        - regex: "\\b(sue|lawyer)\\b"
-)";
-
-TEST(RuleSet, MatchesTermsAsWholeWordsInEveryCasingAndFolding) {
-  auto set = Build(kPack);
-  ASSERT_NE(set, nullptr);
-  using V = std::vector<std::string>;
-  EXPECT_EQ(Ids(*set, "Kargo gelmedi!"), V{"tr.delivery.late"});
-  EXPECT_EQ(Ids(*set, "KARGO GELMEDİ"), V{"tr.delivery.late"});
-  EXPECT_EQ(Ids(*set, "kargo, gelmedi"), V{"tr.delivery.late"});
-  EXPECT_EQ(Ids(*set, "ekargo gelmedi"), V{});  // not inside another word
-}
-
-TEST(RuleSet, StemTermsTakeSuffixes) {
-  auto set = Build(kPack);
-  ASSERT_NE(set, nullptr);
-  for (const char* text : {"iade", "iadem nerede", "İADESİ yapılmadı", "iademi istiyorum"}) {
-    EXPECT_EQ(Ids(*set, text), std::vector<std::string>{"tr.delivery.late"}) << text;
+const Diagnostic* Find(const std::vector<Diagnostic>& d, const std::string& code) {
+  for (const Diagnostic& x : d) {
+    if (x.code == code) return &x;
   }
-  EXPECT_TRUE(Ids(*set, "şiade").empty());
-}
-
-TEST(RuleSet, LanguageFiltersRulesWrittenForOneLanguage) {
-  auto set = Build(kPack);
-  ASSERT_NE(set, nullptr);
-  EXPECT_EQ(Ids(*set, "I will sue you", "en"), std::vector<std::string>{"en.legal"});
-  EXPECT_TRUE(Ids(*set, "I will sue you", "tr").empty());
-  EXPECT_EQ(Ids(*set, "I will sue you", ""), std::vector<std::string>{"en.legal"});
-}
-
-TEST(RuleSet, VersionChangesWhenRulesChange) {
-  auto a = Build(kPack);
-  std::string other = kPack;
-  other.replace(other.find("lawyer"), 6, "attorney");
-  auto b = Build(other);
-  ASSERT_NE(a, nullptr);
-  ASSERT_NE(b, nullptr);
-  EXPECT_NE(a->version(), b->version());
-  EXPECT_EQ(a->version(), Build(kPack)->version());
+  return nullptr;
 }
 
 TEST(RuleReader, ReportsEveryErrorWithLineAndColumn) {
-  const char* broken = R"(rules:
+  const auto d = Lint(R"y(rules:
   - id: a
     category: complaint
     priorty: p2
     match:
       any: ["x"]
+    tests: [{text: x, expect: match}]
   - id: b
     category: grumble
     match:
@@ -92,46 +40,112 @@ TEST(RuleReader, ReportsEveryErrorWithLineAndColumn) {
     category: praise
     match:
       any: ["z"]
-)";
-  std::vector<Diagnostic> d;
-  ReadRuleText(broken, "broken.yaml", &d);
-  ASSERT_EQ(d.size(), 3u);
-  EXPECT_EQ(d[0].code, "unknown_key");
-  EXPECT_EQ(d[0].line, 4);
-  EXPECT_EQ(d[0].column, 5);
-  EXPECT_EQ(d[1].code, "invalid_value");
-  EXPECT_EQ(d[1].line, 8);
-  EXPECT_EQ(d[1].column, 15);
-  EXPECT_EQ(d[2].code, "duplicate_id");
-  EXPECT_EQ(d[2].line, 11);
-  EXPECT_EQ(d[0].ToString(),
-            "broken.yaml:4:5: error: unknown rule key 'priorty'\n      priorty: p2\n      ^");
+    tests: [{text: z, expect: match}]
+)y");
+  ASSERT_TRUE(HasErrors(d));
+  const Diagnostic* unknown = Find(d, "unknown_key");
+  ASSERT_NE(unknown, nullptr);
+  EXPECT_EQ(unknown->ToString(),
+            "pack.yaml:4:5: error: unknown key 'priorty' in a rule (did you mean 'priority'?)\n"
+            "      priorty: p2\n"
+            "      ^");
+  const Diagnostic* bad = Find(d, "invalid_value");
+  ASSERT_NE(bad, nullptr);
+  EXPECT_EQ(bad->line, 9);
+  EXPECT_EQ(bad->column, 15);
+  const Diagnostic* dup = Find(d, "duplicate_id");
+  ASSERT_NE(dup, nullptr);
+  EXPECT_EQ(dup->line, 12);
+  EXPECT_NE(dup->message.find("first defined at pack.yaml:2"), std::string::npos);
 }
 
 TEST(RuleReader, YamlSyntaxErrorsCarryTheirPosition) {
-  std::vector<Diagnostic> d;
-  ReadRuleText("rules:\n  - id: [unclosed\n", "syntax.yaml", &d);
+  const auto d = Lint("rules:\n  - id: [unclosed\n");
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0].code, "yaml_syntax");
   EXPECT_GT(d[0].line, 0);
 }
 
-TEST(RuleSet, BadRegexIsAnErrorNotACrash) {
-  std::vector<Diagnostic> d;
-  std::vector<Rule> rules = ReadRuleText(R"(rules:
+TEST(RuleCollector, RegexErrorPointsAtTheOffendingPiece) {
+  const auto d = Lint(R"y(rules:
   - id: bad
     category: complaint
     match:
       any:
-        - regex: "(unclosed"
-)",
-                                         "re.yaml", &d);
-  ASSERT_TRUE(d.empty());
-  auto set = RuleSet::Build(std::move(rules), RuleSetOptions{}, &d);
-  EXPECT_FALSE(set.ok());
+        - regex: "kargo (gelmedi"
+)y");
+  const Diagnostic* e = Find(d, "regex_syntax");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->line, 6);
+  EXPECT_NE(e->message.find("missing )"), std::string::npos) << e->message;
+}
+
+TEST(RuleCollector, UndefinedListsAndMacrosAreErrorsWithSuggestions) {
+  const auto d = Lint(R"y(lists:
+  couriers: ["kurye"]
+macros:
+  rude: {any: ["kaba"]}
+rules:
+  - id: r
+    category: complaint
+    match:
+      all: ["$courier", {macro: rudee}]
+    tests: [{text: x, expect: no_match}]
+)y");
+  const Diagnostic* list = Find(d, "undefined_list");
+  ASSERT_NE(list, nullptr);
+  EXPECT_EQ(list->line, 9);
+  EXPECT_NE(list->message.find("did you mean '$couriers'"), std::string::npos) << list->message;
+  const Diagnostic* macro = Find(d, "undefined_macro");
+  ASSERT_NE(macro, nullptr);
+  EXPECT_NE(macro->message.find("did you mean 'rude'"), std::string::npos) << macro->message;
+}
+
+TEST(RuleCollector, WarnsAboutRegexesThatCanNeverMatchFoldedText) {
+  const auto d = Lint(R"y(rules:
+  - id: caps
+    category: complaint
+    match: {any: [{regex: "IADE"}, {regex: "çok kötü"}]}
+    tests: [{text: x, expect: no_match}]
+)y");
+  int never = 0;
+  for (const Diagnostic& x : d) {
+    if (x.code == "never_matches") {
+      ++never;
+      EXPECT_EQ(x.severity, Severity::kWarning);
+    }
+  }
+  EXPECT_EQ(never, 2);
+}
+
+TEST(RuleCollector, WarnsAboutCostlyPatternsAndShadowingExceptions) {
+  const auto d = Lint(R"y(rules:
+  - id: slow
+    category: complaint
+    match: {any: [{regex: ".*kargo.*"}]}
+    tests: [{text: kargo, expect: match}]
+  - id: shadowed
+    category: complaint
+    match: {any: ["gecikti"]}
+    exceptions: {any: ["gecikti"]}
+    tests: [{text: gecikti, expect: no_match}]
+)y");
+  EXPECT_NE(Find(d, "pattern_too_costly"), nullptr);
+  EXPECT_NE(Find(d, "shadowed"), nullptr);
+}
+
+TEST(RuleReader, RuleWithoutTestsIsAWarningNotAnError) {
+  const auto d = Lint("rules: [{id: r, category: complaint, match: {any: [x]}}]\n");
   ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(d[0].code, "regex_syntax");
-  EXPECT_NE(d[0].message.find("missing )"), std::string::npos) << d[0].message;
+  EXPECT_EQ(d[0].code, "no_tests");
+  EXPECT_EQ(d[0].severity, Severity::kWarning);
+}
+
+TEST(TermToPattern, FoldsAndEscapes) {
+  EXPECT_EQ(TermToPattern("Kargo Gelmedİ"), " kargo gelmedi ");
+  EXPECT_EQ(TermToPattern("iade*"), " iade[^ ]* ");
+  EXPECT_EQ(TermToPattern("don't"), " don\\'t ");
+  EXPECT_EQ(TermToPattern("?!"), "");
 }
 
 }  // namespace

@@ -1,16 +1,56 @@
-#include "earshot/rule_set.h"
-
 #include <re2/re2.h>
 #include <re2/set.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 
+#include "earshot/post.h"
+#include "earshot/rule_set.h"
 #include "pipeline/match/compiled_patterns.h"
+#include "pipeline/match/rule_collector.h"
 #include "pipeline/match/rule_reader.h"
 #include "pipeline/normalize/normalizer.h"
 
 namespace earshot {
+namespace {
+
+std::atomic<uint64_t> g_dfa_out_of_memory{0};
+
+const char* KindOf(const std::string& channel) { return ChannelKindName(KindOfChannel(channel)); }
+
+// Token index of each match of `re` in the words form (" a b c ").
+std::vector<int> TokenPositions(const RE2& re, const std::string& words) {
+  std::vector<int> positions;
+  re2::StringPiece input(words);
+  re2::StringPiece match;
+  size_t start = 0;
+  while (start < words.size() &&
+         re.Match(input, start, words.size(), RE2::UNANCHORED, &match, 1)) {
+    const auto at = static_cast<size_t>(match.data() - words.data());
+    positions.push_back(static_cast<int>(std::count(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(at), ' ')));
+    start = at + 1;  // matches share their bounding spaces
+  }
+  return positions;
+}
+
+std::string FirstMatch(const Pattern& p, const NormalizedText& text) {
+  RE2::Options o;
+  o.set_log_errors(false);
+  const RE2 re(p.re, o);
+  const std::string& subject = p.form == Pattern::Form::kWords ? text.words : text.folded;
+  re2::StringPiece match;
+  if (!re.ok() || !re.Match(subject, 0, subject.size(), RE2::UNANCHORED, &match, 1)) return "";
+  std::string out(match.data(), match.size());
+  if (p.form == Pattern::Form::kWords) {
+    while (!out.empty() && out.front() == ' ') out.erase(0, 1);
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string Diagnostic::ToString() const {
   std::string out = file.empty() ? std::string("<rules>") : file;
@@ -31,32 +71,209 @@ bool HasErrors(const std::vector<Diagnostic>& diagnostics) {
                      [](const Diagnostic& d) { return d.severity == Severity::kError; });
 }
 
-void PatternSet::Match(const std::string& text, std::vector<int>* rules) const {
-  if (pattern_to_rule.empty()) return;
-  std::vector<int> indices;
-  RE2::Set::ErrorInfo info;
-  if (!set->Match(text, &indices, &info)) return;
-  for (const int index : indices) rules->push_back(pattern_to_rule[static_cast<size_t>(index)]);
+std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
+  auto distance = [](const std::string& a, const std::string& b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+      size_t prev = row[0];
+      row[0] = i;
+      for (size_t j = 1; j <= b.size(); ++j) {
+        const size_t cur = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        prev = cur;
+      }
+    }
+    return row[b.size()];
+  };
+  std::string best;
+  size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
+  for (const std::string& c : candidates) {
+    const size_t d = distance(word, c);
+    if (d < best_distance) {
+      best_distance = d;
+      best = c;
+    }
+  }
+  return best;
 }
 
-std::vector<const Rule*> RuleSet::Match(const NormalizedText& text, std::string_view lang) const {
-  std::vector<int> rule_indices;
-  compiled_->terms.Match(text.words, &rule_indices);
-  compiled_->regexes.Match(text.folded, &rule_indices);
-  std::sort(rule_indices.begin(), rule_indices.end());
-  rule_indices.erase(std::unique(rule_indices.begin(), rule_indices.end()), rule_indices.end());
+void PatternShards::Match(const std::string& text, std::vector<char>* hit) const {
+  std::vector<int> indices;
+  for (const Shard& shard : shards) {
+    indices.clear();
+    RE2::Set::ErrorInfo info;
+    if (!shard.set->Match(text, &indices, &info)) {
+      if (info.kind == RE2::Set::kOutOfMemory) {
+        // RE2 reports "no match" here: a possible miss. Count every time,
+        // log the first so it is never silent.
+        if (g_dfa_out_of_memory.fetch_add(1) == 0) {
+          spdlog::error("rules: RE2's DFA ran out of memory matching a post; matches may be "
+                        "missed. Raise the rule-set memory budget (see docs/rules.md).");
+        }
+      }
+      continue;
+    }
+    for (const int i : indices) (*hit)[static_cast<size_t>(shard.global_ids[static_cast<size_t>(i)])] = 1;
+  }
+}
+
+uint64_t RuleSet::dfa_out_of_memory_total() { return g_dfa_out_of_memory.load(); }
+
+std::vector<char> RuleSet::Hits(const NormalizedText& text) const {
+  std::vector<char> hit(compiled_->patterns.size(), 0);
+  compiled_->words.Match(text.words, &hit);
+  compiled_->folded.Match(text.folded, &hit);
+  return hit;
+}
+
+bool RuleSet::ItemHolds(const MatchItem& item, const std::vector<char>& hit,
+                        const NormalizedText& text) const {
+  switch (item.kind) {
+    case MatchItem::Kind::kPatterns:
+      return std::any_of(item.pattern_ids.begin(), item.pattern_ids.end(),
+                         [&](int id) { return hit[static_cast<size_t>(id)] != 0; });
+    case MatchItem::Kind::kMacro:
+      return Evaluate(macros_[static_cast<size_t>(item.macro)].block, hit, text, nullptr);
+    case MatchItem::Kind::kNear: {
+      const int a = item.pattern_ids[0];
+      const int b = item.pattern_ids[1];
+      if (!hit[static_cast<size_t>(a)] || !hit[static_cast<size_t>(b)]) return false;
+      const auto pa = TokenPositions(*compiled_->near_matchers[static_cast<size_t>(a)], text.words);
+      const auto pb = TokenPositions(*compiled_->near_matchers[static_cast<size_t>(b)], text.words);
+      for (const int x : pa) {
+        for (const int y : pb) {
+          if (x != y && std::abs(x - y) - 1 <= item.within) return true;
+        }
+      }
+      return false;
+    }
+  }
+  return false;
+}
+
+bool RuleSet::Evaluate(const MatchBlock& block, const std::vector<char>& hit,
+                       const NormalizedText& text, std::string* why_not) const {
+  auto fail = [&](const std::string& why) {
+    if (why_not != nullptr) *why_not = why;
+    return false;
+  };
+  if (!block.any.empty() &&
+      std::none_of(block.any.begin(), block.any.end(),
+                   [&](const MatchItem& i) { return ItemHolds(i, hit, text); })) {
+    return fail("no 'any' item matched");
+  }
+  for (const MatchItem& item : block.all) {
+    if (!ItemHolds(item, hit, text)) {
+      return fail("'all' item '" + (item.reference.empty() && !item.alternatives.empty()
+                                        ? item.alternatives[0].written
+                                        : item.reference) +
+                  "' did not match");
+    }
+  }
+  for (const MatchItem& item : block.none) {
+    if (ItemHolds(item, hit, text)) {
+      return fail("'none' item '" + (item.reference.empty() && !item.alternatives.empty()
+                                         ? item.alternatives[0].written
+                                         : item.reference) +
+                  "' matched");
+    }
+  }
+  return true;
+}
+
+bool RuleSet::Applies(const Rule& rule, const MatchContext& context, std::string* why_not) const {
+  auto fail = [&](const std::string& why) {
+    if (why_not != nullptr) *why_not = why;
+    return false;
+  };
+  if (!rule.enabled) return fail("rule is disabled");
+  if (!context.lang.empty() && rule.lang != "any" && rule.lang != context.lang) {
+    return fail("rule is for lang " + rule.lang + ", post is " + context.lang);
+  }
+  if (!rule.channels.empty()) {
+    const bool ok = std::any_of(rule.channels.begin(), rule.channels.end(), [&](const std::string& c) {
+      return !context.channel.empty() && (c == context.channel || c == KindOf(context.channel));
+    });
+    if (!ok) return fail("rule is for channels other than '" + context.channel + "'");
+  }
+  const RuleConditions& w = rule.when;
+  if (w.min_followers && context.followers < *w.min_followers) {
+    return fail("author has fewer than " + std::to_string(*w.min_followers) + " followers");
+  }
+  if (w.verified && context.verified != *w.verified) return fail("author verified is not " + std::string(*w.verified ? "true" : "false"));
+  if (w.max_rating && (!context.rating || *context.rating > *w.max_rating)) {
+    return fail("rating is not at most " + std::to_string(*w.max_rating));
+  }
+  if (w.min_rating && (!context.rating || *context.rating < *w.min_rating)) {
+    return fail("rating is not at least " + std::to_string(*w.min_rating));
+  }
+  return true;
+}
+
+std::vector<const Rule*> RuleSet::Match(const NormalizedText& text, const MatchContext& context) const {
   std::vector<const Rule*> matched;
-  for (const int i : rule_indices) {
-    const Rule& rule = rules_[static_cast<size_t>(i)];
-    if (!lang.empty() && rule.lang != "any" && rule.lang != lang) continue;
+  if (compiled_->patterns.empty()) return matched;
+  const std::vector<char> hit = Hits(text);
+  std::vector<int> candidates;
+  for (size_t id = 0; id < hit.size(); ++id) {
+    if (hit[id]) candidates.insert(candidates.end(), compiled_->owners[id].begin(), compiled_->owners[id].end());
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  for (const int r : candidates) {
+    const Rule& rule = rules_[static_cast<size_t>(r)];
+    if (!Applies(rule, context, nullptr) || !Evaluate(rule.match, hit, text, nullptr)) continue;
+    if (!rule.exceptions.empty() && Evaluate(rule.exceptions, hit, text, nullptr) &&
+        !(rule.exceptions.any.empty() && rule.exceptions.all.empty())) {
+      continue;
+    }
     matched.push_back(&rule);
   }
   return matched;
 }
 
-StatusOr<std::shared_ptr<const RuleSet>> LoadRuleSet(const std::vector<std::string>& paths,
-                                                     const RuleSetOptions& options,
-                                                     std::vector<Diagnostic>* diagnostics) {
+std::vector<RuleExplanation> RuleSet::Explain(const NormalizedText& text,
+                                              const MatchContext& context) const {
+  std::vector<RuleExplanation> out;
+  if (compiled_->patterns.empty()) return out;
+  const std::vector<char> hit = Hits(text);
+  std::vector<int> candidates;
+  for (size_t id = 0; id < hit.size(); ++id) {
+    if (hit[id]) candidates.insert(candidates.end(), compiled_->owners[id].begin(), compiled_->owners[id].end());
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  for (const int r : candidates) {
+    const Rule& rule = rules_[static_cast<size_t>(r)];
+    RuleExplanation e;
+    e.rule = &rule;
+    auto note = [&](const char* list, const std::vector<MatchItem>& items) {
+      for (const MatchItem& item : items) {
+        for (size_t k = 0; k < item.pattern_ids.size(); ++k) {
+          if (!hit[static_cast<size_t>(item.pattern_ids[k])]) continue;
+          const Pattern& p = compiled_->patterns[static_cast<size_t>(item.pattern_ids[k])];
+          e.items.push_back(ItemMatch{list, item.reference.empty() ? p.written : item.reference + " (" + p.written + ")",
+                                      FirstMatch(p, text), p.where});
+        }
+      }
+    };
+    note("any", rule.match.any);
+    note("all", rule.match.all);
+    note("none", rule.match.none);
+    note("exceptions", rule.exceptions.any);
+    e.matched = Applies(rule, context, &e.why_not) && Evaluate(rule.match, hit, text, &e.why_not);
+    if (e.matched && !(rule.exceptions.any.empty() && rule.exceptions.all.empty()) &&
+        Evaluate(rule.exceptions, hit, text, nullptr)) {
+      e.matched = false;
+      e.why_not = "an exception matched";
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::vector<std::string> RuleFiles(const std::vector<std::string>& paths) {
   namespace fs = std::filesystem;
   std::vector<std::string> files;
   for (const std::string& path : paths) {
@@ -65,26 +282,32 @@ StatusOr<std::shared_ptr<const RuleSet>> LoadRuleSet(const std::vector<std::stri
       std::vector<std::string> found;
       for (const auto& entry : fs::recursive_directory_iterator(path, ec)) {
         const std::string ext = entry.path().extension().string();
-        if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) {
-          found.push_back(entry.path().string());
-        }
+        if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) found.push_back(entry.path().string());
       }
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
-    } else if (fs::exists(path, ec)) {
-      files.push_back(path);
     } else {
-      diagnostics->push_back(
-          Diagnostic{Severity::kError, "io", path, 0, 0, "no such file or directory", ""});
+      files.push_back(path);
     }
   }
-  std::vector<Rule> rules;
-  for (const std::string& file : files) {
-    std::vector<Rule> more = ReadRuleFile(file, diagnostics);
-    std::move(more.begin(), more.end(), std::back_inserter(rules));
+  return files;
+}
+
+StatusOr<std::shared_ptr<const RuleSet>> LoadRuleSet(const std::vector<std::string>& paths,
+                                                     const RuleSetOptions& options,
+                                                     std::vector<Diagnostic>* diagnostics) {
+  std::vector<RuleFile> files;
+  for (const std::string& file : RuleFiles(paths)) {
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) {
+      diagnostics->push_back(Diagnostic{Severity::kError, "io", file, 0, 0, "no such file or directory", ""});
+      continue;
+    }
+    files.push_back(ReadRuleFile(file, diagnostics));
   }
+  CollectedRules collected = CollectRules(std::move(files), options, diagnostics);
   if (HasErrors(*diagnostics)) return Status("rules_invalid", "rule files have errors");
-  return RuleSet::Build(std::move(rules), options, diagnostics);
+  return RuleSet::Build(std::move(collected.rules), std::move(collected.macros), options, diagnostics);
 }
 
 }  // namespace earshot

@@ -27,13 +27,14 @@ TEST(ShippedRules, EveryRuleTestCasePasses) {
   for (const Rule& rule : (*rules)->rules()) {
     for (const RuleTest& test : rule.tests) {
       ++cases;
-      const std::string lang = rule.lang == "any" ? "" : rule.lang;
+      MatchContext context = test.context;
+      if (context.lang.empty() && rule.lang != "any") context.lang = rule.lang;
       bool matched = false;
-      for (const Rule* r : (*rules)->Match(Normalize(test.text, lang != "en"), lang)) {
+      for (const Rule* r : (*rules)->Match(Normalize(test.text, context.lang != "en"), context)) {
         matched = matched || r->id == rule.id;
       }
       EXPECT_EQ(matched, test.expect_match)
-          << rule.file << ":" << test.line << ": rule " << rule.id << " expected "
+          << test.where.file << ":" << test.where.line << ": rule " << rule.id << " expected "
           << (test.expect_match ? "match" : "no_match") << " for \"" << test.text << "\"";
     }
   }

@@ -1,0 +1,253 @@
+#include "pipeline/match/rule_collector.h"
+
+#include <re2/re2.h>
+
+#include <map>
+
+namespace earshot {
+namespace {
+
+class Collector {
+ public:
+  Collector(const std::vector<RuleFile>& files, const RuleSetOptions& options,
+            std::vector<Diagnostic>* diagnostics)
+      : files_(files), options_(options), diagnostics_(diagnostics) {}
+
+  void Report(Severity severity, const SourceLocation& where, const std::string& code,
+              const std::string& message, int column_offset = 0) {
+    Diagnostic d;
+    d.severity = severity;
+    d.code = code;
+    d.file = where.file;
+    d.line = where.line;
+    d.column = where.column + column_offset;
+    d.message = message;
+    for (const RuleFile& f : files_) {
+      if (f.path == where.file && where.line > 0 && static_cast<size_t>(where.line) <= f.lines.size()) {
+        d.snippet = f.lines[static_cast<size_t>(where.line - 1)];
+      }
+    }
+    diagnostics_->push_back(std::move(d));
+  }
+
+  // Column of `piece` within the source line of `where`, relative to the
+  // item's own column; 0 when it cannot be found.
+  int OffsetOf(const SourceLocation& where, const std::string& piece) const {
+    if (piece.empty()) return 0;
+    for (const RuleFile& f : files_) {
+      if (f.path != where.file || where.line <= 0 || static_cast<size_t>(where.line) > f.lines.size()) {
+        continue;
+      }
+      const std::string& line = f.lines[static_cast<size_t>(where.line - 1)];
+      const size_t from = where.column > 0 ? static_cast<size_t>(where.column - 1) : 0;
+      const size_t at = line.find(piece, from);
+      if (at != std::string::npos) return static_cast<int>(at - from);
+    }
+    return 0;
+  }
+
+  void CheckPattern(const Pattern& p) {
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_encoding(RE2::Options::EncodingUTF8);
+    const RE2 re(p.re, o);
+    if (!re.ok()) {
+      Report(Severity::kError, p.where, "regex_syntax",
+             "bad regex: " + re.error() + (re.error_arg().empty() ? "" : " at '" + re.error_arg() + "'"),
+             OffsetOf(p.where, re.error_arg()));
+      return;
+    }
+    if (re.ProgramSize() > options_.max_program_size) {
+      Report(Severity::kError, p.where, "pattern_too_costly",
+             "pattern compiles to " + std::to_string(re.ProgramSize()) +
+                 " instructions; the limit is " + std::to_string(options_.max_program_size));
+    }
+    if (p.form != Pattern::Form::kFolded) return;
+    // Regexes run on lowercased, ASCII-folded text.
+    bool escaped = false;
+    int brace_depth = 0;
+    for (size_t i = 0; i < p.re.size(); ++i) {
+      const char c = p.re[i];
+      if (escaped) {
+        escaped = false;
+        if ((c == 'p' || c == 'P') && i + 1 < p.re.size() && p.re[i + 1] == '{') ++brace_depth;
+        continue;
+      }
+      if (c == '\\') {
+        escaped = true;
+      } else if (c == '}' && brace_depth > 0) {
+        --brace_depth;
+      } else if (brace_depth == 0 && c >= 'A' && c <= 'Z' &&
+                 !(i >= 2 && p.re.compare(i - 2, 2, "?P") == 0)) {
+        Report(Severity::kWarning, p.where, "never_matches",
+               std::string("regex has the capital '") + c +
+                   "', but regexes run on lowercased text: it can never match there",
+               OffsetOf(p.where, std::string(1, c)));
+        break;
+      } else if (static_cast<unsigned char>(c) >= 0x80) {
+        // ç ğ ı ö ş ü İ (and other accented letters) are folded to ASCII first.
+        const std::string letter = p.re.substr(i, 2);
+        static const std::vector<std::string> kFolded = {"ç", "ğ", "ı", "ö", "ş", "ü", "İ", "Ç",
+                                                         "Ğ", "Ö", "Ş", "Ü", "â", "î", "û"};
+        if (std::find(kFolded.begin(), kFolded.end(), letter) != kFolded.end()) {
+          Report(Severity::kWarning, p.where, "never_matches",
+                 "regex has '" + letter +
+                     "', but regexes run on ASCII-folded text (ç→c ğ→g ı→i ö→o ş→s ü→u): "
+                     "write it in ASCII",
+                 OffsetOf(p.where, letter));
+          break;
+        }
+      }
+    }
+    const bool leading = p.re.rfind(".*", 0) == 0;
+    const bool trailing = p.re.size() >= 2 && p.re.compare(p.re.size() - 2, 2, ".*") == 0;
+    if (leading && trailing) {
+      Report(Severity::kWarning, p.where, "pattern_too_costly",
+             "leading and trailing '.*' change nothing in an unanchored search and cost time; "
+             "drop them");
+    }
+  }
+
+  void Resolve(MatchBlock* block, const std::map<std::string, const NamedList*>& lists,
+               const std::map<std::string, int>& macros, std::vector<std::string>* list_names,
+               std::vector<std::string>* macro_names, bool* ok) {
+    for (auto* items : {&block->any, &block->all, &block->none}) {
+      for (MatchItem& item : *items) {
+        if (item.kind == MatchItem::Kind::kMacro) {
+          const auto it = macros.find(item.reference);
+          if (it == macros.end()) {
+            std::string message = "undefined macro '" + item.reference + "'";
+            if (const std::string guess = DidYouMean(item.reference, *macro_names); !guess.empty()) {
+              message += " (did you mean '" + guess + "'?)";
+            }
+            Report(Severity::kError, item.where, "undefined_macro", message);
+            *ok = false;
+          } else {
+            item.macro = it->second;
+          }
+        } else if (!item.reference.empty()) {
+          const std::string name = item.reference.substr(1);
+          const auto it = lists.find(name);
+          if (it == lists.end()) {
+            std::string message = "undefined list '" + item.reference + "'";
+            if (const std::string guess = DidYouMean(name, *list_names); !guess.empty()) {
+              message += " (did you mean '$" + guess + "'?)";
+            }
+            Report(Severity::kError, item.where, "undefined_list", message);
+            *ok = false;
+          } else {
+            item.alternatives = it->second->patterns;
+          }
+        }
+        for (const Pattern& p : item.alternatives) CheckPattern(p);
+      }
+    }
+  }
+
+  CollectedRules Run() {
+    CollectedRules out;
+    std::map<std::string, const NamedList*> lists;
+    std::map<std::string, int> macro_index;
+    std::map<std::string, SourceLocation> rule_ids;
+    std::vector<std::string> list_names, macro_names;
+    for (const RuleFile& f : files_) {
+      for (const NamedList& list : f.lists) {
+        if (const auto [it, fresh] = lists.emplace(list.name, &list); !fresh) {
+          Report(Severity::kError, list.where, "duplicate_list",
+                 "list '" + list.name + "' is already defined at " + it->second->where.file + ":" +
+                     std::to_string(it->second->where.line));
+        }
+        list_names.push_back(list.name);
+      }
+      for (const Macro& macro : f.macros) {
+        if (macro_index.count(macro.name) != 0) {
+          const SourceLocation& first = out.macros[static_cast<size_t>(macro_index[macro.name])].where;
+          Report(Severity::kError, macro.where, "duplicate_macro",
+                 "macro '" + macro.name + "' is already defined at " + first.file + ":" +
+                     std::to_string(first.line));
+          continue;
+        }
+        macro_index[macro.name] = static_cast<int>(out.macros.size());
+        out.macros.push_back(macro);
+        macro_names.push_back(macro.name);
+      }
+    }
+    bool ok = true;
+    for (Macro& macro : out.macros) {
+      Resolve(&macro.block, lists, macro_index, &list_names, &macro_names, &ok);
+    }
+    // A macro that uses a macro is fine; one that uses itself is not.
+    for (size_t m = 0; m < out.macros.size(); ++m) {
+      std::vector<int> stack = {static_cast<int>(m)};
+      std::vector<char> seen(out.macros.size(), 0);
+      while (!stack.empty()) {
+        const int at = stack.back();
+        stack.pop_back();
+        const MatchBlock& b = out.macros[static_cast<size_t>(at)].block;
+        for (const auto* items : {&b.any, &b.all, &b.none}) {
+          for (const MatchItem& item : *items) {
+            if (item.macro < 0) continue;
+            if (item.macro == static_cast<int>(m)) {
+              Report(Severity::kError, item.where, "macro_cycle",
+                     "macro '" + out.macros[m].name + "' refers to itself");
+              ok = false;
+              stack.clear();
+              break;
+            }
+            if (!seen[static_cast<size_t>(item.macro)]) {
+              seen[static_cast<size_t>(item.macro)] = 1;
+              stack.push_back(item.macro);
+            }
+          }
+        }
+      }
+    }
+    for (const RuleFile& f : files_) {
+      for (Rule rule : f.rules) {
+        if (const auto [it, fresh] = rule_ids.emplace(rule.id, rule.where); !fresh) {
+          Report(Severity::kError, rule.where, "duplicate_id",
+                 "duplicate rule id '" + rule.id + "' (first defined at " + it->second.file + ":" +
+                     std::to_string(it->second.line) + ")");
+          ok = false;
+          continue;
+        }
+        bool rule_ok = true;
+        Resolve(&rule.match, lists, macro_index, &list_names, &macro_names, &rule_ok);
+        Resolve(&rule.exceptions, lists, macro_index, &list_names, &macro_names, &rule_ok);
+        ok = ok && rule_ok;
+        // Shadowing: an exception that is also one of the rule's own terms
+        // removes every post that term would have matched.
+        for (const MatchItem& e : rule.exceptions.any) {
+          for (const MatchItem& m : rule.match.any) {
+            for (const Pattern& ep : e.alternatives) {
+              for (const Pattern& mp : m.alternatives) {
+                if (ep.form == mp.form && ep.re == mp.re) {
+                  Report(Severity::kWarning, e.where, "shadowed",
+                         "exception '" + ep.written + "' is also a match term of rule '" + rule.id +
+                             "': whatever that term matches is excluded again");
+                }
+              }
+            }
+          }
+        }
+        if (rule_ok) out.rules.push_back(std::move(rule));
+      }
+    }
+    (void)ok;
+    return out;
+  }
+
+ private:
+  const std::vector<RuleFile>& files_;
+  const RuleSetOptions& options_;
+  std::vector<Diagnostic>* diagnostics_;
+};
+
+}  // namespace
+
+CollectedRules CollectRules(std::vector<RuleFile> files, const RuleSetOptions& options,
+                            std::vector<Diagnostic>* diagnostics) {
+  return Collector(files, options, diagnostics).Run();
+}
+
+}  // namespace earshot

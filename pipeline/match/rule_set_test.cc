@@ -1,0 +1,220 @@
+// Matching semantics of the rule format (docs/rules.md), one feature a test.
+#include <gtest/gtest.h>
+
+#include "earshot/rule_set.h"
+#include "pipeline/normalize/normalizer.h"
+#include "tests/support/test_rules.h"
+
+namespace earshot {
+namespace {
+
+using Ids = std::vector<std::string>;
+
+Ids Match(const RuleSet& set, const std::string& text, MatchContext context = {}) {
+  Ids ids;
+  for (const Rule* r : set.Match(Normalize(text, context.lang != "en"), context)) ids.push_back(r->id);
+  return ids;
+}
+
+MatchContext Lang(const std::string& lang) {
+  MatchContext c;
+  c.lang = lang;
+  return c;
+}
+
+TEST(RuleSet, TermsMatchWholeWordsInEveryCasingAndFolding) {
+  auto set = testing::RulesFromYaml(R"y(rules:
+  - {id: late, category: complaint, match: {any: ["kargo gelmedi"]}}
+)y");
+  ASSERT_NE(set, nullptr);
+  for (const char* text : {"Kargo gelmedi!", "KARGO GELMEDİ", "kargo, gelmedi", "kargo gelmediii"}) {
+    EXPECT_EQ(Match(*set, text), Ids{"late"}) << text;
+  }
+  EXPECT_EQ(Match(*set, "ekargo gelmedi"), Ids{});  // not inside another word
+  EXPECT_EQ(Match(*set, "kargo gelmediler"), Ids{});
+}
+
+TEST(RuleSet, StemsTakeTurkishSuffixesButNotUnrelatedPrefixes) {
+  auto set = testing::RulesFromYaml(R"y(rules:
+  - {id: refund, category: complaint, match: {any: ["iade*"]}}
+)y");
+  ASSERT_NE(set, nullptr);
+  for (const char* text : {"iade", "iadem nerede", "İADESİ yapılmadı", "iademi istiyorum", "IADEYI"}) {
+    EXPECT_EQ(Match(*set, text), Ids{"refund"}) << text;
+  }
+  EXPECT_EQ(Match(*set, "şiade"), Ids{});
+}
+
+TEST(RuleSet, RegexesRunOnFoldedText) {
+  auto set = testing::RulesFromYaml(R"y(rules:
+  - {id: sue, category: complaint, match: {any: [{regex: "\\b(sue|lawyer)\\b"}]}}
+  - {id: odeme, category: complaint, match: {any: [{regex: "odeme (iade|geri)"}]}}
+)y");
+  ASSERT_NE(set, nullptr);
+  EXPECT_EQ(Match(*set, "I will SUE you"), Ids{"sue"});
+  EXPECT_EQ(Match(*set, "Ödeme iadesi yok"), Ids{"odeme"});
+}
+
+TEST(RuleSet, AllAndNoneCombineWithAny) {
+  auto set = testing::RulesFromYaml(R"y(rules:
+  - id: card_blocked
+    category: complaint
+    match:
+      all: ["kart*", "bloke*"]
+      none: ["teşekkür*"]
+)y");
+  ASSERT_NE(set, nullptr);
+  EXPECT_EQ(Match(*set, "kartım bloke oldu"), Ids{"card_blocked"});
+  EXPECT_EQ(Match(*set, "kartım çalışmıyor"), Ids{});
+  EXPECT_EQ(Match(*set, "kartım bloke olmuştu, açtınız teşekkürler"), Ids{});
+}
+
+TEST(RuleSet, NearMatchesTermsWithinNWords) {
+  auto set = testing::RulesFromYaml(R"y(rules:
+  - id: money_taken
+    category: complaint
+    match:
+      any: [{near: ["para", "çekil*"], within: 2}]
+)y");
+  ASSERT_NE(set, nullptr);
+  EXPECT_EQ(Match(*set, "hesabımdan para çekildi"), Ids{"money_taken"});
+  EXPECT_EQ(Match(*set, "para izinsiz olarak çekilmiş"), Ids{"money_taken"});
+  EXPECT_EQ(Match(*set, "para konusunu sonra konuşuruz ama hesap çekilişi güzeldi"), Ids{});
+}
+
+TEST(RuleSet, ListsAndMacrosAreSharedAcrossRules) {
+  auto set = testing::RulesFromYaml(R"y(lists:
+  couriers: ["kurye*", "kargocu*", "courier*"]
+macros:
+  rude:
+    any: ["kaba*", "rude", "bağır*"]
+rules:
+  - id: rude_courier
+    category: complaint
+    match:
+      all: ["$couriers", {macro: rude}]
+)y");
+  ASSERT_NE(set, nullptr);
+  EXPECT_EQ(Match(*set, "kurye çok kabaydı"), Ids{"rude_courier"});
+  EXPECT_EQ(Match(*set, "the courier was rude"), Ids{"rude_courier"});
+  EXPECT_EQ(Match(*set, "kurye çok kibardı"), Ids{});
+}
+
+TEST(RuleSet, ExceptionsRemoveMatches) {
+  auto set = testing::RulesFromYaml(R"y(rules:
+  - id: late
+    category: complaint
+    match: {any: ["gecikti"]}
+    exceptions: {any: ["gecikmedi", "şaka*"]}
+)y");
+  ASSERT_NE(set, nullptr);
+  EXPECT_EQ(Match(*set, "sipariş gecikti"), Ids{"late"});
+  EXPECT_EQ(Match(*set, "sipariş gecikti diye şaka yaptım"), Ids{});
+}
+
+TEST(RuleSet, ConditionsOnFieldsChannelsLanguageAndEnabled) {
+  auto set = testing::RulesFromYaml(R"y(rules:
+  - id: influencer
+    category: complaint
+    when: {min_followers: 10000}
+    match: {any: ["rezalet"]}
+  - id: low_review
+    category: complaint
+    channels: [review]
+    when: {max_rating: 2}
+    match: {any: ["rezalet"]}
+  - id: tr_only
+    category: complaint
+    lang: tr
+    match: {any: ["rezalet"]}
+  - id: off
+    category: complaint
+    enabled: false
+    match: {any: ["rezalet"]}
+)y");
+  ASSERT_NE(set, nullptr);
+  MatchContext small;
+  small.channel = "x";
+  small.followers = 10;
+  EXPECT_EQ(Match(*set, "rezalet", small), Ids{"tr_only"});
+  MatchContext big = small;
+  big.followers = 50000;
+  EXPECT_EQ(Match(*set, "rezalet", big), (Ids{"influencer", "tr_only"}));
+  MatchContext review;
+  review.channel = "google_play";
+  review.rating = 1;
+  review.lang = "tr";
+  EXPECT_EQ(Match(*set, "rezalet", review), (Ids{"low_review", "tr_only"}));
+  review.rating = 4;
+  EXPECT_EQ(Match(*set, "rezalet", review), Ids{"tr_only"});
+  EXPECT_EQ(Match(*set, "rezalet", Lang("en")), Ids{});
+}
+
+TEST(RuleSet, SlaOverrideIsCarriedOnTheRule) {
+  auto set = testing::RulesFromYaml(R"y(rules:
+  - {id: fast, category: complaint, sla: 10m, tags: [vip], match: {any: ["x"]}}
+)y");
+  ASSERT_NE(set, nullptr);
+  EXPECT_EQ(set->rules()[0].sla_ms, 600000);
+  EXPECT_EQ(set->rules()[0].tags, Ids{"vip"});
+}
+
+TEST(RuleSet, VersionChangesWhenRulesChange) {
+  const std::string a = R"y(rules: [{id: r, category: complaint, match: {any: ["lawyer"]}}])y";
+  const std::string b = R"y(rules: [{id: r, category: complaint, match: {any: ["attorney"]}}])y";
+  EXPECT_NE(testing::RulesFromYaml(a)->version(), testing::RulesFromYaml(b)->version());
+  EXPECT_EQ(testing::RulesFromYaml(a)->version(), testing::RulesFromYaml(a)->version());
+}
+
+TEST(RuleSet, ExplainShowsWhatMatchedAndWhyARuleDidNot) {
+  auto set = testing::RulesFromYaml(R"y(rules:
+  - id: late
+    category: complaint
+    match: {any: ["kargo gelmedi"]}
+  - id: card
+    category: complaint
+    match: {all: ["kargo*", "kart*"]}
+)y");
+  ASSERT_NE(set, nullptr);
+  const auto explained = set->Explain(Normalize("KARGOM GELMEDI, KARGO GELMEDI", true), MatchContext{});
+  ASSERT_EQ(explained.size(), 2u);
+  EXPECT_EQ(explained[0].rule->id, "late");
+  EXPECT_TRUE(explained[0].matched);
+  ASSERT_FALSE(explained[0].items.empty());
+  EXPECT_EQ(explained[0].items[0].matched, "kargo gelmedi");
+  EXPECT_EQ(explained[1].rule->id, "card");
+  EXPECT_FALSE(explained[1].matched);
+  EXPECT_NE(explained[1].why_not.find("kart*"), std::string::npos) << explained[1].why_not;
+}
+
+TEST(RuleSet, ManyRulesCompileIntoFewShards) {
+  std::string yaml = "rules:\n";
+  for (int i = 0; i < 2000; ++i) {
+    yaml += "  - {id: r" + std::to_string(i) + ", category: complaint, match: {any: [\"kelime" +
+            std::to_string(i) + "\", {regex: \"sipari[s]+ " + std::to_string(i) + "\\\\b\"}]}}\n";
+  }
+  auto set = testing::RulesFromYaml(yaml);
+  ASSERT_NE(set, nullptr);
+  EXPECT_EQ(set->pattern_count(), 4000u);
+  EXPECT_EQ(set->shard_count(), 2u);  // one set per text form
+  EXPECT_EQ(Match(*set, "kelime1234 geldi"), Ids{"r1234"});
+  EXPECT_EQ(Match(*set, "siparis 77"), Ids{"r77"});
+}
+
+TEST(RuleSet, ASetThatDoesNotFitItsBudgetIsSplitNotRefused) {
+  std::string yaml = "rules:\n";
+  for (int i = 0; i < 300; ++i) {
+    yaml += "  - {id: r" + std::to_string(i) + ", category: complaint, match: {any: [\"kelime" +
+            std::to_string(i) + "\"]}}\n";
+  }
+  RuleSetOptions tight;
+  tight.max_mem_bytes = 64 * 1024;
+  auto set = testing::RulesFromYaml(yaml, tight);
+  ASSERT_NE(set, nullptr);
+  EXPECT_GT(set->shard_count(), 1u);
+  EXPECT_EQ(Match(*set, "kelime299 geldi"), Ids{"r299"});
+  EXPECT_EQ(Match(*set, "kelime0"), Ids{"r0"});
+}
+
+}  // namespace
+}  // namespace earshot
