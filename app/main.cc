@@ -11,8 +11,11 @@ int main(int argc, char** argv) {
   earshot::StopSignal stop;
   // First, before any thread exists (see signals.h).
   earshot::SignalWatcher signals([&stop](int signal) {
-    if (signal == SIGHUP) return;  // rule reload arrives with the rules work
-    stop.Notify();
+    if (signal == SIGHUP) {
+      stop.NotifyReload();  // reload rules and lexicons
+    } else {
+      stop.Notify();
+    }
   });
 
   CLI::App app{
@@ -32,6 +35,8 @@ int main(int argc, char** argv) {
   earshot::AddBrokerCommand(app, context);
   earshot::AddRunCommand(app, context);
   earshot::AddDemoCommand(app, context);
+  earshot::AddRulesCommand(app, context);
+  earshot::AddExplainCommand(app, context);
   app.add_subcommand("version", "Print the version")->callback([] {
     std::printf("earshot %s\n", EARSHOT_VERSION);
   });

@@ -44,6 +44,17 @@ Metrics::Metrics(const std::string& version) : registry_(std::make_shared<promet
                             .Name("earshot_rules_info")
                             .Help("The rule set in force (value 1), by version hash")
                             .Register(r);
+  reload_family_ = &BuildCounter()
+                        .Name("earshot_rules_reload_total")
+                        .Help("Rule reloads, by result (success, error: the old rules stayed)")
+                        .Register(r);
+  reload_family_->Add({{"result", "success"}});
+  reload_family_->Add({{"result", "error"}});
+  dfa_oom_ = &BuildCounter()
+                  .Name("earshot_rules_dfa_out_of_memory_total")
+                  .Help("Matches where RE2's DFA ran out of memory (possible misses)")
+                  .Register(r)
+                  .Add({});
   latency_ =
       &BuildHistogram()
            .Name("earshot_processing_latency_seconds")
@@ -119,6 +130,18 @@ prometheus::Counter& Metrics::OutputFailures(const std::string& topic) {
 
 prometheus::Gauge& Metrics::ConsumerLag(const std::string& topic, int32_t partition) {
   return Cached(*lag_family_, lag_, {{"topic", topic}, {"partition", std::to_string(partition)}});
+}
+
+prometheus::Counter& Metrics::RulesReload(const std::string& result) {
+  return Cached(*reload_family_, reloads_, {{"result", result}});
+}
+
+void Metrics::SyncDfaOutOfMemory(uint64_t total) {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  if (total > dfa_oom_seen_) {
+    dfa_oom_->Increment(static_cast<double>(total - dfa_oom_seen_));
+    dfa_oom_seen_ = total;
+  }
 }
 
 void Metrics::SetRulesVersion(const std::string& version, size_t rule_count) {

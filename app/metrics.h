@@ -37,6 +37,9 @@ class Metrics {
   prometheus::Counter& RuleMatches(const std::string& rule_id);
   prometheus::Counter& OutputFailures(const std::string& topic);
   prometheus::Gauge& ConsumerLag(const std::string& topic, int32_t partition);
+  prometheus::Counter& RulesReload(const std::string& result);  // success | error
+  // Brings earshot_rules_dfa_out_of_memory_total up to date (before a scrape).
+  void SyncDfaOutOfMemory(uint64_t total);
   prometheus::Histogram& ProcessingLatency() { return *latency_; }
   prometheus::Counter& Commits() { return *commits_; }
   prometheus::Counter& CommitFailures() { return *commit_failures_; }
@@ -65,8 +68,11 @@ class Metrics {
   prometheus::Family<prometheus::Counter>* output_failure_family_;
   prometheus::Family<prometheus::Gauge>* lag_family_;
   prometheus::Family<prometheus::Gauge>* rules_info_family_;
+  prometheus::Family<prometheus::Counter>* reload_family_;
+  prometheus::Counter* dfa_oom_;
+  uint64_t dfa_oom_seen_ = 0;  // guarded by mutex_
   std::map<std::string, prometheus::Counter*> consumed_, classified_, alerts_, dead_letters_,
-      rule_matches_, output_failures_;
+      rule_matches_, output_failures_, reloads_;
   std::map<std::string, prometheus::Gauge*> lag_;
   prometheus::Gauge* rules_info_ = nullptr;
   prometheus::Histogram* latency_;

@@ -4,7 +4,7 @@
 
 namespace earshot {
 
-PipelineRunner::PipelineRunner(const Config& config, std::shared_ptr<const Classifier> classifier,
+PipelineRunner::PipelineRunner(const Config& config, std::shared_ptr<const ClassifierSlot> classifier,
                                Metrics& metrics, const Clock& clock)
     : config_(config), metrics_(metrics), processor_(std::move(classifier), config, clock) {}
 

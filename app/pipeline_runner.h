@@ -22,7 +22,7 @@ namespace earshot {
 
 class PipelineRunner {
  public:
-  PipelineRunner(const Config& config, std::shared_ptr<const Classifier> classifier,
+  PipelineRunner(const Config& config, std::shared_ptr<const ClassifierSlot> classifier,
                  Metrics& metrics, const Clock& clock);
   ~PipelineRunner();
 

@@ -8,7 +8,11 @@ namespace earshot {
 
 RecordProcessor::RecordProcessor(std::shared_ptr<const Classifier> classifier, const Config& config,
                                  const Clock& clock)
-    : classifier_(std::move(classifier)),
+    : RecordProcessor(std::make_shared<const ClassifierSlot>(std::move(classifier)), config, clock) {}
+
+RecordProcessor::RecordProcessor(std::shared_ptr<const ClassifierSlot> slot, const Config& config,
+                                 const Clock& clock)
+    : slot_(std::move(slot)),
       topics_(config.topics),
       decode_(config.decode),
       sla_(config.sla),
@@ -35,7 +39,7 @@ ProcessedRecord RecordProcessor::Process(const InputRecord& input) const {
   }
   // The record's own timestamp makes replays reproduce the same deadlines.
   const int64_t received_at = input.timestamp_ms > 0 ? input.timestamp_ms : clock_.NowMs();
-  Verdict verdict = classifier_->Classify(*post);
+  Verdict verdict = slot_->Get()->Classify(*post);
   OutRecord classified;
   classified.topic = topics_.classified;
   classified.key = post->conversation_id;

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "app/classifier_slot.h"
 #include "app/config.h"
 #include "connectors/kafka/kafka_producer.h"
 #include "earshot/classifier.h"
@@ -47,15 +48,18 @@ struct ProcessedRecord {
 
 class RecordProcessor {
  public:
+  // Classifies with whatever `slot` holds at the time of each record.
+  RecordProcessor(std::shared_ptr<const ClassifierSlot> slot, const Config& config,
+                  const Clock& clock);
+  // Classifies with one fixed classifier.
   RecordProcessor(std::shared_ptr<const Classifier> classifier, const Config& config,
                   const Clock& clock);
 
   ProcessedRecord Process(const InputRecord& input) const;
 
-  const Classifier& classifier() const { return *classifier_; }
 
  private:
-  std::shared_ptr<const Classifier> classifier_;
+  std::shared_ptr<const ClassifierSlot> slot_;
   TopicsConfig topics_;
   DecodeOptions decode_;
   SlaPolicy sla_;

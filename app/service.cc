@@ -33,26 +33,30 @@ StatusOr<std::unique_ptr<Service>> Service::Start(Config config) {
   auto classifier = BuildClassifier(cfg);
   if (!classifier.ok()) return classifier.status();
   service->metrics_ = std::make_unique<Metrics>(EARSHOT_VERSION);
-  const RuleSet& rules = (*classifier)->rules();
-  service->metrics_->SetRulesVersion(rules.version(), rules.rules().size());
-  // Register every rule's series up front so dashboards show zeros, not gaps.
-  for (const Rule& rule : rules.rules()) service->metrics_->RuleMatches(rule.id);
-  spdlog::info("rules: {} loaded, version {}", rules.rules().size(), rules.version());
+  RuleReloader::Publish(**classifier, *service->metrics_);
+  spdlog::info("rules: {} loaded, version {}", (*classifier)->rules().rules().size(),
+               (*classifier)->rules().version());
+  service->slot_ = std::make_shared<ClassifierSlot>(std::move(classifier).value());
+  service->reloader_ =
+      std::make_unique<RuleReloader>(service->config_, service->slot_, *service->metrics_);
+  service->reloader_->Start();
 
   Metrics* metrics = service->metrics_.get();
-  service->http_ = std::make_unique<HttpEndpoint>(metrics->registry(), [metrics]() -> Status {
-    if (metrics->AssignedPartitions().Value() <= 0) {
-      return Status("not_ready", "no input partitions assigned yet");
-    }
-    return Status::Ok();
-  });
+  service->http_ = std::make_unique<HttpEndpoint>(
+      metrics->registry(),
+      [metrics]() -> Status {
+        if (metrics->AssignedPartitions().Value() <= 0) {
+          return Status("not_ready", "no input partitions assigned yet");
+        }
+        return Status::Ok();
+      },
+      [metrics] { metrics->SyncDfaOutOfMemory(RuleSet::dfa_out_of_memory_total()); });
   if (Status s = service->http_->Start(cfg.metrics_listen); !s.ok()) return s;
   service->metrics_address_ = service->http_->address();
   spdlog::info("metrics and health on http://{}/metrics /healthz /readyz",
                service->metrics_address_);
 
-  service->runner_ = std::make_unique<PipelineRunner>(cfg, std::move(classifier).value(), *metrics,
-                                                      service->clock_);
+  service->runner_ = std::make_unique<PipelineRunner>(cfg, service->slot_, *metrics, service->clock_);
   service->runner_->Start();
   spdlog::info("pipeline: {} worker(s) in group '{}' reading {}", cfg.workers, cfg.GroupId(),
                cfg.topics.inputs.front() + (cfg.topics.inputs.size() > 1 ? ", ..." : ""));
@@ -65,6 +69,7 @@ Service::~Service() {
     (void)runner_->Wait();
   }
   runner_.reset();
+  reloader_.reset();
   if (http_) http_->Stop();
 }
 

@@ -12,6 +12,7 @@
 #include "app/config.h"
 #include "app/metrics.h"
 #include "app/pipeline_runner.h"
+#include "app/rule_reloader.h"
 #include "connectors/http/http_endpoint.h"
 #include "connectors/kafka/embedded_broker.h"
 #include "earshot/clock.h"
@@ -34,6 +35,11 @@ class Service {
   const std::string& metrics_address() const { return metrics_address_; }
   EmbeddedBroker* embedded_broker() const { return broker_.get(); }
   int64_t completed() const { return runner_->completed(); }
+  // Reloads rules now (as SIGHUP does, but waiting for the result).
+  Status ReloadRules() { return reloader_->ReloadNow(); }
+  // Asks for a reload in the background (SIGHUP).
+  void TriggerReload() { reloader_->Trigger(); }
+  std::shared_ptr<const Classifier> classifier() const { return slot_->Get(); }
 
  private:
   Service() = default;
@@ -42,6 +48,8 @@ class Service {
   std::unique_ptr<EmbeddedBroker> broker_;  // outlives the workers (declared first)
   std::unique_ptr<Metrics> metrics_;
   std::unique_ptr<HttpEndpoint> http_;
+  std::shared_ptr<ClassifierSlot> slot_;
+  std::unique_ptr<RuleReloader> reloader_;
   std::unique_ptr<PipelineRunner> runner_;
   std::string metrics_address_;
 };

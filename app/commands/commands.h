@@ -46,6 +46,19 @@ class StopSignal {
     std::unique_lock<std::mutex> lock(mutex_);
     cv_.wait(lock, [this] { return stopped_; });
   }
+  // SIGHUP: runs the reload hook, if a command set one.
+  void NotifyReload() {
+    std::function<void()> hook;
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      hook = reload_hook_;
+    }
+    if (hook) hook();
+  }
+  void OnReload(std::function<void()> hook) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    reload_hook_ = std::move(hook);
+  }
   bool stopped() {
     const std::lock_guard<std::mutex> lock(mutex_);
     return stopped_;
@@ -56,6 +69,7 @@ class StopSignal {
   std::condition_variable cv_;
   bool stopped_ = false;
   std::function<void()> hook_;
+  std::function<void()> reload_hook_;
 };
 
 struct CommandContext {
@@ -66,5 +80,7 @@ struct CommandContext {
 void AddBrokerCommand(CLI::App& app, CommandContext context);
 void AddRunCommand(CLI::App& app, CommandContext context);
 void AddDemoCommand(CLI::App& app, CommandContext context);
+void AddRulesCommand(CLI::App& app, CommandContext context);
+void AddExplainCommand(CLI::App& app, CommandContext context);
 
 }  // namespace earshot

@@ -40,8 +40,10 @@ void AddRunCommand(CLI::App& app, CommandContext context) {
     }
     Service* running = service->get();
     context.stop->OnStop([running] { running->RequestStop(); });
+    context.stop->OnReload([running] { running->TriggerReload(); });
     const Status result = running->Wait();
     context.stop->OnStop(nullptr);
+    context.stop->OnReload(nullptr);
     if (!result.ok()) {
       spdlog::error("pipeline failed: {}", result.ToString());
       *context.exit_code = 1;

@@ -8,8 +8,11 @@
 
 namespace earshot {
 
-HttpEndpoint::HttpEndpoint(std::shared_ptr<prometheus::Registry> registry, ReadinessFn readiness)
-    : registry_(std::move(registry)), readiness_(std::move(readiness)) {}
+HttpEndpoint::HttpEndpoint(std::shared_ptr<prometheus::Registry> registry, ReadinessFn readiness,
+                           std::function<void()> before_scrape)
+    : registry_(std::move(registry)),
+      readiness_(std::move(readiness)),
+      before_scrape_(std::move(before_scrape)) {}
 
 HttpEndpoint::~HttpEndpoint() { Stop(); }
 
@@ -26,6 +29,7 @@ Status HttpEndpoint::Start(const std::string& listen) {
   }
   server_ = std::make_unique<httplib::Server>();
   server_->Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+    if (before_scrape_) before_scrape_();
     std::ostringstream out;
     prometheus::TextSerializer().Serialize(out, registry_->Collect());
     res.set_content(out.str(), "text/plain; version=0.0.4; charset=utf-8");

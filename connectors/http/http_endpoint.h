@@ -32,7 +32,10 @@ class HttpEndpoint {
   // Returns OK when ready, else a Status whose message says what is missing.
   using ReadinessFn = std::function<Status()>;
 
-  HttpEndpoint(std::shared_ptr<prometheus::Registry> registry, ReadinessFn readiness);
+  // `before_scrape` runs before each /metrics response (to refresh values
+  // that are read, not pushed).
+  HttpEndpoint(std::shared_ptr<prometheus::Registry> registry, ReadinessFn readiness,
+               std::function<void()> before_scrape = nullptr);
   ~HttpEndpoint();
   HttpEndpoint(const HttpEndpoint&) = delete;
   HttpEndpoint& operator=(const HttpEndpoint&) = delete;
@@ -46,6 +49,7 @@ class HttpEndpoint {
  private:
   std::shared_ptr<prometheus::Registry> registry_;
   ReadinessFn readiness_;
+  std::function<void()> before_scrape_;
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
   std::string host_;
