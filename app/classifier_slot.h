@@ -16,7 +16,8 @@ namespace earshot {
 
 class ClassifierSlot {
  public:
-  explicit ClassifierSlot(std::shared_ptr<const Classifier> initial) : current_(std::move(initial)) {}
+  explicit ClassifierSlot(std::shared_ptr<const Classifier> initial)
+      : current_(std::move(initial)) {}
 
   std::shared_ptr<const Classifier> Get() const { return current_.load(std::memory_order_acquire); }
   void Set(std::shared_ptr<const Classifier> next) {

@@ -1,7 +1,5 @@
 #include "app/config.h"
 
-#include "earshot/diagnostic.h"
-
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -9,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "earshot/diagnostic.h"
 
 namespace earshot {
 namespace {

@@ -4,8 +4,9 @@
 
 namespace earshot {
 
-PipelineRunner::PipelineRunner(const Config& config, std::shared_ptr<const ClassifierSlot> classifier,
-                               Metrics& metrics, const Clock& clock)
+PipelineRunner::PipelineRunner(const Config& config,
+                               std::shared_ptr<const ClassifierSlot> classifier, Metrics& metrics,
+                               const Clock& clock)
     : config_(config), metrics_(metrics), processor_(std::move(classifier), config, clock) {}
 
 PipelineRunner::~PipelineRunner() {

@@ -8,7 +8,8 @@ namespace earshot {
 
 RecordProcessor::RecordProcessor(std::shared_ptr<const Classifier> classifier, const Config& config,
                                  const Clock& clock)
-    : RecordProcessor(std::make_shared<const ClassifierSlot>(std::move(classifier)), config, clock) {}
+    : RecordProcessor(std::make_shared<const ClassifierSlot>(std::move(classifier)), config,
+                      clock) {}
 
 RecordProcessor::RecordProcessor(std::shared_ptr<const ClassifierSlot> slot, const Config& config,
                                  const Clock& clock)

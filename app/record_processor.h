@@ -57,7 +57,6 @@ class RecordProcessor {
 
   ProcessedRecord Process(const InputRecord& input) const;
 
-
  private:
   std::shared_ptr<const ClassifierSlot> slot_;
   TopicsConfig topics_;

@@ -30,7 +30,8 @@ void RuleReloader::Publish(const Classifier& classifier, Metrics& metrics) {
 RuleReloader::Snapshot RuleReloader::TakeSnapshot() const {
   Snapshot snapshot;
   std::vector<std::string> files = RuleFiles(config_.rules);
-  for (const char* name : {"/tr.tsv", "/en.tsv", "/emoji.tsv"}) files.push_back(config_.lexicons + name);
+  for (const char* name : {"/tr.tsv", "/en.tsv", "/emoji.tsv"})
+    files.push_back(config_.lexicons + name);
   for (const std::string& file : files) {
     std::error_code ec;
     snapshot[file] = std::filesystem::last_write_time(file, ec);
@@ -56,7 +57,8 @@ void RuleReloader::Loop() {
     bool triggered = false;
     {
       std::unique_lock<std::mutex> lock(mutex_);
-      cv_.wait_for(lock, std::chrono::milliseconds(poll_ms_), [this] { return stopping_ || triggered_; });
+      cv_.wait_for(lock, std::chrono::milliseconds(poll_ms_),
+                   [this] { return stopping_ || triggered_; });
       if (stopping_) return;
       triggered = triggered_;
       triggered_ = false;

@@ -56,7 +56,8 @@ StatusOr<std::unique_ptr<Service>> Service::Start(Config config) {
   spdlog::info("metrics and health on http://{}/metrics /healthz /readyz",
                service->metrics_address_);
 
-  service->runner_ = std::make_unique<PipelineRunner>(cfg, service->slot_, *metrics, service->clock_);
+  service->runner_ =
+      std::make_unique<PipelineRunner>(cfg, service->slot_, *metrics, service->clock_);
   service->runner_->Start();
   spdlog::info("pipeline: {} worker(s) in group '{}' reading {}", cfg.workers, cfg.GroupId(),
                cfg.topics.inputs.front() + (cfg.topics.inputs.size() > 1 ? ", ..." : ""));

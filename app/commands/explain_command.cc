@@ -148,11 +148,13 @@ void AddExplainCommand(CLI::App& app, CommandContext context) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand(
-      "explain", "Show how a text is normalized, which rules match (and where), the sentiment, "
-                 "and the resulting class");
+      "explain",
+      "Show how a text is normalized, which rules match (and where), the sentiment, "
+      "and the resulting class");
   cmd->add_option("text", o->text, "The post text")->required();
   cmd->add_option("--lang", o->lang, "Language (default: detected)");
-  cmd->add_option("--channel", o->channel, "Channel (x, instagram, google_play, ...)")->capture_default_str();
+  cmd->add_option("--channel", o->channel, "Channel (x, instagram, google_play, ...)")
+      ->capture_default_str();
   cmd->add_option("--rating", o->rating, "Star rating of a review")->check(CLI::Range(1, 5));
   cmd->add_option("--followers", o->followers, "Author's followers");
   cmd->add_option("--rules", o->rules, "Rule files or directories (default: the shipped rules)")

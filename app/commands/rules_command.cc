@@ -71,8 +71,8 @@ int Test(const std::vector<std::string>& paths, const std::string& lexicons) {
       }
       std::string problem;
       if (matched != test.expect_match) {
-        problem = std::string("expected ") + (test.expect_match ? "a match" : "no match") + ", got " +
-                  (matched ? "a match" : "none");
+        problem = std::string("expected ") + (test.expect_match ? "a match" : "no match") +
+                  ", got " + (matched ? "a match" : "none");
       } else if (!test.expect_class.empty()) {
         Post post;
         post.id = "test";
@@ -149,8 +149,9 @@ int Diff(const std::vector<std::string>& old_paths, const std::vector<std::strin
     if (a.post_class == b.post_class && a.priority == b.priority && a.urgent == b.urgent) continue;
     ++changed;
     ++transitions[std::string(PostClassName(a.post_class)) + " -> " + PostClassName(b.post_class)];
-    std::printf("%s: %s %s -> %s %s%s  [%s] -> [%s]\n  %s\n", p.id.c_str(), PostClassName(a.post_class),
-                PriorityName(a.priority), PostClassName(b.post_class), PriorityName(b.priority),
+    std::printf("%s: %s %s -> %s %s%s  [%s] -> [%s]\n  %s\n", p.id.c_str(),
+                PostClassName(a.post_class), PriorityName(a.priority), PostClassName(b.post_class),
+                PriorityName(b.priority),
                 a.NeedsResponse() != b.NeedsResponse()
                     ? (b.NeedsResponse() ? "  (alert added)" : "  (alert removed)")
                     : "",
@@ -177,7 +178,9 @@ void AddRulesCommand(CLI::App& app, CommandContext context) {
   auto lint = std::make_shared<LintOptions>();
   CLI::App* lint_cmd = rules->add_subcommand(
       "lint", "Check rule files and report every problem as file:line:col: error|warning");
-  lint_cmd->add_option("paths", lint->paths, "Rule files or directories")->required()->check(CLI::ExistingPath);
+  lint_cmd->add_option("paths", lint->paths, "Rule files or directories")
+      ->required()
+      ->check(CLI::ExistingPath);
   lint_cmd->add_flag("--strict", lint->strict, "Treat warnings as errors");
   lint_cmd->callback([lint, context] { *context.exit_code = Lint(lint->paths, lint->strict); });
 
@@ -188,7 +191,9 @@ void AddRulesCommand(CLI::App& app, CommandContext context) {
   auto test = std::make_shared<TestOptions>();
   CLI::App* test_cmd = rules->add_subcommand(
       "test", "Run the tests every rule carries; print failures as file:line; exit 1 on any");
-  test_cmd->add_option("paths", test->paths, "Rule files or directories")->required()->check(CLI::ExistingPath);
+  test_cmd->add_option("paths", test->paths, "Rule files or directories")
+      ->required()
+      ->check(CLI::ExistingPath);
   test_cmd->add_option("--lexicons", test->lexicons, "Lexicon directory (default: the shipped one)")
       ->check(CLI::ExistingDirectory);
   test_cmd->callback([test, context] { *context.exit_code = Test(test->paths, test->lexicons); });
@@ -202,9 +207,15 @@ void AddRulesCommand(CLI::App& app, CommandContext context) {
   auto diff = std::make_shared<DiffOptions>();
   CLI::App* diff_cmd = rules->add_subcommand(
       "diff", "Which sample posts change class or alerts between two rule sets");
-  diff_cmd->add_option("old", diff->old_rules, "Rule file or directory in force")->required()->check(CLI::ExistingPath);
-  diff_cmd->add_option("new", diff->new_rules, "Rule file or directory proposed")->required()->check(CLI::ExistingPath);
-  diff_cmd->add_option("--sample", diff->sample, "Posts, one per line: JSON (any supported format) or text")
+  diff_cmd->add_option("old", diff->old_rules, "Rule file or directory in force")
+      ->required()
+      ->check(CLI::ExistingPath);
+  diff_cmd->add_option("new", diff->new_rules, "Rule file or directory proposed")
+      ->required()
+      ->check(CLI::ExistingPath);
+  diff_cmd
+      ->add_option("--sample", diff->sample,
+                   "Posts, one per line: JSON (any supported format) or text")
       ->required()
       ->check(CLI::ExistingFile);
   diff_cmd->add_option("--lexicons", diff->lexicons, "Lexicon directory (default: the shipped one)")

@@ -104,9 +104,10 @@ struct Rule {
   std::string category;  // complaint | praise | question | neutral
   std::string topic;     // delivery, billing, outage, ... (free text)
   Priority priority = Priority::kP3;
-  std::string lang = "any";           // tr | en | any
-  std::vector<std::string> channels;  // channel names or kinds (social, review, complaint_site); empty = all
-  std::vector<std::string> urgent;    // legal, safety, media, churn, fraud
+  std::string lang = "any";  // tr | en | any
+  std::vector<std::string>
+      channels;  // channel names or kinds (social, review, complaint_site); empty = all
+  std::vector<std::string> urgent;  // legal, safety, media, churn, fraud
   std::vector<std::string> tags;
   bool enabled = true;
   std::optional<int64_t> sla_ms;  // overrides the channel SLA for posts this rule decides

@@ -28,7 +28,7 @@ struct PatternShards {
 struct RuleSet::Compiled {
   PatternShards words;
   PatternShards folded;
-  std::vector<Pattern> patterns;        // by pattern id (deduplicated)
+  std::vector<Pattern> patterns;         // by pattern id (deduplicated)
   std::vector<std::vector<int>> owners;  // pattern id -> rules whose evaluation it can change
   std::vector<std::unique_ptr<RE2>> near_matchers;  // by pattern id; set for near terms only
 };

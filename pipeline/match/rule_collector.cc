@@ -23,7 +23,8 @@ class Collector {
     d.column = where.column + column_offset;
     d.message = message;
     for (const RuleFile& f : files_) {
-      if (f.path == where.file && where.line > 0 && static_cast<size_t>(where.line) <= f.lines.size()) {
+      if (f.path == where.file && where.line > 0 &&
+          static_cast<size_t>(where.line) <= f.lines.size()) {
         d.snippet = f.lines[static_cast<size_t>(where.line - 1)];
       }
     }
@@ -35,7 +36,8 @@ class Collector {
   int OffsetOf(const SourceLocation& where, const std::string& piece) const {
     if (piece.empty()) return 0;
     for (const RuleFile& f : files_) {
-      if (f.path != where.file || where.line <= 0 || static_cast<size_t>(where.line) > f.lines.size()) {
+      if (f.path != where.file || where.line <= 0 ||
+          static_cast<size_t>(where.line) > f.lines.size()) {
         continue;
       }
       const std::string& line = f.lines[static_cast<size_t>(where.line - 1)];
@@ -53,7 +55,8 @@ class Collector {
     const RE2 re(p.re, o);
     if (!re.ok()) {
       Report(Severity::kError, p.where, "regex_syntax",
-             "bad regex: " + re.error() + (re.error_arg().empty() ? "" : " at '" + re.error_arg() + "'"),
+             "bad regex: " + re.error() +
+                 (re.error_arg().empty() ? "" : " at '" + re.error_arg() + "'"),
              OffsetOf(p.where, re.error_arg()));
       return;
     }
@@ -70,7 +73,13 @@ class Collector {
       const char c = p.re[i];
       if (escaped) {
         escaped = false;
-        if ((c == 'p' || c == 'P') && i + 1 < p.re.size() && p.re[i + 1] == '{') ++brace_depth;
+        if ((c == 'p' || c == 'P') && i + 1 < p.re.size()) {
+          if (p.re[i + 1] == '{') {
+            ++brace_depth;  // \p{Greek}
+          } else {
+            ++i;  // \pL, \PN: a one-letter class name
+          }
+        }
         continue;
       }
       if (c == '\\') {
@@ -78,7 +87,7 @@ class Collector {
       } else if (c == '}' && brace_depth > 0) {
         --brace_depth;
       } else if (brace_depth == 0 && c >= 'A' && c <= 'Z' &&
-                 !(i >= 2 && p.re.compare(i - 2, 2, "?P") == 0)) {
+                 !(c == 'P' && i >= 2 && p.re.compare(i - 2, 2, "(?") == 0)) {
         Report(Severity::kWarning, p.where, "never_matches",
                std::string("regex has the capital '") + c +
                    "', but regexes run on lowercased text: it can never match there",
@@ -117,7 +126,8 @@ class Collector {
           const auto it = macros.find(item.reference);
           if (it == macros.end()) {
             std::string message = "undefined macro '" + item.reference + "'";
-            if (const std::string guess = DidYouMean(item.reference, *macro_names); !guess.empty()) {
+            if (const std::string guess = DidYouMean(item.reference, *macro_names);
+                !guess.empty()) {
               message += " (did you mean '" + guess + "'?)";
             }
             Report(Severity::kError, item.where, "undefined_macro", message);
@@ -161,7 +171,8 @@ class Collector {
       }
       for (const Macro& macro : f.macros) {
         if (macro_index.count(macro.name) != 0) {
-          const SourceLocation& first = out.macros[static_cast<size_t>(macro_index[macro.name])].where;
+          const SourceLocation& first =
+              out.macros[static_cast<size_t>(macro_index[macro.name])].where;
           Report(Severity::kError, macro.where, "duplicate_macro",
                  "macro '" + macro.name + "' is already defined at " + first.file + ":" +
                      std::to_string(first.line));

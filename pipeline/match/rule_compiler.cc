@@ -34,7 +34,8 @@ bool CompileShards(const std::vector<Pattern>& patterns, const std::vector<int>&
                    const RuleSetOptions& options, PatternShards* out, std::string* error) {
   if (ids.empty()) return true;
   PatternShards::Shard shard;
-  shard.set = std::make_unique<RE2::Set>(SetOptions(BudgetFor(ids.size(), options)), RE2::UNANCHORED);
+  shard.set =
+      std::make_unique<RE2::Set>(SetOptions(BudgetFor(ids.size(), options)), RE2::UNANCHORED);
   for (const int id : ids) {
     std::string add_error;
     if (shard.set->Add(patterns[static_cast<size_t>(id)].re, &add_error) < 0) {
@@ -76,7 +77,8 @@ class Indexer {
       for (MatchItem& item : *items) {
         item.pattern_ids.clear();
         for (const Pattern& p : item.alternatives) item.pattern_ids.push_back(Id(p));
-        if (item.kind == MatchItem::Kind::kNear) near_.insert(item.pattern_ids.begin(), item.pattern_ids.end());
+        if (item.kind == MatchItem::Kind::kNear)
+          near_.insert(item.pattern_ids.begin(), item.pattern_ids.end());
       }
     }
   }
@@ -137,12 +139,29 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
     std::set<int> all_seen;
     CollectIds(rule.match, set->macros_, &all_ids, &all_seen);
     CollectIds(rule.exceptions, set->macros_, &all_ids, &all_seen);
+    // Everything that changes what the rule does, so version() moves with it.
     fingerprint.append(rule.id).append(rule.enabled ? "+" : "-").append(1, '\0');
-    for (const int id : all_ids) fingerprint.append(c.patterns[static_cast<size_t>(id)].re).append(1, '\0');
+    for (const std::string* field : {&rule.category, &rule.topic, &rule.lang}) {
+      fingerprint.append(*field).append(1, '\0');
+    }
+    fingerprint.append(PriorityName(rule.priority)).append(1, '\0');
+    for (const auto* list : {&rule.channels, &rule.urgent, &rule.tags}) {
+      for (const std::string& s : *list) fingerprint.append(s).append(1, ',');
+      fingerprint.append(1, '\0');
+    }
+    fingerprint.append(std::to_string(rule.sla_ms.value_or(-1))).append(1, '\0');
+    fingerprint.append(std::to_string(rule.when.min_followers.value_or(-1)))
+        .append(rule.when.verified ? (*rule.when.verified ? "v" : "u") : "-")
+        .append(std::to_string(rule.when.max_rating.value_or(0)))
+        .append(std::to_string(rule.when.min_rating.value_or(0)))
+        .append(1, '\0');
+    for (const int id : all_ids)
+      fingerprint.append(c.patterns[static_cast<size_t>(id)].re).append(1, '\0');
   }
   std::vector<int> word_ids, folded_ids;
   for (size_t id = 0; id < c.patterns.size(); ++id) {
-    (c.patterns[id].form == Pattern::Form::kWords ? word_ids : folded_ids).push_back(static_cast<int>(id));
+    (c.patterns[id].form == Pattern::Form::kWords ? word_ids : folded_ids)
+        .push_back(static_cast<int>(id));
   }
   std::string error;
   if (!CompileShards(c.patterns, word_ids, options, &c.words, &error) ||

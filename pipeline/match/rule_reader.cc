@@ -12,12 +12,13 @@ namespace earshot {
 namespace {
 
 const std::vector<std::string> kRuleKeys = {
-    "id",   "description", "category", "topic", "priority", "lang",  "channels", "urgent",
+    "id",   "description", "category", "topic", "priority",   "lang", "channels", "urgent",
     "tags", "enabled",     "sla",      "match", "exceptions", "when", "tests"};
 const std::vector<std::string> kBlockKeys = {"any", "all", "none"};
-const std::vector<std::string> kWhenKeys = {"min_followers", "verified", "max_rating", "min_rating"};
-const std::vector<std::string> kTestKeys = {"text",   "expect",    "class",   "channel",
-                                            "lang",   "rating",    "followers", "verified"};
+const std::vector<std::string> kWhenKeys = {"min_followers", "verified", "max_rating",
+                                            "min_rating"};
+const std::vector<std::string> kTestKeys = {"text", "expect", "class",     "channel",
+                                            "lang", "rating", "followers", "verified"};
 
 class Reader {
  public:
@@ -103,9 +104,9 @@ class Reader {
       *out = v;
       return true;
     } catch (const std::exception&) {
-      Error(node, "invalid_value", "'" + key + "' must be a whole number from " +
-                                       std::to_string(lo) + " to " + std::to_string(hi) +
-                                       ", got '" + text + "'");
+      Error(node, "invalid_value",
+            "'" + key + "' must be a whole number from " + std::to_string(lo) + " to " +
+                std::to_string(hi) + ", got '" + text + "'");
       return false;
     }
   }
@@ -175,7 +176,8 @@ class Reader {
       return true;
     }
     if (!node.IsMap()) {
-      Error(node, "wrong_type", "a match item is a term, \"$list\", {regex: …}, {near: […]} or {macro: …}");
+      Error(node, "wrong_type",
+            "a match item is a term, \"$list\", {regex: …}, {near: […]} or {macro: …}");
       return false;
     }
     if (node["regex"]) {
@@ -193,7 +195,8 @@ class Reader {
     if (node["near"]) {
       if (!CheckKeys(node, "a near item", {"near", "within"})) return false;
       const YAML::Node& terms = node["near"];
-      if (!terms.IsSequence() || terms.size() != 2 || !terms[0].IsScalar() || !terms[1].IsScalar()) {
+      if (!terms.IsSequence() || terms.size() != 2 || !terms[0].IsScalar() ||
+          !terms[1].IsScalar()) {
         Error(terms, "wrong_type", "'near' takes exactly two terms: near: [a, b]");
         return false;
       }
@@ -216,9 +219,10 @@ class Reader {
     if (!CheckKeys(node, where, kBlockKeys)) return;
     for (const auto& kv : node) {
       const std::string key = kv.first.Scalar();
-      std::vector<MatchItem>* list = key == "any" ? &block->any : key == "all" ? &block->all
-                                 : key == "none"  ? &block->none
-                                                  : nullptr;
+      std::vector<MatchItem>* list = key == "any"    ? &block->any
+                                     : key == "all"  ? &block->all
+                                     : key == "none" ? &block->none
+                                                     : nullptr;
       if (list == nullptr) continue;
       if (!kv.second.IsSequence() || kv.second.size() == 0) {
         Error(kv.second, "wrong_type", "'" + key + "' must be a non-empty list");
@@ -234,7 +238,8 @@ class Reader {
   void When(const YAML::Node& node, RuleConditions* when) {
     if (!CheckKeys(node, "when", kWhenKeys)) return;
     int64_t n = 0;
-    if (node["min_followers"] && Int(node["min_followers"], "min_followers", 0, INT64_MAX / 2, &n)) {
+    if (node["min_followers"] &&
+        Int(node["min_followers"], "min_followers", 0, INT64_MAX / 2, &n)) {
       when->min_followers = n;
     }
     if (node["max_rating"] && Int(node["max_rating"], "max_rating", 1, 5, &n)) {
@@ -273,7 +278,8 @@ class Reader {
       if (t["channel"]) Scalar(t["channel"], "channel", &test.context.channel);
       if (t["lang"]) Scalar(t["lang"], "lang", &test.context.lang);
       int64_t n = 0;
-      if (t["rating"] && Int(t["rating"], "rating", 1, 5, &n)) test.context.rating = static_cast<int>(n);
+      if (t["rating"] && Int(t["rating"], "rating", 1, 5, &n))
+        test.context.rating = static_cast<int>(n);
       if (t["followers"] && Int(t["followers"], "followers", 0, INT64_MAX / 2, &n)) {
         test.context.followers = n;
       }
@@ -325,13 +331,18 @@ class Reader {
           if (ms.ok() && *ms > 0) {
             rule.sla_ms = *ms;
           } else {
-            Error(value, "invalid_value", "'sla' must be a duration like 15m or 4h, got '" + text + "'");
+            Error(value, "invalid_value",
+                  "'sla' must be a duration like 15m or 4h, got '" + text + "'");
           }
         }
       } else if (key == "match") {
         Block(value, "match", &rule.match);
       } else if (key == "exceptions") {
         Block(value, "exceptions", &rule.exceptions);
+        if (rule.exceptions.any.empty() && rule.exceptions.all.empty() && value.IsMap()) {
+          Error(value, "invalid_value",
+                "'exceptions' needs 'any' or 'all': an exception says what excludes a post");
+        }
       } else if (key == "when") {
         When(value, &rule.when);
       } else if (key == "tests") {
@@ -339,7 +350,8 @@ class Reader {
       }
     }
     if (rule.id.empty()) Error(node, "missing_key", "rule has no 'id'");
-    if (rule.category.empty()) Error(node, "missing_key", "rule '" + rule.id + "' has no 'category'");
+    if (rule.category.empty())
+      Error(node, "missing_key", "rule '" + rule.id + "' has no 'category'");
     if (rule.match.any.empty() && rule.match.all.empty() && errors_ == errors_before) {
       Error(node, "missing_key", "rule '" + rule.id + "' needs match: with 'any' or 'all'");
     }
@@ -359,13 +371,15 @@ class Reader {
       list.name = kv.first.Scalar();
       list.where = Where(kv.first);
       if (!kv.second.IsSequence() || kv.second.size() == 0) {
-        Error(kv.second, "wrong_type", "list '" + list.name + "' must be a non-empty list of terms");
+        Error(kv.second, "wrong_type",
+              "list '" + list.name + "' must be a non-empty list of terms");
         continue;
       }
       for (const auto& entry : kv.second) {
         Pattern p;
-        if (entry.IsScalar() ? TermPattern(entry, &p)
-                             : (entry.IsMap() && entry["regex"] && RegexPattern(entry["regex"], &p))) {
+        if (entry.IsScalar()
+                ? TermPattern(entry, &p)
+                : (entry.IsMap() && entry["regex"] && RegexPattern(entry["regex"], &p))) {
           list.patterns.push_back(std::move(p));
         } else if (!entry.IsScalar() && !(entry.IsMap() && entry["regex"])) {
           Error(entry, "wrong_type", "a list entry is a term or {regex: …}");

@@ -150,3 +150,32 @@ TEST(TermToPattern, FoldsAndEscapes) {
 
 }  // namespace
 }  // namespace earshot
+
+namespace earshot {
+namespace {
+
+TEST(RuleCollector, NamedGroupsAndUnicodeClassesAreNotCapitals) {
+  const auto d = Lint(R"y(rules:
+  - id: ok
+    category: complaint
+    match: {any: [{regex: "(?P<what>kargo) \\pL+"}]}
+    tests: [{text: kargo geldi, expect: match}]
+)y");
+  EXPECT_EQ(Find(d, "never_matches"), nullptr) << (d.empty() ? "" : d[0].ToString());
+}
+
+TEST(RuleReader, ExceptionsNeedAnyOrAll) {
+  const auto d = Lint(R"y(rules:
+  - id: r
+    category: complaint
+    match: {any: [x]}
+    exceptions: {none: [y]}
+    tests: [{text: x, expect: match}]
+)y");
+  const Diagnostic* e = Find(d, "invalid_value");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->line, 5);
+}
+
+}  // namespace
+}  // namespace earshot

@@ -1,3 +1,5 @@
+#include "earshot/rule_set.h"
+
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <spdlog/spdlog.h>
@@ -7,7 +9,6 @@
 #include <filesystem>
 
 #include "earshot/post.h"
-#include "earshot/rule_set.h"
 #include "pipeline/match/compiled_patterns.h"
 #include "pipeline/match/rule_collector.h"
 #include "pipeline/match/rule_reader.h"
@@ -26,10 +27,10 @@ std::vector<int> TokenPositions(const RE2& re, const std::string& words) {
   re2::StringPiece input(words);
   re2::StringPiece match;
   size_t start = 0;
-  while (start < words.size() &&
-         re.Match(input, start, words.size(), RE2::UNANCHORED, &match, 1)) {
+  while (start < words.size() && re.Match(input, start, words.size(), RE2::UNANCHORED, &match, 1)) {
     const auto at = static_cast<size_t>(match.data() - words.data());
-    positions.push_back(static_cast<int>(std::count(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(at), ' ')));
+    positions.push_back(static_cast<int>(
+        std::count(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(at), ' ')));
     start = at + 1;  // matches share their bounding spaces
   }
   return positions;
@@ -108,13 +109,15 @@ void PatternShards::Match(const std::string& text, std::vector<char>* hit) const
         // RE2 reports "no match" here: a possible miss. Count every time,
         // log the first so it is never silent.
         if (g_dfa_out_of_memory.fetch_add(1) == 0) {
-          spdlog::error("rules: RE2's DFA ran out of memory matching a post; matches may be "
-                        "missed. Raise the rule-set memory budget (see docs/rules.md).");
+          spdlog::error(
+              "rules: RE2's DFA ran out of memory matching a post; matches may be "
+              "missed. Raise the rule-set memory budget (see docs/rules.md).");
         }
       }
       continue;
     }
-    for (const int i : indices) (*hit)[static_cast<size_t>(shard.global_ids[static_cast<size_t>(i)])] = 1;
+    for (const int i : indices)
+      (*hit)[static_cast<size_t>(shard.global_ids[static_cast<size_t>(i)])] = 1;
   }
 }
 
@@ -165,17 +168,19 @@ bool RuleSet::Evaluate(const MatchBlock& block, const std::vector<char>& hit,
   }
   for (const MatchItem& item : block.all) {
     if (!ItemHolds(item, hit, text)) {
-      return fail("'all' item '" + (item.reference.empty() && !item.alternatives.empty()
-                                        ? item.alternatives[0].written
-                                        : item.reference) +
+      return fail("'all' item '" +
+                  (item.reference.empty() && !item.alternatives.empty()
+                       ? item.alternatives[0].written
+                       : item.reference) +
                   "' did not match");
     }
   }
   for (const MatchItem& item : block.none) {
     if (ItemHolds(item, hit, text)) {
-      return fail("'none' item '" + (item.reference.empty() && !item.alternatives.empty()
-                                         ? item.alternatives[0].written
-                                         : item.reference) +
+      return fail("'none' item '" +
+                  (item.reference.empty() && !item.alternatives.empty()
+                       ? item.alternatives[0].written
+                       : item.reference) +
                   "' matched");
     }
   }
@@ -192,16 +197,18 @@ bool RuleSet::Applies(const Rule& rule, const MatchContext& context, std::string
     return fail("rule is for lang " + rule.lang + ", post is " + context.lang);
   }
   if (!rule.channels.empty()) {
-    const bool ok = std::any_of(rule.channels.begin(), rule.channels.end(), [&](const std::string& c) {
-      return !context.channel.empty() && (c == context.channel || c == KindOf(context.channel));
-    });
+    const bool ok =
+        std::any_of(rule.channels.begin(), rule.channels.end(), [&](const std::string& c) {
+          return !context.channel.empty() && (c == context.channel || c == KindOf(context.channel));
+        });
     if (!ok) return fail("rule is for channels other than '" + context.channel + "'");
   }
   const RuleConditions& w = rule.when;
   if (w.min_followers && context.followers < *w.min_followers) {
     return fail("author has fewer than " + std::to_string(*w.min_followers) + " followers");
   }
-  if (w.verified && context.verified != *w.verified) return fail("author verified is not " + std::string(*w.verified ? "true" : "false"));
+  if (w.verified && context.verified != *w.verified)
+    return fail("author verified is not " + std::string(*w.verified ? "true" : "false"));
   if (w.max_rating && (!context.rating || *context.rating > *w.max_rating)) {
     return fail("rating is not at most " + std::to_string(*w.max_rating));
   }
@@ -211,13 +218,16 @@ bool RuleSet::Applies(const Rule& rule, const MatchContext& context, std::string
   return true;
 }
 
-std::vector<const Rule*> RuleSet::Match(const NormalizedText& text, const MatchContext& context) const {
+std::vector<const Rule*> RuleSet::Match(const NormalizedText& text,
+                                        const MatchContext& context) const {
   std::vector<const Rule*> matched;
   if (compiled_->patterns.empty()) return matched;
   const std::vector<char> hit = Hits(text);
   std::vector<int> candidates;
   for (size_t id = 0; id < hit.size(); ++id) {
-    if (hit[id]) candidates.insert(candidates.end(), compiled_->owners[id].begin(), compiled_->owners[id].end());
+    if (hit[id])
+      candidates.insert(candidates.end(), compiled_->owners[id].begin(),
+                        compiled_->owners[id].end());
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -240,7 +250,9 @@ std::vector<RuleExplanation> RuleSet::Explain(const NormalizedText& text,
   const std::vector<char> hit = Hits(text);
   std::vector<int> candidates;
   for (size_t id = 0; id < hit.size(); ++id) {
-    if (hit[id]) candidates.insert(candidates.end(), compiled_->owners[id].begin(), compiled_->owners[id].end());
+    if (hit[id])
+      candidates.insert(candidates.end(), compiled_->owners[id].begin(),
+                        compiled_->owners[id].end());
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -253,8 +265,9 @@ std::vector<RuleExplanation> RuleSet::Explain(const NormalizedText& text,
         for (size_t k = 0; k < item.pattern_ids.size(); ++k) {
           if (!hit[static_cast<size_t>(item.pattern_ids[k])]) continue;
           const Pattern& p = compiled_->patterns[static_cast<size_t>(item.pattern_ids[k])];
-          e.items.push_back(ItemMatch{list, item.reference.empty() ? p.written : item.reference + " (" + p.written + ")",
-                                      FirstMatch(p, text), p.where});
+          e.items.push_back(ItemMatch{
+              list, item.reference.empty() ? p.written : item.reference + " (" + p.written + ")",
+              FirstMatch(p, text), p.where});
         }
       }
     };
@@ -282,7 +295,8 @@ std::vector<std::string> RuleFiles(const std::vector<std::string>& paths) {
       std::vector<std::string> found;
       for (const auto& entry : fs::recursive_directory_iterator(path, ec)) {
         const std::string ext = entry.path().extension().string();
-        if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) found.push_back(entry.path().string());
+        if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml"))
+          found.push_back(entry.path().string());
       }
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
@@ -300,14 +314,16 @@ StatusOr<std::shared_ptr<const RuleSet>> LoadRuleSet(const std::vector<std::stri
   for (const std::string& file : RuleFiles(paths)) {
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) {
-      diagnostics->push_back(Diagnostic{Severity::kError, "io", file, 0, 0, "no such file or directory", ""});
+      diagnostics->push_back(
+          Diagnostic{Severity::kError, "io", file, 0, 0, "no such file or directory", ""});
       continue;
     }
     files.push_back(ReadRuleFile(file, diagnostics));
   }
   CollectedRules collected = CollectRules(std::move(files), options, diagnostics);
   if (HasErrors(*diagnostics)) return Status("rules_invalid", "rule files have errors");
-  return RuleSet::Build(std::move(collected.rules), std::move(collected.macros), options, diagnostics);
+  return RuleSet::Build(std::move(collected.rules), std::move(collected.macros), options,
+                        diagnostics);
 }
 
 }  // namespace earshot

@@ -1,7 +1,8 @@
 // Matching semantics of the rule format (docs/rules.md), one feature a test.
+#include "earshot/rule_set.h"
+
 #include <gtest/gtest.h>
 
-#include "earshot/rule_set.h"
 #include "pipeline/normalize/normalizer.h"
 #include "tests/support/test_rules.h"
 
@@ -12,7 +13,8 @@ using Ids = std::vector<std::string>;
 
 Ids Match(const RuleSet& set, const std::string& text, MatchContext context = {}) {
   Ids ids;
-  for (const Rule* r : set.Match(Normalize(text, context.lang != "en"), context)) ids.push_back(r->id);
+  for (const Rule* r : set.Match(Normalize(text, context.lang != "en"), context))
+    ids.push_back(r->id);
   return ids;
 }
 
@@ -27,7 +29,8 @@ TEST(RuleSet, TermsMatchWholeWordsInEveryCasingAndFolding) {
   - {id: late, category: complaint, match: {any: ["kargo gelmedi"]}}
 )y");
   ASSERT_NE(set, nullptr);
-  for (const char* text : {"Kargo gelmedi!", "KARGO GELMEDİ", "kargo, gelmedi", "kargo gelmediii"}) {
+  for (const char* text :
+       {"Kargo gelmedi!", "KARGO GELMEDİ", "kargo, gelmedi", "kargo gelmediii"}) {
     EXPECT_EQ(Match(*set, text), Ids{"late"}) << text;
   }
   EXPECT_EQ(Match(*set, "ekargo gelmedi"), Ids{});  // not inside another word
@@ -39,7 +42,8 @@ TEST(RuleSet, StemsTakeTurkishSuffixesButNotUnrelatedPrefixes) {
   - {id: refund, category: complaint, match: {any: ["iade*"]}}
 )y");
   ASSERT_NE(set, nullptr);
-  for (const char* text : {"iade", "iadem nerede", "İADESİ yapılmadı", "iademi istiyorum", "IADEYI"}) {
+  for (const char* text :
+       {"iade", "iadem nerede", "İADESİ yapılmadı", "iademi istiyorum", "IADEYI"}) {
     EXPECT_EQ(Match(*set, text), Ids{"refund"}) << text;
   }
   EXPECT_EQ(Match(*set, "şiade"), Ids{});
@@ -176,7 +180,8 @@ TEST(RuleSet, ExplainShowsWhatMatchedAndWhyARuleDidNot) {
     match: {all: ["kargo*", "kart*"]}
 )y");
   ASSERT_NE(set, nullptr);
-  const auto explained = set->Explain(Normalize("KARGOM GELMEDI, KARGO GELMEDI", true), MatchContext{});
+  const auto explained =
+      set->Explain(Normalize("KARGOM GELMEDI, KARGO GELMEDI", true), MatchContext{});
   ASSERT_EQ(explained.size(), 2u);
   EXPECT_EQ(explained[0].rule->id, "late");
   EXPECT_TRUE(explained[0].matched);
@@ -214,6 +219,37 @@ TEST(RuleSet, ASetThatDoesNotFitItsBudgetIsSplitNotRefused) {
   EXPECT_GT(set->shard_count(), 1u);
   EXPECT_EQ(Match(*set, "kelime299 geldi"), Ids{"r299"});
   EXPECT_EQ(Match(*set, "kelime0"), Ids{"r0"});
+}
+
+}  // namespace
+}  // namespace earshot
+
+namespace earshot {
+namespace {
+
+TEST(RuleSet, VersionChangesWhenOnlyAPriorityChanges) {
+  const std::string a =
+      R"y(rules: [{id: r, category: complaint, priority: p2, match: {any: ["x"]}}])y";
+  const std::string b =
+      R"y(rules: [{id: r, category: complaint, priority: p1, match: {any: ["x"]}}])y";
+  EXPECT_NE(testing::RulesFromYaml(a)->version(), testing::RulesFromYaml(b)->version());
+}
+
+}  // namespace
+}  // namespace earshot
+
+namespace earshot {
+namespace {
+
+TEST(RuleSet, TermsMatchHashtagWordsButNotInsideUrlsOrMentions) {
+  auto set = testing::RulesFromYaml(R"y(rules:
+  - {id: late, category: complaint, match: {any: ["kargo gelmedi"]}}
+  - {id: brand, category: neutral, match: {any: ["@hizlikargo"]}}
+)y");
+  ASSERT_NE(set, nullptr);
+  EXPECT_EQ(Match(*set, "#KargoGelmedi"), Ids{"late"});
+  EXPECT_EQ(Match(*set, "bakin https://ornek.com/kargo-gelmedi"), Ids{});
+  EXPECT_EQ(Match(*set, "@HizliKargo merhaba"), Ids{"brand"});
 }
 
 }  // namespace

@@ -143,6 +143,46 @@ size_t MatchEmoticon(const std::vector<utf8proc_int32_t>& cps, size_t i) {
   return 0;
 }
 
+bool IsSpace(utf8proc_int32_t cp) { return cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r'; }
+
+bool StartsWithAscii(const std::vector<utf8proc_int32_t>& cps, size_t i, std::string_view prefix) {
+  if (i + prefix.size() > cps.size()) return false;
+  for (size_t k = 0; k < prefix.size(); ++k) {
+    const utf8proc_int32_t c = cps[i + k];
+    if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != static_cast<unsigned char>(prefix[k])) return false;
+  }
+  return true;
+}
+
+// Length of a URL starting at i (up to white space), or 0.
+size_t MatchUrl(const std::vector<utf8proc_int32_t>& cps, size_t i) {
+  if (!StartsWithAscii(cps, i, "http://") && !StartsWithAscii(cps, i, "https://") &&
+      !StartsWithAscii(cps, i, "www.")) {
+    return 0;
+  }
+  size_t end = i;
+  while (end < cps.size() && !IsSpace(cps[end])) ++end;
+  // Trailing punctuation belongs to the sentence, not the link.
+  while (end > i && (cps[end - 1] == '.' || cps[end - 1] == ',' || cps[end - 1] == ')' ||
+                     cps[end - 1] == '!' || cps[end - 1] == '?')) {
+    --end;
+  }
+  return end - i;
+}
+
+// Length of "@handle" or "#tag" starting at i, or 0.
+size_t MatchTag(const std::vector<utf8proc_int32_t>& cps, size_t i,
+                bool (*is_word)(utf8proc_int32_t)) {
+  if (i + 1 >= cps.size() || (cps[i] != '@' && cps[i] != '#')) return 0;
+  size_t end = i + 1;
+  while (end < cps.size() &&
+         (is_word(cps[end]) || cps[end] == '_' ||
+          (cps[i] == '@' && cps[end] == '.' && end + 1 < cps.size() && is_word(cps[end + 1])))) {
+    ++end;
+  }
+  return end - i > 1 ? end - i : 0;
+}
+
 }  // namespace
 
 NormalizedText Normalize(std::string_view text, bool turkish) {
@@ -154,14 +194,63 @@ NormalizedText Normalize(std::string_view text, bool turkish) {
   std::string current_word;
   auto flush_word = [&]() {
     if (!current_word.empty()) {
-      out.tokens.push_back(Token{std::move(current_word), true});
+      out.tokens.push_back(Token{std::move(current_word), true, Token::Kind::kWord});
       current_word.clear();
     }
   };
 
   utf8proc_int32_t prev = -1;
   int run = 0;
+  // Emits a whole-token span (URL, mention, hashtag) into every form.
+  auto emit_special = [&](size_t from, size_t len, Token::Kind kind) {
+    flush_word();
+    std::string lower_text;
+    std::string folded_text;
+    for (size_t k = from; k < from + len; ++k) {
+      const utf8proc_int32_t cp = LowerCase(cps[k], turkish);
+      AppendUtf8(cp, &lower_text);
+      AppendFolded(cp, &folded_text);
+    }
+    out.lower += lower_text;
+    out.folded += folded_text;
+    out.tokens.push_back(Token{folded_text, false, kind});
+    if (kind != Token::Kind::kHashtag) return;
+    // "#KargoGelmedi" -> words "kargo", "gelmedi": split where a lowercase
+    // letter meets an uppercase one, and between letters and digits.
+    std::string part;
+    auto flush_part = [&] {
+      if (!part.empty()) out.tokens.push_back(Token{std::move(part), true, Token::Kind::kWord});
+      part.clear();
+    };
+    for (size_t k = from + 1; k < from + len; ++k) {
+      const utf8proc_int32_t c = cps[k];
+      const utf8proc_int32_t before = cps[k - 1];
+      const bool upper = utf8proc_isupper(c);
+      const bool digit = c >= '0' && c <= '9';
+      const bool before_digit = before >= '0' && before <= '9';
+      if (c == '_' ||
+          (k > from + 1 && ((upper && utf8proc_islower(before)) || digit != before_digit))) {
+        flush_part();
+      }
+      if (c != '_') AppendFolded(LowerCase(c, turkish), &part);
+    }
+    flush_part();
+  };
+
   for (size_t index = 0; index < cps.size(); ++index) {
+    if (index == 0 || IsSpace(cps[index - 1])) {
+      size_t len = MatchUrl(cps, index);
+      Token::Kind kind = Token::Kind::kUrl;
+      if (len == 0 && (len = MatchTag(cps, index, IsWordChar)) > 0) {
+        kind = cps[index] == '@' ? Token::Kind::kMention : Token::Kind::kHashtag;
+      }
+      if (len > 0) {
+        emit_special(index, len, kind);
+        index += len - 1;
+        prev = -1;
+        continue;
+      }
+    }
     if (const size_t len = MatchEmoticon(cps, index); len > 0) {
       flush_word();
       std::string emoticon;
@@ -171,7 +260,7 @@ NormalizedText Normalize(std::string_view text, bool turkish) {
       }
       out.lower += emoticon;
       out.folded += emoticon;
-      out.tokens.push_back(Token{emoticon, false});
+      out.tokens.push_back(Token{emoticon, false, Token::Kind::kSymbol});
       index += len - 1;
       prev = -1;
       continue;
@@ -212,7 +301,7 @@ NormalizedText Normalize(std::string_view text, bool turkish) {
     } else {
       flush_word();
       if (IsSymbolToken(cp)) {
-        out.tokens.push_back(Token{out.folded.substr(before), false});
+        out.tokens.push_back(Token{out.folded.substr(before), false, Token::Kind::kSymbol});
       }
     }
   }

@@ -20,8 +20,16 @@
 namespace earshot {
 
 struct Token {
+  enum class Kind {
+    kWord,     // letters, digits, apostrophes (also the words of a split hashtag)
+    kSymbol,   // an emoji or an emoticon
+    kUrl,      // http(s)://… or www.…, kept whole so its parts never match a rule
+    kMention,  // @handle
+    kHashtag,  // #tag, whole; its camel-case parts follow as words
+  };
   std::string text;     // from the folded form
-  bool is_word = true;  // false for emoji and other symbol tokens
+  bool is_word = true;  // true for kWord only
+  Kind kind = Kind::kWord;
 };
 
 struct NormalizedText {
@@ -34,6 +42,8 @@ struct NormalizedText {
   std::string words;
 };
 
+// URLs, @mentions and #hashtags are tokens of their own; a hashtag is also
+// split into words at case changes ("#KargoGelmedi" -> "kargo", "gelmedi").
 // `turkish` selects Turkish casing for dotless/dotted I. Invalid UTF-8 is
 // replaced by U+FFFD rather than rejected: decoding already refused such posts,
 // and normalization must never fail on text a rule author types.

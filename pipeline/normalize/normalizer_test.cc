@@ -41,7 +41,7 @@ TEST(Normalize, TokensAreWordsAndEmoji) {
   EXPECT_EQ(n.tokens[1].text, "rezalet");
   EXPECT_FALSE(n.tokens[2].is_word);
   EXPECT_EQ(n.tokens[2].text, "😡");
-  EXPECT_EQ(n.tokens[4].text, "hizlikargo");
+  EXPECT_EQ(n.tokens[4].text, "@hizlikargo");  // a mention, not a word
 }
 
 TEST(Normalize, NeverFailsOnInvalidUtf8) {
@@ -76,6 +76,47 @@ TEST(Normalize, EmoticonsAreTokensAndEmojiSelectorsAreDropped) {
   }
   EXPECT_EQ(symbols, (std::vector<std::string>{":)", "<3", "❤", "👍"}));
   EXPECT_EQ(Normalize("XD :D", false).tokens[1].text, ":d");
+}
+
+}  // namespace
+}  // namespace earshot
+
+namespace earshot {
+namespace {
+
+TEST(Normalize, UrlsMentionsAndHashtagsAreTokensOfTheirOwn) {
+  const NormalizedText n =
+      Normalize("@HizliKargo https://x.com/a/kargo-gelmedi #KargoGelmedi rezalet", true);
+  ASSERT_GE(n.tokens.size(), 6u);
+  EXPECT_EQ(n.tokens[0].kind, Token::Kind::kMention);
+  EXPECT_EQ(n.tokens[0].text, "@hizlikargo");
+  EXPECT_EQ(n.tokens[1].kind, Token::Kind::kUrl);
+  EXPECT_EQ(n.tokens[1].text, "https://x.com/a/kargo-gelmedi");
+  EXPECT_EQ(n.tokens[2].kind, Token::Kind::kHashtag);
+  EXPECT_EQ(n.tokens[2].text, "#kargogelmedi");
+  EXPECT_EQ(n.tokens[3].text, "kargo");
+  EXPECT_EQ(n.tokens[4].text, "gelmedi");
+  EXPECT_EQ(n.tokens[5].text, "rezalet");
+  EXPECT_EQ(n.words,
+            " @hizlikargo https://x.com/a/kargo-gelmedi #kargogelmedi kargo gelmedi rezalet ");
+}
+
+TEST(Normalize, HashtagsSplitAtCaseChangesAndDigitsAndUnderscores) {
+  auto words = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (const Token& t : Normalize(text, true).tokens) {
+      if (t.is_word) out.push_back(t.text);
+    }
+    return out;
+  };
+  EXPECT_EQ(words("#İadeİstiyorum"), (std::vector<std::string>{"iade", "istiyorum"}));
+  EXPECT_EQ(words("#black_friday2026"), (std::vector<std::string>{"black", "friday", "2026"}));
+  EXPECT_EQ(words("#rezalet"), (std::vector<std::string>{"rezalet"}));
+}
+
+TEST(Normalize, AtAndHashInsideWordsAreNotTags) {
+  const NormalizedText n = Normalize("mail ali@ornek.com c#", false);
+  for (const Token& t : n.tokens) EXPECT_NE(t.kind, Token::Kind::kMention) << t.text;
 }
 
 }  // namespace

@@ -87,12 +87,14 @@ rules:
 )y");
   const RunResult run = Earshot({"rules", "lint", pack}, "rules-lint-broken");
   EXPECT_EQ(run.exit_code, 1) << run.output;
-  EXPECT_NE(run.output.find(pack + ":6:5: error: unknown key 'priorty' in a rule (did you mean 'priority'?)"),
+  EXPECT_NE(run.output.find(
+                pack + ":6:5: error: unknown key 'priorty' in a rule (did you mean 'priority'?)"),
             std::string::npos)
       << run.output;
   EXPECT_NE(run.output.find(pack + ":12:"), std::string::npos) << run.output;  // the regex
   EXPECT_NE(run.output.find("missing )"), std::string::npos) << run.output;
-  EXPECT_NE(run.output.find(pack + ":13:11: error: undefined list '$courier' (did you mean '$couriers'?)"),
+  EXPECT_NE(run.output.find(pack +
+                            ":13:11: error: undefined list '$courier' (did you mean '$couriers'?)"),
             std::string::npos)
       << run.output;
   EXPECT_NE(run.output.find(pack + ":16:"), std::string::npos) << run.output;  // capital in regex
@@ -100,13 +102,15 @@ rules:
 }
 
 TEST(RulesLintCommand, StrictTurnsWarningsIntoErrors) {
-  const std::string pack = WriteFile("warning.yaml", "rules: [{id: r, category: complaint, match: {any: [x]}}]\n");
+  const std::string pack =
+      WriteFile("warning.yaml", "rules: [{id: r, category: complaint, match: {any: [x]}}]\n");
   EXPECT_EQ(Earshot({"rules", "lint", pack}, "lint-warn").exit_code, 0);
   EXPECT_EQ(Earshot({"rules", "lint", "--strict", pack}, "lint-strict").exit_code, 1);
 }
 
 TEST(ExplainCommand, ShowsThePathForAsciiFoldedCapitalisedTurkish) {
-  const RunResult run = Earshot({"explain", "KARGOM HALA GELMEDI, IADEMI ISTIYORUM", "--json"}, "explain");
+  const RunResult run =
+      Earshot({"explain", "KARGOM HALA GELMEDI, IADEMI ISTIYORUM", "--json"}, "explain");
   ASSERT_EQ(run.exit_code, 0) << run.output;
   rapidjson::Document doc;
   doc.Parse(run.output.c_str());
@@ -119,7 +123,8 @@ TEST(ExplainCommand, ShowsThePathForAsciiFoldedCapitalisedTurkish) {
     if (std::string(rule["id"].GetString()) == "tr.delivery.late" && rule["matched"].GetBool()) {
       delivery = true;
       ASSERT_GT(rule["items"].Size(), 0u);
-      EXPECT_NE(std::string(rule["items"][0]["matched"].GetString()).find("gelmedi"), std::string::npos);
+      EXPECT_NE(std::string(rule["items"][0]["matched"].GetString()).find("gelmedi"),
+                std::string::npos);
     }
   }
   EXPECT_TRUE(delivery) << run.output;
@@ -134,12 +139,15 @@ TEST(RulesDiffCommand, ListsSamplePostsWhoseClassChanges) {
   - {id: late, category: complaint, match: {any: ["gecikti"]}, tests: [{text: gecikti, expect: match}]}
   - {id: hello, category: question, match: {any: ["merhabalar"]}, tests: [{text: merhabalar, expect: match}]}
 )y");
-  const std::string sample = WriteFile("sample.txt", "paket gecikti\nmerhabalar\nbugün hava bulutlu\n");
-  const RunResult run = Earshot({"rules", "diff", old_pack, new_pack, "--sample", sample}, "rules-diff");
+  const std::string sample =
+      WriteFile("sample.txt", "paket gecikti\nmerhabalar\nbugün hava bulutlu\n");
+  const RunResult run =
+      Earshot({"rules", "diff", old_pack, new_pack, "--sample", sample}, "rules-diff");
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_NE(run.output.find("line 2: neutral p4 -> question"), std::string::npos) << run.output;
   EXPECT_NE(run.output.find("(alert added)"), std::string::npos) << run.output;
-  EXPECT_NE(run.output.find("1 of 3 sample posts change; alerts 1 -> 2"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("1 of 3 sample posts change; alerts 1 -> 2"), std::string::npos)
+      << run.output;
 }
 
 }  // namespace

@@ -45,8 +45,9 @@ class RulesReloadTest : public ::testing::Test {
   // Produces one post and waits for its classified record; returns the class.
   std::string ClassOf(const std::string& id, const std::string& text) {
     const KafkaProperties props = {{"bootstrap.servers", broker_->bootstrap_servers()}};
-    const std::string json = R"({"id":")" + id + R"(","channel":"x","brand":"b","author":{"id":"u"},"text":")" +
-                             text + R"(","lang":"tr","created_at":"2026-11-23T09:00:00Z"})";
+    const std::string json = R"({"id":")" + id +
+                             R"(","channel":"x","brand":"b","author":{"id":"u"},"text":")" + text +
+                             R"(","lang":"tr","created_at":"2026-11-23T09:00:00Z"})";
     EXPECT_TRUE(ProduceAll(props, {OutRecord{"posts", id, json, {}, -1}}).ok());
     const auto deadline = std::chrono::steady_clock::now() + 30s;
     while (std::chrono::steady_clock::now() < deadline) {
@@ -55,7 +56,8 @@ class RulesReloadTest : public ::testing::Test {
         for (const ConsumedRecord& r : *records) {
           rapidjson::Document doc;
           doc.Parse(r.value.c_str());
-          if (doc.IsObject() && id == doc["post"]["id"].GetString()) return doc["class"].GetString();
+          if (doc.IsObject() && id == doc["post"]["id"].GetString())
+            return doc["class"].GetString();
         }
       }
       std::this_thread::sleep_for(100ms);

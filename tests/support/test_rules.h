@@ -20,8 +20,8 @@ inline std::shared_ptr<const RuleSet> RulesFromYaml(const std::string& yaml,
   CollectedRules collected = CollectRules(std::move(files), options, &diagnostics);
   std::shared_ptr<const RuleSet> out;
   if (!HasErrors(diagnostics)) {
-    auto set = RuleSet::Build(std::move(collected.rules), std::move(collected.macros),
-                              options, &diagnostics);
+    auto set = RuleSet::Build(std::move(collected.rules), std::move(collected.macros), options,
+                              &diagnostics);
     if (set.ok()) out = *set;
   }
   for (const Diagnostic& d : diagnostics) {
