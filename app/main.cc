@@ -37,6 +37,8 @@ int main(int argc, char** argv) {
   earshot::AddDemoCommand(app, context);
   earshot::AddRulesCommand(app, context);
   earshot::AddExplainCommand(app, context);
+  earshot::AddClassifyCommand(app, context);
+  earshot::AddEvalCommand(app, context);
   app.add_subcommand("version", "Print the version")->callback([] {
     std::printf("earshot %s\n", EARSHOT_VERSION);
   });

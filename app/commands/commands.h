@@ -82,5 +82,7 @@ void AddRunCommand(CLI::App& app, CommandContext context);
 void AddDemoCommand(CLI::App& app, CommandContext context);
 void AddRulesCommand(CLI::App& app, CommandContext context);
 void AddExplainCommand(CLI::App& app, CommandContext context);
+void AddClassifyCommand(CLI::App& app, CommandContext context);
+void AddEvalCommand(CLI::App& app, CommandContext context);
 
 }  // namespace earshot

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "tests/support/child_process.h"
 
@@ -148,6 +149,59 @@ TEST(RulesDiffCommand, ListsSamplePostsWhoseClassChanges) {
   EXPECT_NE(run.output.find("(alert added)"), std::string::npos) << run.output;
   EXPECT_NE(run.output.find("1 of 3 sample posts change; alerts 1 -> 2"), std::string::npos)
       << run.output;
+}
+
+}  // namespace
+}  // namespace earshot
+
+namespace earshot {
+namespace {
+
+TEST(ClassifyCommand, ReadsTextTsvAndJsonlLines) {
+  const std::string input = WriteFile(
+      "classify-input.txt",
+      "kargom hala gelmedi\n"
+      "complaint\tİADEMİ İSTİYORUM\n"
+      R"({"id":"j1","channel":"instagram","brand":"b","author":{"id":"u"},"text":"harika hizmet, teşekkürler","created_at":"2026-11-23T09:00:00Z"})"
+      "\n{broken json\n");
+  const RunResult run = Earshot({"classify", input}, "classify");
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  std::istringstream lines(run.output);
+  std::vector<rapidjson::Document> docs;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty() || line[0] != '{') continue;
+    docs.emplace_back();
+    docs.back().Parse(line.c_str());
+  }
+  ASSERT_EQ(docs.size(), 4u) << run.output;
+  EXPECT_STREQ(docs[0]["class"].GetString(), "complaint");
+  EXPECT_STREQ(docs[0]["lang"].GetString(), "tr");
+  EXPECT_STREQ(docs[1]["class"].GetString(), "complaint");
+  EXPECT_STREQ(docs[2]["id"].GetString(), "j1");
+  EXPECT_STREQ(docs[2]["class"].GetString(), "praise");
+  EXPECT_TRUE(docs[2].HasMember("sentiment") && docs[2].HasMember("matched_rules") &&
+              docs[2].HasMember("priority") && docs[2].HasMember("urgent") &&
+              docs[2].HasMember("confidence"));
+  EXPECT_STREQ(docs[3]["error"].GetString(), "json_syntax");
+}
+
+TEST(EvalCommand, PrintsTheFiguresOfEachTask) {
+  const std::string complaints = WriteFile(
+      "eval-complaints.tsv",
+      "complaint\tmy order never arrived and nobody answers\nnot_complaint\tthanks, great service\n");
+  RunResult run = Earshot({"eval", complaints, "--task", "complaint", "--errors", "2"}, "eval-complaint");
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  for (const char* key : {"precision: ", "recall: ", "f1: ", "macro_f1: ", "items_per_second: "}) {
+    EXPECT_NE(run.output.find(key), std::string::npos) << key << "\n" << run.output;
+  }
+  const std::string sentiment = WriteFile("eval-sentiment.tsv", "2.5\tI love it\n-3.1\tterrible, awful\n0.1\tok\n");
+  run = Earshot({"eval", sentiment, "--task", "sentiment"}, "eval-sentiment");
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find("pearson_r: "), std::string::npos) << run.output;
+  const std::string polarity = WriteFile("eval-polarity.tsv", "positive\tharika bir film\nnegative\tberbat bir film\n");
+  run = Earshot({"eval", polarity, "--task", "polarity"}, "eval-polarity");
+  EXPECT_NE(run.output.find("macro_f1: 1.0000"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("abstention: 0.0000"), std::string::npos) << run.output;
 }
 
 }  // namespace

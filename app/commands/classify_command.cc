@@ -1,0 +1,130 @@
+// earshot classify: posts in (text lines, TSV or JSONL), verdicts out as
+// JSON lines. The same classifier as the pipeline, so a team can check a
+// batch of posts or a rule change by hand.
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "app/commands/commands.h"
+#include "app/config.h"
+#include "app/record_processor.h"
+#include "earshot/decode.h"
+
+namespace earshot {
+namespace {
+
+// One input line as a Post: a JSON object in any supported format, else
+// TSV (the text is the last column), else the whole line as text.
+StatusOr<Post> PostFromLine(const std::string& line, int line_number, const std::string& lang,
+                            const std::string& channel) {
+  if (!line.empty() && line[0] == '{') {
+    DecodeOptions options;
+    options.default_brand = "unknown";
+    return DecodePost(line, options);
+  }
+  Post post;
+  post.id = std::to_string(line_number);
+  post.channel = channel;
+  post.brand = "unknown";
+  const size_t tab = line.rfind('\t');
+  post.text = tab == std::string::npos ? line : line.substr(tab + 1);
+  post.lang = lang;
+  post.conversation_id = post.id;
+  if (post.text.empty()) return Status(kErrInvalidValue, "line has no text");
+  return post;
+}
+
+void WriteVerdict(const Post& post, const Verdict& v, int line_number) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartObject();
+  w.Key("line");
+  w.Int(line_number);
+  w.Key("id");
+  w.String(post.id.c_str(), static_cast<rapidjson::SizeType>(post.id.size()));
+  w.Key("class");
+  w.String(PostClassName(v.post_class));
+  w.Key("confidence");
+  w.Double(v.confidence);
+  w.Key("sentiment");
+  w.Double(v.sentiment);
+  w.Key("lang");
+  w.String(v.lang.c_str());
+  w.Key("priority");
+  w.String(PriorityName(v.priority));
+  w.Key("urgent");
+  w.StartArray();
+  for (const std::string& f : v.urgent) w.String(f.c_str());
+  w.EndArray();
+  w.Key("matched_rules");
+  w.StartArray();
+  for (const RuleMatch& m : v.matches) w.String(m.rule_id.c_str());
+  w.EndArray();
+  w.Key("reason");
+  w.String(v.reason.c_str());
+  w.EndObject();
+  std::printf("%s\n", buffer.GetString());
+}
+
+}  // namespace
+
+void AddClassifyCommand(CLI::App& app, CommandContext context) {
+  struct Options {
+    std::string input = "-";
+    std::string lang;
+    std::string channel = "x";
+    std::vector<std::string> rules;
+    std::string lexicons;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand(
+      "classify", "Classify posts from a file or stdin: text lines, TSV (LABEL<TAB>TEXT) or JSONL "
+                  "posts; one JSON verdict per line");
+  cmd->add_option("input", o->input, "File, or - for stdin")->capture_default_str();
+  cmd->add_option("--lang", o->lang, "Language of text lines (default: detected)");
+  cmd->add_option("--channel", o->channel, "Channel of text lines")->capture_default_str();
+  cmd->add_option("--rules", o->rules, "Rule files or directories")->check(CLI::ExistingPath);
+  cmd->add_option("--lexicons", o->lexicons, "Lexicon directory")->check(CLI::ExistingDirectory);
+  cmd->callback([o, context] {
+    Config config = DefaultConfig();
+    if (!o->rules.empty()) config.rules = o->rules;
+    if (!o->lexicons.empty()) config.lexicons = o->lexicons;
+    auto classifier = BuildClassifier(config);
+    if (!classifier.ok()) {
+      std::fprintf(stderr, "earshot classify: %s\n", classifier.status().message().c_str());
+      *context.exit_code = 2;
+      return;
+    }
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (o->input != "-") {
+      file.open(o->input, std::ios::binary);
+      if (!file) {
+        std::fprintf(stderr, "earshot classify: cannot read %s\n", o->input.c_str());
+        *context.exit_code = 2;
+        return;
+      }
+      in = &file;
+    }
+    int line_number = 0;
+    int errors = 0;
+    for (std::string line; std::getline(*in, line);) {
+      ++line_number;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty()) continue;
+      StatusOr<Post> post = PostFromLine(line, line_number, o->lang, o->channel);
+      if (!post.ok()) {
+        ++errors;
+        std::printf("{\"line\":%d,\"error\":\"%s\"}\n", line_number, post.status().code().c_str());
+        continue;
+      }
+      WriteVerdict(*post, (*classifier)->Classify(*post), line_number);
+    }
+    if (errors > 0) std::fprintf(stderr, "earshot classify: %d line(s) could not be read\n", errors);
+  });
+}
+
+}  // namespace earshot

@@ -1,0 +1,163 @@
+// earshot eval: classification quality on the labelled TSV sets of
+// ../shared/eval (README there defines every figure), with throughput.
+//
+// Output is `key: value` lines (machine-readable, used by
+// bench/peers/run_peers.sh) followed by a confusion matrix, and with
+// --errors N the N worst items to study.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+
+#include "app/commands/commands.h"
+#include "app/config.h"
+#include "app/eval_metrics.h"
+#include "app/record_processor.h"
+
+namespace earshot {
+namespace {
+
+struct Item {
+  std::string label;
+  std::string text;
+  Verdict verdict;
+  double badness = 0;  // for --errors: larger is worse
+};
+
+std::string SentimentClass(double score, double band) {
+  if (score >= band) return "positive";
+  if (score <= -band) return "negative";
+  return "neutral";
+}
+
+void PrintWorst(std::vector<Item>& items, int n) {
+  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.badness > b.badness; });
+  std::printf("\nworst %d:\n", n);
+  for (int i = 0; i < n && i < static_cast<int>(items.size()) && items[static_cast<size_t>(i)].badness > 0; ++i) {
+    const Item& it = items[static_cast<size_t>(i)];
+    std::printf("  gold %-13s got %-11s sentiment %+.2f  %s\n    %s\n", it.label.c_str(),
+                PostClassName(it.verdict.post_class), it.verdict.sentiment, it.verdict.reason.c_str(),
+                it.text.substr(0, 200).c_str());
+  }
+}
+
+}  // namespace
+
+void AddEvalCommand(CLI::App& app, CommandContext context) {
+  struct Options {
+    std::string file;
+    std::string task;
+    int errors = 0;
+    double band = 0.05;
+    std::string lang;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand(
+      "eval", "Score classification on a labelled TSV set (LABEL<TAB>TEXT): sentiment, complaint, "
+              "polarity or recall, with items/s on one core");
+  cmd->add_option("file", o->file, "TSV file")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--task", o->task, "What the labels are")
+      ->required()
+      ->check(CLI::IsMember({"sentiment", "complaint", "polarity", "recall"}));
+  cmd->add_option("--errors", o->errors, "Print the N worst items");
+  cmd->add_option("--neutral-band", o->band,
+                  "sentiment task: scores within ±band are neutral")
+      ->capture_default_str();
+  cmd->add_option("--lang", o->lang, "Language of every item (default: detected per item)");
+  cmd->callback([o, context] {
+    auto classifier = BuildClassifier(DefaultConfig());
+    if (!classifier.ok()) {
+      std::fprintf(stderr, "earshot eval: %s\n", classifier.status().message().c_str());
+      *context.exit_code = 2;
+      return;
+    }
+    std::ifstream in(o->file, std::ios::binary);
+    std::vector<Item> items;
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      const size_t tab = line.find('\t');
+      if (tab == std::string::npos) continue;
+      items.push_back(Item{line.substr(0, tab), line.substr(line.rfind('\t') + 1), {}, 0});
+    }
+    // Time only classification, on this one thread.
+    const auto start = std::chrono::steady_clock::now();
+    Post post;
+    post.channel = "x";
+    post.brand = "eval";
+    post.lang = o->lang;
+    for (Item& item : items) {
+      post.text = item.text;
+      item.verdict = (*classifier)->Classify(post);
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("file: %s\ntask: %s\nitems: %zu\n", o->file.c_str(), o->task.c_str(), items.size());
+    Confusion confusion;
+    std::vector<std::string> labels;
+    if (o->task == "sentiment") {
+      std::vector<double> gold, predicted;
+      labels = {"negative", "neutral", "positive"};
+      for (Item& item : items) {
+        const double g = std::stod(item.label);
+        gold.push_back(g);
+        predicted.push_back(item.verdict.sentiment);
+        const std::string gc = g >= 0.2 ? "positive" : g <= -0.2 ? "negative" : "neutral";
+        const std::string pc = SentimentClass(item.verdict.sentiment, o->band);
+        confusion.Add(gc, pc);
+        item.label = gc + " " + item.label;
+        item.badness = std::abs(item.verdict.sentiment - g / 4.0);
+      }
+      std::printf("pearson_r: %.4f\n", PearsonR(predicted, gold));
+      std::printf("macro_f1: %.4f\n", confusion.MacroF1(labels));
+      std::printf("thresholds: gold ±0.2 (README); earshot ±%.2f on its -1..+1 score\n", o->band);
+    } else if (o->task == "complaint") {
+      labels = {"complaint", "not_complaint"};
+      for (Item& item : items) {
+        const bool called = item.verdict.post_class == PostClass::kComplaint;
+        confusion.Add(item.label, called ? "complaint" : "not_complaint");
+        item.badness = (called != (item.label == "complaint")) ? item.verdict.confidence + 0.01 : 0;
+      }
+      std::printf("precision: %.4f\nrecall: %.4f\nf1: %.4f\nmacro_f1: %.4f\n",
+                  confusion.Precision("complaint"), confusion.Recall("complaint"),
+                  confusion.F1("complaint"), confusion.MacroF1(labels));
+    } else if (o->task == "polarity") {
+      labels = {"positive", "negative"};
+      int abstained = 0;
+      int positives = 0;
+      int positives_called_complaint = 0;
+      for (Item& item : items) {
+        const double s = item.verdict.sentiment;
+        const std::string pc = s > 0 ? "positive" : s < 0 ? "negative" : "abstain";
+        abstained += s == 0 ? 1 : 0;
+        confusion.Add(item.label, pc);
+        if (item.label == "positive") {
+          ++positives;
+          positives_called_complaint += item.verdict.post_class == PostClass::kComplaint ? 1 : 0;
+        }
+        item.badness = pc != item.label ? std::abs(s) + 0.01 : 0;
+      }
+      std::printf("macro_f1: %.4f\n", confusion.MacroF1(labels));
+      std::printf("abstention: %.4f\n", items.empty() ? 0.0 : static_cast<double>(abstained) / items.size());
+      std::printf("positive_called_complaint: %.4f\n",
+                  positives == 0 ? 0.0 : static_cast<double>(positives_called_complaint) / positives);
+    } else {  // recall: every item is a complaint
+      labels = {"complaint"};
+      int called = 0;
+      int negative = 0;
+      for (Item& item : items) {
+        const bool c = item.verdict.post_class == PostClass::kComplaint;
+        called += c ? 1 : 0;
+        negative += item.verdict.sentiment < 0 ? 1 : 0;
+        confusion.Add(item.label, PostClassName(item.verdict.post_class));
+        item.badness = c ? 0 : 1.0 - item.verdict.sentiment;
+      }
+      std::printf("complaint_share: %.4f\n", items.empty() ? 0.0 : static_cast<double>(called) / items.size());
+      std::printf("negative_share: %.4f\n", items.empty() ? 0.0 : static_cast<double>(negative) / items.size());
+    }
+    std::printf("items_per_second: %.0f\n", seconds > 0 ? items.size() / seconds : 0.0);
+    std::printf("\n%s", confusion.ToString(labels).c_str());
+    if (o->errors > 0) PrintWorst(items, o->errors);
+  });
+}
+
+}  // namespace earshot
