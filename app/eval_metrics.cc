@@ -76,7 +76,8 @@ std::string Confusion::ToString(const std::vector<std::string>& labels) const {
   std::set<std::string> extra;
   for (const auto& [gold, row] : counts_) {
     for (const auto& [predicted, count] : row) {
-      if (std::find(labels.begin(), labels.end(), predicted) == labels.end()) extra.insert(predicted);
+      if (std::find(labels.begin(), labels.end(), predicted) == labels.end())
+        extra.insert(predicted);
     }
   }
   columns.insert(columns.end(), extra.begin(), extra.end());

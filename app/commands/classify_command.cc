@@ -81,8 +81,9 @@ void AddClassifyCommand(CLI::App& app, CommandContext context) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand(
-      "classify", "Classify posts from a file or stdin: text lines, TSV (LABEL<TAB>TEXT) or JSONL "
-                  "posts; one JSON verdict per line");
+      "classify",
+      "Classify posts from a file or stdin: text lines, TSV (LABEL<TAB>TEXT) or JSONL "
+      "posts; one JSON verdict per line");
   cmd->add_option("input", o->input, "File, or - for stdin")->capture_default_str();
   cmd->add_option("--lang", o->lang, "Language of text lines (default: detected)");
   cmd->add_option("--channel", o->channel, "Channel of text lines")->capture_default_str();
@@ -123,7 +124,8 @@ void AddClassifyCommand(CLI::App& app, CommandContext context) {
       }
       WriteVerdict(*post, (*classifier)->Classify(*post), line_number);
     }
-    if (errors > 0) std::fprintf(stderr, "earshot classify: %d line(s) could not be read\n", errors);
+    if (errors > 0)
+      std::fprintf(stderr, "earshot classify: %d line(s) could not be read\n", errors);
   });
 }
 

@@ -32,13 +32,16 @@ std::string SentimentClass(double score, double band) {
 }
 
 void PrintWorst(std::vector<Item>& items, int n) {
-  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.badness > b.badness; });
+  std::sort(items.begin(), items.end(),
+            [](const Item& a, const Item& b) { return a.badness > b.badness; });
   std::printf("\nworst %d:\n", n);
-  for (int i = 0; i < n && i < static_cast<int>(items.size()) && items[static_cast<size_t>(i)].badness > 0; ++i) {
+  for (int i = 0;
+       i < n && i < static_cast<int>(items.size()) && items[static_cast<size_t>(i)].badness > 0;
+       ++i) {
     const Item& it = items[static_cast<size_t>(i)];
     std::printf("  gold %-13s got %-11s sentiment %+.2f  %s\n    %s\n", it.label.c_str(),
-                PostClassName(it.verdict.post_class), it.verdict.sentiment, it.verdict.reason.c_str(),
-                it.text.substr(0, 200).c_str());
+                PostClassName(it.verdict.post_class), it.verdict.sentiment,
+                it.verdict.reason.c_str(), it.text.substr(0, 200).c_str());
   }
 }
 
@@ -54,15 +57,15 @@ void AddEvalCommand(CLI::App& app, CommandContext context) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand(
-      "eval", "Score classification on a labelled TSV set (LABEL<TAB>TEXT): sentiment, complaint, "
-              "polarity or recall, with items/s on one core");
+      "eval",
+      "Score classification on a labelled TSV set (LABEL<TAB>TEXT): sentiment, complaint, "
+      "polarity or recall, with items/s on one core");
   cmd->add_option("file", o->file, "TSV file")->required()->check(CLI::ExistingFile);
   cmd->add_option("--task", o->task, "What the labels are")
       ->required()
       ->check(CLI::IsMember({"sentiment", "complaint", "polarity", "recall"}));
   cmd->add_option("--errors", o->errors, "Print the N worst items");
-  cmd->add_option("--neutral-band", o->band,
-                  "sentiment task: scores within ±band are neutral")
+  cmd->add_option("--neutral-band", o->band, "sentiment task: scores within ±band are neutral")
       ->capture_default_str();
   cmd->add_option("--lang", o->lang, "Language of every item (default: detected per item)");
   cmd->callback([o, context] {
@@ -90,7 +93,8 @@ void AddEvalCommand(CLI::App& app, CommandContext context) {
       post.text = item.text;
       item.verdict = (*classifier)->Classify(post);
     }
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("file: %s\ntask: %s\nitems: %zu\n", o->file.c_str(), o->task.c_str(), items.size());
     Confusion confusion;
     std::vector<std::string> labels;
@@ -137,9 +141,11 @@ void AddEvalCommand(CLI::App& app, CommandContext context) {
         item.badness = pc != item.label ? std::abs(s) + 0.01 : 0;
       }
       std::printf("macro_f1: %.4f\n", confusion.MacroF1(labels));
-      std::printf("abstention: %.4f\n", items.empty() ? 0.0 : static_cast<double>(abstained) / items.size());
-      std::printf("positive_called_complaint: %.4f\n",
-                  positives == 0 ? 0.0 : static_cast<double>(positives_called_complaint) / positives);
+      std::printf("abstention: %.4f\n",
+                  items.empty() ? 0.0 : static_cast<double>(abstained) / items.size());
+      std::printf(
+          "positive_called_complaint: %.4f\n",
+          positives == 0 ? 0.0 : static_cast<double>(positives_called_complaint) / positives);
     } else {  // recall: every item is a complaint
       labels = {"complaint"};
       int called = 0;
@@ -151,8 +157,10 @@ void AddEvalCommand(CLI::App& app, CommandContext context) {
         confusion.Add(item.label, PostClassName(item.verdict.post_class));
         item.badness = c ? 0 : 1.0 - item.verdict.sentiment;
       }
-      std::printf("complaint_share: %.4f\n", items.empty() ? 0.0 : static_cast<double>(called) / items.size());
-      std::printf("negative_share: %.4f\n", items.empty() ? 0.0 : static_cast<double>(negative) / items.size());
+      std::printf("complaint_share: %.4f\n",
+                  items.empty() ? 0.0 : static_cast<double>(called) / items.size());
+      std::printf("negative_share: %.4f\n",
+                  items.empty() ? 0.0 : static_cast<double>(negative) / items.size());
     }
     std::printf("items_per_second: %.0f\n", seconds > 0 ? items.size() / seconds : 0.0);
     std::printf("\n%s", confusion.ToString(labels).c_str());

@@ -254,3 +254,50 @@ TEST(RuleSet, TermsMatchHashtagWordsButNotInsideUrlsOrMentions) {
 
 }  // namespace
 }  // namespace earshot
+
+namespace earshot {
+namespace {
+
+// How people really write, against terms written once, properly.
+TEST(RuleSet, RealWorldVariantsTable) {
+  auto set = testing::RulesFromYaml(R"y(rules:
+  - {id: tr.bad, category: complaint, match: {any: ["çok kötü"]}}
+  - {id: tr.refund, category: complaint, match: {any: ["iade*"]}}
+  - {id: tr.not_arrived, category: complaint, match: {any: ["kargom gelmedi"]}}
+  - {id: tr.awful, category: complaint, match: {any: ["berbat*"]}}
+  - {id: en.refund, category: complaint, match: {any: ["refund*"]}}
+  - {id: en.worst, category: complaint, match: {any: ["worst service"]}}
+)y");
+  ASSERT_NE(set, nullptr);
+  const std::vector<std::pair<std::string, std::string>> table = {
+      {"çok kötü", "tr.bad"},
+      {"cok kotu", "tr.bad"},
+      {"ÇOK KÖTÜ", "tr.bad"},
+      {"COK KOTU!!!", "tr.bad"},
+      {"çoook kötüüü", "tr.bad"},
+      {"Çok, kötü.", "tr.bad"},
+      {"İADE", "tr.refund"},
+      {"IADE", "tr.refund"},
+      {"iadem", "tr.refund"},
+      {"iadesi", "tr.refund"},
+      {"İadeyi", "tr.refund"},
+      {"#iadeistiyorum", "tr.refund"},
+      {"KARGOM GELMEDİ", "tr.not_arrived"},
+      {"kargom gelmedi 😡", "tr.not_arrived"},
+      {"berbaaaat", "tr.awful"},
+      {"BERBATSINIZ", "tr.awful"},
+      {"Refund", "en.refund"},
+      {"REFUNDED?", "en.refund"},
+      {"refunds", "en.refund"},
+      {"worst  SERVICE ever", "en.worst"},
+      {"#WorstService", "en.worst"},
+  };
+  for (const auto& [text, id] : table) EXPECT_EQ(Match(*set, text), Ids{id}) << text;
+  for (const char* text : {"kötü değil çok", "kargomu aldım", "refundable"}) {
+    const Ids got = Match(*set, text);
+    EXPECT_TRUE(std::find(got.begin(), got.end(), "tr.bad") == got.end()) << text;
+  }
+}
+
+}  // namespace
+}  // namespace earshot

@@ -186,19 +186,22 @@ TEST(ClassifyCommand, ReadsTextTsvAndJsonlLines) {
 }
 
 TEST(EvalCommand, PrintsTheFiguresOfEachTask) {
-  const std::string complaints = WriteFile(
-      "eval-complaints.tsv",
-      "complaint\tmy order never arrived and nobody answers\nnot_complaint\tthanks, great service\n");
-  RunResult run = Earshot({"eval", complaints, "--task", "complaint", "--errors", "2"}, "eval-complaint");
+  const std::string complaints = WriteFile("eval-complaints.tsv",
+                                           "complaint\tmy order never arrived and nobody "
+                                           "answers\nnot_complaint\tthanks, great service\n");
+  RunResult run =
+      Earshot({"eval", complaints, "--task", "complaint", "--errors", "2"}, "eval-complaint");
   EXPECT_EQ(run.exit_code, 0) << run.output;
   for (const char* key : {"precision: ", "recall: ", "f1: ", "macro_f1: ", "items_per_second: "}) {
     EXPECT_NE(run.output.find(key), std::string::npos) << key << "\n" << run.output;
   }
-  const std::string sentiment = WriteFile("eval-sentiment.tsv", "2.5\tI love it\n-3.1\tterrible, awful\n0.1\tok\n");
+  const std::string sentiment =
+      WriteFile("eval-sentiment.tsv", "2.5\tI love it\n-3.1\tterrible, awful\n0.1\tok\n");
   run = Earshot({"eval", sentiment, "--task", "sentiment"}, "eval-sentiment");
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_NE(run.output.find("pearson_r: "), std::string::npos) << run.output;
-  const std::string polarity = WriteFile("eval-polarity.tsv", "positive\tharika bir film\nnegative\tberbat bir film\n");
+  const std::string polarity =
+      WriteFile("eval-polarity.tsv", "positive\tharika bir film\nnegative\tberbat bir film\n");
   run = Earshot({"eval", polarity, "--task", "polarity"}, "eval-polarity");
   EXPECT_NE(run.output.find("macro_f1: 1.0000"), std::string::npos) << run.output;
   EXPECT_NE(run.output.find("abstention: 0.0000"), std::string::npos) << run.output;

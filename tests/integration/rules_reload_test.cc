@@ -121,3 +121,29 @@ TEST_F(RulesReloadTest, BadFileKeepsTheOldRulesAndAGoodChangeTakesEffect) {
 
 }  // namespace
 }  // namespace earshot
+
+#include "tests/support/child_process.h"
+
+namespace earshot {
+namespace {
+
+TEST_F(RulesReloadTest, SighupReloadsTheRulesOfARunningProcess) {
+  const std::string config_path = (dir_.parent_path() / "earshot-sighup.yaml").string();
+  std::ofstream(config_path) << "kafka:\n  bootstrap.servers: " << broker_->bootstrap_servers()
+                             << "\nrules: [\"" << dir_.string()
+                             << "\"]\nmetrics:\n  listen: 127.0.0.1:0\n";
+  const std::string log = (dir_.parent_path() / "earshot-sighup.log").string();
+  std::filesystem::remove(log);
+  testing::ChildProcess child({EARSHOT_BINARY, "run", "--config", config_path}, log);
+  ASSERT_TRUE(WaitFor([&] { return child.Log().find("pipeline:") != std::string::npos; }))
+      << child.Log();
+  child.Signal(SIGHUP);
+  ASSERT_TRUE(WaitFor([&] { return child.Log().find("rules: reloaded") != std::string::npos; }))
+      << child.Log();
+  EXPECT_NE(child.Log().find("rules: reloading (SIGHUP)"), std::string::npos);
+  child.Signal(SIGTERM);
+  EXPECT_EQ(child.WaitFor(10s), 0) << child.Log();
+}
+
+}  // namespace
+}  // namespace earshot
