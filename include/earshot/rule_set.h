@@ -176,12 +176,15 @@ class RuleSet {
 
  private:
   RuleSet() = default;
-  bool Evaluate(const MatchBlock& block, const std::vector<char>& hit, const NormalizedText& text,
+  bool Evaluate(const MatchBlock& block, const std::vector<int>& hit, const NormalizedText& text,
                 std::string* why_not) const;
-  bool ItemHolds(const MatchItem& item, const std::vector<char>& hit,
+  bool ItemHolds(const MatchItem& item, const std::vector<int>& hit,
                  const NormalizedText& text) const;
   bool Applies(const Rule& rule, const MatchContext& context, std::string* why_not) const;
-  std::vector<char> Hits(const NormalizedText& text) const;
+  // Ids of the patterns matching `text`, sorted: what one pass per set
+  // finds, so the cost follows the matches, not the number of patterns.
+  std::vector<int> Hits(const NormalizedText& text) const;
+  std::vector<int> Candidates(const std::vector<int>& hit) const;
 
   std::vector<Rule> rules_;
   std::vector<Macro> macros_;

@@ -21,8 +21,8 @@ struct PatternShards {
     std::vector<int> global_ids;  // shard index -> RuleSet pattern id
   };
   std::vector<Shard> shards;
-  // Marks the ids of every pattern matching `text` in `hit`.
-  void Match(const std::string& text, std::vector<char>* hit) const;
+  // Appends the ids of every pattern matching `text` to `hit`.
+  void Match(const std::string& text, std::vector<int>* hit) const;
 };
 
 struct RuleSet::Compiled {

@@ -99,7 +99,7 @@ std::string DidYouMean(const std::string& word, const std::vector<std::string>& 
   return best;
 }
 
-void PatternShards::Match(const std::string& text, std::vector<char>* hit) const {
+void PatternShards::Match(const std::string& text, std::vector<int>* hit) const {
   std::vector<int> indices;
   for (const Shard& shard : shards) {
     indices.clear();
@@ -116,32 +116,46 @@ void PatternShards::Match(const std::string& text, std::vector<char>* hit) const
       }
       continue;
     }
-    for (const int i : indices)
-      (*hit)[static_cast<size_t>(shard.global_ids[static_cast<size_t>(i)])] = 1;
+    for (const int i : indices) hit->push_back(shard.global_ids[static_cast<size_t>(i)]);
   }
 }
 
 uint64_t RuleSet::dfa_out_of_memory_total() { return g_dfa_out_of_memory.load(); }
 
-std::vector<char> RuleSet::Hits(const NormalizedText& text) const {
-  std::vector<char> hit(compiled_->patterns.size(), 0);
+std::vector<int> RuleSet::Hits(const NormalizedText& text) const {
+  std::vector<int> hit;
   compiled_->words.Match(text.words, &hit);
   compiled_->folded.Match(text.folded, &hit);
+  std::sort(hit.begin(), hit.end());
   return hit;
 }
 
-bool RuleSet::ItemHolds(const MatchItem& item, const std::vector<char>& hit,
+std::vector<int> RuleSet::Candidates(const std::vector<int>& hit) const {
+  std::vector<int> candidates;
+  for (const int id : hit) {
+    const auto& owners = compiled_->owners[static_cast<size_t>(id)];
+    candidates.insert(candidates.end(), owners.begin(), owners.end());
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  return candidates;
+}
+
+bool RuleSet::ItemHolds(const MatchItem& item, const std::vector<int>& hit,
                         const NormalizedText& text) const {
   switch (item.kind) {
     case MatchItem::Kind::kPatterns:
       return std::any_of(item.pattern_ids.begin(), item.pattern_ids.end(),
-                         [&](int id) { return hit[static_cast<size_t>(id)] != 0; });
+                         [&](int id) { return std::binary_search(hit.begin(), hit.end(), id); });
     case MatchItem::Kind::kMacro:
       return Evaluate(macros_[static_cast<size_t>(item.macro)].block, hit, text, nullptr);
     case MatchItem::Kind::kNear: {
       const int a = item.pattern_ids[0];
       const int b = item.pattern_ids[1];
-      if (!hit[static_cast<size_t>(a)] || !hit[static_cast<size_t>(b)]) return false;
+      if (!std::binary_search(hit.begin(), hit.end(), a) ||
+          !std::binary_search(hit.begin(), hit.end(), b)) {
+        return false;
+      }
       const auto pa = TokenPositions(*compiled_->near_matchers[static_cast<size_t>(a)], text.words);
       const auto pb = TokenPositions(*compiled_->near_matchers[static_cast<size_t>(b)], text.words);
       for (const int x : pa) {
@@ -155,7 +169,7 @@ bool RuleSet::ItemHolds(const MatchItem& item, const std::vector<char>& hit,
   return false;
 }
 
-bool RuleSet::Evaluate(const MatchBlock& block, const std::vector<char>& hit,
+bool RuleSet::Evaluate(const MatchBlock& block, const std::vector<int>& hit,
                        const NormalizedText& text, std::string* why_not) const {
   auto fail = [&](const std::string& why) {
     if (why_not != nullptr) *why_not = why;
@@ -222,15 +236,8 @@ std::vector<const Rule*> RuleSet::Match(const NormalizedText& text,
                                         const MatchContext& context) const {
   std::vector<const Rule*> matched;
   if (compiled_->patterns.empty()) return matched;
-  const std::vector<char> hit = Hits(text);
-  std::vector<int> candidates;
-  for (size_t id = 0; id < hit.size(); ++id) {
-    if (hit[id])
-      candidates.insert(candidates.end(), compiled_->owners[id].begin(),
-                        compiled_->owners[id].end());
-  }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  const std::vector<int> hit = Hits(text);
+  const std::vector<int> candidates = Candidates(hit);
   for (const int r : candidates) {
     const Rule& rule = rules_[static_cast<size_t>(r)];
     if (!Applies(rule, context, nullptr) || !Evaluate(rule.match, hit, text, nullptr)) continue;
@@ -247,15 +254,8 @@ std::vector<RuleExplanation> RuleSet::Explain(const NormalizedText& text,
                                               const MatchContext& context) const {
   std::vector<RuleExplanation> out;
   if (compiled_->patterns.empty()) return out;
-  const std::vector<char> hit = Hits(text);
-  std::vector<int> candidates;
-  for (size_t id = 0; id < hit.size(); ++id) {
-    if (hit[id])
-      candidates.insert(candidates.end(), compiled_->owners[id].begin(),
-                        compiled_->owners[id].end());
-  }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  const std::vector<int> hit = Hits(text);
+  const std::vector<int> candidates = Candidates(hit);
   for (const int r : candidates) {
     const Rule& rule = rules_[static_cast<size_t>(r)];
     RuleExplanation e;
@@ -263,7 +263,7 @@ std::vector<RuleExplanation> RuleSet::Explain(const NormalizedText& text,
     auto note = [&](const char* list, const std::vector<MatchItem>& items) {
       for (const MatchItem& item : items) {
         for (size_t k = 0; k < item.pattern_ids.size(); ++k) {
-          if (!hit[static_cast<size_t>(item.pattern_ids[k])]) continue;
+          if (!std::binary_search(hit.begin(), hit.end(), item.pattern_ids[k])) continue;
           const Pattern& p = compiled_->patterns[static_cast<size_t>(item.pattern_ids[k])];
           e.items.push_back(ItemMatch{
               list, item.reference.empty() ? p.written : item.reference + " (" + p.written + ")",
