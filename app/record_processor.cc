@@ -62,7 +62,8 @@ ProcessedRecord RecordProcessor::Process(const InputRecord& input) const {
   return result;
 }
 
-StatusOr<std::shared_ptr<const Classifier>> BuildClassifier(const Config& config) {
+StatusOr<std::shared_ptr<const Classifier>> BuildClassifier(const Config& config,
+                                                            std::vector<Diagnostic>* warnings) {
   std::vector<Diagnostic> diagnostics;
   auto rules = LoadRuleSet(config.rules, RuleSetOptions{}, &diagnostics);
   auto lexicons = LoadLexicons(config.lexicons, &diagnostics);
@@ -73,6 +74,8 @@ StatusOr<std::shared_ptr<const Classifier>> BuildClassifier(const Config& config
       message = rules.ok() ? lexicons.status().ToString() : rules.status().ToString();
     return Status("rules_invalid", "cannot load rules or lexicons:" + message);
   }
+  if (warnings != nullptr)
+    warnings->insert(warnings->end(), diagnostics.begin(), diagnostics.end());
   return std::shared_ptr<const Classifier>(
       std::make_shared<Classifier>(std::move(rules).value(), std::move(lexicons).value(),
                                    config.classifier, config.brand_accounts));

@@ -67,6 +67,9 @@ class RecordProcessor {
 
 // Loads rules and lexicons named in `config` and builds a Classifier. Rule
 // and lexicon problems come back as one Status listing every diagnostic.
-StatusOr<std::shared_ptr<const Classifier>> BuildClassifier(const Config& config);
+// Warnings (a rule without tests, a regex that can never match) do not stop
+// the load; they are appended to `warnings` when given.
+StatusOr<std::shared_ptr<const Classifier>> BuildClassifier(
+    const Config& config, std::vector<Diagnostic>* warnings = nullptr);
 
 }  // namespace earshot

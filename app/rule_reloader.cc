@@ -73,7 +73,9 @@ void RuleReloader::Loop() {
 
 Status RuleReloader::ReloadNow() {
   const std::lock_guard<std::mutex> lock(reload_mutex_);
-  auto next = BuildClassifier(config_);
+  std::vector<Diagnostic> warnings;
+  auto next = BuildClassifier(config_, &warnings);
+  for (const Diagnostic& w : warnings) spdlog::warn("rules: {}", w.ToString());
   if (!next.ok()) {
     metrics_.RulesReload("error").Increment();
     // The message lists every diagnostic, one file:line:column per line.

@@ -30,7 +30,9 @@ StatusOr<std::unique_ptr<Service>> Service::Start(Config config) {
   const Config& cfg = service->config_;
   spdlog::info("kafka: {}", DescribeKafkaProperties(cfg.kafka));
 
-  auto classifier = BuildClassifier(cfg);
+  std::vector<Diagnostic> warnings;
+  auto classifier = BuildClassifier(cfg, &warnings);
+  for (const Diagnostic& w : warnings) spdlog::warn("rules: {}", w.ToString());
   if (!classifier.ok()) return classifier.status();
   service->metrics_ = std::make_unique<Metrics>(EARSHOT_VERSION);
   RuleReloader::Publish(**classifier, *service->metrics_);

@@ -111,7 +111,7 @@ void PatternShards::Match(const std::string& text, std::vector<int>* hit) const 
         if (g_dfa_out_of_memory.fetch_add(1) == 0) {
           spdlog::error(
               "rules: RE2's DFA ran out of memory matching a post; matches may be "
-              "missed. Raise the rule-set memory budget (see docs/rules.md).");
+              "missed. Split or simplify the rule set's regexes (see docs/rules.md).");
         }
       }
       continue;
