@@ -374,7 +374,8 @@ StatusOr<Post> DecodePost(std::string_view bytes, const DecodeOptions& options) 
     return Status(kErrInvalidUtf8, "invalid UTF-8 at byte " + std::to_string(bad));
   }
   rapidjson::Document doc;
-  doc.Parse(bytes.data(), bytes.size());
+  // Iterative parsing: a record of 100k nested brackets must not overflow the stack.
+  doc.Parse<rapidjson::kParseIterativeFlag>(bytes.data(), bytes.size());
   if (doc.HasParseError()) {
     return Status(kErrJsonSyntax, std::string(rapidjson::GetParseError_En(doc.GetParseError())) +
                                       " at byte " + std::to_string(doc.GetErrorOffset()));

@@ -186,3 +186,21 @@ TEST(DecodePost, UsesTheDefaultBrandWhenTheRecordNamesNone) {
 
 }  // namespace
 }  // namespace earshot
+
+namespace earshot {
+namespace {
+
+TEST(DecodePost, DeeplyNestedJsonIsRejectedWithoutExhaustingTheStack) {
+  const std::string nested = std::string(200000, '[') + std::string(200000, ']');
+  DecodeOptions options;
+  options.max_record_bytes = 1 << 20;
+  auto post = DecodePost(nested, options);
+  ASSERT_FALSE(post.ok());
+  EXPECT_EQ(post.status().code(), kErrNotObject);
+  auto object = DecodePost(std::string(100000, '{'), options);
+  ASSERT_FALSE(object.ok());
+  EXPECT_EQ(object.status().code(), kErrJsonSyntax);
+}
+
+}  // namespace
+}  // namespace earshot
