@@ -121,7 +121,7 @@ bool IsLetter(utf8proc_int32_t cp) {
 
 // ASCII emoticons are tokens of their own, like emoji, compared without
 // case and emitted lowercase (":D" -> ":d"). Longest first.
-size_t MatchEmoticon(const std::vector<utf8proc_int32_t>& cps, size_t i) {
+size_t MatchEmoticon(const std::vector<utf8proc_int32_t>& cps, size_t i, size_t* base_length) {
   static constexpr std::string_view kEmoticons[] = {
       ">:(", ":-)", ":-(", ":-d", ":'(", ":-/", ":-p", ";-)", "-_-", "</3", ":)", ":(",
       ":d",  ":/",  ":p",  ";)",  "=)",  "=(",  "<3",  ":|",  ":@",  "xd",  "^^"};
@@ -134,10 +134,13 @@ size_t MatchEmoticon(const std::vector<utf8proc_int32_t>& cps, size_t i) {
       same = (c >= 'A' && c <= 'Z' ? c + 32 : c) == static_cast<unsigned char>(e[k]);
     }
     if (!same) continue;
-    const size_t end = i + e.size();
+    size_t end = i + e.size();
+    // ":(((" and ":)))" are the same emoticon, stressed.
+    while (end < cps.size() && cps[end] == static_cast<unsigned char>(e.back())) ++end;
     if (end == cps.size() || cps[end] == ' ' || cps[end] == '\n' || cps[end] == '!' ||
         cps[end] == '.' || cps[end] == ',') {
-      return e.size();
+      *base_length = e.size();
+      return end - i;
     }
   }
   return 0;
@@ -192,11 +195,23 @@ NormalizedText Normalize(std::string_view text, bool turkish) {
   out.folded.reserve(text.size());
 
   std::string current_word;
+  int word_letters = 0;
+  int word_upper = 0;
+  bool clause_start = true;  // the next token begins a clause
+  auto push_token = [&](Token token) {
+    token.clause_start = clause_start;
+    clause_start = false;
+    out.tokens.push_back(std::move(token));
+  };
   auto flush_word = [&]() {
     if (!current_word.empty()) {
-      out.tokens.push_back(Token{std::move(current_word), true, Token::Kind::kWord});
+      Token token{std::move(current_word), true, Token::Kind::kWord};
+      token.caps = word_letters >= 2 && word_upper == word_letters;
+      push_token(std::move(token));
       current_word.clear();
     }
+    word_letters = 0;
+    word_upper = 0;
   };
 
   utf8proc_int32_t prev = -1;
@@ -213,13 +228,13 @@ NormalizedText Normalize(std::string_view text, bool turkish) {
     }
     out.lower += lower_text;
     out.folded += folded_text;
-    out.tokens.push_back(Token{folded_text, false, kind});
+    push_token(Token{folded_text, false, kind});
     if (kind != Token::Kind::kHashtag) return;
     // "#KargoGelmedi" -> words "kargo", "gelmedi": split where a lowercase
     // letter meets an uppercase one, and between letters and digits.
     std::string part;
     auto flush_part = [&] {
-      if (!part.empty()) out.tokens.push_back(Token{std::move(part), true, Token::Kind::kWord});
+      if (!part.empty()) push_token(Token{std::move(part), true, Token::Kind::kWord});
       part.clear();
     };
     for (size_t k = from + 1; k < from + len; ++k) {
@@ -251,16 +266,17 @@ NormalizedText Normalize(std::string_view text, bool turkish) {
         continue;
       }
     }
-    if (const size_t len = MatchEmoticon(cps, index); len > 0) {
+    size_t base = 0;
+    if (const size_t len = MatchEmoticon(cps, index, &base); len > 0) {
       flush_word();
       std::string emoticon;
-      for (size_t k = 0; k < len; ++k) {
+      for (size_t k = 0; k < base; ++k) {
         const utf8proc_int32_t c = cps[index + k];
         emoticon.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
       }
       out.lower += emoticon;
       out.folded += emoticon;
-      out.tokens.push_back(Token{emoticon, false, Token::Kind::kSymbol});
+      push_token(Token{emoticon, false, Token::Kind::kSymbol});
       index += len - 1;
       prev = -1;
       continue;
@@ -298,10 +314,16 @@ NormalizedText Normalize(std::string_view text, bool turkish) {
     AppendFolded(cp, &out.folded);
     if (IsWordChar(cp)) {
       current_word.append(out.folded, before, std::string::npos);
+      if (IsLetter(original)) {
+        ++word_letters;
+        if (utf8proc_isupper(original)) ++word_upper;
+      }
     } else {
       flush_word();
       if (IsSymbolToken(cp)) {
-        out.tokens.push_back(Token{out.folded.substr(before), false, Token::Kind::kSymbol});
+        push_token(Token{out.folded.substr(before), false, Token::Kind::kSymbol});
+      } else if (cp == '.' || cp == '!' || cp == '?' || cp == ';' || cp == '\n') {
+        clause_start = true;
       }
     }
   }

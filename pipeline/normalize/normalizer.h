@@ -30,6 +30,8 @@ struct Token {
   std::string text;     // from the folded form
   bool is_word = true;  // true for kWord only
   Kind kind = Kind::kWord;
+  bool caps = false;          // written in capitals ("REZALET"), two letters or more
+  bool clause_start = false;  // first token after . ! ? ; or a line break
 };
 
 struct NormalizedText {

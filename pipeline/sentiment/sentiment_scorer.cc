@@ -90,6 +90,18 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   const Lexicon* first = lang == "en" ? &lexicons_->en : &lexicons_->tr;
   const Lexicon* second = lang.empty() ? &lexicons_->en : nullptr;
 
+  // Capitals stress a word, unless the whole post is in capitals.
+  bool all_caps = true;
+  for (const Token& t : text.tokens) all_caps = all_caps && (!t.is_word || t.caps);
+  // Negation and intensifiers reach back within their own clause only:
+  // "LOL never. LOVED it" does not negate "loved".
+  auto same_clause = [&](size_t from, size_t to) {  // tokens from < to
+    for (size_t k = from + 1; k <= to; ++k) {
+      if (text.tokens[k].clause_start) return false;
+    }
+    return true;
+  };
+
   // The clause after the last contrast word carries more weight.
   size_t last_contrast = words.size();
   for (size_t i = 0; i < words.size(); ++i) {
@@ -114,7 +126,11 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       v = -v * 0.8;
       why += ", negated by suffix -" + std::string(hit->suffix);
     }
-    if (i > 0 && is_word[i - 1]) {
+    if (text.tokens[i].caps && !all_caps) {
+      v += v > 0 ? 0.7 : -0.7;
+      why += ", capitals";
+    }
+    if (i > 0 && is_word[i - 1] && same_clause(i - 1, i)) {
       const double boost = Intensity(words[i - 1]);
       if (boost != 0) {
         v += v > 0 ? boost * 2 : -boost * 2;
@@ -122,13 +138,15 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       }
     }
     for (size_t back = 1; back <= 3 && back <= i; ++back) {
+      if (!same_clause(i - back, i)) break;
       if (is_word[i - back] && IsEnglishNegator(words[i - back])) {
         v = -v * 0.75;
         why += ", negated by " + std::string(words[i - back]);
         break;
       }
     }
-    if (end < words.size() && is_word[end] && IsTurkishFollowingNegator(words[end])) {
+    if (end < words.size() && is_word[end] && !text.tokens[end].clause_start &&
+        IsTurkishFollowingNegator(words[end])) {
       v = -v * 0.8;
       why += ", negated by " + std::string(words[end]);
     }

@@ -78,3 +78,25 @@ TEST(SentimentScorer, PhrasesEmojiAndExclamationsCount) {
 
 }  // namespace
 }  // namespace earshot
+
+namespace earshot {
+namespace {
+
+TEST(SentimentScorer, NegationDoesNotReachIntoTheNextSentence) {
+  EXPECT_LT(Score("never good", "en"), 0);
+  EXPECT_GT(Score("lol never. good to see you", "en"), 0);
+  EXPECT_GT(Score("güzel. değil mi", "tr"), 0);  // a question after the full stop, not a negation
+}
+
+TEST(SentimentScorer, CapitalsStressAWordUnlessEverythingIsInCapitals) {
+  EXPECT_LT(Score("this is TERRIBLE", "en"), Score("this is terrible", "en"));
+  EXPECT_DOUBLE_EQ(Score("THIS IS TERRIBLE", "en"), Score("this is terrible", "en"));
+}
+
+TEST(SentimentScorer, RepeatedEmoticonIsTheSameEmoticon) {
+  EXPECT_GT(Score("thanks :)))", "en"), 0);
+  EXPECT_DOUBLE_EQ(Score("thanks :)))", "en"), Score("thanks :)", "en"));
+}
+
+}  // namespace
+}  // namespace earshot
