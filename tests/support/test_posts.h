@@ -78,6 +78,10 @@ inline Config TestConfig(const std::string& bootstrap) {
   // A killed member is noticed after the session timeout; keep it short.
   config.kafka["session.timeout.ms"] = "6000";
   config.kafka["heartbeat.interval.ms"] = "500";
+  // The mock broker (librdkafka 2.0.2) can hold a two-member group's first
+  // rebalance until the rebalance timeout, which is max.poll.interval.ms:
+  // keep that short so such a stall costs seconds, not minutes.
+  config.kafka["max.poll.interval.ms"] = "10000";
   config.rules = {std::string(EARSHOT_SOURCE_ROOT) + "/tests/integration/testdata/rules.yaml"};
   config.metrics_listen = "127.0.0.1:0";
   config.brand_accounts["hizlikargo"] = {"hizlikargodestek"};
