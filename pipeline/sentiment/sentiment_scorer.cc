@@ -49,6 +49,12 @@ bool HasTurkishNegationSuffix(std::string_view suffix) {
   const char v = suffix[1];
   if (v == 'e' || v == 'a') {
     if (suffix.size() == 2) return true;  // beğenme, yapma
+    // The infinitive -mek/-mak ("beğenmek", "sevmek") is not negation, nor is
+    // the necessity mood -meli/-malı ("denemeli").
+    if (suffix.substr(1, 2) == "ek" || suffix.substr(1, 2) == "ak" ||
+        suffix.substr(1, 2) == "el" || suffix.substr(1, 2) == "al") {
+      return false;
+    }
     const char c = suffix[2];
     return c == 'd' || c == 'z' || c == 'y' || c == 'm' || c == 's' || c == 'k' || c == 'l' ||
            c == 'n' || c == 't';
@@ -111,10 +117,12 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   double sum = 0;
   for (size_t i = 0; i < words.size(); ++i) {
     std::optional<LexiconHit> hit;
+    bool turkish_hit = false;  // Turkish morphology applies to Turkish entries only
     if (!is_word[i]) {
       hit = lexicons_->emoji.Lookup(words, i);
     } else {
       hit = first->Lookup(words, i);
+      turkish_hit = hit.has_value() && first == &lexicons_->tr;
       if (!hit && second != nullptr) hit = second->Lookup(words, i);
       if (!hit) hit = lexicons_->emoji.Lookup(words, i);  // emoticons like ":(" are not words
     }
@@ -122,7 +130,7 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     double v = hit->valence;
     std::string why = "lexicon " + hit->entry;
     const size_t end = i + hit->words;  // first token after the entry
-    if (!hit->suffix.empty() && HasTurkishNegationSuffix(hit->suffix)) {
+    if (turkish_hit && !hit->suffix.empty() && HasTurkishNegationSuffix(hit->suffix)) {
       v = -v * 0.8;
       why += ", negated by suffix -" + std::string(hit->suffix);
     }

@@ -100,3 +100,23 @@ TEST(SentimentScorer, RepeatedEmoticonIsTheSameEmoticon) {
 
 }  // namespace
 }  // namespace earshot
+
+namespace earshot {
+namespace {
+
+TEST(SentimentScorer, TurkishSuffixRulesApplyToTurkishEntriesOnly) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("enjoy*", 2.0);
+  l->tr.Add("beğen*", 2.0);
+  const SentimentScorer scorer(l);
+  auto score = [&](const std::string& text, const std::string& lang) {
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).score;
+  };
+  EXPECT_GT(score("enjoyment", "en"), 0);  // English -ment is not Turkish -me
+  EXPECT_GT(score("enjoyment", ""), 0);
+  EXPECT_GT(score("beğenmek", "tr"), 0);   // the infinitive is not negation
+  EXPECT_LT(score("beğenmedim", "tr"), 0);
+}
+
+}  // namespace
+}  // namespace earshot
