@@ -62,6 +62,13 @@ ProcessedRecord RecordProcessor::Process(const InputRecord& input) const {
   return result;
 }
 
+Config ToolConfig(const std::vector<std::string>& rules, const std::string& lexicons) {
+  Config config = DefaultConfig();
+  if (!rules.empty()) config.rules = rules;
+  if (!lexicons.empty()) config.lexicons = lexicons;
+  return config;
+}
+
 StatusOr<std::shared_ptr<const Classifier>> BuildClassifier(const Config& config,
                                                             std::vector<Diagnostic>* warnings) {
   std::vector<Diagnostic> diagnostics;

@@ -67,6 +67,10 @@ class RecordProcessor {
 
 // Loads rules and lexicons named in `config` and builds a Classifier. Rule
 // and lexicon problems come back as one Status listing every diagnostic.
+// The shipped defaults with `rules` and `lexicons` replaced where given
+// (empty keeps the default): what the command-line tools classify with.
+Config ToolConfig(const std::vector<std::string>& rules, const std::string& lexicons);
+
 // Warnings (a rule without tests, a regex that can never match) do not stop
 // the load; they are appended to `warnings` when given.
 StatusOr<std::shared_ptr<const Classifier>> BuildClassifier(

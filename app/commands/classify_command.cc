@@ -90,10 +90,7 @@ void AddClassifyCommand(CLI::App& app, CommandContext context) {
   cmd->add_option("--rules", o->rules, "Rule files or directories")->check(CLI::ExistingPath);
   cmd->add_option("--lexicons", o->lexicons, "Lexicon directory")->check(CLI::ExistingDirectory);
   cmd->callback([o, context] {
-    Config config = DefaultConfig();
-    if (!o->rules.empty()) config.rules = o->rules;
-    if (!o->lexicons.empty()) config.lexicons = o->lexicons;
-    auto classifier = BuildClassifier(config);
+    auto classifier = BuildClassifier(ToolConfig(o->rules, o->lexicons));
     if (!classifier.ok()) {
       std::fprintf(stderr, "earshot classify: %s\n", classifier.status().message().c_str());
       *context.exit_code = 2;

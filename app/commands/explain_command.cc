@@ -162,9 +162,7 @@ void AddExplainCommand(CLI::App& app, CommandContext context) {
   cmd->add_option("--lexicons", o->lexicons, "Lexicon directory")->check(CLI::ExistingDirectory);
   cmd->add_flag("--json", o->json, "One JSON object instead of text");
   cmd->callback([o, context] {
-    Config config = DefaultConfig();
-    if (!o->rules.empty()) config.rules = o->rules;
-    if (!o->lexicons.empty()) config.lexicons = o->lexicons;
+    const Config config = ToolConfig(o->rules, o->lexicons);
     auto classifier = BuildClassifier(config);
     std::vector<Diagnostic> diagnostics;
     auto lexicons = LoadLexicons(config.lexicons, &diagnostics);

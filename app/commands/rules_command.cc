@@ -28,10 +28,7 @@ std::pair<int, int> PrintDiagnostics(const std::vector<Diagnostic>& diagnostics,
 
 StatusOr<std::shared_ptr<const Classifier>> ClassifierFor(const std::vector<std::string>& rules,
                                                           const std::string& lexicons) {
-  Config config = DefaultConfig();
-  config.rules = rules;
-  if (!lexicons.empty()) config.lexicons = lexicons;
-  return BuildClassifier(config);
+  return BuildClassifier(ToolConfig(rules, lexicons));
 }
 
 int Lint(const std::vector<std::string>& paths, bool strict) {

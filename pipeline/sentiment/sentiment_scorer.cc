@@ -51,8 +51,8 @@ bool HasTurkishNegationSuffix(std::string_view suffix) {
     if (suffix.size() == 2) return true;  // beğenme, yapma
     // The infinitive -mek/-mak ("beğenmek", "sevmek") is not negation, nor is
     // the necessity mood -meli/-malı ("denemeli").
-    if (suffix.substr(1, 2) == "ek" || suffix.substr(1, 2) == "ak" ||
-        suffix.substr(1, 2) == "el" || suffix.substr(1, 2) == "al") {
+    if (suffix.substr(1, 2) == "ek" || suffix.substr(1, 2) == "ak" || suffix.substr(1, 2) == "el" ||
+        suffix.substr(1, 2) == "al") {
       return false;
     }
     const char c = suffix[2];

@@ -114,7 +114,7 @@ TEST(SentimentScorer, TurkishSuffixRulesApplyToTurkishEntriesOnly) {
   };
   EXPECT_GT(score("enjoyment", "en"), 0);  // English -ment is not Turkish -me
   EXPECT_GT(score("enjoyment", ""), 0);
-  EXPECT_GT(score("beğenmek", "tr"), 0);   // the infinitive is not negation
+  EXPECT_GT(score("beğenmek", "tr"), 0);  // the infinitive is not negation
   EXPECT_LT(score("beğenmedim", "tr"), 0);
 }
 
