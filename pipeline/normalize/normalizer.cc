@@ -119,13 +119,15 @@ bool IsLetter(utf8proc_int32_t cp) {
   return cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LO;
 }
 
+bool IsSpace(utf8proc_int32_t cp) { return cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r'; }
+
 // ASCII emoticons are tokens of their own, like emoji, compared without
 // case and emitted lowercase (":D" -> ":d"). Longest first.
 size_t MatchEmoticon(const std::vector<utf8proc_int32_t>& cps, size_t i, size_t* base_length) {
   static constexpr std::string_view kEmoticons[] = {
       ">:(", ":-)", ":-(", ":-d", ":'(", ":-/", ":-p", ";-)", "-_-", "</3", ":)", ":(",
       ":d",  ":/",  ":p",  ";)",  "=)",  "=(",  "<3",  ":|",  ":@",  "xd",  "^^"};
-  if (i > 0 && cps[i - 1] != ' ' && cps[i - 1] != '\n' && cps[i - 1] != '\t') return 0;
+  if (i > 0 && !IsSpace(cps[i - 1])) return 0;
   for (const std::string_view e : kEmoticons) {
     if (i + e.size() > cps.size()) continue;
     bool same = true;
@@ -145,8 +147,6 @@ size_t MatchEmoticon(const std::vector<utf8proc_int32_t>& cps, size_t i, size_t*
   }
   return 0;
 }
-
-bool IsSpace(utf8proc_int32_t cp) { return cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r'; }
 
 bool StartsWithAscii(const std::vector<utf8proc_int32_t>& cps, size_t i, std::string_view prefix) {
   if (i + prefix.size() > cps.size()) return false;
