@@ -3,7 +3,7 @@
 // against the obvious loop of one RE2::PartialMatch per rule pattern, measured
 // in the same run.
 //
-//   build/release/bench/earshot_rules_bench --benchmark_min_time=0.5
+//   build/release/bench/earshot_rules_bench --benchmark_min_time=0.3
 //
 // Rules and posts are generated in memory with fixed seeds, so every run sees
 // the same data. Rules are YAML text, read, collected and built exactly as a
@@ -21,10 +21,14 @@
 //   BM_NaiveLoop/N       for each post and rule, PartialMatch of each of the
 //                        rule's patterns (each its own RE2) on the text form the
 //                        engine uses; fewer posts at large N, see NaivePosts()
+// Each post is matched with the MatchContext the classifier would give it: the
+// language DetectLanguage finds (computed once, outside the timed loops), or
+// "" when it finds no evidence, in which case rules of every language apply.
+// The naive loop skips rules of another language the same way.
 // per_post is CPU time per post; rules_per_post and posts_matched say how much
-// matched. Each RuleSet is built once per N and warmed on all posts before it
-// is timed (a running pipeline keeps its RuleSet and RE2's DFA cache). Before
-// timing, BM_NaiveLoop checks that the naive loop and RuleSet::Match find the
+// matched; lang_known is the share of posts with a detected language. Each RuleSet is built once
+// per N and warmed on all posts before it is timed (a running pipeline keeps its RuleSet and RE2's
+// DFA cache). Before timing, BM_NaiveLoop checks that the naive loop and RuleSet::Match find the
 // same rules for every post it uses.
 #include <benchmark/benchmark.h>
 #include <re2/re2.h>
@@ -43,6 +47,7 @@
 #include "earshot/rule_set.h"
 #include "pipeline/match/rule_collector.h"
 #include "pipeline/match/rule_reader.h"
+#include "pipeline/normalize/lang_id.h"
 #include "pipeline/normalize/normalizer.h"
 
 namespace earshot {
@@ -158,6 +163,9 @@ struct Corpus {
   std::vector<GeneratedRule> rules;  // kMaxRules; a pack of N rules is the first N
   std::vector<std::string> posts;    // raw text
   std::vector<NormalizedText> normalized;
+  // What the classifier passes to RuleSet::Match: the language it detects
+  // (the synthetic posts carry none), "" when detection has no evidence.
+  std::vector<MatchContext> contexts;
 };
 
 std::string YamlQuote(const std::string& s) {
@@ -353,7 +361,12 @@ const Corpus& GetCorpus() {
     RuleGenerator generator(&c->pseudo);
     for (int i = 0; i < kMaxRules; ++i) c->rules.push_back(generator.Make(i));
     c->posts = MakePosts(c->rules, c->pseudo);
-    for (const std::string& post : c->posts) c->normalized.push_back(Normalize(post, true));
+    for (const std::string& post : c->posts) {
+      c->normalized.push_back(Normalize(post, true));
+      MatchContext context;
+      context.lang = DetectLanguage(post, c->normalized.back()).lang;
+      c->contexts.push_back(std::move(context));
+    }
     return c;
   }();
   return *corpus;
@@ -410,15 +423,18 @@ class NaiveMatcher {
         }
       }
       if (!rule.match.none.empty() || !rule.exceptions.empty()) std::abort();  // not generated
+      r.lang = rule.lang;
       rules_.push_back(std::move(r));
     }
   }
 
-  // Indices of the matching rules, in rule order.
-  std::vector<int> Match(const NormalizedText& text) const {
+  // Indices of the matching rules, in rule order. A rule for another
+  // language is skipped first, as RuleSet does (docs/rules.md "Language").
+  std::vector<int> Match(const NormalizedText& text, const MatchContext& context) const {
     std::vector<int> matched;
     for (size_t r = 0; r < rules_.size(); ++r) {
       const NaiveRule& rule = rules_[r];
+      if (!context.lang.empty() && rule.lang != "any" && rule.lang != context.lang) continue;
       auto holds = [&](const std::vector<Compiled>& alternatives) {
         for (const Compiled& c : alternatives) {
           if (RE2::PartialMatch(c.words ? text.words : text.folded, *c.re)) return true;
@@ -440,6 +456,7 @@ class NaiveMatcher {
   struct NaiveRule {
     std::vector<std::vector<Compiled>> any;  // items, each a list of alternatives
     std::vector<std::vector<Compiled>> all;
+    std::string lang;
   };
   std::vector<NaiveRule> rules_;
 };
@@ -465,17 +482,17 @@ const Engine& GetEngine(int n) {
   if (engine->set == nullptr) return *engine;
   engine->naive = std::make_unique<NaiveMatcher>(rules);
   const Corpus& corpus = GetCorpus();
-  const MatchContext context;
   engine->naive_agrees = true;
   for (int p = 0; p < kPosts; ++p) {
     const NormalizedText& text = corpus.normalized[static_cast<size_t>(p)];
+    const MatchContext& context = corpus.contexts[static_cast<size_t>(p)];
     const std::vector<const Rule*> matched = engine->set->Match(text, context);  // warms the DFA
     if (p >= NaivePosts(n)) continue;
     std::vector<int> indices;
     for (const Rule* rule : matched) {
       indices.push_back(static_cast<int>(rule - engine->set->rules().data()));
     }
-    if (indices != engine->naive->Match(text)) {
+    if (indices != engine->naive->Match(text, context)) {
       std::fprintf(stderr, "N=%d: post %d: RuleSet::Match and the naive loop disagree\n", n, p);
       engine->naive_agrees = false;
     }
@@ -519,14 +536,14 @@ void BM_MatchSet(benchmark::State& state) {
     return;
   }
   const Corpus& corpus = GetCorpus();
-  const MatchContext context;
   size_t matches = 0;
   size_t posts_matched = 0;
   for (auto _ : state) {
     matches = 0;
     posts_matched = 0;
-    for (const NormalizedText& text : corpus.normalized) {
-      const std::vector<const Rule*> matched = engine.set->Match(text, context);
+    for (size_t p = 0; p < corpus.normalized.size(); ++p) {
+      const std::vector<const Rule*> matched =
+          engine.set->Match(corpus.normalized[p], corpus.contexts[p]);
       matches += matched.size();
       posts_matched += matched.empty() ? 0 : 1;
     }
@@ -535,6 +552,10 @@ void BM_MatchSet(benchmark::State& state) {
   state.counters["rules_per_post"] = static_cast<double>(matches) / kPosts;
   state.counters["posts_matched"] = static_cast<double>(posts_matched) / kPosts;
   state.counters["dfa_oom"] = static_cast<double>(RuleSet::dfa_out_of_memory_total());
+  state.counters["lang_known"] =
+      static_cast<double>(std::count_if(corpus.contexts.begin(), corpus.contexts.end(),
+                                        [](const MatchContext& c) { return !c.lang.empty(); })) /
+      kPosts;
 }
 BENCHMARK(BM_MatchSet)->Arg(10)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
@@ -546,10 +567,10 @@ void BM_NormalizeMatch(benchmark::State& state) {
     return;
   }
   const Corpus& corpus = GetCorpus();
-  const MatchContext context;
   for (auto _ : state) {
-    for (const std::string& post : corpus.posts) {
-      benchmark::DoNotOptimize(engine.set->Match(Normalize(post, true), context));
+    for (size_t p = 0; p < corpus.posts.size(); ++p) {
+      benchmark::DoNotOptimize(
+          engine.set->Match(Normalize(corpus.posts[p], true), corpus.contexts[p]));
     }
   }
   SetPostCounters(state, kPosts);
@@ -576,7 +597,8 @@ void BM_NaiveLoop(benchmark::State& state) {
   const int posts = NaivePosts(n);
   for (auto _ : state) {
     for (int p = 0; p < posts; ++p) {
-      benchmark::DoNotOptimize(engine.naive->Match(corpus.normalized[static_cast<size_t>(p)]));
+      const auto at = static_cast<size_t>(p);
+      benchmark::DoNotOptimize(engine.naive->Match(corpus.normalized[at], corpus.contexts[at]));
     }
   }
   SetPostCounters(state, posts);

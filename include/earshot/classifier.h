@@ -4,7 +4,8 @@
 //   1. the author: a post by one of the brand's own accounts is a brand reply;
 //   2. rule matches (rules/): urgent flags make a complaint p1; a complaint or
 //      question rule decides the class, with the rule's priority;
-//   3. question cues ("?", Turkish mi/mı/mu/mü, "nasıl", "how", ...);
+//   3. question cues ("?", Turkish mi/mı/mu/mü, "nasıl", "how", ...); a
+//      question that reads negative is a complaint;
 //   4. lexicon sentiment and, for reviews, the star rating.
 // Thresholds live in ClassifierOptions with documented defaults.
 //
@@ -32,6 +33,14 @@ struct ClassifierOptions {
   double complaint_below = -0.3;
   // Sentiment at or above this makes an unmatched post praise.
   double praise_above = 0.3;
+  // A question (rule or cue) whose sentiment is at or below this is a
+  // complaint put as a question. Closer to 0 than complaint_below because a
+  // question rarely carries strong words: "why is my order still not here?".
+  double question_complaint_below = -0.05;
+  // A post matching both a complaint and a praise rule is praise when its
+  // sentiment is at or above this and no urgent flag is set ("thanks, the
+  // issue is fixed!"). Above 1 turns the exception off.
+  double praise_overrides_complaint_above = 0.3;
   // Reviews with this many stars or fewer are complaints whatever the text says.
   int complaint_max_stars = 2;
   // Reviews with this many stars or more lean to praise.

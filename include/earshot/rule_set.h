@@ -13,6 +13,7 @@
 // Thread safety: a built RuleSet is safe for concurrent Match() and Explain().
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -48,12 +49,17 @@ struct Pattern {
 struct MatchItem {
   enum class Kind {
     kPatterns,  // a term, a regex, or a $list: true when any alternative matches
-    kNear,      // near: [a, b] within N words: alternatives[0] and [1] close enough
+    kNear,      // near: [a, b] within N words: a term of each side close enough
     kMacro,     // a named match block defined under `macros:`
   };
   Kind kind = Kind::kPatterns;
   std::vector<Pattern> alternatives;
-  int within = 0;         // kNear: at most this many words between the two
+  int within = 0;  // kNear: at most this many words between the two
+  // kNear: alternatives[0, near_split) are side a, the rest side b. A side is
+  // one term, or every term of a "$list" (near_lists[side], resolved by the
+  // collector).
+  size_t near_split = 1;
+  std::array<std::string, 2> near_lists;
   std::string reference;  // "$name" of a list, or a macro name, as written
   int macro = -1;         // kMacro: index into RuleSet::macros() once resolved
   SourceLocation where;
@@ -173,18 +179,23 @@ class RuleSet {
 
   // RE2::Sets and pattern -> rule maps; defined in pipeline/match, opaque here.
   struct Compiled;
+  // Per-thread buffers reused from post to post; also opaque here.
+  struct MatchScratch;
 
  private:
   RuleSet() = default;
-  bool Evaluate(const MatchBlock& block, const std::vector<int>& hit, const NormalizedText& text,
+  bool Evaluate(const MatchBlock& block, const MatchScratch& hit, const NormalizedText& text,
                 std::string* why_not) const;
-  bool ItemHolds(const MatchItem& item, const std::vector<int>& hit,
-                 const NormalizedText& text) const;
+  bool ItemHolds(const MatchItem& item, const MatchScratch& hit, const NormalizedText& text) const;
   bool Applies(const Rule& rule, const MatchContext& context, std::string* why_not) const;
   // Ids of the patterns matching `text`, sorted: what one pass per set
   // finds, so the cost follows the matches, not the number of patterns.
-  std::vector<int> Hits(const NormalizedText& text) const;
-  std::vector<int> Candidates(const std::vector<int>& hit) const;
+  // Ids of the patterns matching `text` (scratch->hit, stamped): what one
+  // pass per set finds, so the cost follows the matches, not the number of
+  // patterns.
+  void Hits(const NormalizedText& text, MatchScratch* scratch) const;
+  // Rules owning a hit pattern, sorted: scratch->hit -> scratch->candidates.
+  void Candidates(MatchScratch* scratch) const;
 
   std::vector<Rule> rules_;
   std::vector<Macro> macros_;

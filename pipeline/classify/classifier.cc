@@ -63,7 +63,7 @@ Verdict Classifier::Classify(const Post& post) const {
   v.lang = post.lang;
   const NormalizedText text = Normalize(post.text, /*turkish=*/v.lang != "en");
   if (v.lang.empty()) v.lang = DetectLanguage(post.text, text).lang;
-  const SentimentResult sentiment = scorer_->Score(text, v.lang, post.text);
+  const SentimentResult sentiment = scorer_->Score(text, v.lang, post.text, /*explain=*/false);
   v.sentiment = sentiment.score;
 
   // 2. The brand speaking is never a customer to answer.
@@ -104,7 +104,18 @@ Verdict Classifier::Classify(const Post& post) const {
   const bool high_stars = post.rating && *post.rating >= options_.praise_min_stars;
   const bool question_cue = LooksLikeQuestion(text, post.text);
 
-  if (!v.urgent.empty() || complaint_rule != nullptr) {
+  // A complaint rule decides, unless the post also matched a praise rule and
+  // reads clearly positive ("thanks for fixing the issue so fast!"): general
+  // complaint words are then the subject of the thanks, not a new complaint.
+  const bool praised_problem = complaint_rule != nullptr && v.urgent.empty() &&
+                               praise_rule != nullptr &&
+                               v.sentiment >= options_.praise_overrides_complaint_above;
+  // A question that reads negative is a complaint put as a question ("why is
+  // my order still not here?"): the customer reports a problem and wants it
+  // solved, which is what a complaint queue is for.
+  const bool negative_question = (question_rule != nullptr || question_cue) &&
+                                 v.sentiment <= options_.question_complaint_below;
+  if (!v.urgent.empty() || (complaint_rule != nullptr && !praised_problem)) {
     v.post_class = PostClass::kComplaint;
     v.priority = complaint_rule != nullptr ? complaint_rule->priority : Priority::kP1;
     if (complaint_rule != nullptr) v.sla_ms = complaint_rule->sla_ms;
@@ -116,13 +127,20 @@ Verdict Classifier::Classify(const Post& post) const {
     v.priority = Priority::kP3;
     v.confidence = 0.8;
     v.reason = "review rated " + std::to_string(*post.rating) + " stars";
-  } else if (question_rule != nullptr || (question_cue && v.sentiment > options_.complaint_below)) {
+  } else if (negative_question) {
+    v.post_class = PostClass::kComplaint;
+    v.priority = PriorityFromFollowers(post.author.followers, post.author.verified);
+    v.confidence = std::min(1.0, 0.5 + std::abs(v.sentiment) / 2);
+    char buf[64];
+    std::snprintf(buf, sizeof(buf), "negative question, sentiment %.2f", v.sentiment);
+    v.reason = buf;
+  } else if (question_rule != nullptr || question_cue) {
     v.post_class = PostClass::kQuestion;
     v.priority = question_rule != nullptr ? question_rule->priority : Priority::kP3;
     if (question_rule != nullptr) v.sla_ms = question_rule->sla_ms;
     v.confidence = question_rule != nullptr ? 0.85 : 0.6;
     v.reason = question_rule != nullptr ? "question rule " + question_rule->id : "question cue";
-  } else if (v.sentiment <= options_.complaint_below) {
+  } else if (v.sentiment <= options_.complaint_below && !praised_problem) {
     v.post_class = PostClass::kComplaint;
     v.priority = PriorityFromFollowers(post.author.followers, post.author.verified);
     v.confidence = std::min(1.0, 0.5 + std::abs(v.sentiment) / 2);

@@ -91,5 +91,19 @@ TEST_F(ClassifierTest, BrandsOwnAccountIsABrandReply) {
   EXPECT_FALSE(v.NeedsResponse());
 }
 
+TEST_F(ClassifierTest, NegativeQuestionIsAComplaint) {
+  const Verdict v = Classify("kargo neden bu kadar berbat?");
+  EXPECT_EQ(v.post_class, PostClass::kComplaint);
+  EXPECT_EQ(Classify("kargo neden bu kadar harika?").post_class, PostClass::kQuestion);
+}
+
+TEST_F(ClassifierTest, ClearlyPositivePraiseOfASolvedProblemIsPraise) {
+  // tr.delivery and tr.thanks both match; the text is clearly positive.
+  const Verdict v = Classify("harika harika, gelmedi diye korkmuştum, teşekkürler");
+  EXPECT_EQ(v.post_class, PostClass::kPraise);
+  // Without the praise rule the complaint rule still decides.
+  EXPECT_EQ(Classify("harika harika ama gelmedi").post_class, PostClass::kComplaint);
+}
+
 }  // namespace
 }  // namespace earshot

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <array>
 #include <map>
 
 namespace earshot {
@@ -117,6 +118,46 @@ class Collector {
     }
   }
 
+  // A near side written as "$list" becomes every term of the list. near
+  // measures distance in words, so a list with a regex cannot be a side.
+  void ResolveNear(MatchItem* item, const std::map<std::string, const NamedList*>& lists,
+                   const std::vector<std::string>& list_names, bool* ok) {
+    const auto split = item->alternatives.begin() + static_cast<std::ptrdiff_t>(item->near_split);
+    std::array<std::vector<Pattern>, 2> sides = {
+        std::vector<Pattern>(item->alternatives.begin(), split),
+        std::vector<Pattern>(split, item->alternatives.end())};
+    for (size_t side = 0; side < 2; ++side) {
+      const std::string& reference = item->near_lists[side];
+      if (reference.empty()) continue;
+      const std::string name = reference.substr(1);
+      const auto it = lists.find(name);
+      if (it == lists.end()) {
+        std::string message = "undefined list '" + reference + "'";
+        if (const std::string guess = DidYouMean(name, list_names); !guess.empty()) {
+          message += " (did you mean '$" + guess + "'?)";
+        }
+        Report(Severity::kError, item->where, "undefined_list", message,
+               OffsetOf(item->where, reference));
+        *ok = false;
+        continue;
+      }
+      sides[side] = it->second->patterns;
+      for (const Pattern& p : sides[side]) {
+        if (p.form == Pattern::Form::kWords) continue;
+        Report(Severity::kError, item->where, "near_regex",
+               "near counts words between terms, but list '" + reference + "' has the regex " +
+                   p.written + " (" + p.where.file + ":" + std::to_string(p.where.line) +
+                   "); use a list of terms",
+               OffsetOf(item->where, reference));
+        *ok = false;
+        break;
+      }
+    }
+    item->near_split = sides[0].size();
+    item->alternatives = std::move(sides[0]);
+    item->alternatives.insert(item->alternatives.end(), sides[1].begin(), sides[1].end());
+  }
+
   void Resolve(MatchBlock* block, const std::map<std::string, const NamedList*>& lists,
                const std::map<std::string, int>& macros, std::vector<std::string>* list_names,
                std::vector<std::string>* macro_names, bool* ok) {
@@ -135,6 +176,8 @@ class Collector {
           } else {
             item.macro = it->second;
           }
+        } else if (item.kind == MatchItem::Kind::kNear) {
+          ResolveNear(&item, lists, *list_names, ok);
         } else if (!item.reference.empty()) {
           const std::string name = item.reference.substr(1);
           const auto it = lists.find(name);

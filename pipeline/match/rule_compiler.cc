@@ -160,6 +160,18 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
         .append(1, '\0');
     for (const int id : all_ids)
       fingerprint.append(c.patterns[static_cast<size_t>(id)].re).append(1, '\0');
+    // near's sides and distance change matches without changing patterns.
+    for (const MatchBlock* block : {&rule.match, &rule.exceptions}) {
+      for (const auto* items : {&block->any, &block->all, &block->none}) {
+        for (const MatchItem& item : *items) {
+          if (item.kind != MatchItem::Kind::kNear) continue;
+          fingerprint.append(std::to_string(item.within))
+              .append(1, '/')
+              .append(std::to_string(item.near_split))
+              .append(1, '\0');
+        }
+      }
+    }
   }
   std::vector<int> word_ids, folded_ids;
   for (size_t id = 0; id < c.patterns.size(); ++id) {

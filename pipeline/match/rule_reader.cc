@@ -17,6 +17,12 @@ const std::vector<std::string> kRuleKeys = {
 const std::vector<std::string> kBlockKeys = {"any", "all", "none"};
 const std::vector<std::string> kWhenKeys = {"min_followers", "verified", "max_rating",
                                             "min_rating"};
+// Channel kinds, then the channel names KindOfChannel (pipeline/decode) and
+// docs/schema.md know. Posts from other channels count as social.
+const std::vector<std::string> kChannels = {
+    "social",      "review",     "complaint_site", "x",          "instagram",
+    "facebook",    "tiktok",     "youtube",        "app_store",  "google_play",
+    "google_maps", "trustpilot", "google_reviews", "sikayetvar", "complaint_board"};
 const std::vector<std::string> kTestKeys = {"text", "expect", "class",     "channel",
                                             "lang", "rating", "followers", "verified"};
 
@@ -139,6 +145,35 @@ class Reader {
     return out;
   }
 
+  // `channels:`: names and kinds earshot knows. An unknown name is an error,
+  // not a rule that silently never matches.
+  std::vector<std::string> Channels(const YAML::Node& node) {
+    std::vector<std::string> out;
+    auto check = [&](const YAML::Node& item) {
+      std::string name;
+      if (!Scalar(item, "channels", &name)) return;
+      if (std::find(kChannels.begin(), kChannels.end(), name) != kChannels.end()) {
+        out.push_back(name);
+        return;
+      }
+      std::string message = "unknown channel '" + name + "'";
+      if (const std::string guess = DidYouMean(name, kChannels); !guess.empty()) {
+        message += " (did you mean '" + guess + "'?)";
+      } else {
+        message += "; use a kind (social, review, complaint_site) or a channel name earshot knows";
+      }
+      Error(item, "unknown_channel", message);
+    };
+    if (node.IsSequence()) {
+      for (const auto& item : node) check(item);
+    } else if (node.IsScalar()) {
+      check(node);
+    } else {
+      Error(node, "wrong_type", "'channels' must be a list of strings");
+    }
+    return out;
+  }
+
   // A term or regex as a Pattern; false (with a diagnostic) when unusable.
   bool TermPattern(const YAML::Node& node, Pattern* out) {
     const std::string re = TermToPattern(node.Scalar());
@@ -201,11 +236,17 @@ class Reader {
         return false;
       }
       item->kind = MatchItem::Kind::kNear;
-      for (const auto& t : terms) {
+      for (size_t side = 0; side < 2; ++side) {
+        const YAML::Node& t = terms[side];
+        if (!t.Scalar().empty() && t.Scalar()[0] == '$') {
+          item->near_lists[side] = t.Scalar();  // a list of terms, resolved by the collector
+          continue;
+        }
         Pattern p;
         if (!TermPattern(t, &p)) return false;
         item->alternatives.push_back(std::move(p));
       }
+      item->near_split = item->near_lists[0].empty() ? 1 : 0;
       int64_t within = 3;
       if (node["within"] && !Int(node["within"], "within", 0, 50, &within)) return false;
       item->within = static_cast<int>(within);
@@ -314,7 +355,7 @@ class Reader {
       } else if (key == "lang") {
         if (Scalar(value, key, &rule.lang)) OneOf(value, key, rule.lang, {"tr", "en", "any"});
       } else if (key == "channels") {
-        rule.channels = StringList(value, key);
+        rule.channels = Channels(value);
       } else if (key == "urgent") {
         for (const std::string& flag : StringList(value, key)) {
           if (OneOf(value, key, flag, {"legal", "safety", "media", "churn", "fraud"})) {

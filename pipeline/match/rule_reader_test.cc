@@ -179,3 +179,75 @@ TEST(RuleReader, ExceptionsNeedAnyOrAll) {
 
 }  // namespace
 }  // namespace earshot
+
+namespace earshot {
+namespace {
+
+TEST(RuleReader, UnknownChannelIsAnErrorWithPositionAndSuggestion) {
+  const auto d = Lint(R"y(rules:
+  - id: r
+    category: complaint
+    channels: [review, googleplay, myspace]
+    match: {any: [x]}
+    tests: [{text: x, channel: google_play, expect: match}]
+)y");
+  std::vector<const Diagnostic*> unknown;
+  for (const Diagnostic& x : d) {
+    if (x.code == "unknown_channel") unknown.push_back(&x);
+  }
+  ASSERT_EQ(unknown.size(), 2u);
+  EXPECT_EQ(unknown[0]->severity, Severity::kError);
+  EXPECT_EQ(unknown[0]->ToString(),
+            "pack.yaml:4:24: error: unknown channel 'googleplay' (did you mean 'google_play'?)\n"
+            "      channels: [review, googleplay, myspace]\n"
+            "                         ^");
+  EXPECT_EQ(unknown[1]->column, 36);
+  EXPECT_NE(unknown[1]->message.find("use a kind (social, review, complaint_site)"),
+            std::string::npos)
+      << unknown[1]->message;
+}
+
+TEST(RuleReader, KnownChannelNamesAndKindsAreAccepted) {
+  const auto d = Lint(R"y(rules:
+  - id: r
+    category: complaint
+    channels: [social, complaint_site, x, google_play, sikayetvar]
+    match: {any: [x]}
+    tests: [{text: x, channel: x, expect: match}]
+)y");
+  EXPECT_FALSE(HasErrors(d)) << d[0].ToString();
+}
+
+TEST(RuleCollector, NearSideCanBeAListOfTermsButNotOfRegexes) {
+  const auto ok = Lint(R"y(lists:
+  money: ["para", "ücret*"]
+rules:
+  - id: r
+    category: complaint
+    match: {any: [{near: ["$money", "çekil*"], within: 2}]}
+    tests: [{text: para çekildi, expect: match}]
+)y");
+  EXPECT_FALSE(HasErrors(ok)) << ok[0].ToString();
+
+  const auto d = Lint(R"y(lists:
+  money: ["para", {regex: "\\bucret"}]
+rules:
+  - id: r
+    category: complaint
+    match: {any: [{near: ["çekil*", "$money"]}, {near: ["$mony", "x"]}]}
+    tests: [{text: para çekildi, expect: match}]
+)y");
+  const Diagnostic* regex = Find(d, "near_regex");
+  ASSERT_NE(regex, nullptr);
+  EXPECT_EQ(regex->line, 6);
+  EXPECT_EQ(regex->column, 39);  // at $money, counted in bytes as columns are
+  EXPECT_NE(regex->message.find("list '$money' has the regex /\\bucret/"), std::string::npos)
+      << regex->message;
+  const Diagnostic* undefined = Find(d, "undefined_list");
+  ASSERT_NE(undefined, nullptr);
+  EXPECT_NE(undefined->message.find("did you mean '$money'"), std::string::npos)
+      << undefined->message;
+}
+
+}  // namespace
+}  // namespace earshot

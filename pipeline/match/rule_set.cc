@@ -99,12 +99,11 @@ std::string DidYouMean(const std::string& word, const std::vector<std::string>& 
   return best;
 }
 
-void PatternShards::Match(const std::string& text, std::vector<int>* hit) const {
-  std::vector<int> indices;
+void PatternShards::Match(const std::string& text, std::vector<int>* hit,
+                          std::vector<int>* scratch) const {
   for (const Shard& shard : shards) {
-    indices.clear();
     RE2::Set::ErrorInfo info;
-    if (!shard.set->Match(text, &indices, &info)) {
+    if (!shard.set->Match(text, scratch, &info)) {
       if (info.kind == RE2::Set::kOutOfMemory) {
         // RE2 reports "no match" here: a possible miss. Count every time,
         // log the first so it is never silent.
@@ -116,48 +115,62 @@ void PatternShards::Match(const std::string& text, std::vector<int>* hit) const 
       }
       continue;
     }
-    for (const int i : indices) hit->push_back(shard.global_ids[static_cast<size_t>(i)]);
+    for (const int i : *scratch) hit->push_back(shard.global_ids[static_cast<size_t>(i)]);
   }
 }
 
 uint64_t RuleSet::dfa_out_of_memory_total() { return g_dfa_out_of_memory.load(); }
 
-std::vector<int> RuleSet::Hits(const NormalizedText& text) const {
-  std::vector<int> hit;
-  compiled_->words.Match(text.words, &hit);
-  compiled_->folded.Match(text.folded, &hit);
-  std::sort(hit.begin(), hit.end());
-  return hit;
-}
-
-std::vector<int> RuleSet::Candidates(const std::vector<int>& hit) const {
-  std::vector<int> candidates;
-  for (const int id : hit) {
-    const auto& owners = compiled_->owners[static_cast<size_t>(id)];
-    candidates.insert(candidates.end(), owners.begin(), owners.end());
+void RuleSet::Hits(const NormalizedText& text, MatchScratch* s) const {
+  s->Reset(compiled_->patterns.size(), rules_.size());
+  compiled_->words.Match(text.words, &s->raw, &s->indices);
+  compiled_->folded.Match(text.folded, &s->raw, &s->indices);
+  // Stamped, so that "did pattern p fire?" is one load per question.
+  for (const int id : s->raw) {
+    if (s->pattern_stamp[static_cast<size_t>(id)] == s->generation) continue;
+    s->pattern_stamp[static_cast<size_t>(id)] = s->generation;
+    s->hit.push_back(id);
   }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  return candidates;
 }
 
-bool RuleSet::ItemHolds(const MatchItem& item, const std::vector<int>& hit,
+void RuleSet::Candidates(MatchScratch* s) const {
+  for (const int id : s->hit) {
+    for (const int r : compiled_->owners[static_cast<size_t>(id)]) {
+      if (s->rule_stamp[static_cast<size_t>(r)] == s->generation) continue;
+      s->rule_stamp[static_cast<size_t>(r)] = s->generation;
+      s->candidates.push_back(r);
+    }
+  }
+  std::sort(s->candidates.begin(), s->candidates.end());  // rule order
+}
+
+bool RuleSet::ItemHolds(const MatchItem& item, const MatchScratch& s,
                         const NormalizedText& text) const {
+  auto fired = [&](int id) { return s.Fired(id); };
   switch (item.kind) {
     case MatchItem::Kind::kPatterns:
-      return std::any_of(item.pattern_ids.begin(), item.pattern_ids.end(),
-                         [&](int id) { return std::binary_search(hit.begin(), hit.end(), id); });
+      return std::any_of(item.pattern_ids.begin(), item.pattern_ids.end(), fired);
     case MatchItem::Kind::kMacro:
-      return Evaluate(macros_[static_cast<size_t>(item.macro)].block, hit, text, nullptr);
+      return Evaluate(macros_[static_cast<size_t>(item.macro)].block, s, text, nullptr);
     case MatchItem::Kind::kNear: {
-      const int a = item.pattern_ids[0];
-      const int b = item.pattern_ids[1];
-      if (!std::binary_search(hit.begin(), hit.end(), a) ||
-          !std::binary_search(hit.begin(), hit.end(), b)) {
+      const auto split = item.pattern_ids.begin() + static_cast<std::ptrdiff_t>(item.near_split);
+      if (std::none_of(item.pattern_ids.begin(), split, fired) ||
+          std::none_of(split, item.pattern_ids.end(), fired)) {
         return false;
       }
-      const auto pa = TokenPositions(*compiled_->near_matchers[static_cast<size_t>(a)], text.words);
-      const auto pb = TokenPositions(*compiled_->near_matchers[static_cast<size_t>(b)], text.words);
+      // Token positions of every fired term of a side ($list sides have many).
+      auto positions = [&](auto from, auto to) {
+        std::vector<int> out;
+        for (auto it = from; it != to; ++it) {
+          if (!fired(*it)) continue;
+          const auto p =
+              TokenPositions(*compiled_->near_matchers[static_cast<size_t>(*it)], text.words);
+          out.insert(out.end(), p.begin(), p.end());
+        }
+        return out;
+      };
+      const std::vector<int> pa = positions(item.pattern_ids.begin(), split);
+      const std::vector<int> pb = positions(split, item.pattern_ids.end());
       for (const int x : pa) {
         for (const int y : pb) {
           if (x != y && std::abs(x - y) - 1 <= item.within) return true;
@@ -169,65 +182,68 @@ bool RuleSet::ItemHolds(const MatchItem& item, const std::vector<int>& hit,
   return false;
 }
 
-bool RuleSet::Evaluate(const MatchBlock& block, const std::vector<int>& hit,
-                       const NormalizedText& text, std::string* why_not) const {
-  auto fail = [&](const std::string& why) {
-    if (why_not != nullptr) *why_not = why;
+bool RuleSet::Evaluate(const MatchBlock& block, const MatchScratch& hit, const NormalizedText& text,
+                       std::string* why_not) const {
+  auto fail = [&](auto&& why) {
+    if (why_not != nullptr) *why_not = why();
     return false;
+  };
+  auto name = [](const MatchItem& item) {
+    return item.reference.empty() && !item.alternatives.empty() ? item.alternatives[0].written
+                                                                : item.reference;
   };
   if (!block.any.empty() &&
       std::none_of(block.any.begin(), block.any.end(),
                    [&](const MatchItem& i) { return ItemHolds(i, hit, text); })) {
-    return fail("no 'any' item matched");
+    return fail([] { return std::string("no 'any' item matched"); });
   }
   for (const MatchItem& item : block.all) {
     if (!ItemHolds(item, hit, text)) {
-      return fail("'all' item '" +
-                  (item.reference.empty() && !item.alternatives.empty()
-                       ? item.alternatives[0].written
-                       : item.reference) +
-                  "' did not match");
+      return fail([&] { return "'all' item '" + name(item) + "' did not match"; });
     }
   }
   for (const MatchItem& item : block.none) {
     if (ItemHolds(item, hit, text)) {
-      return fail("'none' item '" +
-                  (item.reference.empty() && !item.alternatives.empty()
-                       ? item.alternatives[0].written
-                       : item.reference) +
-                  "' matched");
+      return fail([&] { return "'none' item '" + name(item) + "' matched"; });
     }
   }
   return true;
 }
 
 bool RuleSet::Applies(const Rule& rule, const MatchContext& context, std::string* why_not) const {
-  auto fail = [&](const std::string& why) {
-    if (why_not != nullptr) *why_not = why;
+  // Messages are built only when asked for: Match() calls this for every
+  // candidate rule of every post.
+  auto fail = [&](auto&& why) {
+    if (why_not != nullptr) *why_not = why();
     return false;
   };
-  if (!rule.enabled) return fail("rule is disabled");
+  if (!rule.enabled) return fail([] { return std::string("rule is disabled"); });
   if (!context.lang.empty() && rule.lang != "any" && rule.lang != context.lang) {
-    return fail("rule is for lang " + rule.lang + ", post is " + context.lang);
+    return fail([&] { return "rule is for lang " + rule.lang + ", post is " + context.lang; });
   }
   if (!rule.channels.empty()) {
     const bool ok =
         std::any_of(rule.channels.begin(), rule.channels.end(), [&](const std::string& c) {
           return !context.channel.empty() && (c == context.channel || c == KindOf(context.channel));
         });
-    if (!ok) return fail("rule is for channels other than '" + context.channel + "'");
+    if (!ok) {
+      return fail([&] { return "rule is for channels other than '" + context.channel + "'"; });
+    }
   }
   const RuleConditions& w = rule.when;
   if (w.min_followers && context.followers < *w.min_followers) {
-    return fail("author has fewer than " + std::to_string(*w.min_followers) + " followers");
+    return fail(
+        [&] { return "author has fewer than " + std::to_string(*w.min_followers) + " followers"; });
   }
-  if (w.verified && context.verified != *w.verified)
-    return fail("author verified is not " + std::string(*w.verified ? "true" : "false"));
+  if (w.verified && context.verified != *w.verified) {
+    return fail(
+        [&] { return "author verified is not " + std::string(*w.verified ? "true" : "false"); });
+  }
   if (w.max_rating && (!context.rating || *context.rating > *w.max_rating)) {
-    return fail("rating is not at most " + std::to_string(*w.max_rating));
+    return fail([&] { return "rating is not at most " + std::to_string(*w.max_rating); });
   }
   if (w.min_rating && (!context.rating || *context.rating < *w.min_rating)) {
-    return fail("rating is not at least " + std::to_string(*w.min_rating));
+    return fail([&] { return "rating is not at least " + std::to_string(*w.min_rating); });
   }
   return true;
 }
@@ -236,12 +252,16 @@ std::vector<const Rule*> RuleSet::Match(const NormalizedText& text,
                                         const MatchContext& context) const {
   std::vector<const Rule*> matched;
   if (compiled_->patterns.empty()) return matched;
-  const std::vector<int> hit = Hits(text);
-  const std::vector<int> candidates = Candidates(hit);
-  for (const int r : candidates) {
+  // Per-thread buffers: matching allocates nothing per post but the result.
+  thread_local MatchScratch scratch;
+  Hits(text, &scratch);
+  Candidates(&scratch);
+  for (const int r : scratch.candidates) {
     const Rule& rule = rules_[static_cast<size_t>(r)];
-    if (!Applies(rule, context, nullptr) || !Evaluate(rule.match, hit, text, nullptr)) continue;
-    if (!rule.exceptions.empty() && Evaluate(rule.exceptions, hit, text, nullptr) &&
+    if (!Applies(rule, context, nullptr) || !Evaluate(rule.match, scratch, text, nullptr)) {
+      continue;
+    }
+    if (!rule.exceptions.empty() && Evaluate(rule.exceptions, scratch, text, nullptr) &&
         !(rule.exceptions.any.empty() && rule.exceptions.all.empty())) {
       continue;
     }
@@ -254,16 +274,18 @@ std::vector<RuleExplanation> RuleSet::Explain(const NormalizedText& text,
                                               const MatchContext& context) const {
   std::vector<RuleExplanation> out;
   if (compiled_->patterns.empty()) return out;
-  const std::vector<int> hit = Hits(text);
-  const std::vector<int> candidates = Candidates(hit);
-  for (const int r : candidates) {
+  MatchScratch scratch;
+  Hits(text, &scratch);
+  Candidates(&scratch);
+  const MatchScratch& hit = scratch;
+  for (const int r : scratch.candidates) {
     const Rule& rule = rules_[static_cast<size_t>(r)];
     RuleExplanation e;
     e.rule = &rule;
     auto note = [&](const char* list, const std::vector<MatchItem>& items) {
       for (const MatchItem& item : items) {
         for (size_t k = 0; k < item.pattern_ids.size(); ++k) {
-          if (!std::binary_search(hit.begin(), hit.end(), item.pattern_ids[k])) continue;
+          if (!hit.Fired(item.pattern_ids[k])) continue;
           const Pattern& p = compiled_->patterns[static_cast<size_t>(item.pattern_ids[k])];
           e.items.push_back(ItemMatch{
               list, item.reference.empty() ? p.written : item.reference + " (" + p.written + ")",
@@ -311,7 +333,18 @@ StatusOr<std::shared_ptr<const RuleSet>> LoadRuleSet(const std::vector<std::stri
                                                      const RuleSetOptions& options,
                                                      std::vector<Diagnostic>* diagnostics) {
   std::vector<RuleFile> files;
-  for (const std::string& file : RuleFiles(paths)) {
+  const std::vector<std::string> found = RuleFiles(paths);
+  // An empty rule set would load fine and classify nothing: almost always a
+  // wrong path or an emptied directory, so it is an error, not a silence.
+  std::string where;
+  for (const std::string& path : paths) where += (where.empty() ? "" : ", ") + path;
+  if (found.empty()) {
+    diagnostics->push_back(Diagnostic{
+        Severity::kError, "no_rules", where, 0, 0,
+        paths.empty() ? "no rule paths given" : "no rule files (*.yaml, *.yml) found", ""});
+    return Status("no_rules", "no rule files in " + (where.empty() ? "(none)" : where));
+  }
+  for (const std::string& file : found) {
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) {
       diagnostics->push_back(
@@ -322,6 +355,13 @@ StatusOr<std::shared_ptr<const RuleSet>> LoadRuleSet(const std::vector<std::stri
   }
   CollectedRules collected = CollectRules(std::move(files), options, diagnostics);
   if (HasErrors(*diagnostics)) return Status("rules_invalid", "rule files have errors");
+  if (collected.rules.empty()) {
+    diagnostics->push_back(Diagnostic{
+        Severity::kError, "no_rules", where, 0, 0,
+        "no rules in " + std::to_string(found.size()) + " rule file(s): nothing would ever match",
+        ""});
+    return Status("no_rules", "no rules in " + where);
+  }
   return RuleSet::Build(std::move(collected.rules), std::move(collected.macros), options,
                         diagnostics);
 }

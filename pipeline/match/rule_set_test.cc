@@ -2,6 +2,10 @@
 #include "earshot/rule_set.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "pipeline/normalize/normalizer.h"
 #include "tests/support/test_rules.h"
@@ -297,6 +301,99 @@ TEST(RuleSet, RealWorldVariantsTable) {
     const Ids got = Match(*set, text);
     EXPECT_TRUE(std::find(got.begin(), got.end(), "tr.bad") == got.end()) << text;
   }
+}
+
+}  // namespace
+}  // namespace earshot
+
+namespace earshot {
+namespace {
+
+TEST(RuleSet, NearTakesAListOnEitherSide) {
+  auto set = testing::RulesFromYaml(R"y(lists:
+  money: ["para", "ücret*", "refund"]
+rules:
+  - id: money_taken
+    category: complaint
+    match:
+      any: [{near: ["$money", "çekil*"], within: 1}]
+  - id: taken_money
+    category: complaint
+    match:
+      any: [{near: ["kesil*", "$money"], within: 0}]
+)y");
+  ASSERT_NE(set, nullptr);
+  EXPECT_EQ(Match(*set, "hesabımdan para çekildi"), Ids{"money_taken"});
+  EXPECT_EQ(Match(*set, "ücretim izinsiz çekilmiş"), Ids{"money_taken"});
+  EXPECT_EQ(Match(*set, "ücretim ile ilgili olarak çekilmiş"), Ids{});
+  EXPECT_EQ(Match(*set, "kesilen ücret"), Ids{"taken_money"});
+  EXPECT_EQ(Match(*set, "list çekildi"), Ids{});  // "$money" is not the word "money"
+}
+
+TEST(RuleSet, LanguageDecidesWhichRulesApplyEvenWhenTheyShareTerms) {
+  auto set = testing::RulesFromYaml(R"y(rules:
+  - {id: tr_rule, category: complaint, lang: tr, match: {any: ["iptal*", {regex: "\\bip+tal"}]}}
+  - {id: en_rule, category: complaint, lang: en, match: {any: ["iptal*", "cancel*"]}}
+  - {id: any_rule, category: complaint, match: {any: ["iptal*"]}}
+)y");
+  ASSERT_NE(set, nullptr);
+  EXPECT_EQ(Match(*set, "iptal edin", Lang("tr")), (Ids{"tr_rule", "any_rule"}));
+  EXPECT_EQ(Match(*set, "iptal please", Lang("en")), (Ids{"en_rule", "any_rule"}));
+  EXPECT_EQ(Match(*set, "iptal", Lang("de")), Ids{"any_rule"});
+  EXPECT_EQ(Match(*set, "iptal"), (Ids{"tr_rule", "en_rule", "any_rule"}));
+  // Explain still lists the other language's rule, with the reason.
+  const auto explained = set->Explain(Normalize("iptal", true), Lang("tr"));
+  ASSERT_EQ(explained.size(), 3u);
+  EXPECT_EQ(explained[1].rule->id, "en_rule");
+  EXPECT_FALSE(explained[1].matched);
+  EXPECT_EQ(explained[1].why_not, "rule is for lang en, post is tr");
+}
+
+class LoadRuleSetTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("earshot_load_rules_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void Write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name) << text;
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(LoadRuleSetTest, ADirectoryWithoutRuleFilesIsAnError) {
+  Write("README.txt", "not rules\n");
+  std::vector<Diagnostic> d;
+  const auto set = LoadRuleSet({dir_.string()}, RuleSetOptions{}, &d);
+  EXPECT_FALSE(set.ok());
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].code, "no_rules");
+  EXPECT_EQ(d[0].severity, Severity::kError);
+  EXPECT_NE(d[0].message.find("no rule files"), std::string::npos) << d[0].message;
+}
+
+TEST_F(LoadRuleSetTest, RuleFilesWithoutAnyRuleAreAnError) {
+  Write("lists.yaml", "lists:\n  couriers: [kurye]\n");
+  Write("empty.yml", "");
+  std::vector<Diagnostic> d;
+  const auto set = LoadRuleSet({dir_.string()}, RuleSetOptions{}, &d);
+  EXPECT_FALSE(set.ok());
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].code, "no_rules");
+  EXPECT_NE(d[0].message.find("no rules in 2 rule file(s)"), std::string::npos) << d[0].message;
+}
+
+TEST_F(LoadRuleSetTest, OneRuleIsEnough) {
+  Write("lists.yaml", "lists:\n  couriers: [kurye]\n");
+  Write("rules.yaml", "rules: [{id: r, category: complaint, match: {any: [$couriers]}}]\n");
+  std::vector<Diagnostic> d;
+  const auto set = LoadRuleSet({dir_.string()}, RuleSetOptions{}, &d);
+  ASSERT_TRUE(set.ok());
+  EXPECT_EQ((*set)->rules().size(), 1u);
 }
 
 }  // namespace

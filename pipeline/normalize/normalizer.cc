@@ -125,8 +125,9 @@ bool IsSpace(utf8proc_int32_t cp) { return cp == ' ' || cp == '\n' || cp == '\t'
 // case and emitted lowercase (":D" -> ":d"). Longest first.
 size_t MatchEmoticon(const std::vector<utf8proc_int32_t>& cps, size_t i, size_t* base_length) {
   static constexpr std::string_view kEmoticons[] = {
-      ">:(", ":-)", ":-(", ":-d", ":'(", ":-/", ":-p", ";-)", "-_-", "</3", ":)", ":(",
-      ":d",  ":/",  ":p",  ";)",  "=)",  "=(",  "<3",  ":|",  ":@",  "xd",  "^^"};
+      ":'-(", ">:(", ":-)", ":-(", ":-d", ":'(", ":-/", ":-p", ";-)", "-_-", "</3", ":-*",
+      ":-o",  ":-|", ":)",  ":(",  ":d",  ":/",  ":p",  ";)",  ";p",  ";d",  "=)",  "=(",
+      "=d",   "=p",  ":]",  ":[",  ":*",  ":o",  "<3",  ":|",  ":@",  "xd",  "^^"};
   if (i > 0 && !IsSpace(cps[i - 1])) return 0;
   for (const std::string_view e : kEmoticons) {
     if (i + e.size() > cps.size()) continue;

@@ -2,7 +2,6 @@
 
 #include <charconv>
 #include <fstream>
-#include <sstream>
 
 #include "pipeline/normalize/normalizer.h"
 
@@ -58,33 +57,59 @@ StatusOr<Lexicon> Lexicon::LoadFile(const std::string& path, std::vector<Diagnos
 }
 
 void Lexicon::Add(std::string_view entry, double valence) {
-  const std::string folded = FoldForMatching(entry, /*turkish=*/true);
-  std::istringstream in(folded);
+  // An entry is split into words exactly as a post is, so "top-notch" is the
+  // phrase "top notch" and "kargo'm" stays one word. A trailing '*' marks the
+  // last word as a stem; the normalizer would drop it, so it is taken off first.
+  bool stem = false;
+  while (!entry.empty() && entry.back() == ' ') entry.remove_suffix(1);
+  if (entry.size() > 1 && entry.back() == '*') {
+    stem = true;
+    entry.remove_suffix(1);
+  }
   std::vector<std::string> words;
-  for (std::string w; in >> w;) words.push_back(w);
+  for (Token& token : Normalize(entry, /*turkish=*/true).tokens) {
+    if (token.kind == Token::Kind::kHashtag) continue;  // its parts follow as words
+    words.push_back(std::move(token.text));
+  }
   if (words.empty()) return;
   if (words.size() == 1) {
-    std::string& w = words[0];
-    if (w.size() > 1 && w.back() == '*') {
-      w.pop_back();
-      max_stem_ = std::max(max_stem_, w.size());
-      stems_[w] = valence;
+    if (stem) {
+      AddStem(words[0], valence);
     } else {
-      words_[w] = valence;
+      words_[words[0]] = valence;
     }
     return;
   }
   Phrase phrase;
   phrase.valence = valence;
-  std::string first = words[0];
-  if (!first.empty() && first.back() == '*') first.pop_back();  // stems only on the last word
-  for (size_t i = 1; i < words.size(); ++i) phrase.rest.push_back(words[i]);
-  if (phrase.rest.back().size() > 1 && phrase.rest.back().back() == '*') {
-    phrase.rest.back().pop_back();
-    phrase.last_is_stem = true;
-  }
-  phrases_[first].push_back(std::move(phrase));
+  phrase.rest.assign(words.begin() + 1, words.end());
+  phrase.last_is_stem = stem;
+  phrases_[words[0]].push_back(std::move(phrase));
   ++phrase_count_;
+}
+
+void Lexicon::AddStem(const std::string& stem, double valence) {
+  if (stem_nodes_.empty()) stem_nodes_.emplace_back();
+  int32_t node = 0;
+  for (const char c : stem) {
+    int32_t child = stem_nodes_[static_cast<size_t>(node)].first_child;
+    while (child >= 0 && stem_nodes_[static_cast<size_t>(child)].c != c) {
+      child = stem_nodes_[static_cast<size_t>(child)].next_sibling;
+    }
+    if (child < 0) {
+      child = static_cast<int32_t>(stem_nodes_.size());
+      StemNode added;
+      added.c = c;
+      added.next_sibling = stem_nodes_[static_cast<size_t>(node)].first_child;
+      stem_nodes_.push_back(added);
+      stem_nodes_[static_cast<size_t>(node)].first_child = child;
+    }
+    node = child;
+  }
+  StemNode& end = stem_nodes_[static_cast<size_t>(node)];
+  if (!end.terminal) ++stem_count_;
+  end.terminal = true;
+  end.valence = valence;
 }
 
 std::optional<LexiconHit> Lexicon::Lookup(const std::vector<std::string_view>& tokens,
@@ -112,11 +137,28 @@ std::optional<LexiconHit> Lexicon::Lookup(const std::vector<std::string_view>& t
   if (const auto it = words_.find(token); it != words_.end()) {
     return LexiconHit{it->second, 1, {}, it->first};
   }
-  // Longest stem first, so "rezillik" prefers "rezil" over "rez".
-  for (size_t len = std::min(max_stem_, token.size()); len >= 2; --len) {
-    if (const auto it = stems_.find(token.substr(0, len)); it != stems_.end()) {
-      return LexiconHit{it->second, 1, token.substr(len), it->first + "*"};
+  // Longest stem first, so "rezillik" prefers "rezil" over "rez": one walk
+  // down the stem trie, remembering the last stem passed (at least 2 letters).
+  if (stem_nodes_.empty()) return std::nullopt;
+  int32_t node = 0;
+  size_t best_len = 0;
+  double best_valence = 0;
+  for (size_t k = 0; k < token.size(); ++k) {
+    int32_t child = stem_nodes_[static_cast<size_t>(node)].first_child;
+    while (child >= 0 && stem_nodes_[static_cast<size_t>(child)].c != token[k]) {
+      child = stem_nodes_[static_cast<size_t>(child)].next_sibling;
     }
+    if (child < 0) break;
+    node = child;
+    const StemNode& n = stem_nodes_[static_cast<size_t>(node)];
+    if (n.terminal && k + 1 >= 2) {
+      best_len = k + 1;
+      best_valence = n.valence;
+    }
+  }
+  if (best_len > 0) {
+    return LexiconHit{best_valence, 1, token.substr(best_len),
+                      std::string(token.substr(0, best_len)) + "*"};
   }
   return std::nullopt;
 }

@@ -9,6 +9,7 @@
 // Thread safety: immutable after loading; share freely.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,7 +39,7 @@ class Lexicon {
   // Longest entry starting at tokens[i]. Only word tokens are looked up.
   std::optional<LexiconHit> Lookup(const std::vector<std::string_view>& tokens, size_t i) const;
 
-  size_t size() const { return words_.size() + stems_.size() + phrase_count_; }
+  size_t size() const { return words_.size() + stem_count_ + phrase_count_; }
 
  private:
   struct Phrase {
@@ -53,10 +54,22 @@ class Lexicon {
   };
   template <typename V>
   using Map = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
+  // Stems live in a trie (first-child / next-sibling links in one vector):
+  // one walk over a token finds its longest stem, where a hash map needed a
+  // lookup per prefix length.
+  struct StemNode {
+    int32_t first_child = -1;
+    int32_t next_sibling = -1;
+    char c = 0;
+    bool terminal = false;
+    double valence = 0.0;
+  };
+  void AddStem(const std::string& stem, double valence);
+
   Map<double> words_;
-  Map<double> stems_;
+  std::vector<StemNode> stem_nodes_;  // [0] is the root
+  size_t stem_count_ = 0;
   Map<std::vector<Phrase>> phrases_;  // keyed by first word
-  size_t max_stem_ = 0;
   size_t phrase_count_ = 0;
 };
 

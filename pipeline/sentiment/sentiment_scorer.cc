@@ -37,8 +37,8 @@ double Intensity(std::string_view w) {
 }
 
 bool IsContrast(std::string_view w) {
-  return w == "ama" || w == "fakat" || w == "ancak" || w == "lakin" || w == "but" ||
-         w == "however" || w == "yet";
+  // English "yet" is left out: it is far more often "not yet" than a contrast.
+  return w == "ama" || w == "fakat" || w == "ancak" || w == "lakin" || w == "but" || w == "however";
 }
 
 // Turkish verbal negation right after a stem: -me/-ma (+ tense), -mez/-maz,
@@ -55,11 +55,22 @@ bool HasTurkishNegationSuffix(std::string_view suffix) {
         suffix.substr(1, 2) == "al") {
       return false;
     }
+    // -medi (past), -mez (aorist), -meyen/-meyin (participle, imperative),
+    // -mem/-memiş (1st person, evidential). -mesi/-mesine and -men/-meniz
+    // are nominalisations ("izlenmesi gereken": that must be watched), not
+    // negation; only the bare -mesin(ler) is ("izlemesin": let them not).
     const char c = suffix[2];
-    return c == 'd' || c == 'z' || c == 'y' || c == 'm' || c == 's' || c == 'k' || c == 'l' ||
-           c == 'n' || c == 't';
+    if (c == 's') {
+      const std::string_view rest = suffix.substr(1);
+      return rest == "esin" || rest == "asin" || rest == "esinler" || rest == "asinlar";
+    }
+    return c == 'd' || c == 'z' || c == 'y' || c == 'm';
   }
-  if (v == 'i' || v == 'u') return suffix.substr(1, 3) == "iyo" || suffix.substr(1, 3) == "uyo";
+  if (v == 'i' || v == 'u') {
+    // -miyor/-muyor and the spoken -mıyo/-mio ("çalışmıo", "sevmiom").
+    if (suffix.substr(1, 3) == "iyo" || suffix.substr(1, 3) == "uyo") return true;
+    return suffix.size() >= 3 && suffix[2] == 'o';
+  }
   return false;
 }
 
@@ -83,14 +94,17 @@ StatusOr<std::shared_ptr<const Lexicons>> LoadLexicons(const std::string& dir,
 }
 
 SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_view lang,
-                                       std::string_view original) const {
+                                       std::string_view original, bool explain) const {
   SentimentResult result;
-  std::vector<std::string_view> words;
-  std::vector<bool> is_word;
-  words.reserve(text.tokens.size());
+  // Per-thread scratch: scoring is on the hot path and must not allocate per
+  // post once the buffers have grown.
+  thread_local std::vector<std::string_view> words;
+  thread_local std::vector<char> is_word;
+  words.clear();
+  is_word.clear();
   for (const Token& t : text.tokens) {
     words.emplace_back(t.text);
-    is_word.push_back(t.is_word);
+    is_word.push_back(t.is_word ? 1 : 0);
   }
   // A known language uses its own lexicon; an unknown one tries Turkish, then English.
   const Lexicon* first = lang == "en" ? &lexicons_->en : &lexicons_->tr;
@@ -127,42 +141,59 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       if (!hit) hit = lexicons_->emoji.Lookup(words, i);  // emoticons like ":(" are not words
     }
     if (!hit) continue;
+    // A word that is both an entry and a booster ("süper güzel") boosts the
+    // next entry instead of counting twice.
+    if (hit->words == 1 && is_word[i] && Intensity(words[i]) != 0 && i + 1 < words.size() &&
+        is_word[i + 1] &&
+        (first->Lookup(words, i + 1) || (second != nullptr && second->Lookup(words, i + 1)))) {
+      continue;
+    }
     double v = hit->valence;
-    std::string why = "lexicon " + hit->entry;
+    std::string why;
+    if (explain) why = "lexicon " + hit->entry;
     const size_t end = i + hit->words;  // first token after the entry
     if (turkish_hit && !hit->suffix.empty() && HasTurkishNegationSuffix(hit->suffix)) {
       v = -v * 0.8;
-      why += ", negated by suffix -" + std::string(hit->suffix);
+      if (explain) why += ", negated by suffix -" + std::string(hit->suffix);
     }
     if (text.tokens[i].caps && !all_caps) {
       v += v > 0 ? 0.7 : -0.7;
-      why += ", capitals";
+      if (explain) why += ", capitals";
     }
     if (i > 0 && is_word[i - 1] && same_clause(i - 1, i)) {
       const double boost = Intensity(words[i - 1]);
       if (boost != 0) {
         v += v > 0 ? boost * 2 : -boost * 2;
-        why += ", intensity " + std::string(words[i - 1]);
+        if (explain) why += ", intensity " + std::string(words[i - 1]);
       }
     }
     for (size_t back = 1; back <= 3 && back <= i; ++back) {
       if (!same_clause(i - back, i)) break;
       if (is_word[i - back] && IsEnglishNegator(words[i - back])) {
         v = -v * 0.75;
-        why += ", negated by " + std::string(words[i - back]);
+        if (explain) why += ", negated by " + std::string(words[i - back]);
         break;
       }
     }
-    if (end < words.size() && is_word[end] && !text.tokens[end].clause_start &&
-        IsTurkishFollowingNegator(words[end])) {
-      v = -v * 0.8;
-      why += ", negated by " + std::string(words[end]);
+    // Turkish negates a predicate with a following "değil"/"yok", which may
+    // close a short noun phrase: "iyi bir film değil". Look up to three words
+    // ahead within the clause, stopping at a contrast word.
+    for (size_t ahead = end; ahead < words.size() && ahead < end + 3; ++ahead) {
+      if (!is_word[ahead] || text.tokens[ahead].clause_start || IsContrast(words[ahead])) break;
+      if (IsTurkishFollowingNegator(words[ahead])) {
+        v = -v * 0.8;
+        if (explain) why += ", negated by " + std::string(words[ahead]);
+        break;
+      }
+      if (first->Lookup(words, ahead)) break;  // the negator belongs to that word
     }
     if (last_contrast < words.size()) {
       v *= i < last_contrast ? 0.5 : 1.5;
     }
     sum += v;
-    result.contributions.push_back(SentimentContribution{std::string(words[i]), v, why});
+    if (explain) {
+      result.contributions.push_back(SentimentContribution{std::string(words[i]), v, why});
+    }
     i = end - 1;
   }
   // Exclamation marks add emphasis in the direction already taken.

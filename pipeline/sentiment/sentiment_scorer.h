@@ -48,9 +48,10 @@ class SentimentScorer {
       : lexicons_(std::move(lexicons)) {}
 
   // `original` is the post text as written (for "!!!" emphasis); `lang` picks
-  // the lexicon ("" tries both).
+  // the lexicon ("" tries both). With `explain` false the contributions are
+  // not recorded (the classifier's hot path needs only the score).
   SentimentResult Score(const NormalizedText& text, std::string_view lang,
-                        std::string_view original) const;
+                        std::string_view original, bool explain = true) const;
 
  private:
   std::shared_ptr<const Lexicons> lexicons_;

@@ -120,3 +120,129 @@ TEST(SentimentScorer, TurkishSuffixRulesApplyToTurkishEntriesOnly) {
 
 }  // namespace
 }  // namespace earshot
+
+namespace earshot {
+namespace {
+
+// Every negation, contrast and intensifier rule, in Turkish (with Turkish
+// letters and ASCII-folded) and English.
+class SentimentRules : public ::testing::Test {
+ protected:
+  double S(const std::string& text, const std::string& lang) { return Score(text, lang); }
+};
+
+TEST_F(SentimentRules, TurkishNegationSuffixFormsFlipAStemInBothSpellings) {
+  for (const char* text : {"beğenmedim", "begenmedim", "beğenmez", "begenmez", "beğenmeyen",
+                           "begenmeyen", "beğenmemiş", "begenmemis", "beğenmem", "çalışmıyor",
+                           "calismiyor", "çalışmıo", "calismio", "beğenmesin", "begenmesin"}) {
+    EXPECT_LT(S(text, "tr"), 0) << text;
+  }
+}
+
+TEST_F(SentimentRules, TurkishSuffixesThatOnlyLookLikeNegationKeepThePolarity) {
+  for (const char* text :
+       {"beğenmiş", "begenmis", "beğenmek", "begenmek", "beğenmeli", "begenmeli", "beğenmesi",
+        "begenmesi", "beğenmesine", "beğenmeniz", "begenmeniz", "beğenmekte"}) {
+    EXPECT_GT(S(text, "tr"), 0) << text;
+  }
+}
+
+TEST_F(SentimentRules, TurkishDegilAndYokNegateUpToThreeWordsAhead) {
+  EXPECT_LT(S("güzel değil", "tr"), 0);
+  EXPECT_LT(S("guzel degil", "tr"), 0);
+  EXPECT_LT(S("güzel bir film değil", "tr"), 0);
+  EXPECT_LT(S("guzel bir film degil", "tr"), 0);
+  EXPECT_GT(S("berbat değil", "tr"), 0);
+  EXPECT_GT(S("berbat degildi", "tr"), 0);
+  // "değil" belongs to the nearer entry only.
+  EXPECT_GT(S("güzel ve berbat değil", "tr"), 0);
+  // A contrast word ends the reach of "değil".
+  EXPECT_GT(S("güzel ama değil", "tr"), 0);
+  EXPECT_GT(S("güzel. değil mi", "tr"), 0);
+}
+
+TEST_F(SentimentRules, EnglishNegatorsReachThreeWordsBackWithinTheClause) {
+  for (const char* text :
+       {"not good", "never good", "isn't good", "isnt good", "don't think it's good", "no good",
+        "wasn't really very good", "cannot be good"}) {
+    EXPECT_LT(S(text, "en"), 0) << text;
+  }
+  EXPECT_GT(S("not terrible", "en"), 0);
+  EXPECT_GT(S("no. good", "en"), 0);  // the full stop ends the negator's clause
+}
+
+TEST_F(SentimentRules, ContrastWeighsTheLaterClauseInBothLanguages) {
+  EXPECT_LT(S("good but terrible", "en"), 0);
+  EXPECT_LT(S("good however terrible", "en"), 0);
+  EXPECT_GT(S("terrible but good", "en"), 0);
+  EXPECT_GT(S("berbat ama güzel", "tr"), 0);
+  EXPECT_GT(S("berbat ama guzel", "tr"), 0);
+  EXPECT_LT(S("güzel fakat berbat", "tr"), 0);
+  EXPECT_LT(S("guzel fakat berbat", "tr"), 0);
+  EXPECT_LT(S("güzel ancak berbat", "tr"), 0);
+  EXPECT_LT(S("guzel lakin berbat", "tr"), 0);
+}
+
+TEST_F(SentimentRules, EnglishYetIsNotAContrast) {
+  EXPECT_DOUBLE_EQ(S("good yet terrible", "en"), S("good and terrible", "en"));
+}
+
+TEST_F(SentimentRules, IntensifiersAndDampenersInBothLanguages) {
+  for (const char* booster : {"very", "so", "really", "extremely", "totally", "super"}) {
+    EXPECT_GT(S(std::string(booster) + " good", "en"), S("good", "en")) << booster;
+    EXPECT_LT(S(std::string(booster) + " terrible", "en"), S("terrible", "en")) << booster;
+  }
+  for (const char* dampener : {"slightly", "somewhat", "kinda", "barely"}) {
+    EXPECT_LT(S(std::string(dampener) + " good", "en"), S("good", "en")) << dampener;
+  }
+  for (const char* booster : {"çok", "cok", "aşırı", "asiri", "gerçekten", "gercekten", "cidden",
+                              "fazlasıyla", "fazlasiyla", "resmen"}) {
+    EXPECT_GT(S(std::string(booster) + " güzel", "tr"), S("güzel", "tr")) << booster;
+    EXPECT_LT(S(std::string(booster) + " berbat", "tr"), S("berbat", "tr")) << booster;
+  }
+  for (const char* dampener : {"biraz", "azıcık", "azicik"}) {
+    EXPECT_LT(S(std::string(dampener) + " güzel", "tr"), S("güzel", "tr")) << dampener;
+  }
+}
+
+TEST_F(SentimentRules, IntensifiedNegationStaysNegative) {
+  EXPECT_LT(S("çok beğenmedim", "tr"), S("beğenmedim", "tr"));
+  EXPECT_LT(S("cok begenmedim", "tr"), S("begenmedim", "tr"));
+  EXPECT_LT(S("not very good", "en"), 0);
+}
+
+TEST(SentimentLexicon, HyphenatedEntriesMatchTheWordsTheNormalizerMakes) {
+  Lexicon lexicon;
+  lexicon.Add("top-notch", 2.5);
+  const NormalizedText text = Normalize("service was top-notch", false);
+  std::vector<std::string_view> words;
+  for (const Token& t : text.tokens) words.emplace_back(t.text);
+  ASSERT_EQ(words.size(), 4u);
+  const auto hit = lexicon.Lookup(words, 2);
+  ASSERT_TRUE(hit.has_value());
+  EXPECT_DOUBLE_EQ(hit->valence, 2.5);
+  EXPECT_EQ(hit->words, 2u);
+}
+
+TEST(SentimentLexicon, LongestStemWinsAndItsSuffixIsReturned) {
+  Lexicon lexicon;
+  lexicon.Add("rez*", -1.0);
+  lexicon.Add("rezil*", -3.0);
+  const std::vector<std::string_view> words = {"rezillik"};
+  const auto hit = lexicon.Lookup(words, 0);
+  ASSERT_TRUE(hit.has_value());
+  EXPECT_DOUBLE_EQ(hit->valence, -3.0);
+  EXPECT_EQ(hit->suffix, "lik");
+  EXPECT_EQ(lexicon.size(), 2u);
+}
+
+TEST(SentimentEmoticons, NoseAndEqualsVariantsAreTokens) {
+  for (const char* e : {":-D", ":-P", ";-)", "=)", "=(", ":@"}) {
+    const NormalizedText text = Normalize(std::string("ok ") + e, false);
+    ASSERT_EQ(text.tokens.size(), 2u) << e;
+    EXPECT_FALSE(text.tokens[1].is_word) << e;
+  }
+}
+
+}  // namespace
+}  // namespace earshot
