@@ -38,11 +38,17 @@ class SlaPolicy {
   std::array<std::array<int64_t, 5>, 3> ms_{};
 };
 
-// Parses "90s", "15m", "1h", "24h", "1h30m", "2d" into milliseconds.
+// Parses "90s", "15m", "1h", "24h", "1h30m", "2d" into milliseconds; at
+// most kMaxDurationMs (ten years), longer is an error.
+inline constexpr int64_t kMaxDurationMs = int64_t{10} * 366 * 24 * 60 * 60 * 1000;
 StatusOr<int64_t> ParseDurationMs(std::string_view text);
 
 // Deterministic RFC 4122 version-5 UUID of (event_type, channel, post id).
 std::string MakeEventId(std::string_view event_type, const Post& post);
+// The same UUIDv5 over any name; callers separate parts with '\x1f'.
+std::string MakeUuidV5(std::string_view name);
+// The id of an item's `step`-th response_overdue event (steps count from 1).
+std::string MakeOverdueEventId(std::string_view item_id, int step);
 
 struct ResponseDue {
   std::string event_id;
@@ -57,5 +63,14 @@ ResponseDue MakeResponseDue(const Post& post, const Verdict& verdict, int64_t re
 // JSON encodings (docs/events.md).
 std::string EncodeResponseDueJson(const Post& post, const Verdict& verdict, const ResponseDue& due);
 std::string EncodeClassifiedJson(const Post& post, const Verdict& verdict, int64_t received_at_ms);
+
+// The classified topic is also the alerting stage's input (repartitioned by
+// conversation): this reads back what EncodeClassifiedJson wrote.
+struct ClassifiedPost {
+  Post post;
+  Verdict verdict;
+  int64_t received_at_ms = 0;
+};
+StatusOr<ClassifiedPost> DecodeClassifiedJson(std::string_view json);
 
 }  // namespace earshot

@@ -74,6 +74,16 @@ void WriteVerdict(Writer& w, const Verdict& verdict) {
   w.StartArray();
   for (const RuleMatch& m : verdict.matches) w.String(m.rule_id.c_str());
   w.EndArray();
+  w.Key("matched_topics");  // parallel to matched_rules ("" when a rule has none)
+  w.StartArray();
+  for (const RuleMatch& m : verdict.matches) w.String(m.topic.c_str());
+  w.EndArray();
+  w.Key("sla_override_seconds");
+  if (verdict.sla_ms) {
+    w.Int64(*verdict.sla_ms / 1000);
+  } else {
+    w.Null();
+  }
   Str(w, "reason", verdict.reason);
 }
 
@@ -88,6 +98,7 @@ std::string EncodeResponseDueJson(const Post& post, const Verdict& verdict,
   w.Int(kEventSchemaVersion);
   Str(w, "type", "response_due");
   Str(w, "event_id", due.event_id);
+  Str(w, "item_id", due.event_id);  // an item is named by its response_due event
   WriteVerdict(w, verdict);
   Str(w, "received_at", FormatIso8601Ms(due.received_at_ms));
   Str(w, "due_at", FormatIso8601Ms(due.due_at_ms));

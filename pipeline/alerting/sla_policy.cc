@@ -70,6 +70,9 @@ StatusOr<int64_t> ParseDurationMs(std::string_view text) {
                     "'" + std::string(text) + "' needs a unit on every number (ms, s, m, h, d)");
     }
     total += n * unit;
+    // Ten years is far beyond any deadline or window, and bounding the total
+    // keeps it (and deadlines computed from it) from overflowing.
+    if (total > kMaxDurationMs) return Status("invalid_duration", "duration too large");
   }
   return total;
 }

@@ -309,6 +309,9 @@ StatusOr<Post> DecodeGooglePlay(const Value& doc, const DecodeOptions& options) 
   } else {
     return WrongType(base + "lastModified.seconds", "integer", *s);
   }
+  if (seconds < kMinIso8601Ms / 1000 || seconds > kMaxIso8601Ms / 1000) {
+    return Status(kErrInvalidValue, base + "lastModified.seconds: out of range");
+  }
   post.created_at_ms = seconds * 1000;
   post.created_at = FormatIso8601Ms(post.created_at_ms);
   std::string package;
