@@ -126,7 +126,10 @@ class Parser {
     if (!node.IsMap()) Fail(node, "'brands' must map brand names to settings");
     for (const auto& kv : node) {
       const std::string brand = kv.first.Scalar();
-      CheckKeys(kv.second, "brands." + brand, {"accounts", "apps"});
+      CheckKeys(kv.second, "brands." + brand,
+                {"accounts", "apps", "timezone", "hours", "holidays", "business_hours_for",
+                 "p1_around_the_clock"});
+      ParseBrandCalendar(kv.second, brand, config);
       auto& accounts = config->brand_accounts[brand];
       if (kv.second["accounts"]) {
         for (std::string handle : StringList(kv.second["accounts"], "accounts")) {
@@ -144,19 +147,150 @@ class Parser {
     }
   }
 
+  int64_t Duration(const YAML::Node& node, const std::string& key) const {
+    const auto ms = ParseDurationMs(Scalar(node, key));
+    if (!ms.ok()) Fail(node, ms.status().message());
+    if (*ms <= 0) Fail(node, "'" + key + "' must be longer than zero");
+    return *ms;
+  }
+
+  bool Bool(const YAML::Node& node, const std::string& key) const {
+    const std::string v = Scalar(node, key);
+    if (v == "true" || v == "on" || v == "yes") return true;
+    if (v == "false" || v == "off" || v == "no") return false;
+    Fail(node, "'" + key + "' must be true or false, got '" + v + "'");
+  }
+
+  void ParseBrandCalendar(const YAML::Node& node, const std::string& brand, Config* config) const {
+    if (!node["timezone"] && !node["hours"] && !node["holidays"]) return;
+    const std::string tz = node["timezone"] ? Scalar(node["timezone"], "timezone") : "UTC";
+    WeeklyHours hours = WeeklyHours::AllWeek();
+    if (node["hours"]) {
+      auto parsed = ParseWeeklyHours(Scalar(node["hours"], "hours"));
+      if (!parsed.ok()) Fail(node["hours"], parsed.status().message());
+      hours = std::move(parsed).value();
+    }
+    std::vector<std::string> holidays;
+    if (node["holidays"]) holidays = StringList(node["holidays"], "holidays");
+    auto calendar = BusinessCalendar::Make(tz, hours, holidays);
+    if (!calendar.ok()) {
+      const YAML::Node& where = calendar.status().code() == "invalid_holiday" ? node["holidays"]
+                                : node["timezone"]                            ? node["timezone"]
+                                                                              : node;
+      Fail(where, calendar.status().message());
+    }
+    BrandCalendar& entry = config->alerting.brands[brand];
+    entry.calendar = std::move(calendar).value();
+    if (const auto& kinds = node["business_hours_for"]) {
+      entry.applies_to[0] = entry.applies_to[1] = entry.applies_to[2] = false;
+      for (const std::string& k : StringList(kinds, "business_hours_for")) {
+        if (k == "social") {
+          entry.applies_to[0] = true;
+        } else if (k == "review") {
+          entry.applies_to[1] = true;
+        } else if (k == "complaint_site") {
+          entry.applies_to[2] = true;
+        } else {
+          Fail(kinds, "unknown channel kind '" + k + "' (social, review, complaint_site)");
+        }
+      }
+    }
+    if (node["p1_around_the_clock"])
+      entry.p1_around_the_clock = Bool(node["p1_around_the_clock"], "p1_around_the_clock");
+  }
+
+  void ParseAlerting(const YAML::Node& node, Config* config) const {
+    CheckKeys(node, "alerting",
+              {"escalation_steps", "group_window", "praise", "expire_after", "max_open_items",
+               "spikes", "outputs", "webhook", "class_sla"});
+    AlertPolicy& p = config->alerting;
+    if (const auto& steps = node["escalation_steps"]) {
+      p.escalation_steps.clear();
+      if (!steps.IsSequence()) Fail(steps, "'escalation_steps' must be a list such as [1, 2, 4]");
+      double previous = 0;
+      for (const auto& step : steps) {
+        const double v = Double(step, "escalation_steps");
+        if (v <= previous) Fail(step, "escalation steps must be positive and increasing");
+        previous = v;
+        p.escalation_steps.push_back(v);
+      }
+      if (p.escalation_steps.size() > 16) Fail(steps, "at most 16 escalation steps");
+    }
+    if (const auto& by_class = node["class_sla"]) {
+      // Same shape as the top-level sla:, starting from it.
+      CheckKeys(by_class, "alerting.class_sla", {"complaint", "question"});
+      for (const auto& kv : by_class) {
+        SlaPolicy policy = config->sla;
+        ParseSla(kv.second, &policy);
+        p.class_sla[kv.first.Scalar() == "complaint" ? PostClass::kComplaint
+                                                     : PostClass::kQuestion] = policy;
+      }
+    }
+    if (const auto& w = node["group_window"]) {
+      p.group_window_ms = Scalar(w, "group_window") == "off" ? 0 : Duration(w, "group_window");
+    }
+    if (const auto& praise = node["praise"]) {
+      if (Scalar(praise, "praise") == "off") {
+        p.praise_due_ms.reset();
+      } else {
+        p.praise_due_ms = Duration(praise, "praise");
+      }
+    }
+    if (node["expire_after"]) p.expire_after_ms = Duration(node["expire_after"], "expire_after");
+    if (node["max_open_items"])
+      p.max_open_items =
+          static_cast<size_t>(Int(node["max_open_items"], "max_open_items", 1, 100000000));
+    if (const auto& s = node["spikes"]) {
+      CheckKeys(s, "alerting.spikes",
+                {"enabled", "window", "baseline_windows", "min_count", "ratio", "cooldown"});
+      if (s["enabled"]) p.spikes.enabled = Bool(s["enabled"], "enabled");
+      if (s["window"]) p.spikes.window_ms = Duration(s["window"], "window");
+      if (s["baseline_windows"])
+        p.spikes.baseline_windows = Int(s["baseline_windows"], "baseline_windows", 1, 1000);
+      if (s["min_count"]) p.spikes.min_count = Int(s["min_count"], "min_count", 1, 1000000);
+      if (s["ratio"]) p.spikes.ratio = Double(s["ratio"], "ratio");
+      if (s["cooldown"]) p.spikes.cooldown_ms = Duration(s["cooldown"], "cooldown");
+    }
+    if (const auto& outputs = node["outputs"]) {
+      CheckKeys(
+          outputs, "alerting.outputs",
+          {"response_due", "response_overdue", "responded", "acknowledged", "complaint_spike"});
+      for (const auto& kv : outputs) {
+        std::set<std::string> chosen;
+        for (const std::string& o : StringList(kv.second, kv.first.Scalar())) {
+          if (o != "kafka" && o != "webhook" && o != "stdout")
+            Fail(kv.second, "unknown output '" + o + "' (kafka, webhook, stdout)");
+          chosen.insert(o);
+        }
+        config->routes.by_type[kv.first.Scalar()] = chosen;
+      }
+    }
+    if (const auto& hook = node["webhook"]) {
+      CheckKeys(hook, "alerting.webhook", {"url", "max_queue", "max_attempts", "timeout"});
+      if (hook["url"]) config->webhook.url = Scalar(hook["url"], "url");
+      if (hook["max_queue"])
+        config->webhook.max_queue = Int(hook["max_queue"], "max_queue", 1, 1000000);
+      if (hook["max_attempts"])
+        config->webhook.max_attempts = Int(hook["max_attempts"], "max_attempts", 1, 100);
+      if (hook["timeout"]) config->webhook.timeout_ms = Duration(hook["timeout"], "timeout");
+    }
+  }
+
   Config Parse(const YAML::Node& root) const {
     Config config = DefaultConfig();
     if (!root || root.IsNull()) return config;
     CheckKeys(root, "the top level",
               {"kafka", "topics", "rules", "lexicons", "metrics", "sla", "brands", "default_brand",
-               "pipeline", "classifier"});
+               "pipeline", "classifier", "alerting"});
     if (const auto& kafka = root["kafka"]) {
       if (!kafka.IsMap()) Fail(kafka, "'kafka' must map librdkafka property names to values");
       for (const auto& kv : kafka)
         config.kafka[kv.first.Scalar()] = Scalar(kv.second, kv.first.Scalar());
     }
     if (const auto& topics = root["topics"]) {
-      CheckKeys(topics, "topics", {"inputs", "classified", "alerts", "dlq"});
+      CheckKeys(topics, "topics", {"inputs", "classified", "alerts", "dlq", "acks", "changelog"});
+      if (topics["acks"]) config.topics.acks = Scalar(topics["acks"], "acks");
+      if (topics["changelog"]) config.topics.changelog = Scalar(topics["changelog"], "changelog");
       if (topics["inputs"]) config.topics.inputs = StringList(topics["inputs"], "inputs");
       if (config.topics.inputs.empty()) Fail(topics["inputs"], "'inputs' needs at least one topic");
       if (topics["classified"])
@@ -175,6 +309,7 @@ class Parser {
       if (metrics["listen"]) config.metrics_listen = Scalar(metrics["listen"], "listen");
     }
     if (const auto& sla = root["sla"]) ParseSla(sla, &config.sla);
+    if (const auto& alerting = root["alerting"]) ParseAlerting(alerting, &config);
     if (const auto& brands = root["brands"]) ParseBrands(brands, &config);
     if (const auto& brand = root["default_brand"])
       config.decode.default_brand = Scalar(brand, "default_brand");
@@ -192,7 +327,14 @@ class Parser {
     }
     if (const auto& c = root["classifier"]) {
       CheckKeys(c, "classifier",
-                {"complaint_below", "praise_above", "complaint_max_stars", "praise_min_stars"});
+                {"complaint_below", "praise_above", "question_complaint_below",
+                 "praise_overrides_complaint_above", "complaint_max_stars", "praise_min_stars"});
+      if (c["question_complaint_below"])
+        config.classifier.question_complaint_below =
+            Double(c["question_complaint_below"], "question_complaint_below");
+      if (c["praise_overrides_complaint_above"])
+        config.classifier.praise_overrides_complaint_above =
+            Double(c["praise_overrides_complaint_above"], "praise_overrides_complaint_above");
       if (c["complaint_below"])
         config.classifier.complaint_below = Double(c["complaint_below"], "complaint_below");
       if (c["praise_above"])
@@ -203,6 +345,7 @@ class Parser {
       if (c["praise_min_stars"])
         config.classifier.praise_min_stars = Int(c["praise_min_stars"], "praise_min_stars", 1, 6);
     }
+    config.alerting.sla = config.sla;
     return config;
   }
 

@@ -7,10 +7,12 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "connectors/kafka/kafka_config.h"
+#include "earshot/alert_engine.h"
 #include "earshot/alerting.h"
 #include "earshot/classifier.h"
 #include "earshot/decode.h"
@@ -23,6 +25,30 @@ struct TopicsConfig {
   std::string classified = "posts.classified";
   std::string alerts = "alerts";
   std::string dlq = "posts.dlq";
+  // Acknowledgements (`earshot ack`); every instance reads all of it.
+  std::string acks = "acks";
+  // The alerting stage's state, one partition per `classified` partition
+  // (give it cleanup.policy=compact on a real cluster).
+  std::string changelog = "earshot.alerting.changelog";
+};
+
+// Where each alert event type goes: any of "kafka", "webhook", "stdout".
+struct AlertRoutes {
+  std::map<std::string, std::set<std::string>> by_type = {
+      {"response_due", {"kafka"}}, {"response_overdue", {"kafka"}}, {"responded", {"kafka"}},
+      {"acknowledged", {"kafka"}}, {"complaint_spike", {"kafka"}},
+  };
+  bool Has(const std::string& type, const std::string& output) const {
+    auto it = by_type.find(type);
+    return it != by_type.end() && it->second.count(output) > 0;
+  }
+};
+
+struct WebhookConfig {
+  std::string url;  // empty: no webhook (may hold a token: never logged)
+  int max_queue = 1000;
+  int max_attempts = 5;
+  int64_t timeout_ms = 5000;
 };
 
 struct Config {
@@ -33,6 +59,11 @@ struct Config {
   std::string lexicons;            // directory with tr.tsv, en.tsv, emoji.tsv
   std::string metrics_listen = "127.0.0.1:9464";
   SlaPolicy sla;
+  // The alerting stage: calendars, escalation, grouping, spikes. Its `sla`
+  // is copied from `sla` above when the config is loaded.
+  AlertPolicy alerting;
+  AlertRoutes routes;
+  WebhookConfig webhook;
   BrandAccounts brand_accounts;
   DecodeOptions decode;
   ClassifierOptions classifier;
@@ -43,6 +74,14 @@ struct Config {
   // True when no bootstrap.servers was given: run the embedded broker.
   bool UsesEmbeddedBroker() const { return kafka.count("bootstrap.servers") == 0; }
   std::string GroupId() const;
+  // Every topic the consumer group reads: the inputs, and the classified
+  // topic (the alerting stage's repartitioned input). A pipeline is caught
+  // up when the group's backlog on all of them is zero.
+  std::vector<std::string> ConsumedTopics() const {
+    std::vector<std::string> topics_read = topics.inputs;
+    topics_read.push_back(topics.classified);
+    return topics_read;
+  }
 };
 
 // Directory holding the shipped rules/ and data/ (EARSHOT_HOME, else the

@@ -89,6 +89,58 @@ TEST(Config, YamlSyntaxErrorHasAPosition) {
 namespace earshot {
 namespace {
 
+TEST(Config, AlertingSectionSetsStepsRoutesCalendarsAndClassDeadlines) {
+  auto config = LoadConfigText(R"(sla:
+  social: 30m
+brands:
+  acme:
+    accounts: [AcmeHelp]
+    timezone: Europe/Istanbul
+    hours: "mon-fri 09:00-18:00"
+    holidays: ["2026-10-29"]
+alerting:
+  escalation_steps: [1, 3]
+  group_window: off
+  praise: 8h
+  class_sla:
+    question: {social: 2h}
+  spikes: {min_count: 20, cooldown: 1h}
+  outputs:
+    response_overdue: [kafka, webhook, stdout]
+  webhook: {url: "https://hooks.example/T/B/secret", max_queue: 50}
+)",
+                               "a.yaml", ".");
+  ASSERT_TRUE(config.ok()) << config.status().ToString();
+  const AlertPolicy& p = config->alerting;
+  EXPECT_EQ(p.escalation_steps, (std::vector<double>{1, 3}));
+  EXPECT_EQ(p.group_window_ms, 0);
+  EXPECT_EQ(p.praise_due_ms, 8 * 3600 * 1000);
+  EXPECT_EQ(p.sla.DueAfterMs(ChannelKind::kSocial, Priority::kP3), 30 * 60 * 1000);
+  ASSERT_EQ(p.class_sla.count(PostClass::kQuestion), 1u);
+  EXPECT_EQ(p.class_sla.at(PostClass::kQuestion).DueAfterMs(ChannelKind::kSocial, Priority::kP3),
+            2 * 3600 * 1000);
+  EXPECT_EQ(p.spikes.min_count, 20);
+  ASSERT_EQ(p.brands.count("acme"), 1u);
+  EXPECT_FALSE(p.brands.at("acme").calendar.always_open());
+  EXPECT_TRUE(config->routes.Has("response_overdue", "stdout"));
+  EXPECT_TRUE(config->routes.Has("response_due", "kafka"));
+  EXPECT_FALSE(config->routes.Has("response_due", "webhook"));
+  EXPECT_EQ(config->webhook.max_queue, 50);
+}
+
+TEST(Config, AlertingMistakesPointAtTheValue) {
+  auto steps = LoadConfigText("alerting:\n  escalation_steps: [2, 1]\n", "a.yaml", ".");
+  ASSERT_FALSE(steps.ok());
+  EXPECT_NE(steps.status().message().find("a.yaml:2:"), std::string::npos);
+  auto output = LoadConfigText("alerting:\n  outputs:\n    responded: [email]\n", "a.yaml", ".");
+  ASSERT_FALSE(output.ok());
+  EXPECT_NE(output.status().message().find("unknown output 'email'"), std::string::npos);
+  auto zone = LoadConfigText("brands:\n  b:\n    timezone: Mars/Olympus\n", "a.yaml", ".");
+  ASSERT_FALSE(zone.ok());
+  EXPECT_NE(zone.status().message().find("a.yaml:3:15"), std::string::npos)
+      << zone.status().message();
+}
+
 TEST(Config, ShippedExampleAndDemoConfigsLoad) {
   for (const std::string& path :
        {DataRoot() + "/ops/earshot.example.yaml", DataRoot() + "/data/samples/demo.yaml"}) {

@@ -39,6 +39,8 @@ int main(int argc, char** argv) {
   earshot::AddExplainCommand(app, context);
   earshot::AddClassifyCommand(app, context);
   earshot::AddEvalCommand(app, context);
+  earshot::AddSimulateCommand(app, context);
+  earshot::AddAckCommand(app, context);
   app.add_subcommand("version", "Print the version")->callback([] {
     std::printf("earshot %s\n", EARSHOT_VERSION);
   });

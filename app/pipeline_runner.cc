@@ -6,8 +6,12 @@ namespace earshot {
 
 PipelineRunner::PipelineRunner(const Config& config,
                                std::shared_ptr<const ClassifierSlot> classifier, Metrics& metrics,
-                               const Clock& clock)
-    : config_(config), metrics_(metrics), processor_(std::move(classifier), config, clock) {}
+                               const Clock& clock, WebhookSink* webhook)
+    : config_(config),
+      metrics_(metrics),
+      clock_(clock),
+      webhook_(webhook),
+      processor_(std::move(classifier), config, clock) {}
 
 PipelineRunner::~PipelineRunner() {
   RequestStop();
@@ -18,7 +22,8 @@ PipelineRunner::~PipelineRunner() {
 
 void PipelineRunner::Start() {
   for (int i = 0; i < config_.workers; ++i) {
-    workers_.push_back(std::make_unique<Worker>(i, config_, processor_, metrics_));
+    workers_.push_back(
+        std::make_unique<Worker>(i, config_, processor_, metrics_, webhook_, clock_));
   }
   for (auto& worker : workers_) {
     Worker* w = worker.get();

@@ -23,7 +23,7 @@ namespace earshot {
 class PipelineRunner {
  public:
   PipelineRunner(const Config& config, std::shared_ptr<const ClassifierSlot> classifier,
-                 Metrics& metrics, const Clock& clock);
+                 Metrics& metrics, const Clock& clock, WebhookSink* webhook = nullptr);
   ~PipelineRunner();
 
   // Starts the workers' threads.
@@ -38,6 +38,8 @@ class PipelineRunner {
  private:
   const Config& config_;
   Metrics& metrics_;
+  const Clock& clock_;
+  WebhookSink* webhook_;
   RecordProcessor processor_;
   std::vector<std::unique_ptr<Worker>> workers_;
   std::vector<std::thread> threads_;

@@ -46,17 +46,6 @@ ProcessedRecord RecordProcessor::Process(const InputRecord& input) const {
   classified.key = post->conversation_id;
   classified.value = EncodeClassifiedJson(*post, verdict, received_at);
   result.outputs.push_back(std::move(classified));
-  if (verdict.NeedsResponse()) {
-    const ResponseDue due = MakeResponseDue(*post, verdict, received_at, sla_);
-    OutRecord alert;
-    alert.topic = topics_.alerts;
-    alert.key = post->conversation_id;  // one conversation, one partition, in order
-    alert.value = EncodeResponseDueJson(*post, verdict, due);
-    alert.headers.emplace_back("earshot.event_type", "response_due");
-    alert.headers.emplace_back("earshot.event_id", due.event_id);
-    result.outputs.push_back(std::move(alert));
-    result.alerted = true;
-  }
   result.post = std::move(post).value();
   result.verdict = std::move(verdict);
   return result;

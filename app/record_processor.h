@@ -1,9 +1,9 @@
 // RecordProcessor: one input record in, the records to produce out.
 //
 // This is the whole per-record data flow, free of Kafka I/O so that it can
-// be tested and benchmarked alone: decode -> classify -> alert, or decode
-// failure -> dead letter. The worker produces what it returns and commits
-// the input once all of it is acknowledged.
+// be tested and benchmarked alone: decode -> classify -> the classified
+// post (the alerting stage's input), or decode failure -> dead letter. The worker produces what it
+// returns and commits the input once all of it is acknowledged.
 //
 // Thread safety: Process() is const and safe to call from many threads.
 #pragma once
@@ -43,7 +43,6 @@ struct ProcessedRecord {
   std::optional<Post> post;        // set when decoding succeeded
   std::optional<Verdict> verdict;  // set when decoding succeeded
   std::string dead_letter_reason;  // set when it did not
-  bool alerted = false;
 };
 
 class RecordProcessor {

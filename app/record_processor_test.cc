@@ -40,19 +40,18 @@ class RecordProcessorTest : public ::testing::Test {
   std::shared_ptr<const Classifier> classifier_;
 };
 
-TEST_F(RecordProcessorTest, ComplaintYieldsClassifiedPostAndResponseDueKeyedByConversation) {
+TEST_F(RecordProcessorTest, ComplaintYieldsAClassifiedPostKeyedByConversationForTheAlertingStage) {
   const ProcessedRecord r = Process(R"({"id":"x-1","channel":"x","brand":"b","author":{"id":"u"},
     "text":"kargo gelmedi","created_at":"2026-11-23T09:00:00Z","conversation_id":"c-1"})");
-  ASSERT_EQ(r.outputs.size(), 2u);
+  ASSERT_EQ(r.outputs.size(), 1u);
   EXPECT_EQ(r.outputs[0].topic, "posts.classified");
-  EXPECT_EQ(r.outputs[1].topic, "alerts");
-  EXPECT_EQ(r.outputs[1].key, "c-1");
-  rapidjson::Document doc;
-  doc.Parse(r.outputs[1].value.c_str());
+  EXPECT_EQ(r.outputs[0].key, "c-1") << "the repartition key of the alerting stage";
+  auto back = DecodeClassifiedJson(r.outputs[0].value);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->verdict.post_class, PostClass::kComplaint);
+  EXPECT_EQ(back->post.conversation_id, "c-1");
   // received_at is the record's timestamp, so a replay gives the same deadline.
-  EXPECT_STREQ(doc["received_at"].GetString(), "2026-11-23T09:14:05.000Z");
-  EXPECT_STREQ(doc["due_at"].GetString(), "2026-11-23T10:14:05.000Z");
-  EXPECT_TRUE(r.alerted);
+  EXPECT_EQ(back->received_at_ms, 1795425245000);
 }
 
 TEST_F(RecordProcessorTest, NeutralPostYieldsOnlyTheClassifiedPost) {
@@ -60,7 +59,6 @@ TEST_F(RecordProcessorTest, NeutralPostYieldsOnlyTheClassifiedPost) {
     "text":"bugün hava bulutlu","created_at":"2026-11-23T09:00:00Z"})");
   ASSERT_EQ(r.outputs.size(), 1u);
   EXPECT_EQ(r.outputs[0].topic, "posts.classified");
-  EXPECT_FALSE(r.alerted);
   ASSERT_TRUE(r.verdict.has_value());
   EXPECT_EQ(r.verdict->post_class, PostClass::kNeutral);
 }

@@ -2,16 +2,20 @@
 
 #include <spdlog/spdlog.h>
 
+#include <set>
+
 namespace earshot {
 
 Status CreateTopics(EmbeddedBroker& broker, const Config& config) {
   for (const std::string& topic : config.topics.inputs) {
     if (Status s = broker.CreateTopic(topic, config.embedded_partitions); !s.ok()) return s;
   }
-  for (const std::string& topic :
-       {config.topics.classified, config.topics.alerts, config.topics.dlq}) {
+  // The changelog is co-partitioned with the classified topic.
+  for (const std::string& topic : {config.topics.classified, config.topics.alerts,
+                                   config.topics.dlq, config.topics.changelog}) {
     if (Status s = broker.CreateTopic(topic, config.embedded_partitions); !s.ok()) return s;
   }
+  if (Status s = broker.CreateTopic(config.topics.acks, 1); !s.ok()) return s;
   return Status::Ok();
 }
 
@@ -35,6 +39,21 @@ StatusOr<std::unique_ptr<Service>> Service::Start(Config config) {
   for (const Diagnostic& w : warnings) spdlog::warn("rules: {}", w.ToString());
   if (!classifier.ok()) return classifier.status();
   service->metrics_ = std::make_unique<Metrics>(EARSHOT_VERSION);
+  std::set<std::string> brands;
+  for (const auto& [brand, accounts] : cfg.brand_accounts) brands.insert(brand);
+  for (const auto& [app, brand] : cfg.decode.app_brands) brands.insert(brand);
+  for (const auto& [brand, calendar] : cfg.alerting.brands) brands.insert(brand);
+  if (!cfg.decode.default_brand.empty()) brands.insert(cfg.decode.default_brand);
+  service->metrics_->SetKnownBrands(std::move(brands));
+  if (!cfg.webhook.url.empty()) {
+    WebhookOptions options;
+    options.url = cfg.webhook.url;
+    options.max_queue = static_cast<size_t>(cfg.webhook.max_queue);
+    options.max_attempts = cfg.webhook.max_attempts;
+    options.timeout_ms = cfg.webhook.timeout_ms;
+    service->webhook_ = std::make_unique<WebhookSink>(options);
+    spdlog::info("alerting: webhook to {}", service->webhook_->endpoint());
+  }
   RuleReloader::Publish(**classifier, *service->metrics_);
   spdlog::info("rules: {} loaded, version {}", (*classifier)->rules().rules().size(),
                (*classifier)->rules().version());
@@ -52,14 +71,25 @@ StatusOr<std::unique_ptr<Service>> Service::Start(Config config) {
         }
         return Status::Ok();
       },
-      [metrics] { metrics->SyncDfaOutOfMemory(RuleSet::dfa_out_of_memory_total()); });
+      [metrics, webhook = service->webhook_.get()] {
+        metrics->SyncDfaOutOfMemory(RuleSet::dfa_out_of_memory_total());
+        if (webhook != nullptr) {
+          const WebhookStats st = webhook->stats();
+          metrics->SyncWebhookFailures(st.failed + st.dropped + st.abandoned);
+        }
+      });
+  service->http_->AddReadinessCheck("state", [metrics]() -> Status {
+    if (metrics->StateRestored().Value() <= 0)
+      return Status("not_ready", "alerting state not restored yet");
+    return Status::Ok();
+  });
   if (Status s = service->http_->Start(cfg.metrics_listen); !s.ok()) return s;
   service->metrics_address_ = service->http_->address();
   spdlog::info("metrics and health on http://{}/metrics /healthz /readyz",
                service->metrics_address_);
 
-  service->runner_ =
-      std::make_unique<PipelineRunner>(cfg, service->slot_, *metrics, service->clock_);
+  service->runner_ = std::make_unique<PipelineRunner>(cfg, service->slot_, *metrics,
+                                                      service->clock_, service->webhook_.get());
   service->runner_->Start();
   spdlog::info("pipeline: {} worker(s) in group '{}' reading {}", cfg.workers, cfg.GroupId(),
                cfg.topics.inputs.front() + (cfg.topics.inputs.size() > 1 ? ", ..." : ""));
@@ -72,6 +102,7 @@ Service::~Service() {
     (void)runner_->Wait();
   }
   runner_.reset();
+  if (webhook_) webhook_->Stop(std::chrono::seconds(5));
   reloader_.reset();
   if (http_) http_->Stop();
 }

@@ -15,6 +15,7 @@
 #include "app/rule_reloader.h"
 #include "connectors/http/http_endpoint.h"
 #include "connectors/kafka/embedded_broker.h"
+#include "connectors/webhook/webhook_sink.h"
 #include "earshot/clock.h"
 
 namespace earshot {
@@ -48,6 +49,7 @@ class Service {
   std::unique_ptr<EmbeddedBroker> broker_;  // outlives the workers (declared first)
   std::unique_ptr<Metrics> metrics_;
   std::unique_ptr<HttpEndpoint> http_;
+  std::unique_ptr<WebhookSink> webhook_;  // outlives the workers that enqueue
   std::shared_ptr<ClassifierSlot> slot_;
   std::unique_ptr<RuleReloader> reloader_;
   std::unique_ptr<PipelineRunner> runner_;

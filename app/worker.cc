@@ -31,17 +31,19 @@ std::vector<RdKafka::TopicPartition*> ToKafka(const std::vector<CommitPosition>&
 class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
  public:
   Impl(Worker* owner, int index, const Config& config, const RecordProcessor& processor,
-       Metrics& metrics, WorkerOptions options)
+       Metrics& metrics, WebhookSink* webhook, const Clock& clock, WorkerOptions options)
       : owner_(owner),
         index_(index),
         config_(config),
         processor_(processor),
         metrics_(metrics),
-        options_(options) {}
+        options_(options),
+        alerts_(config, metrics, webhook, clock) {}
 
   ~Impl() override {
-    // Order matters to librdkafka: the consumer goes before the producer
-    // whose callbacks reference our tracker, and both before this object.
+    // Order matters to librdkafka: the consumers go before the producer
+    // whose callbacks reference our tracker, and all before this object.
+    acks_.reset();
     consumer_.reset();
     producer_.reset();
   }
@@ -80,16 +82,76 @@ class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
     if (!producer.ok()) return producer.status();
     producer_ = std::move(producer).value();
 
-    const RdKafka::ErrorCode err = consumer_->subscribe(config_.topics.inputs);
+    reader_props_ = props;
+    std::vector<std::string> topics = config_.topics.inputs;
+    topics.push_back(config_.topics.classified);
+    const RdKafka::ErrorCode err = consumer_->subscribe(topics);
     if (err != RdKafka::ERR_NO_ERROR) return Status("subscribe", RdKafka::err2str(err));
+    OpenAcks();
     return Status::Ok();
+  }
+
+  // Every instance reads the whole acks topic (acks are few, and an item may
+  // live on any instance); the engine ignores acks for items it lacks.
+  void OpenAcks() {
+    auto reader = MakeReader(reader_props_, config_.GroupId() + "-acks");
+    if (!reader.ok()) {
+      spdlog::warn("worker {}: acks disabled: {}", index_, reader.status().ToString());
+      return;
+    }
+    auto partitions = PartitionsOf(**reader, config_.topics.acks, 5000);
+    if (!partitions.ok() || partitions->empty()) {
+      spdlog::warn("worker {}: acks topic '{}' not readable; acks disabled", index_,
+                   config_.topics.acks);
+      return;
+    }
+    std::vector<RdKafka::TopicPartition*> assignment;
+    for (int32_t p : *partitions) {
+      assignment.push_back(RdKafka::TopicPartition::create(config_.topics.acks, p,
+                                                           RdKafka::Topic::OFFSET_BEGINNING));
+    }
+    (*reader)->assign(assignment);
+    RdKafka::TopicPartition::destroy(assignment);
+    acks_ = std::move(reader).value();
+  }
+
+  // Timers and acks: outputs not tied to an input offset. If one is lost,
+  // the changelog did not record it either, and it fires again (same id).
+  void ServeAlerting() {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_tick_ < std::chrono::milliseconds(200)) return;
+    last_tick_ = now;
+    std::vector<OutRecord> outputs;
+    for (int i = 0; acks_ && i < 100; ++i) {
+      std::unique_ptr<RdKafka::Message> m(acks_->consume(0));
+      if (m->err() == RdKafka::ERR__TIMED_OUT || m->err() == RdKafka::ERR__PARTITION_EOF) break;
+      if (m->err() != RdKafka::ERR_NO_ERROR || m->payload() == nullptr) continue;
+      alerts_.OnAck(std::string_view(static_cast<const char*>(m->payload()), m->len()), &outputs);
+    }
+    alerts_.Tick(&outputs);
+    ProduceUntracked(outputs);
+    if (now - last_gauges_ >= std::chrono::seconds(1)) {
+      last_gauges_ = now;
+      alerts_.PublishGauges(index_);
+    }
+  }
+
+  void ProduceUntracked(const std::vector<OutRecord>& outputs) {
+    for (const OutRecord& out : outputs) {
+      if (Status s = producer_->Produce(out, nullptr); !s.ok()) {
+        spdlog::error("worker {}: {}", index_, s.ToString());
+        metrics_.OutputFailures(out.topic).Increment();
+      }
+    }
   }
 
   Status Loop() {
     auto last_commit = std::chrono::steady_clock::now();
+    auto last_refresh = last_commit;
     while (!owner_->stop_.load(std::memory_order_relaxed) && fatal_.ok()) {
       std::unique_ptr<RdKafka::Message> message(consumer_->consume(100));
       HandleMessage(*message);
+      ServeAlerting();
       producer_->Poll(0);
       if (tracker_.HasFailure()) {
         fatal_ = Status("delivery_failed",
@@ -101,6 +163,13 @@ class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
       if (now - last_commit >= std::chrono::milliseconds(options_.commit_interval_ms)) {
         CommitCommittable(/*sync=*/false);
         last_commit = now;
+      }
+      // An async commit can fail without us seeing it (coordinator moving,
+      // broker errors); once input stops, nothing would commit again. So
+      // every few seconds the current positions are committed again.
+      if (now - last_refresh >= std::chrono::seconds(5)) {
+        Commit(tracker_.AllPositions(), /*sync=*/false);
+        last_refresh = now;
       }
     }
     return Shutdown();
@@ -141,11 +210,20 @@ class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
       }
     }
     const int64_t received_ns = SteadyNs();
-    ProcessedRecord processed = processor_.Process(input);
-    CountProcessed(input, processed);
+    ProcessedRecord processed;
+    if (input.topic == config_.topics.classified) {
+      alerts_.OnClassified(input, &processed.outputs);
+    } else {
+      processed = processor_.Process(input);
+      CountProcessed(input, processed);
+    }
     InFlightRecord* record =
         tracker_.Add(TopicPartitionKey{input.topic, input.partition}, input.offset,
                      static_cast<int>(processed.outputs.size()), received_ns);
+    if (processed.outputs.empty()) {  // e.g. praise reaching the alerting stage
+      owner_->completed_.fetch_add(1, std::memory_order_relaxed);
+      return;
+    }
     for (const OutRecord& out : processed.outputs) {
       if (Status s = producer_->Produce(out, record); !s.ok()) {
         spdlog::error("worker {}: {}", index_, s.ToString());
@@ -162,10 +240,11 @@ class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
       return;
     }
     const Verdict& verdict = *processed.verdict;
-    metrics_.PostsConsumed(input.topic, processed.post->channel, verdict.lang).Increment();
+    metrics_
+        .PostsConsumed(input.topic, processed.post->channel, verdict.lang, processed.post->brand)
+        .Increment();
     metrics_.PostsClassified(PostClassName(verdict.post_class)).Increment();
     for (const RuleMatch& m : verdict.matches) metrics_.RuleMatches(m.rule_id).Increment();
-    if (processed.alerted) metrics_.Alerts("response_due").Increment();
   }
 
   void OnDelivery(void* opaque, const RdKafka::Message& message) {
@@ -178,8 +257,10 @@ class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
     }
     if (record == nullptr) return;
     if (tracker_.OutputDone(record, ok)) {
-      metrics_.ProcessingLatency().Observe(static_cast<double>(SteadyNs() - record->received_ns) /
-                                           1e9);
+      // Latency is measured for input posts: receipt to all outputs acknowledged.
+      if (record->tp.topic != config_.topics.classified)
+        metrics_.ProcessingLatency().Observe(static_cast<double>(SteadyNs() - record->received_ns) /
+                                             1e9);
       owner_->completed_.fetch_add(1, std::memory_order_relaxed);
     }
   }
@@ -217,6 +298,12 @@ class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
     const bool cooperative = consumer->rebalance_protocol() == "COOPERATIVE";
     if (err == RdKafka::ERR__ASSIGN_PARTITIONS) {
       spdlog::info("worker {}: assigned {} partition(s)", index_, partitions.size());
+      // State first: no record of a partition is processed before its
+      // alerting state is back (the Kafka Streams restore step).
+      if (Status s = alerts_.Restore(reader_props_, ClassifiedPartitions(partitions)); !s.ok()) {
+        spdlog::error("worker {}: restoring alerting state: {}", index_, s.ToString());
+        fatal_ = s;
+      }
       if (cooperative) {
         RdKafka::Error* e = consumer->incremental_assign(partitions);
         delete e;
@@ -245,6 +332,7 @@ class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
       Commit(tracker_.TakeCommittable(keys), /*sync=*/true);
     }
     tracker_.Forget(keys);
+    alerts_.Drop(ClassifiedPartitions(partitions));
     if (cooperative) {
       RdKafka::Error* e = consumer->incremental_unassign(partitions);
       delete e;
@@ -269,12 +357,26 @@ class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
     }
   }
 
+  std::vector<int32_t> ClassifiedPartitions(
+      const std::vector<RdKafka::TopicPartition*>& partitions) const {
+    std::vector<int32_t> out;
+    for (const RdKafka::TopicPartition* tp : partitions) {
+      if (tp->topic() == config_.topics.classified) out.push_back(tp->partition());
+    }
+    return out;
+  }
+
   Worker* owner_;
   int index_;
   const Config& config_;
   const RecordProcessor& processor_;
   Metrics& metrics_;
   WorkerOptions options_;
+  AlertStage alerts_;
+  KafkaProperties reader_props_;
+  std::chrono::steady_clock::time_point last_tick_{};
+  std::chrono::steady_clock::time_point last_gauges_{};
+  std::unique_ptr<RdKafka::KafkaConsumer> acks_;
   OffsetTracker tracker_;
   Status fatal_;
   int assigned_ = 0;
@@ -284,8 +386,9 @@ class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
 };
 
 Worker::Worker(int index, const Config& config, const RecordProcessor& processor, Metrics& metrics,
-               WorkerOptions options)
-    : impl_(std::make_unique<Impl>(this, index, config, processor, metrics, options)) {}
+               WebhookSink* webhook, const Clock& clock, WorkerOptions options)
+    : impl_(std::make_unique<Impl>(this, index, config, processor, metrics, webhook, clock,
+                                   options)) {}
 
 Worker::~Worker() = default;
 

@@ -1,8 +1,12 @@
 // Worker: one consumer-group member, its own producer, one thread.
 //
-// Loop: consume a record -> RecordProcessor -> produce its outputs -> serve
-// delivery reports -> every commit interval, commit the positions below
-// which every output is acknowledged (OffsetTracker). On partition revoke it
+// Loop: consume a record -> RecordProcessor (input topics) or AlertStage
+// (the classified topic, repartitioned by conversation) -> produce its
+// outputs -> serve delivery reports -> every commit interval, commit the
+// positions below which every output is acknowledged (OffsetTracker).
+// Between records it fires the alerting timers and applies acks. A newly
+// assigned classified partition has its alerting state restored from the
+// changelog before any of its records is processed. On partition revoke it
 // flushes and commits before letting the partitions go, so the next owner
 // starts exactly where this one finished. A delivery that fails for good
 // stops the worker without committing past the failed record: a restart
@@ -15,6 +19,7 @@
 #include <memory>
 #include <string>
 
+#include "app/alert_stage.h"
 #include "app/config.h"
 #include "app/metrics.h"
 #include "app/record_processor.h"
@@ -30,8 +35,9 @@ struct WorkerOptions {
 
 class Worker {
  public:
+  // `webhook` may be null; `clock` drives the alerting stage's timers.
   Worker(int index, const Config& config, const RecordProcessor& processor, Metrics& metrics,
-         WorkerOptions options = {});
+         WebhookSink* webhook, const Clock& clock, WorkerOptions options = {});
   ~Worker();
   Worker(const Worker&) = delete;
   Worker& operator=(const Worker&) = delete;

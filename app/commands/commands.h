@@ -84,5 +84,7 @@ void AddRulesCommand(CLI::App& app, CommandContext context);
 void AddExplainCommand(CLI::App& app, CommandContext context);
 void AddClassifyCommand(CLI::App& app, CommandContext context);
 void AddEvalCommand(CLI::App& app, CommandContext context);
+void AddSimulateCommand(CLI::App& app, CommandContext context);
+void AddAckCommand(CLI::App& app, CommandContext context);
 
 }  // namespace earshot

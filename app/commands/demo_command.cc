@@ -42,8 +42,20 @@ std::string HumanDuration(int64_t seconds) {
 }
 
 void PrintSummary(const Service& service, const std::vector<ConsumedRecord>& classified,
-                  const std::vector<ConsumedRecord>& alerts,
+                  const std::vector<ConsumedRecord>& all_alerts,
                   const std::vector<ConsumedRecord>& dead) {
+  // The alerts topic carries every alerting event; the detail below is about
+  // the response_due ones, the others are counted.
+  std::vector<ConsumedRecord> alerts;
+  std::map<std::string, int> other_events;
+  for (const ConsumedRecord& r : all_alerts) {
+    const std::string type = r.Header("earshot.event_type");
+    if (type == "response_due") {
+      alerts.push_back(r);
+    } else {
+      ++other_events[type];
+    }
+  }
   // Posts by class and language.
   std::map<std::string, std::map<std::string, int>> by_class;
   std::map<std::string, int> lang_totals;
@@ -76,6 +88,7 @@ void PrintSummary(const Service& service, const std::vector<ConsumedRecord>& cla
               service.config().topics.alerts.c_str());
   for (const auto& [priority, n] : by_priority) std::printf(" %s=%d", priority.c_str(), n);
   std::printf("\n");
+  for (const auto& [type, n] : other_events) std::printf("  and %d %s event(s)\n", n, type.c_str());
   // Show the most urgent first: p1 before p2, then by due time.
   std::vector<const ConsumedRecord*> sorted;
   sorted.reserve(alerts.size());
@@ -207,7 +220,8 @@ void AddDemoCommand(CLI::App& app, CommandContext context) {
     // commit rule, every output is then acknowledged.
     int64_t backlog = -1;
     while (SecondsSince(started) < 25 && !context.stop->stopped()) {
-      auto b = GroupBacklog(producer_props, s.config().GroupId(), s.config().topics.inputs, 5000);
+      auto b =
+          GroupBacklog(producer_props, s.config().GroupId(), s.config().ConsumedTopics(), 5000);
       if (b.ok()) backlog = *b;
       if (backlog == 0) break;
       context.stop->WaitFor(200);

@@ -10,9 +10,13 @@ namespace earshot {
 
 HttpEndpoint::HttpEndpoint(std::shared_ptr<prometheus::Registry> registry, ReadinessFn readiness,
                            std::function<void()> before_scrape)
-    : registry_(std::move(registry)),
-      readiness_(std::move(readiness)),
-      before_scrape_(std::move(before_scrape)) {}
+    : registry_(std::move(registry)), before_scrape_(std::move(before_scrape)) {
+  if (readiness) readiness_.push_back(NamedCheck{"pipeline", std::move(readiness)});
+}
+
+void HttpEndpoint::AddReadinessCheck(std::string name, ReadinessFn check) {
+  if (check) readiness_.push_back(NamedCheck{std::move(name), std::move(check)});
+}
 
 HttpEndpoint::~HttpEndpoint() { Stop(); }
 
@@ -38,9 +42,14 @@ Status HttpEndpoint::Start(const std::string& listen) {
     res.set_content("ok\n", "text/plain");
   });
   server_->Get("/readyz", [this](const httplib::Request&, httplib::Response& res) {
-    const Status ready = readiness_ ? readiness_() : Status::Ok();
-    res.status = ready.ok() ? 200 : 503;
-    res.set_content(ready.ok() ? "ready\n" : "not ready: " + ready.message() + "\n", "text/plain");
+    // Every check runs, so one answer names everything that is missing.
+    std::string failing;
+    for (const NamedCheck& c : readiness_) {
+      const Status s = c.check();
+      if (!s.ok()) failing += (failing.empty() ? "" : "; ") + c.name + ": " + s.message();
+    }
+    res.status = failing.empty() ? 200 : 503;
+    res.set_content(failing.empty() ? "ready\n" : "not ready: " + failing + "\n", "text/plain");
   });
   if (port == 0) {
     port_ = server_->bind_to_any_port(host_);

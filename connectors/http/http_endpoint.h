@@ -5,8 +5,14 @@
 // serializer from the same registry.
 //
 //   /metrics  Prometheus text format 0.0.4
-//   /healthz  200 "ok" while the process runs
-//   /readyz   200 when the readiness check passes, else 503 with the reason
+//   /healthz  200 "ok" while the process runs (liveness: restart it if this fails)
+//   /readyz   200 "ready" when every readiness check passes, else 503 with one
+//             "name: reason" per failing check (take it out of rotation)
+//
+// Readiness checks are named conditions (e.g. "partitions": input partitions
+// assigned, which implies the consumer reached the brokers and joined the
+// group; "state": the alerting stage's state restored). The constructor's
+// check is named "pipeline"; AddReadinessCheck adds more, before Start().
 //
 // Thread safety: serves on its own threads; Start/Stop from one thread.
 #pragma once
@@ -15,6 +21,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "earshot/status.h"
 
@@ -43,12 +50,20 @@ class HttpEndpoint {
   // `listen` is "host:port"; port 0 picks a free one (see port()).
   Status Start(const std::string& listen);
   void Stop();
+  // Adds a named condition to /readyz. Call before Start(); `check` runs on
+  // the endpoint's threads, so it must be thread-safe (read atomics or gauges).
+  void AddReadinessCheck(std::string name, ReadinessFn check);
+
   int port() const { return port_; }
   std::string address() const { return host_ + ":" + std::to_string(port_); }
 
  private:
   std::shared_ptr<prometheus::Registry> registry_;
-  ReadinessFn readiness_;
+  struct NamedCheck {
+    std::string name;
+    ReadinessFn check;
+  };
+  std::vector<NamedCheck> readiness_;
   std::function<void()> before_scrape_;
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <map>
+#include <optional>
 
 namespace earshot {
 
@@ -66,7 +67,8 @@ Status KafkaProducer::Produce(const OutRecord& record, void* opaque, int block_m
     }
     const RdKafka::ErrorCode err = producer_->produce(
         record.topic, record.partition, RdKafka::Producer::RK_MSG_COPY,
-        const_cast<char*>(record.value.data()), record.value.size(),
+        record.null_value ? nullptr : const_cast<char*>(record.value.data()),
+        record.null_value ? 0 : record.value.size(),
         record.key.empty() ? nullptr : record.key.data(), record.key.size(), 0, headers, opaque);
     if (err == RdKafka::ERR_NO_ERROR) return Status::Ok();  // headers now owned by librdkafka
     delete headers;                                         // on failure ownership stays with us
@@ -115,8 +117,6 @@ Status ProduceAll(const KafkaProperties& properties, const std::vector<OutRecord
   return Status::Ok();
 }
 
-namespace {
-
 StatusOr<std::unique_ptr<RdKafka::KafkaConsumer>> MakeReader(const KafkaProperties& properties,
                                                              const std::string& group) {
   KafkaProperties props;
@@ -160,17 +160,22 @@ StatusOr<std::vector<int32_t>> PartitionsOf(RdKafka::Handle& handle, const std::
   return partitions;
 }
 
-}  // namespace
-
-StatusOr<std::vector<ConsumedRecord>> ReadTopic(const KafkaProperties& properties,
-                                                const std::string& topic, int timeout_ms) {
+Status ForEachRecord(const KafkaProperties& properties, const std::string& topic,
+                     const std::optional<std::vector<int32_t>>& only_partitions,
+                     const std::function<void(const ConsumedRecord&)>& fn, int timeout_ms) {
   auto consumer = MakeReader(properties, "earshot-reader");
   if (!consumer.ok()) return consumer.status();
-  auto partitions = PartitionsOf(**consumer, topic, timeout_ms);
-  if (!partitions.ok()) return partitions.status();
+  std::vector<int32_t> partitions;
+  if (only_partitions) {
+    partitions = *only_partitions;
+  } else {
+    auto all = PartitionsOf(**consumer, topic, timeout_ms);
+    if (!all.ok()) return all.status();
+    partitions = *all;
+  }
   std::vector<RdKafka::TopicPartition*> assignment;
   std::map<int32_t, int64_t> high;
-  for (const int32_t p : *partitions) {
+  for (const int32_t p : partitions) {
     int64_t lo = 0, hi = 0;
     const RdKafka::ErrorCode err =
         (*consumer)->query_watermark_offsets(topic, p, &lo, &hi, timeout_ms);
@@ -180,8 +185,7 @@ StatusOr<std::vector<ConsumedRecord>> ReadTopic(const KafkaProperties& propertie
       assignment.push_back(RdKafka::TopicPartition::create(topic, p, lo));
     }
   }
-  std::vector<ConsumedRecord> records;
-  if (assignment.empty()) return records;
+  if (assignment.empty()) return Status::Ok();
   (*consumer)->assign(assignment);
   RdKafka::TopicPartition::destroy(assignment);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
@@ -205,20 +209,30 @@ StatusOr<std::vector<ConsumedRecord>> ReadTopic(const KafkaProperties& propertie
     r.offset = m->offset();
     r.timestamp_ms = m->timestamp().timestamp;
     if (m->key() != nullptr) r.key = *m->key();
-    r.value.assign(static_cast<const char*>(m->payload()), m->len());
+    if (m->payload() != nullptr) r.value.assign(static_cast<const char*>(m->payload()), m->len());
     if (RdKafka::Headers* headers = m->headers()) {
       for (const RdKafka::Headers::Header& h : headers->get_all()) {
         r.headers.emplace_back(h.key(),
                                std::string(static_cast<const char*>(h.value()), h.value_size()));
       }
     }
-    records.push_back(std::move(r));
+    fn(r);
     if (const auto it = high.find(m->partition());
         it != high.end() && m->offset() + 1 >= it->second) {
       high.erase(it);
     }
   }
   (*consumer)->close();
+  return Status::Ok();
+}
+
+StatusOr<std::vector<ConsumedRecord>> ReadTopic(const KafkaProperties& properties,
+                                                const std::string& topic, int timeout_ms) {
+  std::vector<ConsumedRecord> records;
+  Status s = ForEachRecord(
+      properties, topic, std::nullopt,
+      [&records](const ConsumedRecord& r) { records.push_back(r); }, timeout_ms);
+  if (!s.ok()) return s;
   return records;
 }
 

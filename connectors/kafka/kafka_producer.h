@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,7 +26,8 @@ struct OutRecord {
   std::string key;
   std::string value;
   std::vector<std::pair<std::string, std::string>> headers;
-  int32_t partition = -1;  // -1: by key
+  int32_t partition = -1;   // -1: by key
+  bool null_value = false;  // a tombstone (compacted topics): no value at all
 };
 
 class KafkaProducer {
@@ -72,6 +74,21 @@ struct ConsumedRecord {
 // Produces all records and waits for every acknowledgement.
 Status ProduceAll(const KafkaProperties& properties, const std::vector<OutRecord>& records,
                   int timeout_ms = 60000);
+
+// Calls `fn` for every record currently in `topic` (the given partitions,
+// or all), from the start to the high watermark at the time of the call,
+// outside any consumer group. What state restoration and ReadTopic use.
+Status ForEachRecord(const KafkaProperties& properties, const std::string& topic,
+                     const std::optional<std::vector<int32_t>>& partitions,
+                     const std::function<void(const ConsumedRecord&)>& fn, int timeout_ms = 60000);
+
+// A consumer for reading by assignment (no commits; `group` is only a name):
+// only the connection and security settings of `properties` are used.
+StatusOr<std::unique_ptr<RdKafka::KafkaConsumer>> MakeReader(const KafkaProperties& properties,
+                                                             const std::string& group);
+// The partition ids of `topic`.
+StatusOr<std::vector<int32_t>> PartitionsOf(RdKafka::Handle& handle, const std::string& topic,
+                                            int timeout_ms);
 
 // Reads every record currently in `topic` (all partitions, from the start to
 // the high watermark at the time of the call), outside any consumer group.

@@ -63,6 +63,15 @@ std::vector<CommitPosition> OffsetTracker::TakeCommittable(
   return out;
 }
 
+std::vector<CommitPosition> OffsetTracker::AllPositions() const {
+  std::vector<CommitPosition> out;
+  for (const auto& [tp, state] : partitions_) {
+    if (state.next_after_last < 0) continue;
+    out.push_back(CommitPosition{tp, Position(state)});
+  }
+  return out;
+}
+
 std::vector<CommitPosition> OffsetTracker::Positions(
     const std::vector<TopicPartitionKey>& partitions) const {
   std::vector<CommitPosition> out;

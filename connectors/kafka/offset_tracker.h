@@ -56,6 +56,11 @@ class OffsetTracker {
   // partition: nothing at or after it is ever reported.
   std::vector<CommitPosition> TakeCommittable();
 
+  // Positions of every partition as of now, advanced or not: re-committed
+  // now and then, because an asynchronous commit can fail unseen and a
+  // partition whose stream has ended would otherwise never commit again.
+  std::vector<CommitPosition> AllPositions() const;
+
   // Positions for these partitions as of now (for a commit on revoke).
   std::vector<CommitPosition> Positions(const std::vector<TopicPartitionKey>& partitions) const;
 

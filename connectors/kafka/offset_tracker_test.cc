@@ -82,3 +82,21 @@ TEST(OffsetTracker, RevokeCommitsOnlyWhatAdvanced) {
 
 }  // namespace
 }  // namespace earshot
+
+namespace earshot {
+namespace {
+
+TEST(OffsetTracker, AllPositionsRepeatsWhatWasAlreadyTakenSoAFailedCommitCanBeRetried) {
+  OffsetTracker tracker;
+  const TopicPartitionKey tp{"posts", 0};
+  InFlightRecord* r = tracker.Add(tp, 10, 1, 0);
+  tracker.OutputDone(r, true);
+  ASSERT_EQ(tracker.TakeCommittable().size(), 1u);
+  EXPECT_TRUE(tracker.TakeCommittable().empty()) << "nothing advanced";
+  const auto all = tracker.AllPositions();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].offset, 11);
+}
+
+}  // namespace
+}  // namespace earshot
