@@ -10,10 +10,16 @@ packages=(
   # libraries earshot links
   librdkafka-dev rapidjson-dev libre2-dev prometheus-cpp-dev libyaml-cpp-dev
   libcli11-dev libspdlog-dev libutf8proc-dev libcurl4-openssl-dev libcpp-httplib-dev libssl-dev
+  libhowardhinnant-date-dev tzdata
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # tools: poking at topics by hand, style checks
   kcat clang-format clang-tidy
+  # fuzzing (fuzz/, docs/reliability.md): clang, libFuzzer, llvm-symbolizer for stacks
+  clang libclang-rt-14-dev llvm
+  # ops tests: promtool and the Prometheus server (tests/ops/; Debian may also start
+  # its own prometheus service on :9090 -- `systemctl disable --now prometheus` if unwanted)
+  prometheus
 )
 
 missing=()
