@@ -1,0 +1,63 @@
+// The normalizer on arbitrary bytes, with Turkish and with default casing,
+// and rule terms through TermToPattern (the same folding, then RE2 syntax).
+//
+// Checked besides memory safety: every output form is valid UTF-8 (invalid
+// input is replaced, never passed on), and a term's pattern always compiles.
+#include <re2/re2.h>
+#include <utf8proc.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "pipeline/match/rule_reader.h"
+#include "pipeline/normalize/normalizer.h"
+
+namespace {
+
+void Check(bool condition, const char* what) {
+  if (!condition) {
+    fprintf(stderr, "normalize_fuzzer: %s\n", what);
+    abort();
+  }
+}
+
+bool ValidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  auto left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0 || cp < 0) return false;
+    p += n;
+    left -= n;
+  }
+  return true;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size > 16 * 1024) return 0;  // posts are short; the decoder caps records anyway
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  for (const bool turkish : {true, false}) {
+    const earshot::NormalizedText n = earshot::Normalize(text, turkish);
+    Check(ValidUtf8(n.lower) && ValidUtf8(n.folded) && ValidUtf8(n.words),
+          "a normalized form is not valid UTF-8");
+    for (const earshot::Token& t : n.tokens) Check(ValidUtf8(t.text), "a token is not UTF-8");
+    Check(ValidUtf8(earshot::FoldForMatching(text, turkish)), "folded text is not UTF-8");
+  }
+  if (size <= 256) {  // rule terms are a few words
+    const std::string pattern = earshot::TermToPattern(std::string(text));
+    if (!pattern.empty()) {
+      RE2::Options options;
+      options.set_log_errors(false);
+      const RE2 re(pattern, options);
+      Check(re.ok(), "TermToPattern produced a pattern RE2 rejects");
+    }
+  }
+  return 0;
+}
