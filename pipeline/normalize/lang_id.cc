@@ -13,25 +13,34 @@ namespace {
 // overlap and none is a common word of the other language.
 const std::unordered_set<std::string>& TurkishWords() {
   static const std::unordered_set<std::string> kWords = {
-      "ve",    "bir",   "bu",     "cok",    "icin", "ama",         "degil",    "ne",     "mi",
-      "mu",    "da",    "de",     "ile",    "hala", "neden",       "nasil",    "ben",    "sen",
-      "siz",   "biz",   "sizin",  "bana",   "beni", "daha",        "gibi",     "kadar",  "yok",
-      "var",   "hic",   "her",    "olarak", "oldu", "olan",        "zaman",    "gun",    "gundur",
-      "artik", "hep",   "sadece", "bile",   "diye", "tesekkurler", "tesekkur", "lutfen", "merhaba",
-      "iyi",   "kotu",  "hemen",  "nerede", "ki",   "ya",          "ise",      "ancak",  "fakat",
-      "cunku", "simdi", "bugun",  "dun",    "yine", "hicbir",      "olur",     "musteri"};
+      "ve",    "bir",    "bu",     "cok",  "icin",        "ama",      "degil",  "ne",      "mi",
+      "mu",    "da",     "de",     "ile",  "hala",        "neden",    "nasil",  "ben",     "sen",
+      "siz",   "biz",    "sizin",  "bana", "beni",        "daha",     "gibi",   "kadar",   "yok",
+      "var",   "hic",    "olarak", "oldu", "olan",        "zaman",    "gun",    "gundur",  "artik",
+      "hep",   "sadece", "bile",   "diye", "tesekkurler", "tesekkur", "lutfen", "merhaba", "iyi",
+      "kotu",  "hemen",  "nerede", "ki",   "ya",          "ise",      "ancak",  "fakat",   "cunku",
+      "simdi", "bugun",  "dun",    "yine", "hicbir",      "olur",     "musteri"};
   return kWords;
 }
 
 const std::unordered_set<std::string>& EnglishWords() {
   static const std::unordered_set<std::string> kWords = {
-      "the",   "and",    "is",    "are",     "was",   "my",   "to",   "you",      "your",
-      "it",    "of",     "for",   "this",    "that",  "not",  "with", "have",     "has",
-      "i",     "me",     "we",    "they",    "what",  "when", "how",  "why",      "can",
-      "will",  "just",   "still", "been",    "from",  "at",   "on",   "in",       "be",
-      "an",    "do",     "does",  "did",     "don't", "no",   "so",   "but",      "thanks",
-      "thank", "please", "never", "again",   "it's",  "i'm",  "very", "customer", "service",
-      "order", "app",    "today", "they're", "were"};
+      "the", "and", "is", "are", "was", "my", "to", "you", "your", "it", "of", "for", "this",
+      "that", "not", "with", "have", "has", "i", "me", "we", "they", "what", "when", "how", "why",
+      "can", "will", "just", "still", "been", "from", "at", "on", "in", "be", "an", "do", "does",
+      "did", "don't", "no", "so", "but", "thanks", "thank", "please", "never", "again", "it's",
+      "i'm", "very", "customer", "service", "order", "app", "today", "they're", "were",
+      // More frequent English words, so that short posts have evidence too
+      // ("New dragon, hate her already" has none of the above). "her" is
+      // English and Turkish ("every"), so it is in neither list.
+      "a", "am", "all", "about", "if", "or", "as", "by", "up", "out", "get", "got", "like", "now",
+      "one", "there", "would", "could", "should", "had", "he", "she", "his", "him", "them", "their",
+      "our", "us", "who", "go", "going", "know", "some", "more", "than", "then", "only", "also",
+      "really", "want", "need", "see", "new", "day", "back", "here", "over", "too", "after",
+      "first", "well", "way", "even", "because", "any", "these", "those", "into", "off", "its",
+      "im", "lol", "yes", "oh", "tonight", "night", "morning", "love", "think", "make", "much",
+      "last", "let", "great", "best", "good", "time", "people", "should've", "i've", "i'll",
+      "can't", "didn't", "isn't", "won't", "doesn't", "already", "every"};
   return kWords;
 }
 

@@ -59,6 +59,9 @@ TEST(DetectLanguage, TellsTurkishFromEnglishWithAndWithoutTurkishLetters) {
   EXPECT_EQ(DetectLanguage("siparisim hala gelmedi bu ne bicim hizmet").lang, "tr");
   EXPECT_EQ(DetectLanguage("My order still has not arrived and nobody answers").lang, "en");
   EXPECT_EQ(DetectLanguage("👍👍").lang, "");
+  // "her" is English and Turkish ("every"): it is evidence for neither.
+  EXPECT_EQ(DetectLanguage("New dragon, hate her already").lang, "en");
+  EXPECT_EQ(DetectLanguage("her gün aynı sorun").lang, "tr");
   EXPECT_GT(DetectLanguage("Siparişim hâlâ gelmedi, çok kötü").confidence, 0.5);
 }
 

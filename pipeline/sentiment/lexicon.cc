@@ -157,9 +157,13 @@ std::optional<LexiconHit> Lexicon::Lookup(const std::vector<std::string_view>& t
     }
   }
   if (best_len > 0) {
-    return LexiconHit{best_valence, 1, token.substr(best_len),
-                      std::string(token.substr(0, best_len)) + "*"};
+    return LexiconHit{best_valence, 1, token.substr(best_len), token.substr(0, best_len), true};
   }
+  return std::nullopt;
+}
+
+std::optional<double> Lexicon::LookupWord(std::string_view word) const {
+  if (const auto it = words_.find(word); it != words_.end()) return it->second;
   return std::nullopt;
 }
 

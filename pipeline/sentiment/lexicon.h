@@ -25,7 +25,10 @@ struct LexiconHit {
   double valence = 0.0;
   size_t words = 1;         // how many tokens the entry covers (phrases > 1)
   std::string_view suffix;  // what followed a stem in the last word; empty for exact words
-  std::string entry;        // the folded entry that matched, for explanations
+  // The folded entry that matched, for explanations. A view into the lexicon
+  // (or, for a stem, into the token): no allocation on the hot path.
+  std::string_view entry;
+  bool stem = false;  // entry is a stem: explanations print it with a '*'
 };
 
 class Lexicon {
@@ -38,6 +41,10 @@ class Lexicon {
 
   // Longest entry starting at tokens[i]. Only word tokens are looked up.
   std::optional<LexiconHit> Lookup(const std::vector<std::string_view>& tokens, size_t i) const;
+
+  // Valence of an exact single-word entry (no stems, no phrases), for
+  // lookups of a word's base form ("wrecks" -> "wreck").
+  std::optional<double> LookupWord(std::string_view word) const;
 
   size_t size() const { return words_.size() + stem_count_ + phrase_count_; }
 

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <unordered_set>
 
+#include "pipeline/sentiment/word_forms.h"
+
 namespace earshot {
 namespace {
 
@@ -74,6 +76,57 @@ bool HasTurkishNegationSuffix(std::string_view suffix) {
   return false;
 }
 
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// Laughter written out is positive in both languages: "hahaha", "ahahah",
+// "hehehe", "jajaja", "lolol". Squeezed elongation ("hahaaa" -> "haha") is
+// already undone by the normalizer.
+bool IsLaughter(std::string_view word) {
+  if (word.size() < 4) return false;
+  // "lolol", "lololol"
+  if (word[0] == 'l') {
+    for (size_t k = 0; k < word.size(); ++k) {
+      if (word[k] != (k % 2 == 0 ? 'l' : 'o')) return false;
+    }
+    return word.back() == 'l';
+  }
+  // Syllables of h or j plus a vowel, optionally starting with the vowel
+  // ("ahaha") or ending in the consonant ("hahah"). At least two syllables.
+  size_t k = IsVowel(word[0]) ? 1 : 0;
+  int syllables = 0;
+  char vowel = 0;
+  while (k + 1 < word.size()) {
+    if ((word[k] != 'h' && word[k] != 'j') || !IsVowel(word[k + 1])) return false;
+    if (vowel != 0 && word[k + 1] != vowel) return false;
+    vowel = word[k + 1];
+    ++syllables;
+    k += 2;
+  }
+  if (k < word.size() && word[k] != 'h' && word[k] != 'j') return false;
+  return syllables >= 2;
+}
+
+// A word token with the quotes around it removed: "'fantastic" is
+// "fantastic". Apostrophes inside a word stay ("don't", "kargo'm").
+std::string_view WithoutQuotes(std::string_view w) {
+  while (!w.empty() && w.front() == '\'') w.remove_prefix(1);
+  while (!w.empty() && w.back() == '\'') w.remove_suffix(1);
+  return w;
+}
+
+constexpr double kLaughterValence = 1.5;
+constexpr double kExclamationOnlyLean = 0.5;
+
+// Praise that is often said in sarcasm ("thanks for losing my parcel",
+// "bravo, delayed again 👏"). When one of these stands in a clause
+// that also says something negative, and no contrast word separates the
+// two, the praise is read as sarcasm and counts against.
+bool IsSarcasmProne(std::string_view entry) {
+  static const std::unordered_set<std::string_view> kEntries = {
+      "thanks", "thank", "thank you", "thx", "bravo", "\xF0\x9F\x91\x8F" /* 👏 */};
+  return kEntries.count(entry) != 0;
+}
+
 }  // namespace
 
 StatusOr<std::shared_ptr<const Lexicons>> LoadLexicons(const std::string& dir,
@@ -103,12 +156,14 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   words.clear();
   is_word.clear();
   for (const Token& t : text.tokens) {
-    words.emplace_back(t.text);
-    is_word.push_back(t.is_word ? 1 : 0);
+    words.emplace_back(t.is_word ? WithoutQuotes(t.text) : std::string_view(t.text));
+    is_word.push_back(t.is_word && !words.back().empty() ? 1 : 0);
   }
   // A known language uses its own lexicon; an unknown one tries Turkish, then English.
   const Lexicon* first = lang == "en" ? &lexicons_->en : &lexicons_->tr;
   const Lexicon* second = lang.empty() ? &lexicons_->en : nullptr;
+  const Lexicon* english = lang == "en" || lang.empty() ? &lexicons_->en : nullptr;
+  const Lexicon* turkish = lang != "en" ? &lexicons_->tr : nullptr;
 
   // Capitals stress a word, unless the whole post is in capitals.
   bool all_caps = true;
@@ -128,6 +183,14 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     if (is_word[i] && IsContrast(words[i])) last_contrast = i;
   }
 
+  // Per-token valences, kept for the sarcasm pass below.
+  struct Scored {
+    size_t token;
+    double valence;
+    bool sarcasm_prone;
+  };
+  thread_local std::vector<Scored> scored;
+  scored.clear();
   double sum = 0;
   for (size_t i = 0; i < words.size(); ++i) {
     std::optional<LexiconHit> hit;
@@ -139,6 +202,24 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       turkish_hit = hit.has_value() && first == &lexicons_->tr;
       if (!hit && second != nullptr) hit = second->Lookup(words, i);
       if (!hit) hit = lexicons_->emoji.Lookup(words, i);  // emoticons like ":(" are not words
+      // Word forms of exact entries: Turkish nominal suffixes ("iyiler"),
+      // English inflections ("wrecks", "nicest", "lovin"), doubled letters
+      // ("iyii").
+      if (!hit && turkish != nullptr) {
+        std::string_view suffix;
+        if (const auto base = LookupTurkishNominalForm(*turkish, words[i], &suffix)) {
+          hit = LexiconHit{*base, 1, suffix, words[i], false};
+          turkish_hit = true;
+        } else if (const auto undoubled = LookupUndoubled(*turkish, words[i])) {
+          hit = LexiconHit{*undoubled, 1, {}, words[i], false};
+        }
+      }
+      if (!hit && english != nullptr) {
+        auto base = LookupEnglishBaseForm(*english, words[i]);
+        if (!base) base = LookupUndoubled(*english, words[i]);
+        if (base) hit = LexiconHit{*base, 1, {}, words[i], false};
+      }
+      if (!hit && IsLaughter(words[i])) hit = LexiconHit{kLaughterValence, 1, {}, words[i], false};
     }
     if (!hit) continue;
     // A word that is both an entry and a booster ("süper güzel") boosts the
@@ -150,7 +231,7 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     }
     double v = hit->valence;
     std::string why;
-    if (explain) why = "lexicon " + hit->entry;
+    if (explain) why = "lexicon " + std::string(hit->entry) + (hit->stem ? "*" : "");
     const size_t end = i + hit->words;  // first token after the entry
     if (turkish_hit && !hit->suffix.empty() && HasTurkishNegationSuffix(hit->suffix)) {
       v = -v * 0.8;
@@ -191,15 +272,45 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       v *= i < last_contrast ? 0.5 : 1.5;
     }
     sum += v;
+    scored.push_back(Scored{i, v, v > 0 && IsSarcasmProne(hit->entry)});
     if (explain) {
       result.contributions.push_back(SentimentContribution{std::string(words[i]), v, why});
     }
     i = end - 1;
   }
+  // Sarcasm: prone praise in the same clause as a negative, with no
+  // contrast word between them, counts as negative.
+  for (size_t a = 0; a < scored.size(); ++a) {
+    if (!scored[a].sarcasm_prone) continue;
+    for (size_t b = 0; b < scored.size(); ++b) {
+      if (scored[b].valence >= 0) continue;
+      const size_t from = std::min(scored[a].token, scored[b].token);
+      const size_t to = std::max(scored[a].token, scored[b].token);
+      bool contrast = false;
+      for (size_t k = from + 1; k < to && !contrast; ++k)
+        contrast = is_word[k] && IsContrast(words[k]);
+      if (contrast || !same_clause(from, to)) continue;
+      sum -= 2 * scored[a].valence;
+      if (explain) {
+        for (SentimentContribution& c : result.contributions) {
+          if (c.token == words[scored[a].token] && c.valence > 0) {
+            c.valence = -c.valence;
+            c.why += ", sarcasm next to " + std::string(words[scored[b].token]);
+            break;
+          }
+        }
+      }
+      break;
+    }
+  }
   // Exclamation marks add emphasis in the direction already taken.
   const auto bangs =
       std::min<size_t>(4, static_cast<size_t>(std::count(original.begin(), original.end(), '!')));
   if (sum != 0 && bangs > 0) sum += (sum > 0 ? 1 : -1) * 0.25 * static_cast<double>(bangs);
+  // Without any scored word, exclamation alone is excitement, which in
+  // posts is more often glad than angry ("Ready for the weekend!!"); it
+  // leans the score slightly positive, far below the praise threshold.
+  if (sum == 0 && bangs > 0) sum = kExclamationOnlyLean;
   result.raw = sum;
   result.score = sum / std::sqrt(sum * sum + 15.0);
   return result;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace earshot {
 namespace {
 
@@ -242,6 +244,123 @@ TEST(SentimentEmoticons, NoseAndEqualsVariantsAreTokens) {
     ASSERT_EQ(text.tokens.size(), 2u) << e;
     EXPECT_FALSE(text.tokens[1].is_word) << e;
   }
+}
+
+}  // namespace
+}  // namespace earshot
+
+namespace earshot {
+namespace {
+
+// Mechanisms added for issue 5: English base forms, quotes, laughter,
+// sarcastic praise, exclamation without words.
+class SentimentForms : public ::testing::Test {
+ protected:
+  SentimentForms() {
+    auto l = std::make_shared<Lexicons>();
+    l->en.Add("wreck", -2.0);
+    l->en.Add("nice", 2.0);
+    l->en.Add("worry", -1.5);
+    l->en.Add("sad", -2.0);
+    l->en.Add("happy", 2.5);
+    l->en.Add("stop", -1.0);
+    l->en.Add("loving", 2.5);
+    l->en.Add("lose", -2.0);
+    l->en.Add("hate", -3.0);
+    l->en.Add("thanks", 2.0);
+    l->en.Add("good", 2.0);
+    l->en.Add("terrible", -3.0);
+    l->tr.Add("berbat", -3.0);
+    l->tr.Add("güzel", 2.0);
+    l->tr.Add("iyi", 1.5);
+    l->tr.Add("çile", -2.0);
+    l->emoji.Add("👏", 1.5);
+    scorer_ = std::make_unique<SentimentScorer>(l);
+  }
+  double S(const std::string& text, const std::string& lang) {
+    return scorer_->Score(Normalize(text, lang != "en"), lang, text).score;
+  }
+  std::unique_ptr<SentimentScorer> scorer_;
+};
+
+TEST_F(SentimentForms, EnglishInflectedWordsFindTheirBaseEntry) {
+  EXPECT_DOUBLE_EQ(S("wrecks", "en"), S("wreck", "en"));
+  EXPECT_DOUBLE_EQ(S("wrecked", "en"), S("wreck", "en"));
+  EXPECT_DOUBLE_EQ(S("nicest", "en"), S("nice", "en"));
+  EXPECT_DOUBLE_EQ(S("nicer", "en"), S("nice", "en"));
+  EXPECT_DOUBLE_EQ(S("worried", "en"), S("worry", "en"));
+  EXPECT_DOUBLE_EQ(S("worries", "en"), S("worry", "en"));
+  EXPECT_DOUBLE_EQ(S("sadly", "en"), S("sad", "en"));
+  EXPECT_DOUBLE_EQ(S("sadness", "en"), S("sad", "en"));
+  EXPECT_DOUBLE_EQ(S("happiness", "en"), S("happy", "en"));
+  EXPECT_DOUBLE_EQ(S("happiest", "en"), S("happy", "en"));
+  EXPECT_DOUBLE_EQ(S("stopped", "en"), S("stop", "en"));
+  EXPECT_DOUBLE_EQ(S("lovin", "en"), S("loving", "en"));
+  EXPECT_DOUBLE_EQ(S("hates", "en"), S("hate", "en"));
+  EXPECT_DOUBLE_EQ(S("hating", "en"), S("hate", "en"));
+  EXPECT_DOUBLE_EQ(S("hate's", "en"), S("hate", "en"));
+  // A negator still reaches the inflected form.
+  EXPECT_LT(S("not nicer", "en"), 0);
+  // Words that only end like an inflection and have no base entry score 0.
+  EXPECT_EQ(S("crisis bus", "en"), 0);
+}
+
+TEST_F(SentimentForms, EnglishBaseFormsAreNotTriedForTurkishPosts) {
+  EXPECT_EQ(S("wrecks", "tr"), 0);
+}
+
+TEST_F(SentimentForms, TurkishNominalSuffixesAfterAnExactEntryKeepItsValence) {
+  for (const char* text : {"iyiler", "iyisi", "iyiydi", "iyidir", "iyiymiş", "iyiymis", "berbattı",
+                           "berbatti", "berbatmış", "berbatmis"}) {
+    EXPECT_GT(std::abs(S(text, "tr")), 0) << text;
+  }
+  EXPECT_GT(S("en iyilerinden", "tr"), 0);
+  EXPECT_LT(S("berbattı", "tr"), 0);
+  // Only suffix-like endings: "çilek" (strawberry) is not "çile" (ordeal).
+  EXPECT_EQ(S("çilek", "tr"), 0);
+  EXPECT_EQ(S("cilek", "tr"), 0);
+  // Negation still works on the suffixed form.
+  EXPECT_LT(S("iyisi değil", "tr"), 0);
+  EXPECT_LT(S("iyisi degil", "tr"), 0);
+}
+
+TEST_F(SentimentForms, ADoubledLetterIsTriedOnceUndoubled) {
+  EXPECT_DOUBLE_EQ(S("çok iyii", "tr"), S("çok iyi", "tr"));
+  EXPECT_DOUBLE_EQ(S("cok iyii", "tr"), S("cok iyi", "tr"));
+  EXPECT_DOUBLE_EQ(S("nicee", "en"), S("nice", "en"));
+}
+
+TEST_F(SentimentForms, QuotesAroundAWordDoNotHideIt) {
+  EXPECT_DOUBLE_EQ(S("'nice'", "en"), S("nice", "en"));
+  EXPECT_DOUBLE_EQ(S("it was 'nice.'", "en"), S("it was nice", "en"));
+}
+
+TEST_F(SentimentForms, WrittenLaughterIsPositiveInBothLanguages) {
+  for (const char* text :
+       {"hahaha", "hahah", "ahahaha", "hehehe", "hihi haha", "jajaja", "lolol"}) {
+    EXPECT_GT(S(text, "en"), 0) << text;
+  }
+  for (const char* text : {"hahaha", "ahahah", "hehe"}) EXPECT_GT(S(text, "tr"), 0) << text;
+  for (const char* text : {"hash", "aha", "hah", "haho", "loll"})
+    EXPECT_EQ(S(text, "en"), 0) << text;
+}
+
+TEST_F(SentimentForms, ThanksOrClappingBesideANegativeIsSarcasm) {
+  EXPECT_LT(S("thanks for the terrible service", "en"), S("terrible service", "en"));
+  EXPECT_LT(S("lost my parcel again 👏 terrible", "en"), S("lost my parcel again terrible", "en"));
+  EXPECT_LT(S("berbat 👏", "tr"), S("berbat", "tr"));
+  EXPECT_LT(S("kargo berbat 👏", "tr"), 0);
+  // A contrast word or a full stop separates honest thanks from the complaint.
+  EXPECT_DOUBLE_EQ(S("thanks, but terrible", "en"), S("good, but terrible", "en"));
+  EXPECT_GT(S("thanks. terrible weather today", "en"), S("terrible weather today", "en"));
+  EXPECT_GT(S("güzel 👏", "tr"), 0);
+}
+
+TEST_F(SentimentForms, ExclamationAloneLeansSlightlyPositive) {
+  EXPECT_GT(S("ready for the weekend!!", "en"), 0);
+  EXPECT_LT(S("ready for the weekend!!", "en"), 0.3);
+  EXPECT_EQ(S("ready for the weekend", "en"), 0);
+  EXPECT_GT(S("hafta sonu geldi!", "tr"), 0);
 }
 
 }  // namespace

@@ -1,0 +1,137 @@
+#include "pipeline/sentiment/word_forms.h"
+
+#include <string>
+
+namespace earshot {
+namespace {
+
+bool EndsWith(std::string_view word, std::string_view suffix) {
+  return word.size() >= suffix.size() && word.substr(word.size() - suffix.size()) == suffix;
+}
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// Tries `stem` + `ending` as an exact entry. Short words are mostly their
+// own entries or function words, so bases under three letters are not tried.
+std::optional<double> Try(const Lexicon& lexicon, std::string_view stem, std::string_view ending) {
+  if (stem.size() + ending.size() < 3) return std::nullopt;
+  // Words fit the small-string buffer: no allocation for all but very long words.
+  std::string candidate;
+  candidate.reserve(stem.size() + ending.size());
+  candidate.append(stem).append(ending);
+  return lexicon.LookupWord(candidate);
+}
+
+// "stopped" -> "stop", "winning" -> "win", "bigger" -> "big": after cutting
+// the ending, a doubled final consonant is one letter of the base.
+std::optional<double> TryUndoubled(const Lexicon& lexicon, std::string_view stem) {
+  const size_t n = stem.size();
+  if (n >= 3 && stem[n - 1] == stem[n - 2] && !IsVowel(stem[n - 1])) {
+    return Try(lexicon, stem.substr(0, n - 1), "");
+  }
+  return std::nullopt;
+}
+
+// Bases for a word that ends in `suffix`: the bare stem, the stem + "e"
+// ("loving" -> "love", "nicer" -> "nice") and the undoubled stem.
+std::optional<double> TryVerbalBases(const Lexicon& lexicon, std::string_view stem) {
+  if (auto v = Try(lexicon, stem, "")) return v;
+  if (auto v = Try(lexicon, stem, "e")) return v;
+  return TryUndoubled(lexicon, stem);
+}
+
+}  // namespace
+
+std::optional<double> LookupEnglishBaseForm(const Lexicon& lexicon, std::string_view word) {
+  // Possessive: "dragon's", "god’s".
+  for (const std::string_view apostrophe :
+       {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+    if (EndsWith(word, apostrophe))
+      return Try(lexicon, word.substr(0, word.size() - apostrophe.size()), "");
+  }
+  if (word.size() < 4) return std::nullopt;
+  const auto cut = [&](size_t n) { return word.substr(0, word.size() - n); };
+  if (EndsWith(word, "iness")) return Try(lexicon, cut(5), "y");  // happiness
+  if (EndsWith(word, "ness")) return Try(lexicon, cut(4), "");    // sadness
+  if (EndsWith(word, "ies") || EndsWith(word, "ied") || EndsWith(word, "ier")) {
+    return Try(lexicon, cut(3), "y");  // worries, worried, happier
+  }
+  if (EndsWith(word, "iest")) return Try(lexicon, cut(4), "y");  // happiest
+  if (EndsWith(word, "ally")) {                                  // tragically
+    if (auto v = Try(lexicon, cut(4), "")) return v;
+    return Try(lexicon, cut(2), "");
+  }
+  if (EndsWith(word, "ily")) return Try(lexicon, cut(3), "y");  // angrily
+  if (EndsWith(word, "ly")) return Try(lexicon, cut(2), "");    // sadly
+  if (EndsWith(word, "ing")) return TryVerbalBases(lexicon, cut(3));
+  if (EndsWith(word, "in")) {  // dropped g: "lovin", "killin"
+    if (auto v = Try(lexicon, word, "g")) return v;
+    return TryVerbalBases(lexicon, cut(2));
+  }
+  if (EndsWith(word, "ed")) {
+    if (auto v = Try(lexicon, cut(1), "")) return v;  // loved -> love
+    return TryVerbalBases(lexicon, cut(2));           // wrecked, stopped
+  }
+  if (EndsWith(word, "est")) {
+    if (auto v = Try(lexicon, cut(2), "")) return v;  // nicest -> nice
+    return TryVerbalBases(lexicon, cut(3));           // coolest, biggest
+  }
+  if (EndsWith(word, "er")) {
+    if (auto v = Try(lexicon, cut(1), "")) return v;  // nicer -> nice
+    return TryVerbalBases(lexicon, cut(2));           // cooler, bigger
+  }
+  if (EndsWith(word, "es")) {
+    if (auto v = Try(lexicon, cut(1), "")) return v;  // hates -> hate
+    return Try(lexicon, cut(2), "");                  // crashes -> crash
+  }
+  // Plural or 3rd person -s, but not "-ss" (mess), "-us" (virus), "-is" (crisis).
+  if (EndsWith(word, "s") && !EndsWith(word, "ss") && !EndsWith(word, "us") &&
+      !EndsWith(word, "is")) {
+    return Try(lexicon, cut(1), "");
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// Beginnings of Turkish nominal and copula suffixes, ASCII-folded: plural,
+// possessive, case, copula (past, evidential, generalising), "-ki", "-ce".
+bool StartsLikeTurkishSuffix(std::string_view rest) {
+  static constexpr std::string_view kStarts[] = {
+      "ler", "lar", "ydi", "ymis", "ymus", "di",  "ti", "du", "tu",  "mis",   "mus", "dir",  "tir",
+      "dur", "tur", "si",  "su",   "i",    "u",   "de", "da", "te",  "ta",    "den", "dan",  "ten",
+      "tan", "ce",  "ca",  "ki",   "yle",  "yla", "le", "la", "sin", "siniz", "ydu", "yken", "sen"};
+  for (const std::string_view start : kStarts) {
+    if (rest.size() >= start.size() && rest.substr(0, start.size()) == start) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<double> LookupTurkishNominalForm(const Lexicon& lexicon, std::string_view word,
+                                               std::string_view* suffix) {
+  // Longest entry first; entries shorter than three letters are too easily
+  // the start of an unrelated word.
+  for (size_t len = word.size() - 1; len >= 3 && len < word.size(); --len) {
+    const std::string_view rest = word.substr(len);
+    if (!StartsLikeTurkishSuffix(rest)) continue;
+    if (auto v = lexicon.LookupWord(word.substr(0, len))) {
+      *suffix = rest;
+      return v;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<double> LookupUndoubled(const Lexicon& lexicon, std::string_view word) {
+  std::string undoubled;
+  undoubled.reserve(word.size());
+  for (const char c : word) {
+    if (undoubled.empty() || undoubled.back() != c) undoubled.push_back(c);
+  }
+  if (undoubled.size() == word.size() || undoubled.size() < 3) return std::nullopt;
+  return lexicon.LookupWord(undoubled);
+}
+
+}  // namespace earshot
