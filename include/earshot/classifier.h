@@ -29,8 +29,16 @@ struct NormalizedText;
 class SentimentScorer;
 
 struct ClassifierOptions {
-  // Sentiment at or below this (on -1..+1) makes an unmatched post a complaint.
-  double complaint_below = -0.3;
+  // Sentiment at or below this (on -1..+1) makes an unmatched post a
+  // complaint (when it aims at a company, below). Mildly negative is enough:
+  // a post to a company rarely uses strong words to report a problem.
+  double complaint_below = -0.15;
+  // With sentiment alone (no complaint rule), a post is a complaint only when
+  // it aims at a company: it says "you"/"your" or names something a company
+  // provides (order, app, bill, "hizmet", "kargom"; see
+  // pipeline/classify/complaint_target.h). Reviews (with a star rating) are
+  // always about the product. False restores the plain threshold.
+  bool sentiment_complaint_needs_target = true;
   // Sentiment at or above this makes an unmatched post praise.
   double praise_above = 0.3;
   // A question (rule or cue) whose sentiment is at or below this is a

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <string_view>
+#include <unordered_set>
 
+#include "pipeline/classify/complaint_target.h"
 #include "pipeline/normalize/lang_id.h"
 #include "pipeline/normalize/normalizer.h"
 #include "pipeline/sentiment/sentiment_scorer.h"
@@ -20,10 +23,12 @@ std::string Lowercase(std::string s) {
 // particle (mi, mı, mu, mü and their person forms), often with no "?".
 bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
   if (original.find('?') != std::string_view::npos) return true;
-  static const std::set<std::string, std::less<>> kTurkish = {
-      "mi",    "mu",   "misiniz", "musunuz", "miyim",  "muyum",    "midir", "mudur", "nasil",
-      "neden", "niye", "niçin",   "nicin",   "nerede", "ne zaman", "hangi", "kac"};
-  static const std::set<std::string, std::less<>> kEnglishStart = {
+  // Hash sets of views: this runs for every post (was an ordered set of
+  // strings). Folded tokens are single words, so only single words are listed.
+  static const std::unordered_set<std::string_view> kTurkish = {
+      "mi",   "mu",   "misiniz", "musunuz", "miyim", "muyum", "midir", "mudur", "nasil",
+      "neden", "niye", "nicin",  "nerede",  "hangi", "kac"};
+  static const std::unordered_set<std::string_view> kEnglishStart = {
       "how", "when", "why",  "where", "what", "can",   "could",
       "is",  "are",  "does", "do",    "will", "which", "who"};
   bool first_word = true;
@@ -140,7 +145,12 @@ Verdict Classifier::Classify(const Post& post) const {
     if (question_rule != nullptr) v.sla_ms = question_rule->sla_ms;
     v.confidence = question_rule != nullptr ? 0.85 : 0.6;
     v.reason = question_rule != nullptr ? "question rule " + question_rule->id : "question cue";
-  } else if (v.sentiment <= options_.complaint_below && !praised_problem) {
+  } else if (v.sentiment <= options_.complaint_below && !praised_problem &&
+             (!options_.sentiment_complaint_needs_target || post.rating || praise_rule != nullptr ||
+              AimsAtACompany(text))) {
+    // Thanks that read negative are sarcasm aimed at the thanked company
+    // ("thx for sending me a ripped dress"), so a praise rule counts as a
+    // target here.
     v.post_class = PostClass::kComplaint;
     v.priority = PriorityFromFollowers(post.author.followers, post.author.verified);
     v.confidence = std::min(1.0, 0.5 + std::abs(v.sentiment) / 2);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "pipeline/classify/complaint_target.h"
 #include "pipeline/sentiment/sentiment_scorer.h"
 #include "tests/support/test_rules.h"
 
@@ -12,6 +13,10 @@ class ClassifierTest : public ::testing::Test {
  protected:
   void SetUp() override {
     auto rules = testing::RulesFromYaml(R"(rules:
+  - id: en.thanks
+    category: praise
+    priority: p4
+    match: {any: ["thanks"]}
   - id: tr.delivery
     category: complaint
     priority: p2
@@ -32,6 +37,8 @@ class ClassifierTest : public ::testing::Test {
     lex->tr.Add("berbat", -3);
     lex->tr.Add("harika", 3);
     lex->en.Add("great", 3);
+    lex->en.Add("terrible", -3);
+    lex->en.Add("thanks", 2);
     classifier_ = std::make_unique<Classifier>(rules, lex, ClassifierOptions{},
                                                BrandAccounts{{"kargo", {"kargodestek"}}});
   }
@@ -103,6 +110,35 @@ TEST_F(ClassifierTest, ClearlyPositivePraiseOfASolvedProblemIsPraise) {
   EXPECT_EQ(v.post_class, PostClass::kPraise);
   // Without the praise rule the complaint rule still decides.
   EXPECT_EQ(Classify("harika harika ama gelmedi").post_class, PostClass::kComplaint);
+}
+
+TEST_F(ClassifierTest, SentimentAloneMakesAComplaintOnlyWhenThePostAimsAtACompany) {
+  // Turkish, with Turkish letters and ASCII-folded, and English.
+  EXPECT_EQ(Classify("siparişim berbat").post_class, PostClass::kComplaint);
+  EXPECT_EQ(Classify("siparisim berbat").post_class, PostClass::kComplaint);
+  EXPECT_EQ(Classify("size güvenmiştim, berbat").post_class, PostClass::kComplaint);
+  EXPECT_EQ(Classify("your app is terrible").post_class, PostClass::kComplaint);
+  // The same words about the weather or a match are no complaint to answer.
+  EXPECT_EQ(Classify("bugün hava berbat").post_class, PostClass::kNeutral);
+  EXPECT_EQ(Classify("bugun hava berbat").post_class, PostClass::kNeutral);
+  EXPECT_EQ(Classify("the match was terrible").post_class, PostClass::kNeutral);
+  // Reviews are always about the product.
+  EXPECT_EQ(Classify("the match was terrible", 3).post_class, PostClass::kComplaint);
+}
+
+TEST_F(ClassifierTest, ThanksThatReadNegativeAreASarcasticComplaint) {
+  EXPECT_EQ(Classify("thanks for the terrible weekend").post_class, PostClass::kComplaint);
+  EXPECT_EQ(Classify("thanks for the great weekend").post_class, PostClass::kPraise);
+}
+
+TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
+  for (const char* text : {"kargom gelmedi", "hesabımdan para çekildi", "hesabimdan para cekildi",
+                           "size yazdım", "your driver", "my order", "the app"}) {
+    EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;
+  }
+  for (const char* text : {"hava çok soğuk", "hava cok soguk", "what a match", "so tired"}) {
+    EXPECT_FALSE(AimsAtACompany(Normalize(text, true))) << text;
+  }
 }
 
 }  // namespace
