@@ -72,6 +72,7 @@ void Lexicon::Add(std::string_view entry, double valence) {
     words.push_back(std::move(token.text));
   }
   if (words.empty()) return;
+  MarkStart(words[0], stem && words.size() == 1);
   if (words.size() == 1) {
     if (stem) {
       AddStem(words[0], valence);
@@ -112,9 +113,46 @@ void Lexicon::AddStem(const std::string& stem, double valence) {
   end.valence = valence;
 }
 
+size_t Lexicon::CharClass(std::string_view word, size_t k) {
+  if (k >= word.size()) return kClasses - 1;  // end of word
+  const char c = word[k];
+  if (c >= 'a' && c <= 'z') return static_cast<size_t>(c - 'a');
+  if (c >= '0' && c <= '9') return 26 + static_cast<size_t>(c - '0');
+  return kClasses - 2;  // anything else, including every byte of a multi-byte character
+}
+
+void Lexicon::MarkStart(std::string_view word, bool stem) {
+  auto mark = [&](size_t a, size_t b, size_t c) {
+    const size_t bit = (a * kClasses + b) * kClasses + c;
+    start_bits_[bit / 64] |= uint64_t{1} << (bit % 64);
+  };
+  const size_t a = CharClass(word, 0);
+  const size_t b = CharClass(word, 1);
+  const size_t c = CharClass(word, 2);
+  if (!stem || word.size() >= 3) {
+    mark(a, b, c);
+    return;
+  }
+  // A stem shorter than three characters starts words with any continuation.
+  for (size_t x = 0; x < kClasses; ++x) {
+    if (word.size() == 2) {
+      mark(a, b, x);
+    } else {
+      for (size_t y = 0; y < kClasses; ++y) mark(a, x, y);
+    }
+  }
+}
+
+bool Lexicon::MayStart(std::string_view token) const {
+  const size_t bit =
+      (CharClass(token, 0) * kClasses + CharClass(token, 1)) * kClasses + CharClass(token, 2);
+  return (start_bits_[bit / 64] >> (bit % 64)) & 1;
+}
+
 std::optional<LexiconHit> Lexicon::Lookup(const std::vector<std::string_view>& tokens,
                                           size_t i) const {
   const std::string_view token = tokens[i];
+  if (!MayStart(token)) return std::nullopt;
   std::optional<LexiconHit> best;
   if (const auto it = phrases_.find(token); it != phrases_.end()) {
     for (const Phrase& phrase : it->second) {
@@ -163,6 +201,7 @@ std::optional<LexiconHit> Lexicon::Lookup(const std::vector<std::string_view>& t
 }
 
 std::optional<double> Lexicon::LookupWord(std::string_view word) const {
+  if (!MayStart(word)) return std::nullopt;
   if (const auto it = words_.find(word); it != words_.end()) return it->second;
   return std::nullopt;
 }

@@ -46,6 +46,10 @@ class Lexicon {
   // lookups of a word's base form ("wrecks" -> "wreck").
   std::optional<double> LookupWord(std::string_view word) const;
 
+  // False when no entry starts with the first three characters of `token`
+  // (a bit test, no hashing): a cheap early "no" for most words of a post.
+  bool MayStart(std::string_view token) const;
+
   size_t size() const { return words_.size() + stem_count_ + phrase_count_; }
 
  private:
@@ -72,6 +76,16 @@ class Lexicon {
     double valence = 0.0;
   };
   void AddStem(const std::string& stem, double valence);
+
+  // Which first three characters any entry can start with, as one bit per
+  // triple: most tokens of a post are in no lexicon, and this answers "no"
+  // for them without hashing the token. Characters fall into 38 classes
+  // (a-z, 0-9, other, end of word).
+  static constexpr size_t kClasses = 38;
+  static size_t CharClass(std::string_view word, size_t k);
+  void MarkStart(std::string_view word, bool stem);
+  std::vector<uint64_t> start_bits_ =
+      std::vector<uint64_t>((kClasses * kClasses * kClasses + 63) / 64);
 
   Map<double> words_;
   std::vector<StemNode> stem_nodes_;  // [0] is the root

@@ -365,3 +365,34 @@ TEST_F(SentimentForms, ExclamationAloneLeansSlightlyPositive) {
 
 }  // namespace
 }  // namespace earshot
+
+namespace earshot {
+namespace {
+
+// The start-triple filter must never hide an entry: short words, short
+// stems, phrases, emoji and emoticons are all still found.
+TEST(SentimentLexicon, StartFilterKeepsEveryKindOfEntry) {
+  Lexicon lexicon;
+  lexicon.Add("ok", 1.0);
+  lexicon.Add("x", 0.5);
+  lexicon.Add("iy*", 1.5);
+  lexicon.Add("top notch", 2.5);
+  lexicon.Add("👏", 1.5);
+  lexicon.Add(":(", -1.5);
+  lexicon.Add("rezil*", -3.0);
+  for (const char* token : {"ok", "x", "iy", "iyi", "iyiler", "👏", ":(", "rezil", "rezillik"}) {
+    const std::vector<std::string_view> words = {token};
+    EXPECT_TRUE(lexicon.Lookup(words, 0).has_value()) << token;
+  }
+  const std::vector<std::string_view> phrase = {"top", "notch"};
+  EXPECT_TRUE(lexicon.Lookup(phrase, 0).has_value());
+  for (const char* token : {"oka", "xy", "i", "rez", "tops", "masa"}) {
+    const std::vector<std::string_view> words = {token};
+    EXPECT_FALSE(lexicon.Lookup(words, 0).has_value()) << token;
+  }
+  EXPECT_TRUE(lexicon.LookupWord("ok").has_value());
+  EXPECT_FALSE(lexicon.LookupWord("okey").has_value());
+}
+
+}  // namespace
+}  // namespace earshot

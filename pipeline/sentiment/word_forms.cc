@@ -97,6 +97,24 @@ namespace {
 // Beginnings of Turkish nominal and copula suffixes, ASCII-folded: plural,
 // possessive, case, copula (past, evidential, generalising), "-ki", "-ce".
 bool StartsLikeTurkishSuffix(std::string_view rest) {
+  // Every listed start begins with one of these letters: most candidates
+  // are rejected here without comparing strings.
+  if (rest.empty()) return false;
+  switch (rest[0]) {
+    case 'l':
+    case 'y':
+    case 'd':
+    case 't':
+    case 'm':
+    case 's':
+    case 'i':
+    case 'u':
+    case 'c':
+    case 'k':
+      break;
+    default:
+      return false;
+  }
   static constexpr std::string_view kStarts[] = {
       "ler", "lar", "ydi", "ymis", "ymus", "di",  "ti", "du", "tu",  "mis",   "mus", "dir",  "tir",
       "dur", "tur", "si",  "su",   "i",    "u",   "de", "da", "te",  "ta",    "den", "dan",  "ten",
@@ -112,7 +130,9 @@ bool StartsLikeTurkishSuffix(std::string_view rest) {
 std::optional<double> LookupTurkishNominalForm(const Lexicon& lexicon, std::string_view word,
                                                std::string_view* suffix) {
   // Longest entry first; entries shorter than three letters are too easily
-  // the start of an unrelated word.
+  // the start of an unrelated word. Every candidate shares the word's first
+  // three letters, so one start check rules most words out.
+  if (word.size() < 4 || !lexicon.MayStart(word)) return std::nullopt;
   for (size_t len = word.size() - 1; len >= 3 && len < word.size(); --len) {
     const std::string_view rest = word.substr(len);
     if (!StartsLikeTurkishSuffix(rest)) continue;
@@ -125,6 +145,9 @@ std::optional<double> LookupTurkishNominalForm(const Lexicon& lexicon, std::stri
 }
 
 std::optional<double> LookupUndoubled(const Lexicon& lexicon, std::string_view word) {
+  bool doubled = false;  // most words have none: answer before building a string
+  for (size_t k = 1; k < word.size() && !doubled; ++k) doubled = word[k] == word[k - 1];
+  if (!doubled) return std::nullopt;
   std::string undoubled;
   undoubled.reserve(word.size());
   for (const char c : word) {
