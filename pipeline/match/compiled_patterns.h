@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "earshot/rule_set.h"
+#include "pipeline/match/regex_starts.h"
+#include "pipeline/match/term_index.h"
 
 namespace earshot {
 
@@ -29,8 +31,10 @@ struct PatternShards {
 };
 
 struct RuleSet::Compiled {
-  PatternShards words;
-  PatternShards folded;
+  TermIndex terms;       // term patterns over the words form (all that TermToPattern makes)
+  PatternShards words;   // any other pattern over the words form
+  RegexStarts starts;    // regexes over the folded form tried at their start words
+  PatternShards folded;  // every other regex
   std::vector<Pattern> patterns;         // by pattern id (deduplicated)
   std::vector<std::vector<int>> owners;  // pattern id -> rules whose evaluation it can change
   std::vector<std::unique_ptr<RE2>> near_matchers;  // by pattern id; set for near terms only
@@ -42,10 +46,11 @@ struct RuleSet::Compiled {
 // pattern id equal to this post's generation means yes, and bumping the
 // generation clears every stamp at once.
 struct RuleSet::MatchScratch {
-  std::vector<int> raw;         // ids as the sets report them (maybe twice)
-  std::vector<int> hit;         // distinct pattern ids that matched
-  std::vector<int> indices;     // one shard's RE2::Set::Match output
-  std::vector<int> candidates;  // rule indices, sorted
+  std::vector<int> raw;                   // ids as the sets report them (maybe twice)
+  std::vector<int> hit;                   // distinct pattern ids that matched
+  std::vector<int> indices;               // one shard's RE2::Set::Match output
+  std::vector<uint32_t> regexes_matched;  // RegexStarts::Match scratch
+  std::vector<int> candidates;            // rule indices, sorted
   std::vector<uint32_t> pattern_stamp;
   std::vector<uint32_t> rule_stamp;
   uint32_t generation = 0;

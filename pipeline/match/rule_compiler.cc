@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "earshot/rule_set.h"
@@ -175,8 +176,23 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
   }
   std::vector<int> word_ids, folded_ids;
   for (size_t id = 0; id < c.patterns.size(); ++id) {
-    (c.patterns[id].form == Pattern::Form::kWords ? word_ids : folded_ids)
-        .push_back(static_cast<int>(id));
+    const Pattern& p = c.patterns[id];
+    if (p.form == Pattern::Form::kFolded) {
+      if (const std::optional<RegexStart> start = ParseRegexStart(p.re)) {
+        c.starts.Add(static_cast<int>(id), p.re, *start);  // tried at its start words
+      } else {
+        folded_ids.push_back(static_cast<int>(id));
+      }
+    } else if (const std::optional<TermShape> shape = ParseTermPattern(p.re)) {
+      c.terms.Add(static_cast<int>(id), *shape);  // looked up word by word
+    } else {
+      word_ids.push_back(static_cast<int>(id));
+    }
+  }
+  c.terms.Build();
+  // A start group that does not compile within its budget goes to the set.
+  for (const int id : c.starts.Build([&](size_t n) { return SetOptions(BudgetFor(n, options)); })) {
+    folded_ids.push_back(id);
   }
   std::string error;
   if (!CompileShards(c.patterns, word_ids, options, &c.words, &error) ||

@@ -99,20 +99,26 @@ std::string DidYouMean(const std::string& word, const std::vector<std::string>& 
   return best;
 }
 
+namespace {
+
+// RE2::Set reports "no match" when its DFA runs out of memory: a possible
+// miss. Count every time, log the first so it is never silent.
+void CountDfaOutOfMemory(int times) {
+  if (g_dfa_out_of_memory.fetch_add(static_cast<uint64_t>(times)) == 0) {
+    spdlog::error(
+        "rules: RE2's DFA ran out of memory matching a post; matches may be "
+        "missed. Split or simplify the rule set's regexes (see docs/rules.md).");
+  }
+}
+
+}  // namespace
+
 void PatternShards::Match(const std::string& text, std::vector<int>* hit,
                           std::vector<int>* scratch) const {
   for (const Shard& shard : shards) {
     RE2::Set::ErrorInfo info;
     if (!shard.set->Match(text, scratch, &info)) {
-      if (info.kind == RE2::Set::kOutOfMemory) {
-        // RE2 reports "no match" here: a possible miss. Count every time,
-        // log the first so it is never silent.
-        if (g_dfa_out_of_memory.fetch_add(1) == 0) {
-          spdlog::error(
-              "rules: RE2's DFA ran out of memory matching a post; matches may be "
-              "missed. Split or simplify the rule set's regexes (see docs/rules.md).");
-        }
-      }
+      if (info.kind == RE2::Set::kOutOfMemory) CountDfaOutOfMemory(1);
       continue;
     }
     for (const int i : *scratch) hit->push_back(shard.global_ids[static_cast<size_t>(i)]);
@@ -123,7 +129,12 @@ uint64_t RuleSet::dfa_out_of_memory_total() { return g_dfa_out_of_memory.load();
 
 void RuleSet::Hits(const NormalizedText& text, MatchScratch* s) const {
   s->Reset(compiled_->patterns.size(), rules_.size());
+  compiled_->terms.Match(text.words, &s->raw);
   compiled_->words.Match(text.words, &s->raw, &s->indices);
+  if (const int out_of_memory =
+          compiled_->starts.Match(text.folded, &s->raw, &s->regexes_matched, &s->indices)) {
+    CountDfaOutOfMemory(out_of_memory);
+  }
   compiled_->folded.Match(text.folded, &s->raw, &s->indices);
   // Stamped, so that "did pattern p fire?" is one load per question.
   for (const int id : s->raw) {

@@ -1,0 +1,112 @@
+#include "pipeline/match/term_index.h"
+
+#include <algorithm>
+
+namespace earshot {
+namespace {
+
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+}  // namespace
+
+std::optional<TermShape> ParseTermPattern(const std::string& re) {
+  static constexpr std::string_view kStem = "[^ ]*";
+  if (re.size() < 3 || re.front() != ' ' || re.back() != ' ') return std::nullopt;
+  TermShape shape;
+  TermShape::Word word;
+  for (size_t i = 1; i < re.size();) {
+    const auto c = static_cast<unsigned char>(re[i]);
+    if (c == ' ') {
+      if (word.text.empty()) return std::nullopt;  // two spaces in a row
+      shape.words.push_back(std::move(word));
+      word = TermShape::Word();
+      ++i;
+    } else if (word.stem) {
+      return std::nullopt;  // "[^ ]*" ends a word
+    } else if (c == '\\') {
+      // An escaped ASCII punctuation mark is that mark; anything else after
+      // a backslash (\b, \d, \pL, \x41, ...) is RE2 syntax, not a literal.
+      if (i + 1 >= re.size()) return std::nullopt;
+      const auto d = static_cast<unsigned char>(re[i + 1]);
+      if (d <= ' ' || d >= 0x7f || IsAsciiAlnum(d) || d == '_') return std::nullopt;
+      word.text.push_back(static_cast<char>(d));
+      i += 2;
+    } else if (c == '[') {
+      if (word.text.empty() || re.compare(i, kStem.size(), kStem) != 0) return std::nullopt;
+      word.stem = true;
+      i += kStem.size();
+    } else if (c < 0x80 && !IsAsciiAlnum(c)) {
+      return std::nullopt;  // an operator or an unescaped mark
+    } else {
+      word.text.push_back(static_cast<char>(c));  // a letter, a digit or UTF-8
+      ++i;
+    }
+  }
+  if (shape.words.empty()) return std::nullopt;
+  return shape;
+}
+
+void TermIndex::Add(int id, const TermShape& shape) {
+  Entry entry{id, static_cast<uint32_t>(rest_.size()), 0};
+  for (size_t w = 1; w < shape.words.size(); ++w) {
+    const TermShape::Word& word = shape.words[w];
+    rest_.push_back(Word{static_cast<uint32_t>(pool_.size()),
+                         static_cast<uint32_t>(word.text.size()), word.stem});
+    pool_ += word.text;
+  }
+  entry.rest_end = static_cast<uint32_t>(rest_.size());
+  const TermShape::Word& first = shape.words[0];
+  (first.stem ? stems_ : exact_).Add(first.text, static_cast<uint32_t>(entries_.size()));
+  entries_.push_back(entry);
+}
+
+void TermIndex::Build() {
+  exact_.Build();
+  stems_.Build();
+}
+
+void TermIndex::Emit(const uint32_t* begin, const uint32_t* end, std::string_view words,
+                     size_t end_of_first, std::vector<int>* hit) const {
+  const std::string_view pool(pool_);
+  for (const uint32_t* e = begin; e != end; ++e) {
+    const Entry& entry = entries_[*e];
+    // words[at] is the space before the next word, as in " a b ".
+    size_t at = end_of_first;
+    bool all = true;
+    for (uint32_t r = entry.rest_begin; all && r < entry.rest_end; ++r) {
+      const Word& want = rest_[r];
+      const size_t from = at + 1;
+      all = words.substr(std::min(from, words.size()), want.size) ==
+            pool.substr(want.begin, want.size);
+      at = from + want.size;
+      if (all && want.stem) {
+        while (at < words.size() && words[at] != ' ') ++at;
+      }
+      all = all && at < words.size() && words[at] == ' ';
+    }
+    if (all) hit->push_back(entry.id);
+  }
+}
+
+void TermIndex::Match(std::string_view words, std::vector<int>* hit) const {
+  if (entries_.empty()) return;
+  // Each word is the run between two spaces; text before the first space
+  // or after the last is no whole word.
+  for (size_t space = words.find(' '); space != std::string_view::npos;) {
+    const size_t begin = space + 1;
+    size_t end = begin;
+    while (end < words.size() && words[end] != ' ') ++end;
+    if (end >= words.size()) break;
+    const std::string_view word = words.substr(begin, end - begin);
+    if (!word.empty()) {
+      auto emit = [&](const uint32_t* b, const uint32_t* e) { Emit(b, e, words, end, hit); };
+      stems_.ForPrefixes(word, emit);
+      exact_.ForExact(word, emit);
+    }
+    space = end;
+  }
+}
+
+}  // namespace earshot

@@ -1,0 +1,75 @@
+#include "pipeline/match/word_table.h"
+
+#include <algorithm>
+
+namespace earshot {
+namespace {
+
+// FNV's low bits are weak; mixed, its bits pick the slot, the filter bit
+// and the tag.
+uint64_t Mix(uint64_t hash) {
+  hash ^= hash >> 33;
+  hash *= 0xff51afd7ed558ccdull;
+  hash ^= hash >> 33;
+  return hash;
+}
+
+}  // namespace
+
+void WordTable::Add(std::string_view key, uint32_t value) {
+  drafts_.emplace_back(std::string(key), value);
+}
+
+void WordTable::Build() {
+  // Values listed under the same key sit next to each other, in the order
+  // they were added.
+  std::stable_sort(drafts_.begin(), drafts_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  size_t distinct = 0;
+  for (size_t i = 0; i < drafts_.size(); ++i) {
+    distinct += i == 0 || drafts_[i].first != drafts_[i - 1].first ? 1 : 0;
+  }
+  size_t slots = 16;
+  while (slots < distinct * 2) slots *= 2;
+  slots_.assign(slots, Slot());
+  mask_ = slots - 1;
+  filter_.assign(slots * 8 / 64, 0);
+  filter_mask_ = slots * 8 - 1;
+  for (size_t i = 0; i < drafts_.size();) {
+    const std::string& text = drafts_[i].first;
+    Key key{static_cast<uint32_t>(pool_.size()), static_cast<uint32_t>(text.size()),
+            static_cast<uint32_t>(values_.size()), 0};
+    pool_ += text;
+    for (; i < drafts_.size() && drafts_[i].first == text; ++i) {
+      values_.push_back(drafts_[i].second);
+    }
+    key.values_end = static_cast<uint32_t>(values_.size());
+    keys_.push_back(key);
+    const uint64_t mixed = Mix(HashOf(text));
+    const uint64_t bit = (mixed >> 20) & filter_mask_;
+    filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+    uint64_t slot = mixed & mask_;
+    while (slots_[slot].key != 0) slot = (slot + 1) & mask_;
+    slots_[slot] = Slot{static_cast<uint32_t>(mixed >> 32), static_cast<uint32_t>(keys_.size())};
+    if (lengths_.size() <= text.size()) lengths_.resize(text.size() + 1, 0);
+    lengths_[text.size()] = 1;
+  }
+  drafts_.clear();
+  drafts_.shrink_to_fit();
+}
+
+const WordTable::Key* WordTable::Find(uint64_t hash, std::string_view word) const {
+  const uint64_t mixed = Mix(hash);
+  const uint64_t bit = (mixed >> 20) & filter_mask_;
+  if ((filter_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) return nullptr;
+  const auto tag = static_cast<uint32_t>(mixed >> 32);
+  for (uint64_t slot = mixed & mask_;; slot = (slot + 1) & mask_) {
+    const Slot& s = slots_[slot];
+    if (s.key == 0) return nullptr;
+    if (s.tag != tag) continue;
+    const Key& key = keys_[s.key - 1];
+    if (std::string_view(pool_).substr(key.begin, key.size) == word) return &key;
+  }
+}
+
+}  // namespace earshot

@@ -1,0 +1,85 @@
+// WordTable: byte strings (words, word prefixes) -> lists of ints, looked up
+// once per word of a post rather than once per byte.
+//
+// Open addressing over 8-byte slots, with a one-bit-per-key filter in front
+// (16 bits per key, so about one absent word in 16 gets past it): most words
+// of a post are no key at all, and the filter answers that from L1 cache.
+// Lookups by every prefix of a word cost one hash pass over the word, as the
+// hash (FNV-1a, byte by byte) of each prefix comes on the way.
+//
+// Thread safety: immutable after Build(); lookups are safe concurrently.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace earshot {
+
+class WordTable {
+ public:
+  // `value` is listed under `key` (non-empty). Before Build() only.
+  void Add(std::string_view key, uint32_t value);
+  void Build();
+  bool empty() const { return keys_.empty(); }
+
+  // The values listed under `word`, as [begin, end); empty when none.
+  template <typename F>
+  void ForExact(std::string_view word, F&& f) const {
+    if (empty()) return;
+    if (const Key* key = Find(HashOf(word), word))
+      f(values_.data() + key->values_begin, values_.data() + key->values_end);
+  }
+
+  // The values listed under every key that is a prefix of `word` (the
+  // whole word included), shortest key first.
+  template <typename F>
+  void ForPrefixes(std::string_view word, F&& f) const {
+    if (empty()) return;
+    uint64_t hash = kBasis;
+    const size_t longest = word.size() < lengths_.size() ? word.size() : lengths_.size() - 1;
+    for (size_t n = 0; n < longest;) {
+      hash = Step(hash, word[n]);
+      ++n;
+      if (lengths_[n] == 0) continue;
+      if (const Key* key = Find(hash, word.substr(0, n))) {
+        f(values_.data() + key->values_begin, values_.data() + key->values_end);
+      }
+    }
+  }
+
+ private:
+  static constexpr uint64_t kBasis = 14695981039346656037ull;
+  static uint64_t Step(uint64_t hash, char c) {
+    return (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  }
+  static uint64_t HashOf(std::string_view s) {
+    uint64_t h = kBasis;
+    for (const char c : s) h = Step(h, c);
+    return h;
+  }
+  struct Slot {
+    uint32_t tag = 0;  // high bits of the mixed hash
+    uint32_t key = 0;  // 1 + index into keys_; 0 = empty
+  };
+  struct Key {
+    uint32_t begin;  // text in pool_
+    uint32_t size;
+    uint32_t values_begin;
+    uint32_t values_end;
+  };
+  const Key* Find(uint64_t hash, std::string_view word) const;
+
+  std::vector<std::pair<std::string, uint32_t>> drafts_;  // until Build()
+  std::string pool_;
+  std::vector<Key> keys_;
+  std::vector<uint32_t> values_;
+  std::vector<Slot> slots_;
+  std::vector<uint64_t> filter_;
+  uint64_t mask_ = 0;                // slots_.size() - 1
+  uint64_t filter_mask_ = 0;         // filter bits - 1
+  std::vector<char> lengths_ = {0};  // [n] != 0: some key has n bytes
+};
+
+}  // namespace earshot
