@@ -248,9 +248,14 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         if (explain) why += ", intensity " + std::string(words[i - 1]);
       }
     }
-    for (size_t back = 1; back <= 3 && back <= i; ++back) {
-      if (!same_clause(i - back, i)) break;
-      if (is_word[i - back] && IsEnglishNegator(words[i - back])) {
+    // Negators negate words only, and do not reach past an emoji, emoticon,
+    // hashtag or mention: in "no reply :( damn" neither ":(" nor "damn" is
+    // negated, nor "ouch" in "not fun #ouch".
+    const bool negatable = is_word[i] && text.tokens[i].kind == Token::Kind::kWord &&
+                           (i == 0 || text.tokens[i - 1].kind != Token::Kind::kHashtag);
+    for (size_t back = 1; negatable && back <= 3 && back <= i; ++back) {
+      if (!same_clause(i - back, i) || !is_word[i - back]) break;
+      if (IsEnglishNegator(words[i - back])) {
         v = -v * 0.75;
         if (explain) why += ", negated by " + std::string(words[i - back]);
         break;

@@ -356,6 +356,20 @@ TEST_F(SentimentForms, ThanksOrClappingBesideANegativeIsSarcasm) {
   EXPECT_GT(S("güzel 👏", "tr"), 0);
 }
 
+TEST_F(SentimentForms, NegatorsNegateWordsOnlyAndStopAtEmojiAndHashtags) {
+  // An emoji is not negated: "no reply 👏" claps like "reply 👏".
+  EXPECT_DOUBLE_EQ(S("no reply 👏", "en"), S("reply 👏", "en"));
+  // A negator does not reach past an emoji or into a hashtag.
+  EXPECT_LT(S("no parcel 👏 terrible", "en"), 0);
+  EXPECT_LT(S("not fun #hate", "en"), S("not fun", "en"));
+  // It still reaches the words after it.
+  EXPECT_LT(S("not nice", "en"), 0);
+  EXPECT_GT(S("not terrible", "en"), 0);
+  // Turkish "değil" does not reach back over an emoji either.
+  EXPECT_GT(S("güzel 👏 değil", "tr"), 0);
+  EXPECT_GT(S("guzel 👏 degil", "tr"), 0);
+}
+
 TEST_F(SentimentForms, ExclamationAloneLeansSlightlyPositive) {
   EXPECT_GT(S("ready for the weekend!!", "en"), 0);
   EXPECT_LT(S("ready for the weekend!!", "en"), 0.3);
