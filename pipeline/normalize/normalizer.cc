@@ -187,10 +187,39 @@ size_t MatchTag(const std::vector<utf8proc_int32_t>& cps, size_t i,
   return end - i > 1 ? end - i : 0;
 }
 
+// X (Twitter) delivers post text with &amp; &lt; &gt; escaped, so "<3" and
+// ">:(" arrive as "&lt;3" and "&gt;:(". Decodes those and &quot;.
+void DecodeHtmlEntities(std::vector<utf8proc_int32_t>* cps) {
+  static constexpr struct {
+    std::string_view name;
+    utf8proc_int32_t cp;
+  } kEntities[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}};
+  size_t out = 0;
+  for (size_t in = 0; in < cps->size(); ++in) {
+    utf8proc_int32_t cp = (*cps)[in];
+    if (cp == '&') {
+      for (const auto& entity : kEntities) {
+        bool same = in + entity.name.size() <= cps->size();
+        for (size_t k = 0; same && k < entity.name.size(); ++k) {
+          same = (*cps)[in + k] == static_cast<unsigned char>(entity.name[k]);
+        }
+        if (same) {
+          cp = entity.cp;
+          in += entity.name.size() - 1;
+          break;
+        }
+      }
+    }
+    (*cps)[out++] = cp;
+  }
+  cps->resize(out);
+}
+
 }  // namespace
 
 NormalizedText Normalize(std::string_view text, bool turkish) {
-  const std::vector<utf8proc_int32_t> cps = ToNfc(text);
+  std::vector<utf8proc_int32_t> cps = ToNfc(text);
+  if (text.find('&') != std::string_view::npos) DecodeHtmlEntities(&cps);
   NormalizedText out;
   out.lower.reserve(text.size());
   out.folded.reserve(text.size());

@@ -124,3 +124,20 @@ TEST(Normalize, AtAndHashInsideWordsAreNotTags) {
 
 }  // namespace
 }  // namespace earshot
+
+namespace earshot {
+namespace {
+
+TEST(Normalize, HtmlEntitiesFromTheXApiAreDecoded) {
+  const NormalizedText text =
+      Normalize("love it &lt;3 fish &amp; chips &gt;:( &quot;ok&quot;", false);
+  EXPECT_EQ(text.lower, "love it <3 fish & chips >:( \"ok\"");
+  bool heart = false;
+  for (const Token& t : text.tokens) heart = heart || (t.text == "<3" && !t.is_word);
+  EXPECT_TRUE(heart);
+  // An ampersand that starts no entity stays as written.
+  EXPECT_EQ(Normalize("a & b &x", false).lower, "a & b &x");
+}
+
+}  // namespace
+}  // namespace earshot
