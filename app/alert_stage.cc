@@ -149,9 +149,10 @@ void AlertStage::Route(AlertOutput& out, std::vector<OutRecord>* outputs) {
   if (out.expired > 0) metrics_.ExpiredItems("expired").Increment(static_cast<double>(out.expired));
   if (out.evicted > 0) {
     metrics_.ExpiredItems("evicted").Increment(static_cast<double>(out.evicted));
-    spdlog::warn("alerting: alerting.max_open_items reached; dropped {} oldest item(s)",
-                 out.evicted);
+    metrics_.Limits().Hit(Limit::kOpenItems, static_cast<uint64_t>(out.evicted));
   }
+  if (out.acks_dropped > 0)
+    metrics_.Limits().Hit(Limit::kPendingAcks, static_cast<uint64_t>(out.acks_dropped));
   out.Clear();
 }
 

@@ -202,7 +202,7 @@ class Parser {
   void ParseAlerting(const YAML::Node& node, Config* config) const {
     CheckKeys(node, "alerting",
               {"escalation_steps", "group_window", "praise", "expire_after", "max_open_items",
-               "spikes", "outputs", "webhook", "class_sla"});
+               "max_pending_acks", "spikes", "outputs", "webhook", "class_sla"});
     AlertPolicy& p = config->alerting;
     if (const auto& steps = node["escalation_steps"]) {
       p.escalation_steps.clear();
@@ -237,6 +237,9 @@ class Parser {
       }
     }
     if (node["expire_after"]) p.expire_after_ms = Duration(node["expire_after"], "expire_after");
+    if (node["max_pending_acks"])
+      p.max_pending_acks =
+          static_cast<size_t>(Int(node["max_pending_acks"], "max_pending_acks", 0, 10000000));
     if (node["max_open_items"])
       p.max_open_items =
           static_cast<size_t>(Int(node["max_open_items"], "max_open_items", 1, 100000000));
@@ -314,11 +317,25 @@ class Parser {
     if (const auto& brand = root["default_brand"])
       config.decode.default_brand = Scalar(brand, "default_brand");
     if (const auto& pipeline = root["pipeline"]) {
-      CheckKeys(pipeline, "pipeline", {"workers", "max_record_bytes", "embedded_partitions"});
+      CheckKeys(pipeline, "pipeline",
+                {"workers", "max_record_bytes", "embedded_partitions", "max_rules",
+                 "max_pattern_program_size", "max_partition_backlog"});
       if (pipeline["workers"]) config.workers = Int(pipeline["workers"], "workers", 1, 64);
       if (pipeline["max_record_bytes"]) {
         config.decode.max_record_bytes = static_cast<size_t>(
             Int(pipeline["max_record_bytes"], "max_record_bytes", 1024, 64 << 20));
+      }
+      if (pipeline["max_rules"]) {
+        config.rule_limits.max_rules =
+            static_cast<size_t>(Int(pipeline["max_rules"], "max_rules", 1, 10'000'000));
+      }
+      if (pipeline["max_pattern_program_size"]) {
+        config.rule_limits.max_program_size = static_cast<int>(
+            Int(pipeline["max_pattern_program_size"], "max_pattern_program_size", 100, 1'000'000));
+      }
+      if (pipeline["max_partition_backlog"]) {
+        config.max_partition_backlog = static_cast<int>(
+            Int(pipeline["max_partition_backlog"], "max_partition_backlog", 1, 10'000'000));
       }
       if (pipeline["embedded_partitions"]) {
         config.embedded_partitions =
@@ -401,6 +418,23 @@ StatusOr<Config> LoadConfigFile(const std::string& path) {
   buffer << in.rdbuf();
   const std::string base = std::filesystem::path(path).parent_path().string();
   return LoadConfigText(buffer.str(), path, base.empty() ? "." : base);
+}
+
+std::string SecretsPermissionWarning(const std::string& path, const Config& config) {
+  std::vector<std::string> held;
+  for (const auto& [key, value] : config.kafka)
+    if (IsSecretKafkaKey(key)) held.push_back("kafka." + key);
+  if (!config.webhook.url.empty()) held.push_back("alerting.webhook.url");
+  if (held.empty()) return "";
+  std::error_code error;
+  const auto perms = std::filesystem::status(path, error).permissions();
+  if (error) return "";
+  using std::filesystem::perms;
+  if ((perms & perms::others_read) == perms::none) return "";
+  std::string keys;
+  for (const std::string& k : held) keys += (keys.empty() ? "" : ", ") + k;
+  return path + " holds secrets (" + keys +
+         ") and is readable by every user on this machine; run: chmod 600 " + path;
 }
 
 }  // namespace earshot

@@ -16,6 +16,7 @@
 #include "earshot/alerting.h"
 #include "earshot/classifier.h"
 #include "earshot/decode.h"
+#include "earshot/rule_set.h"
 #include "earshot/status.h"
 
 namespace earshot {
@@ -66,7 +67,13 @@ struct Config {
   WebhookConfig webhook;
   BrandAccounts brand_accounts;
   DecodeOptions decode;
+  // Bounds on the rule set (pipeline.max_rules, pipeline.max_pattern_program_size).
+  RuleSetOptions rule_limits;
   ClassifierOptions classifier;
+  // Records of one partition consumed but not yet committed past; at this
+  // many the partition is paused until half of them are done, so a stuck
+  // output (a broker down, a slow topic) cannot grow memory without bound.
+  int max_partition_backlog = 50'000;
   int workers = 1;
   // Partitions for topics earshot creates on its embedded broker.
   int embedded_partitions = 4;
@@ -92,6 +99,12 @@ std::string DataRoot();
 Config DefaultConfig();
 
 StatusOr<Config> LoadConfigFile(const std::string& path);
+
+// A warning (empty when there is none) if the file at `path` holds secrets
+// (secret Kafka properties such as sasl.password, or a webhook URL, which
+// carries its token) and other users may read it. Names the keys, never
+// their values.
+std::string SecretsPermissionWarning(const std::string& path, const Config& config);
 // `name` is used in error messages; relative paths resolve against `base_dir`.
 StatusOr<Config> LoadConfigText(const std::string& text, const std::string& name,
                                 const std::string& base_dir);

@@ -1,6 +1,10 @@
 #include "app/config.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
 
 namespace earshot {
 namespace {
@@ -147,6 +151,86 @@ TEST(Config, ShippedExampleAndDemoConfigsLoad) {
     auto config = LoadConfigFile(path);
     EXPECT_TRUE(config.ok()) << path << ": " << config.status().message();
   }
+}
+
+TEST(Config, LimitsHaveDefaultsAndAreSetInThePipelineAndAlertingSections) {
+  auto defaults = LoadConfigText("", "l.yaml", ".");
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_EQ(defaults->max_partition_backlog, 50000);
+  EXPECT_EQ(defaults->rule_limits.max_rules, 100000u);
+  EXPECT_EQ(defaults->rule_limits.max_program_size, 20000);
+  EXPECT_EQ(defaults->alerting.max_pending_acks, 10000u);
+  auto config = LoadConfigText(R"(pipeline:
+  max_rules: 500
+  max_pattern_program_size: 4000
+  max_partition_backlog: 64
+alerting:
+  max_pending_acks: 7
+)",
+                               "l.yaml", ".");
+  ASSERT_TRUE(config.ok()) << config.status().message();
+  EXPECT_EQ(config->rule_limits.max_rules, 500u);
+  EXPECT_EQ(config->rule_limits.max_program_size, 4000);
+  EXPECT_EQ(config->max_partition_backlog, 64);
+  EXPECT_EQ(config->alerting.max_pending_acks, 7u);
+  auto zero = LoadConfigText("pipeline:\n  max_partition_backlog: 0\n", "l.yaml", ".");
+  ASSERT_FALSE(zero.ok());
+  EXPECT_NE(zero.status().message().find("l.yaml:2:"), std::string::npos);
+}
+
+TEST(Config, MetricsAndHealthBindToLoopbackByDefault) {
+  EXPECT_EQ(DefaultConfig().metrics_listen.rfind("127.0.0.1:", 0), 0u);
+  auto config = LoadConfigText("kafka:\n  bootstrap.servers: k:9092\n", "b.yaml", ".");
+  ASSERT_TRUE(config.ok());
+  EXPECT_EQ(config->metrics_listen.rfind("127.0.0.1:", 0), 0u);
+}
+
+class SecretsFile : public ::testing::Test {
+ protected:
+  std::string Write(const std::string& text, std::filesystem::perms perms) {
+    const std::string path =
+        (std::filesystem::temp_directory_path() /
+         ("earshot-perm-" + std::to_string(::getpid()) + "-" + std::to_string(n_++) + ".yaml"))
+            .string();
+    std::ofstream(path) << text;
+    std::filesystem::permissions(path, perms);
+    paths_.push_back(path);
+    return path;
+  }
+  void TearDown() override {
+    for (const std::string& p : paths_) std::filesystem::remove(p);
+  }
+  std::vector<std::string> paths_;
+  int n_ = 0;
+};
+
+TEST_F(SecretsFile, WarnsWhenAFileWithSecretsIsReadableByOthers) {
+  using std::filesystem::perms;
+  const perms world_readable =
+      perms::owner_read | perms::owner_write | perms::group_read | perms::others_read;
+  const perms owner_only = perms::owner_read | perms::owner_write;
+  for (const std::string& secret :
+       {std::string("kafka:\n  sasl.password: hunter2\n"),
+        std::string("kafka:\n  ssl.key.password: k\n"),
+        std::string("alerting:\n  webhook:\n    url: https://hooks.example/T0/B0/tok\n")}) {
+    const std::string open_path = Write(secret, world_readable);
+    auto config = LoadConfigFile(open_path);
+    ASSERT_TRUE(config.ok()) << config.status().message();
+    const std::string warning = SecretsPermissionWarning(open_path, *config);
+    EXPECT_NE(warning.find(open_path), std::string::npos) << secret;
+    EXPECT_NE(warning.find("chmod 600"), std::string::npos) << warning;
+    EXPECT_EQ(warning.find("hunter2"), std::string::npos);  // never the secret itself
+
+    const std::string closed_path = Write(secret, owner_only);
+    auto closed = LoadConfigFile(closed_path);
+    ASSERT_TRUE(closed.ok());
+    EXPECT_EQ(SecretsPermissionWarning(closed_path, *closed), "") << secret;
+  }
+  // No secrets: nothing to warn about, whoever can read it.
+  const std::string plain = Write("pipeline:\n  workers: 2\n", world_readable);
+  auto config = LoadConfigFile(plain);
+  ASSERT_TRUE(config.ok());
+  EXPECT_EQ(SecretsPermissionWarning(plain, *config), "");
 }
 
 }  // namespace

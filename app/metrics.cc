@@ -149,6 +149,7 @@ Metrics::Metrics(const std::string& version) : registry_(std::make_shared<promet
        {"response_due", "response_overdue", "responded", "acknowledged", "complaint_spike"}) {
     alerts_family_->Add({{"type", type}});
   }
+  limits_ = std::make_unique<LimitReporter>(r);
   BuildGauge()
       .Name("earshot_build_info")
       .Help("Build information (value 1)")
@@ -255,6 +256,16 @@ void Metrics::SyncWebhookFailures(uint64_t total) {
     webhook_failures_->Increment(static_cast<double>(total - webhook_failures_seen_));
     webhook_failures_seen_ = total;
   }
+}
+
+void Metrics::SyncWebhookQueueFull(uint64_t total) {
+  uint64_t delta = 0;
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (total > webhook_queue_full_seen_) delta = total - webhook_queue_full_seen_;
+    webhook_queue_full_seen_ = std::max(total, webhook_queue_full_seen_);
+  }
+  limits_->Hit(Limit::kWebhookQueue, delta);
 }
 
 prometheus::Counter& Metrics::PostsClassified(const std::string& post_class) {

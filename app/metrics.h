@@ -23,6 +23,8 @@
 #include <string>
 #include <vector>
 
+#include "app/limits.h"
+
 namespace earshot {
 
 class Metrics {
@@ -72,6 +74,12 @@ class Metrics {
                     std::optional<int64_t> oldest_ms, int64_t now_ms);
   // Brings earshot_webhook_failures_total up to date (failed + dropped).
   void SyncWebhookFailures(uint64_t total);
+  // Brings earshot_limit_hits_total{limit="webhook_queue"} up to date
+  // (messages the webhook queue refused so far).
+  void SyncWebhookQueueFull(uint64_t total);
+
+  // Resource limits: their hit counters, configured values and log lines.
+  LimitReporter& Limits() { return *limits_; }
 
   // Label normalization for input-derived values.
   static std::string ChannelLabel(const std::string& channel);
@@ -117,13 +125,15 @@ class Metrics {
   prometheus::Counter* bad_state_;
   prometheus::Gauge* state_restored_;
   prometheus::Counter* webhook_failures_;
-  uint64_t webhook_failures_seen_ = 0;  // guarded by mutex_
+  uint64_t webhook_failures_seen_ = 0;    // guarded by mutex_
+  uint64_t webhook_queue_full_seen_ = 0;  // guarded by mutex_
   prometheus::Gauge* rules_info_ = nullptr;
   prometheus::Histogram* latency_;
   prometheus::Counter* commits_;
   prometheus::Counter* commit_failures_;
   prometheus::Gauge* assigned_partitions_;
   prometheus::Gauge* rules_loaded_;
+  std::unique_ptr<LimitReporter> limits_;
 };
 
 }  // namespace earshot

@@ -59,10 +59,12 @@ Config ToolConfig(const std::vector<std::string>& rules, const std::string& lexi
 }
 
 StatusOr<std::shared_ptr<const Classifier>> BuildClassifier(const Config& config,
-                                                            std::vector<Diagnostic>* warnings) {
+                                                            std::vector<Diagnostic>* reported) {
   std::vector<Diagnostic> diagnostics;
-  auto rules = LoadRuleSet(config.rules, RuleSetOptions{}, &diagnostics);
+  auto rules = LoadRuleSet(config.rules, config.rule_limits, &diagnostics);
   auto lexicons = LoadLexicons(config.lexicons, &diagnostics);
+  if (reported != nullptr)
+    reported->insert(reported->end(), diagnostics.begin(), diagnostics.end());
   if (!rules.ok() || !lexicons.ok() || HasErrors(diagnostics)) {
     std::string message;
     for (const Diagnostic& d : diagnostics) message += "\n" + d.ToString();
@@ -70,8 +72,6 @@ StatusOr<std::shared_ptr<const Classifier>> BuildClassifier(const Config& config
       message = rules.ok() ? lexicons.status().ToString() : rules.status().ToString();
     return Status("rules_invalid", "cannot load rules or lexicons:" + message);
   }
-  if (warnings != nullptr)
-    warnings->insert(warnings->end(), diagnostics.begin(), diagnostics.end());
   return std::shared_ptr<const Classifier>(
       std::make_shared<Classifier>(std::move(rules).value(), std::move(lexicons).value(),
                                    config.classifier, config.brand_accounts));

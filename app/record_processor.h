@@ -71,8 +71,10 @@ class RecordProcessor {
 Config ToolConfig(const std::vector<std::string>& rules, const std::string& lexicons);
 
 // Warnings (a rule without tests, a regex that can never match) do not stop
-// the load; they are appended to `warnings` when given.
+// the load. Every diagnostic, errors and warnings, is appended to `reported`
+// when given (callers log the warnings and count limits hit, e.g.
+// `too_many_rules`); errors also make up the returned Status.
 StatusOr<std::shared_ptr<const Classifier>> BuildClassifier(
-    const Config& config, std::vector<Diagnostic>* warnings = nullptr);
+    const Config& config, std::vector<Diagnostic>* reported = nullptr);
 
 }  // namespace earshot

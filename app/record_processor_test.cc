@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include "pipeline/sentiment/sentiment_scorer.h"
 #include "tests/support/test_rules.h"
@@ -84,6 +86,30 @@ TEST_F(RecordProcessorTest, BadRecordGoesToTheDeadLetterTopicUnchangedWithItsRea
   EXPECT_EQ(header("earshot.source.offset"), "77");
   EXPECT_EQ(r.dead_letter_reason, "json_syntax");
   EXPECT_FALSE(r.post.has_value());
+}
+
+// Found by the alert_json fuzzer: sla_override_seconds x 1000 overflowed.
+TEST_F(RecordProcessorTest, ClassifiedRecordWithAHugeSlaOverrideIsInvalidNotOverflowed) {
+  const ProcessedRecord r = Process(R"({"id":"x-9","channel":"x","brand":"b","author":{"id":"u"},
+    "text":"kargo gelmedi","created_at":"2026-11-23T09:00:00Z"})");
+  ASSERT_EQ(r.outputs.size(), 1u);
+  rapidjson::Document doc;
+  doc.Parse(r.outputs[0].value.c_str());
+  ASSERT_TRUE(doc.IsObject());
+  const auto with_override = [&doc](int64_t seconds) {
+    doc.RemoveMember("sla_override_seconds");
+    doc.AddMember("sla_override_seconds", seconds, doc.GetAllocator());
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    doc.Accept(writer);
+    return DecodeClassifiedJson(buffer.GetString());
+  };
+  auto huge = with_override(9999999999999900);
+  ASSERT_FALSE(huge.ok());
+  EXPECT_EQ(huge.status().code(), "invalid_value");
+  auto hour = with_override(3600);
+  ASSERT_TRUE(hour.ok()) << hour.status().ToString();
+  EXPECT_EQ(hour->verdict.sla_ms, 3600000);
 }
 
 }  // namespace

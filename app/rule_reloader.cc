@@ -73,11 +73,13 @@ void RuleReloader::Loop() {
 
 Status RuleReloader::ReloadNow() {
   const std::lock_guard<std::mutex> lock(reload_mutex_);
-  std::vector<Diagnostic> warnings;
-  auto next = BuildClassifier(config_, &warnings);
-  for (const Diagnostic& w : warnings) spdlog::warn("rules: {}", w.ToString());
+  std::vector<Diagnostic> diagnostics;
+  auto next = BuildClassifier(config_, &diagnostics);
+  for (const Diagnostic& d : diagnostics)
+    if (d.severity == Severity::kWarning) spdlog::warn("rules: {}", d.ToString());
   if (!next.ok()) {
     metrics_.RulesReload("error").Increment();
+    metrics_.Limits().CountRuleLimits(diagnostics);
     // The message lists every diagnostic, one file:line:column per line.
     spdlog::error("rules: reload failed, the rules in force stay ({}): {}",
                   slot_->Get()->rules().version(), next.status().message());

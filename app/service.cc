@@ -34,11 +34,13 @@ StatusOr<std::unique_ptr<Service>> Service::Start(Config config) {
   const Config& cfg = service->config_;
   spdlog::info("kafka: {}", DescribeKafkaProperties(cfg.kafka));
 
-  std::vector<Diagnostic> warnings;
-  auto classifier = BuildClassifier(cfg, &warnings);
-  for (const Diagnostic& w : warnings) spdlog::warn("rules: {}", w.ToString());
+  std::vector<Diagnostic> diagnostics;
+  auto classifier = BuildClassifier(cfg, &diagnostics);
+  for (const Diagnostic& d : diagnostics)
+    if (d.severity == Severity::kWarning) spdlog::warn("rules: {}", d.ToString());
   if (!classifier.ok()) return classifier.status();
   service->metrics_ = std::make_unique<Metrics>(EARSHOT_VERSION);
+  service->metrics_->Limits().Publish(cfg);
   std::set<std::string> brands;
   for (const auto& [brand, accounts] : cfg.brand_accounts) brands.insert(brand);
   for (const auto& [app, brand] : cfg.decode.app_brands) brands.insert(brand);
@@ -76,6 +78,7 @@ StatusOr<std::unique_ptr<Service>> Service::Start(Config config) {
         if (webhook != nullptr) {
           const WebhookStats st = webhook->stats();
           metrics->SyncWebhookFailures(st.failed + st.dropped + st.abandoned);
+          metrics->SyncWebhookQueueFull(st.dropped);
         }
       });
   service->http_->AddReadinessCheck("state", [metrics]() -> Status {

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <set>
 
 #include "app/stats_parser.h"
 #include "connectors/kafka/offset_tracker.h"
@@ -161,7 +162,8 @@ class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
       }
       const auto now = std::chrono::steady_clock::now();
       if (now - last_commit >= std::chrono::milliseconds(options_.commit_interval_ms)) {
-        CommitCommittable(/*sync=*/false);
+        CommitCommittable(/*sync=*/false);  // also retires done records
+        ResumeDrained();
         last_commit = now;
       }
       // An async commit can fail without us seeing it (coordinator moving,
@@ -217,9 +219,10 @@ class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
       processed = processor_.Process(input);
       CountProcessed(input, processed);
     }
+    const TopicPartitionKey tp{input.topic, input.partition};
     InFlightRecord* record =
-        tracker_.Add(TopicPartitionKey{input.topic, input.partition}, input.offset,
-                     static_cast<int>(processed.outputs.size()), received_ns);
+        tracker_.Add(tp, input.offset, static_cast<int>(processed.outputs.size()), received_ns);
+    PauseIfBacklogged(tp);
     if (processed.outputs.empty()) {  // e.g. praise reaching the alerting stage
       owner_->completed_.fetch_add(1, std::memory_order_relaxed);
       return;
@@ -233,10 +236,56 @@ class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
     }
   }
 
+  // Backpressure: a partition whose outputs are not acknowledged (a broker
+  // down, a slow topic) would otherwise keep being read into memory. At
+  // max_partition_backlog unretired records it is paused; ResumeDrained lets
+  // it go on once half of them are done. librdkafka refetches from the
+  // position after the last record returned, so pausing skips nothing.
+  void PauseIfBacklogged(const TopicPartitionKey& tp) {
+    if (tracker_.Backlog(tp) < static_cast<size_t>(config_.max_partition_backlog) ||
+        paused_.count(tp) != 0) {
+      return;
+    }
+    std::vector<RdKafka::TopicPartition*> one = {
+        RdKafka::TopicPartition::create(tp.topic, tp.partition)};
+    const RdKafka::ErrorCode err = consumer_->pause(one);
+    RdKafka::TopicPartition::destroy(one);
+    if (err != RdKafka::ERR_NO_ERROR) {
+      spdlog::warn("worker {}: pausing {}/{}: {}", index_, tp.topic, tp.partition,
+                   RdKafka::err2str(err));
+      return;
+    }
+    paused_.insert(tp);
+    metrics_.Limits().Hit(Limit::kPartitionBacklog, 1,
+                          tp.topic + "/" + std::to_string(tp.partition));
+  }
+
+  void ResumeDrained() {
+    if (paused_.empty()) return;
+    std::vector<RdKafka::TopicPartition*> drained;
+    for (auto it = paused_.begin(); it != paused_.end();) {
+      if (tracker_.Backlog(*it) <= static_cast<size_t>(config_.max_partition_backlog) / 2) {
+        drained.push_back(RdKafka::TopicPartition::create(it->topic, it->partition));
+        it = paused_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    if (drained.empty()) return;
+    if (const RdKafka::ErrorCode err = consumer_->resume(drained); err != RdKafka::ERR_NO_ERROR)
+      spdlog::warn("worker {}: resuming partitions: {}", index_, RdKafka::err2str(err));
+    RdKafka::TopicPartition::destroy(drained);
+  }
+
   void CountProcessed(const InputRecord& input, const ProcessedRecord& processed) {
     if (!processed.post) {
       metrics_.PostsConsumed(input.topic, "", "").Increment();
       metrics_.DeadLetters(processed.dead_letter_reason).Increment();
+      if (processed.dead_letter_reason == kErrTooLarge) {
+        metrics_.Limits().Hit(Limit::kPostSize, 1,
+                              input.topic + "/" + std::to_string(input.partition) + "@" +
+                                  std::to_string(input.offset));
+      }
       return;
     }
     const Verdict& verdict = *processed.verdict;
@@ -332,6 +381,7 @@ class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
       Commit(tracker_.TakeCommittable(keys), /*sync=*/true);
     }
     tracker_.Forget(keys);
+    ForgetPaused(keys);
     alerts_.Drop(ClassifiedPartitions(partitions));
     if (cooperative) {
       RdKafka::Error* e = consumer->incremental_unassign(partitions);
@@ -341,6 +391,19 @@ class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
     }
     assigned_ -= static_cast<int>(partitions.size());
     metrics_.AssignedPartitions().Decrement(static_cast<double>(partitions.size()));
+  }
+
+  // A revoked partition leaves paused_; resumed first, so a later
+  // assignment of it starts unpaused.
+  void ForgetPaused(const std::vector<TopicPartitionKey>& keys) {
+    std::vector<RdKafka::TopicPartition*> resumed;
+    for (const TopicPartitionKey& tp : keys) {
+      if (paused_.erase(tp) != 0)
+        resumed.push_back(RdKafka::TopicPartition::create(tp.topic, tp.partition));
+    }
+    if (resumed.empty()) return;
+    (void)consumer_->resume(resumed);
+    RdKafka::TopicPartition::destroy(resumed);
   }
 
   // EventCb: statistics, errors and logs, served from consume().
@@ -378,6 +441,7 @@ class Worker::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
   std::chrono::steady_clock::time_point last_gauges_{};
   std::unique_ptr<RdKafka::KafkaConsumer> acks_;
   OffsetTracker tracker_;
+  std::set<TopicPartitionKey> paused_;  // paused by backpressure
   Status fatal_;
   int assigned_ = 0;
   // Destroyed explicitly in ~Impl (consumer first).

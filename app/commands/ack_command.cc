@@ -39,6 +39,10 @@ void AddAckCommand(CLI::App& app, CommandContext context) {
       return fail("give an EVENT_ID or --conversation");
     StatusOr<Config> config = o->config.empty() ? DefaultConfig() : LoadConfigFile(o->config);
     if (!config.ok()) return fail(config.status().message());
+    if (!o->config.empty()) {
+      const std::string warning = SecretsPermissionWarning(o->config, *config);
+      if (!warning.empty()) std::fprintf(stderr, "earshot ack: warning: %s\n", warning.c_str());
+    }
     if (!o->bootstrap.empty()) config->kafka["bootstrap.servers"] = o->bootstrap;
     if (config->UsesEmbeddedBroker())
       return fail("no Kafka to write to: give --bootstrap-servers or a --config with one");

@@ -31,6 +31,10 @@ void AddRunCommand(CLI::App& app, CommandContext context) {
       *context.exit_code = 2;
       return;
     }
+    if (!options->config_path.empty()) {
+      const std::string warning = SecretsPermissionWarning(options->config_path, *config);
+      if (!warning.empty()) spdlog::warn("config: {}", warning);
+    }
     if (options->workers > 0) config->workers = options->workers;
     auto service = Service::Start(std::move(config).value());
     if (!service.ok()) {

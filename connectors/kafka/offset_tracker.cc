@@ -94,6 +94,11 @@ void OffsetTracker::Forget(const std::vector<TopicPartitionKey>& partitions) {
   }
 }
 
+size_t OffsetTracker::Backlog(const TopicPartitionKey& tp) const {
+  const auto it = partitions_.find(tp);
+  return it == partitions_.end() ? 0 : it->second.records.size();
+}
+
 size_t OffsetTracker::InFlight() const {
   size_t n = 0;
   for (const auto& [tp, state] : partitions_) {

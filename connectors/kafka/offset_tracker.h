@@ -70,6 +70,10 @@ class OffsetTracker {
   // Forgets partitions (after revoke). Precondition: no outputs in flight for them.
   void Forget(const std::vector<TopicPartitionKey>& partitions);
 
+  // Records of `tp` not yet retired: in flight, or done behind one that is
+  // not (retired by TakeCommittable). What backpressure bounds.
+  size_t Backlog(const TopicPartitionKey& tp) const;
+
   bool HasFailure() const { return failures_ > 0; }
   size_t InFlight() const;
 

@@ -98,5 +98,21 @@ TEST(OffsetTracker, AllPositionsRepeatsWhatWasAlreadyTakenSoAFailedCommitCanBeRe
   EXPECT_EQ(all[0].offset, 11);
 }
 
+TEST(OffsetTracker, BacklogCountsRecordsUntilTheyAreRetiredBehindTheFirstPendingOne) {
+  OffsetTracker t;
+  const TopicPartitionKey p0{"posts", 0};
+  InFlightRecord* a = t.Add(p0, 1, 1, 0);
+  InFlightRecord* b = t.Add(p0, 2, 1, 0);
+  t.Add(p0, 3, 1, 0);
+  EXPECT_EQ(t.Backlog(p0), 3u);
+  EXPECT_EQ(t.Backlog(TopicPartitionKey{"posts", 1}), 0u);
+  t.OutputDone(b, true);
+  t.TakeCommittable();  // b is done but behind a: nothing retires
+  EXPECT_EQ(t.Backlog(p0), 3u);
+  t.OutputDone(a, true);
+  t.TakeCommittable();  // a and b retire
+  EXPECT_EQ(t.Backlog(p0), 1u);
+}
+
 }  // namespace
 }  // namespace earshot

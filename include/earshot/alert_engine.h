@@ -87,6 +87,9 @@ struct AlertPolicy {
   int64_t expire_after_ms = 7LL * 24 * 60 * 60 * 1000;
   // Most open items held; beyond it the oldest item is dropped (and counted).
   size_t max_open_items = 5'000'000;
+  // Acks for items this instance does not (yet) hold are kept for a day, in
+  // case their post is still on its way; at most this many, oldest dropped.
+  size_t max_pending_acks = 10'000;
   SpikeOptions spikes;
 };
 
@@ -119,9 +122,10 @@ struct AlertOutput {
     double seconds;
   };
   std::vector<FirstResponse> first_responses;
-  int64_t grouped = 0;  // posts that joined an open item
-  int64_t expired = 0;  // items dropped unanswered
-  int64_t evicted = 0;  // items dropped because max_open_items was reached
+  int64_t grouped = 0;       // posts that joined an open item
+  int64_t expired = 0;       // items dropped unanswered
+  int64_t evicted = 0;       // items dropped because max_open_items was reached
+  int64_t acks_dropped = 0;  // pending acks dropped because max_pending_acks was reached
   void Clear() { *this = AlertOutput(); }
 };
 

@@ -143,8 +143,11 @@ struct RuleSetOptions {
   // Memory budget per RE2::Set shard (bytes); 0 sizes it from the pattern
   // count. A shard that does not compile within its budget is split in two.
   int64_t max_mem_bytes = 0;
-  // Lint: a pattern whose compiled program is larger than this is an error.
+  // Lint: a pattern whose compiled program is larger than this is an error
+  // (`pattern_too_costly`; config pipeline.max_pattern_program_size).
   int max_program_size = 20000;
+  // More rules than this is an error (`too_many_rules`; pipeline.max_rules).
+  size_t max_rules = 100000;
 };
 
 class RuleSet {

@@ -37,7 +37,6 @@ std::string AuthorKeyText(const Post& post) {
 
 // Pending acks for items not (yet) known, remembered this long.
 constexpr int64_t kPendingAckMs = 24LL * 60 * 60 * 1000;
-constexpr size_t kMaxPendingAcks = 10000;
 
 }  // namespace
 
@@ -102,7 +101,7 @@ class AlertEngine::Impl {
     if (!ack.conversation_id.empty()) ref = FindByConversation(Hash(ack.conversation_id));
     if (ref.item == nullptr && !ack.event_id.empty()) ref = FindById(ack.event_id);
     if (ref.item == nullptr) {
-      RememberAck(ack);
+      RememberAck(ack, out);
       return;
     }
     Acknowledge(*ref.item, ack, out);
@@ -514,10 +513,17 @@ class AlertEngine::Impl {
     out->events.push_back(std::move(event));
   }
 
-  void RememberAck(const Ack& ack) {
-    while (!pending_acks_.empty() && (pending_acks_.size() >= kMaxPendingAcks ||
-                                      pending_acks_.front().at_ms + kPendingAckMs < ack.at_ms)) {
+  void RememberAck(const Ack& ack, AlertOutput* out) {
+    while (!pending_acks_.empty() && pending_acks_.front().at_ms + kPendingAckMs < ack.at_ms) {
       pending_acks_.pop_front();
+    }
+    if (policy_.max_pending_acks == 0) {
+      ++out->acks_dropped;
+      return;
+    }
+    while (pending_acks_.size() >= policy_.max_pending_acks) {
+      pending_acks_.pop_front();
+      ++out->acks_dropped;
     }
     pending_acks_.push_back(ack);
   }

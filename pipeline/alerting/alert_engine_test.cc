@@ -312,6 +312,27 @@ TEST(AlertEngine, MaxOpenItemsEvictsTheOldest) {
   EXPECT_EQ(out.evicted, 1);
 }
 
+TEST(AlertEngine, PendingAcksAreBoundedDroppingTheOldest) {
+  AlertPolicy policy;
+  policy.max_pending_acks = 2;
+  AlertEngine engine{policy};
+  AlertOutput out;
+  for (const char* conversation : {"x-1", "x-2", "x-3"}) {
+    Ack ack;
+    ack.conversation_id = conversation;
+    ack.by = "deniz";
+    engine.OnAck(ack, &out);
+  }
+  EXPECT_EQ(out.acks_dropped, 1);
+  out.Clear();
+  // x-1's ack was the oldest and was dropped: its item opens unacknowledged;
+  // x-3's ack was kept and applies.
+  engine.OnPost(0, APost("x-1", "a1"), AVerdict(), kMonday10, &out);
+  EXPECT_EQ(CountType(out.events, AlertEventType::kAcknowledged), 0);
+  engine.OnPost(0, APost("x-3", "a3"), AVerdict(), kMonday10, &out);
+  EXPECT_EQ(CountType(out.events, AlertEventType::kAcknowledged), 1);
+}
+
 TEST(AlertEngine, SpikeFiresOnceThenCoolsDown) {
   AlertPolicy policy;
   policy.group_window_ms = 0;
@@ -400,6 +421,28 @@ TEST(AckJson, RoundTripsAndRefusesIncompleteAcks) {
   EXPECT_FALSE(DecodeAckJson(R"({"by":"x"})").ok());
   EXPECT_FALSE(DecodeAckJson(R"({"event_id":"e"})").ok());
   EXPECT_FALSE(DecodeAckJson("[]").ok());
+}
+
+// Found by the restore_item fuzzer: deadline arithmetic on restored values
+// (sla x step, opened_at + expiry) overflowed int64.
+TEST(AlertEngine, RestoreRefusesItemsWhoseTimesWouldOverflowTheDeadlineArithmetic) {
+  AlertEngine engine{AlertPolicy{}};
+  const std::string item =
+      R"({"v":1,"item_id":"11111111-2222-5333-8444-555555555555","conversation_id":"c-1",)"
+      R"("post_id":"c-2","author":"","author_key":0,"channel":"x","brand":"t","class":"complaint",)"
+      R"("priority":4,"last_post_at":0,"due_at":86400000,"count":1,"steps_done":0,"acked":false,)"
+      R"("aliases":[],)";
+  EXPECT_FALSE(
+      engine.RestoreItem(0, "c-1", item + R"("opened_at":0,"sla_ms":9000000000000000000})").ok());
+  EXPECT_FALSE(
+      engine.RestoreItem(0, "c-1", item + R"("opened_at":9000000000000000000,"sla_ms":1})").ok());
+  EXPECT_EQ(engine.open_items(), 0u);
+  // The same item with sane times is restored, and its timers still work.
+  ASSERT_TRUE(engine.RestoreItem(0, "c-1", item + R"("opened_at":0,"sla_ms":3600000})").ok());
+  EXPECT_EQ(engine.open_items(), 1u);
+  AlertOutput out;
+  engine.Advance(kMonday10, &out);  // far past every step: no overflow, steps fire
+  EXPECT_GT(CountType(out.events, AlertEventType::kResponseOverdue), 0);
 }
 
 }  // namespace

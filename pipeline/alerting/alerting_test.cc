@@ -89,5 +89,15 @@ TEST(ParseDuration, AcceptsUnitsAndRejectsBareNumbers) {
   EXPECT_FALSE(ParseDurationMs("1x").ok());
 }
 
+// Found by the config fuzzer: many large parts summed past int64.
+TEST(ParseDuration, RefusesDurationsBeyondTenYearsInsteadOfOverflowing) {
+  std::string many;
+  for (int i = 0; i < 40; ++i) many += "1000000000d";
+  EXPECT_FALSE(ParseDurationMs(many).ok());
+  EXPECT_FALSE(ParseDurationMs("99999999999999999999d").ok());
+  EXPECT_FALSE(ParseDurationMs("3700d").ok());  // just over ten years
+  EXPECT_TRUE(ParseDurationMs("3650d").ok());
+}
+
 }  // namespace
 }  // namespace earshot

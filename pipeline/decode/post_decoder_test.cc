@@ -202,5 +202,23 @@ TEST(DecodePost, DeeplyNestedJsonIsRejectedWithoutExhaustingTheStack) {
   EXPECT_EQ(object.status().code(), kErrJsonSyntax);
 }
 
+// Found by the decode_post fuzzer: seconds * 1000 overflowed int64.
+TEST(DecodePost, GooglePlaySecondsOutsideTheCalendarAreInvalidNotOverflowed) {
+  for (const char* seconds : {R"("9223372036854775807")", "-9223372036854775807",
+                              R"("253402300800")"}) {  // the first second of year 10000
+    auto post = DecodePost(
+        std::string(R"({"reviewId":"r1","comments":[{"userComment":{"text":"bad",)") +
+            R"("starRating":1,"lastModified":{"seconds":)" + seconds + R"(}}}],"brand":"b"})",
+        DecodeOptions{});
+    ASSERT_FALSE(post.ok()) << seconds;
+    EXPECT_EQ(post.status().code(), kErrInvalidValue) << seconds;
+  }
+  auto last = DecodePost(R"({"reviewId":"r1","comments":[{"userComment":{"text":"bad",
+    "starRating":1,"lastModified":{"seconds":"253402300799"}}}],"brand":"b"})",
+                         DecodeOptions{});
+  ASSERT_TRUE(last.ok()) << last.status().ToString();
+  EXPECT_EQ(last->created_at_ms, 253402300799000);
+}
+
 }  // namespace
 }  // namespace earshot

@@ -284,7 +284,16 @@ class Collector {
             }
           }
         }
-        if (rule_ok) out.rules.push_back(std::move(rule));
+        if (!rule_ok) continue;
+        // A bound on the rule count, so a runaway generator or a pack
+        // pasted twice cannot grow the sets without limit. The first rule
+        // over it is named; every rule counts, enabled or not.
+        if (out.rules.size() == options_.max_rules) {
+          Report(Severity::kError, rule.where, "too_many_rules",
+                 "more than " + std::to_string(options_.max_rules) +
+                     " rules (pipeline.max_rules); this is the first one over the limit");
+        }
+        if (out.rules.size() < options_.max_rules) out.rules.push_back(std::move(rule));
       }
     }
     (void)ok;

@@ -9,11 +9,11 @@
 namespace earshot {
 namespace {
 
-std::vector<Diagnostic> Lint(const std::string& yaml) {
+std::vector<Diagnostic> Lint(const std::string& yaml, const RuleSetOptions& options = {}) {
   std::vector<Diagnostic> d;
   std::vector<RuleFile> files;
   files.push_back(ReadRuleText(yaml, "pack.yaml", &d));
-  CollectRules(std::move(files), RuleSetOptions{}, &d);
+  CollectRules(std::move(files), options, &d);
   return d;
 }
 
@@ -132,6 +132,24 @@ TEST(RuleCollector, WarnsAboutCostlyPatternsAndShadowingExceptions) {
 )y");
   EXPECT_NE(Find(d, "pattern_too_costly"), nullptr);
   EXPECT_NE(Find(d, "shadowed"), nullptr);
+}
+
+TEST(RuleCollector, RefusesMoreRulesThanTheLimitNamingTheFirstOneOver) {
+  RuleSetOptions options;
+  options.max_rules = 2;
+  const std::string yaml = R"y(rules:
+  - {id: a, category: complaint, match: {any: [x]}, tests: [{text: x, expect: match}]}
+  - {id: b, category: complaint, match: {any: [y]}, tests: [{text: y, expect: match}]}
+  - {id: c, category: complaint, match: {any: [z]}, tests: [{text: z, expect: match}]}
+)y";
+  const auto d = Lint(yaml, options);
+  const Diagnostic* over = Find(d, "too_many_rules");
+  ASSERT_NE(over, nullptr);
+  EXPECT_EQ(over->severity, Severity::kError);
+  EXPECT_EQ(over->line, 4);  // rule c
+  EXPECT_NE(over->message.find("pipeline.max_rules"), std::string::npos);
+  options.max_rules = 3;
+  EXPECT_EQ(Find(Lint(yaml, options), "too_many_rules"), nullptr);
 }
 
 TEST(RuleReader, RuleWithoutTestsIsAWarningNotAnError) {
