@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "earshot/rule_set.h"
-#include "pipeline/match/regex_starts.h"
 #include "pipeline/match/term_index.h"
 
 namespace earshot {
@@ -33,11 +32,31 @@ struct PatternShards {
 struct RuleSet::Compiled {
   TermIndex terms;       // term patterns over the words form (all that TermToPattern makes)
   PatternShards words;   // any other pattern over the words form
-  RegexStarts starts;    // regexes over the folded form tried at their start words
-  PatternShards folded;  // every other regex
+  PatternShards folded;  // the regexes, over the folded form
   std::vector<Pattern> patterns;         // by pattern id (deduplicated)
   std::vector<std::vector<int>> owners;  // pattern id -> rules whose evaluation it can change
   std::vector<std::unique_ptr<RE2>> near_matchers;  // by pattern id; set for near terms only
+
+  // The owners above as one flat array: pattern p's are
+  // owner_ids[owner_begin[p], owner_begin[p + 1]).
+  std::vector<uint32_t> owner_begin;
+  std::vector<int> owner_ids;
+
+  // Rules decided by their language and their any/all patterns alone (no
+  // conditions, channels, none, exceptions, near or macros), which is most
+  // rules, are checked from a few ints in one place instead of by walking
+  // Rule, MatchBlock and MatchItem objects spread over the heap; at 10,000
+  // rules and ~18 matches a post those cache misses were most of the cost.
+  // plain_program holds, per such rule: the number of `any` pattern ids (-1
+  // when it has no `any`) and the ids; the number of `all` items; each
+  // item's id count and ids.
+  struct PlainRule {
+    int32_t program = -1;  // offset into plain_program; -1: evaluate the Rule
+    int32_t lang = 0;      // index into langs; 0 is "any"
+  };
+  std::vector<PlainRule> plain;  // by rule index
+  std::vector<int> plain_program;
+  std::vector<std::string> langs = {"any"};
 };
 
 // Per-thread buffers for RuleSet::Match, reused from post to post (and
@@ -46,11 +65,10 @@ struct RuleSet::Compiled {
 // pattern id equal to this post's generation means yes, and bumping the
 // generation clears every stamp at once.
 struct RuleSet::MatchScratch {
-  std::vector<int> raw;                   // ids as the sets report them (maybe twice)
-  std::vector<int> hit;                   // distinct pattern ids that matched
-  std::vector<int> indices;               // one shard's RE2::Set::Match output
-  std::vector<uint32_t> regexes_matched;  // RegexStarts::Match scratch
-  std::vector<int> candidates;            // rule indices, sorted
+  std::vector<int> raw;         // ids as the sets report them (maybe twice)
+  std::vector<int> hit;         // distinct pattern ids that matched
+  std::vector<int> indices;     // one shard's RE2::Set::Match output
+  std::vector<int> candidates;  // rule indices, sorted
   std::vector<uint32_t> pattern_stamp;
   std::vector<uint32_t> rule_stamp;
   uint32_t generation = 0;

@@ -2,6 +2,7 @@
 // shards per text form, and records which rules each pattern can affect.
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -108,6 +109,50 @@ void CollectIds(const MatchBlock& block, const std::vector<Macro>& macros, std::
   }
 }
 
+void FlattenOwners(RuleSet::Compiled* c) {
+  c->owner_begin.reserve(c->owners.size() + 1);
+  for (const std::vector<int>& rules : c->owners) {
+    c->owner_begin.push_back(static_cast<uint32_t>(c->owner_ids.size()));
+    c->owner_ids.insert(c->owner_ids.end(), rules.begin(), rules.end());
+  }
+  c->owner_begin.push_back(static_cast<uint32_t>(c->owner_ids.size()));
+}
+
+// The rule as a plain program (compiled_patterns.h), or program -1 when
+// anything besides its language and any/all patterns decides it.
+RuleSet::Compiled::PlainRule PlainRuleOf(const Rule& rule, RuleSet::Compiled* c) {
+  RuleSet::Compiled::PlainRule plain;
+  const RuleConditions& w = rule.when;
+  if (!rule.enabled || !rule.channels.empty() || w.min_followers || w.verified || w.max_rating ||
+      w.min_rating || !rule.exceptions.empty() || !rule.match.none.empty()) {
+    return plain;
+  }
+  for (const auto* items : {&rule.match.any, &rule.match.all}) {
+    for (const MatchItem& item : *items) {
+      if (item.kind != MatchItem::Kind::kPatterns) return plain;
+    }
+  }
+  const auto lang = std::find(c->langs.begin(), c->langs.end(), rule.lang);
+  plain.lang = static_cast<int32_t>(lang - c->langs.begin());
+  if (lang == c->langs.end()) c->langs.push_back(rule.lang);
+  std::vector<int>& program = c->plain_program;
+  plain.program = static_cast<int32_t>(program.size());
+  // Some `any` item holds when any id of any of them fired.
+  const size_t any_count = program.size();
+  program.push_back(rule.match.any.empty() ? -1 : 0);
+  for (const MatchItem& item : rule.match.any) {
+    program.insert(program.end(), item.pattern_ids.begin(), item.pattern_ids.end());
+  }
+  if (!rule.match.any.empty())
+    program[any_count] = static_cast<int>(program.size() - any_count - 1);
+  program.push_back(static_cast<int>(rule.match.all.size()));
+  for (const MatchItem& item : rule.match.all) {
+    program.push_back(static_cast<int>(item.pattern_ids.size()));
+    program.insert(program.end(), item.pattern_ids.begin(), item.pattern_ids.end());
+  }
+  return plain;
+}
+
 }  // namespace
 
 RuleSet::~RuleSet() = default;
@@ -174,15 +219,13 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
       }
     }
   }
+  FlattenOwners(&c);
+  for (const Rule& rule : set->rules_) c.plain.push_back(PlainRuleOf(rule, &c));
   std::vector<int> word_ids, folded_ids;
   for (size_t id = 0; id < c.patterns.size(); ++id) {
     const Pattern& p = c.patterns[id];
     if (p.form == Pattern::Form::kFolded) {
-      if (const std::optional<RegexStart> start = ParseRegexStart(p.re)) {
-        c.starts.Add(static_cast<int>(id), p.re, *start);  // tried at its start words
-      } else {
-        folded_ids.push_back(static_cast<int>(id));
-      }
+      folded_ids.push_back(static_cast<int>(id));
     } else if (const std::optional<TermShape> shape = ParseTermPattern(p.re)) {
       c.terms.Add(static_cast<int>(id), *shape);  // looked up word by word
     } else {
@@ -190,10 +233,6 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
     }
   }
   c.terms.Build();
-  // A start group that does not compile within its budget goes to the set.
-  for (const int id : c.starts.Build([&](size_t n) { return SetOptions(BudgetFor(n, options)); })) {
-    folded_ids.push_back(id);
-  }
   std::string error;
   if (!CompileShards(c.patterns, word_ids, options, &c.words, &error) ||
       !CompileShards(c.patterns, folded_ids, options, &c.folded, &error)) {

@@ -51,6 +51,29 @@ std::string FirstMatch(const Pattern& p, const NormalizedText& text) {
   return out;
 }
 
+// A plain rule's program (compiled_patterns.h) against the fired patterns:
+// what Applies and Evaluate decide for such a rule, once its language fits.
+bool PlainHolds(const int* program, const RuleSet::MatchScratch& s) {
+  auto any_fired = [&](const int* ids, int count) {
+    for (int k = 0; k < count; ++k) {
+      if (s.Fired(ids[k])) return true;
+    }
+    return false;
+  };
+  const int any = *program++;
+  if (any >= 0) {
+    if (!any_fired(program, any)) return false;
+    program += any;
+  }
+  const int all = *program++;
+  for (int item = 0; item < all; ++item) {
+    const int count = *program++;
+    if (!any_fired(program, count)) return false;
+    program += count;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string Diagnostic::ToString() const {
@@ -131,10 +154,6 @@ void RuleSet::Hits(const NormalizedText& text, MatchScratch* s) const {
   s->Reset(compiled_->patterns.size(), rules_.size());
   compiled_->terms.Match(text.words, &s->raw);
   compiled_->words.Match(text.words, &s->raw, &s->indices);
-  if (const int out_of_memory =
-          compiled_->starts.Match(text.folded, &s->raw, &s->regexes_matched, &s->indices)) {
-    CountDfaOutOfMemory(out_of_memory);
-  }
   compiled_->folded.Match(text.folded, &s->raw, &s->indices);
   // Stamped, so that "did pattern p fire?" is one load per question.
   for (const int id : s->raw) {
@@ -146,7 +165,10 @@ void RuleSet::Hits(const NormalizedText& text, MatchScratch* s) const {
 
 void RuleSet::Candidates(MatchScratch* s) const {
   for (const int id : s->hit) {
-    for (const int r : compiled_->owners[static_cast<size_t>(id)]) {
+    const auto from = compiled_->owner_begin[static_cast<size_t>(id)];
+    const auto to = compiled_->owner_begin[static_cast<size_t>(id) + 1];
+    for (auto o = from; o < to; ++o) {
+      const int r = compiled_->owner_ids[o];
       if (s->rule_stamp[static_cast<size_t>(r)] == s->generation) continue;
       s->rule_stamp[static_cast<size_t>(r)] = s->generation;
       s->candidates.push_back(r);
@@ -267,7 +289,24 @@ std::vector<const Rule*> RuleSet::Match(const NormalizedText& text,
   thread_local MatchScratch scratch;
   Hits(text, &scratch);
   Candidates(&scratch);
+  const Compiled& c = *compiled_;
+  matched.reserve(scratch.candidates.size());  // one allocation per post, not one per doubling
+  // The post's language as an index into c.langs: -2 when unknown (every
+  // rule applies), -1 when no rule is written for it.
+  int32_t lang = -2;
+  if (!context.lang.empty()) {
+    const auto it = std::find(c.langs.begin(), c.langs.end(), context.lang);
+    lang = it == c.langs.end() ? -1 : static_cast<int32_t>(it - c.langs.begin());
+  }
   for (const int r : scratch.candidates) {
+    const Compiled::PlainRule& plain = c.plain[static_cast<size_t>(r)];
+    if (plain.program >= 0) {
+      if (lang != -2 && plain.lang != 0 && plain.lang != lang) continue;
+      if (PlainHolds(c.plain_program.data() + plain.program, scratch)) {
+        matched.push_back(&rules_[static_cast<size_t>(r)]);
+      }
+      continue;
+    }
     const Rule& rule = rules_[static_cast<size_t>(r)];
     if (!Applies(rule, context, nullptr) || !Evaluate(rule.match, scratch, text, nullptr)) {
       continue;

@@ -205,8 +205,8 @@ TEST(RuleSet, ManyRulesCompileIntoFewShards) {
   auto set = testing::RulesFromYaml(yaml);
   ASSERT_NE(set, nullptr);
   EXPECT_EQ(set->pattern_count(), 4000u);
-  // Terms go to the term index; these regexes (no leading \b) to one
-  // RE2::Set over the folded form.
+  // Terms go to the term index, the regexes to one RE2::Set over the
+  // folded form.
   EXPECT_EQ(set->shard_count(), 1u);
   EXPECT_EQ(Match(*set, "kelime1234 geldi"), Ids{"r1234"});
   EXPECT_EQ(Match(*set, "siparis 77"), Ids{"r77"});
@@ -215,7 +215,7 @@ TEST(RuleSet, ManyRulesCompileIntoFewShards) {
 TEST(RuleSet, ASetThatDoesNotFitItsBudgetIsSplitNotRefused) {
   std::string yaml = "rules:\n";
   for (int i = 0; i < 300; ++i) {
-    // Regexes without a leading \b, so that they go to the RE2::Set.
+    // Regexes, as terms are looked up in the term index, not in a set.
     yaml += "  - {id: r" + std::to_string(i) +
             ", category: complaint, match: {any: [{regex: " + "\"kelime" + std::to_string(i) +
             "\\\\b\"}]}}\n";

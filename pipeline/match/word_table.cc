@@ -3,18 +3,6 @@
 #include <algorithm>
 
 namespace earshot {
-namespace {
-
-// FNV's low bits are weak; mixed, its bits pick the slot, the filter bit
-// and the tag.
-uint64_t Mix(uint64_t hash) {
-  hash ^= hash >> 33;
-  hash *= 0xff51afd7ed558ccdull;
-  hash ^= hash >> 33;
-  return hash;
-}
-
-}  // namespace
 
 void WordTable::Add(std::string_view key, uint32_t value) {
   drafts_.emplace_back(std::string(key), value);
@@ -58,10 +46,7 @@ void WordTable::Build() {
   drafts_.shrink_to_fit();
 }
 
-const WordTable::Key* WordTable::Find(uint64_t hash, std::string_view word) const {
-  const uint64_t mixed = Mix(hash);
-  const uint64_t bit = (mixed >> 20) & filter_mask_;
-  if ((filter_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) return nullptr;
+const WordTable::Key* WordTable::Probe(uint64_t mixed, std::string_view word) const {
   const auto tag = static_cast<uint32_t>(mixed >> 32);
   for (uint64_t slot = mixed & mask_;; slot = (slot + 1) & mask_) {
     const Slot& s = slots_[slot];

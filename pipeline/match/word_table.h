@@ -69,7 +69,22 @@ class WordTable {
     uint32_t values_begin;
     uint32_t values_end;
   };
-  const Key* Find(uint64_t hash, std::string_view word) const;
+  // FNV's low bits are weak; mixed, its bits pick the slot, the filter bit
+  // and the tag.
+  static uint64_t Mix(uint64_t hash) {
+    hash ^= hash >> 33;
+    hash *= 0xff51afd7ed558ccdull;
+    hash ^= hash >> 33;
+    return hash;
+  }
+  // Inline, as most lookups end at the filter.
+  const Key* Find(uint64_t hash, std::string_view word) const {
+    const uint64_t mixed = Mix(hash);
+    const uint64_t bit = (mixed >> 20) & filter_mask_;
+    if ((filter_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) return nullptr;
+    return Probe(mixed, word);
+  }
+  const Key* Probe(uint64_t mixed, std::string_view word) const;
 
   std::vector<std::pair<std::string, uint32_t>> drafts_;  // until Build()
   std::string pool_;
