@@ -2,10 +2,11 @@
 //
 // Rules are written in YAML (docs/rules.md), read with their source
 // positions, collected across files (shared `lists:` and `macros:`), checked,
-// and compiled into two RE2::Sets: one over the post's word form (terms and
-// stems, docs/rules.md "Terms") and one over its folded text (regexes). A post
-// is matched against every rule in one pass over each form; only rules whose
-// patterns fired are then evaluated for all/none/near/conditions/exceptions.
+// and compiled: terms and stems (docs/rules.md "Terms") into a term index
+// looked up word by word over the post's words form, regexes into an
+// RE2::Set over its folded text. A post is matched against every rule in one
+// pass over each form; only rules whose patterns fired are then evaluated
+// for all/none/near/conditions/exceptions.
 //
 // A RuleSet never changes after it is built; the pipeline swaps in a new one
 // on reload, and workers share one through shared_ptr<const RuleSet>.
@@ -191,8 +192,6 @@ class RuleSet {
                 std::string* why_not) const;
   bool ItemHolds(const MatchItem& item, const MatchScratch& hit, const NormalizedText& text) const;
   bool Applies(const Rule& rule, const MatchContext& context, std::string* why_not) const;
-  // Ids of the patterns matching `text`, sorted: what one pass per set
-  // finds, so the cost follows the matches, not the number of patterns.
   // Ids of the patterns matching `text` (scratch->hit, stamped): what one
   // pass per set finds, so the cost follows the matches, not the number of
   // patterns.
