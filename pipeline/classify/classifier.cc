@@ -26,8 +26,8 @@ bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
   // Hash sets of views: this runs for every post (was an ordered set of
   // strings). Folded tokens are single words, so only single words are listed.
   static const std::unordered_set<std::string_view> kTurkish = {
-      "mi",   "mu",   "misiniz", "musunuz", "miyim", "muyum", "midir", "mudur", "nasil",
-      "neden", "niye", "nicin",  "nerede",  "hangi", "kac"};
+      "mi",    "mu",    "misiniz", "musunuz", "miyim",  "muyum", "midir", "mudur",
+      "nasil", "neden", "niye",    "nicin",   "nerede", "hangi", "kac"};
   static const std::unordered_set<std::string_view> kEnglishStart = {
       "how", "when", "why",  "where", "what", "can",   "could",
       "is",  "are",  "does", "do",    "will", "which", "who"};
@@ -149,7 +149,7 @@ Verdict Classifier::Classify(const Post& post) const {
              (!options_.sentiment_complaint_needs_target || post.rating || praise_rule != nullptr ||
               AimsAtACompany(text))) {
     // Thanks that read negative are sarcasm aimed at the thanked company
-    // ("thx for sending me a ripped dress"), so a praise rule counts as a
+    // ("thanks for losing my parcel"), so a praise rule counts as a
     // target here.
     v.post_class = PostClass::kComplaint;
     v.priority = PriorityFromFollowers(post.author.followers, post.author.verified);

@@ -31,7 +31,7 @@ const std::unordered_set<std::string>& EnglishWords() {
       "did", "don't", "no", "so", "but", "thanks", "thank", "please", "never", "again", "it's",
       "i'm", "very", "customer", "service", "order", "app", "today", "they're", "were",
       // More frequent English words, so that short posts have evidence too
-      // ("New dragon, hate her already" has none of the above). "her" is
+      // ("Met her sister, loved it" has none of the above). "her" is
       // English and Turkish ("every"), so it is in neither list.
       "a", "am", "all", "about", "if", "or", "as", "by", "up", "out", "get", "got", "like", "now",
       "one", "there", "would", "could", "should", "had", "he", "she", "his", "him", "them", "their",

@@ -60,7 +60,7 @@ TEST(DetectLanguage, TellsTurkishFromEnglishWithAndWithoutTurkishLetters) {
   EXPECT_EQ(DetectLanguage("My order still has not arrived and nobody answers").lang, "en");
   EXPECT_EQ(DetectLanguage("👍👍").lang, "");
   // "her" is English and Turkish ("every"): it is evidence for neither.
-  EXPECT_EQ(DetectLanguage("New dragon, hate her already").lang, "en");
+  EXPECT_EQ(DetectLanguage("Met her sister, loved it").lang, "en");
   EXPECT_EQ(DetectLanguage("her gün aynı sorun").lang, "tr");
   EXPECT_GT(DetectLanguage("Siparişim hâlâ gelmedi, çok kötü").confidence, 0.5);
 }

@@ -249,8 +249,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       }
     }
     // Negators negate words only, and do not reach past an emoji, emoticon,
-    // hashtag or mention: in "no reply :( damn" neither ":(" nor "damn" is
-    // negated, nor "ouch" in "not fun #ouch".
+    // hashtag or mention: in "no reply :( awful" neither ":(" nor "awful" is
+    // negated, nor "awful" in "not nice #awful".
     const bool negatable = is_word[i] && text.tokens[i].kind == Token::Kind::kWord &&
                            (i == 0 || text.tokens[i - 1].kind != Token::Kind::kHashtag);
     for (size_t back = 1; negatable && back <= 3 && back <= i; ++back) {
