@@ -119,6 +119,30 @@ TEST_F(RulesReloadTest, BadFileKeepsTheOldRulesAndAGoodChangeTakesEffect) {
   EXPECT_TRUE(service.Wait().ok());
 }
 
+// The rule count limit through a running pipeline: a reload that would go
+// over pipeline.max_rules is refused like any bad file, names the first rule
+// over the limit, counts the limit hit, and the rules in force stay.
+TEST_F(RulesReloadTest, ReloadOverTheRuleLimitIsRefusedAndCounted) {
+  config_.rule_limits.max_rules = 2;
+  auto started = Service::Start(config_);
+  ASSERT_TRUE(started.ok()) << started.status().ToString();
+  Service& service = **started;
+  const std::string version = service.classifier()->rules().version();
+  Write("more.yaml", R"y(rules:
+  - {id: more.a, category: complaint, match: {any: [aaa]}, tests: [{text: aaa, expect: match}]}
+  - {id: more.b, category: complaint, match: {any: [bbb]}, tests: [{text: bbb, expect: match}]}
+)y");
+  const Status refused = service.ReloadRules();
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.message().find("more.yaml:3:5: error: more than 2 rules"), std::string::npos)
+      << refused.message();
+  EXPECT_EQ(service.classifier()->rules().version(), version);
+  EXPECT_GE(service.metrics().Limits().hits(Limit::kRuleCount), 1);
+  EXPECT_EQ(ClassOf("p1", "paket gelmedi"), "complaint");
+  service.RequestStop();
+  EXPECT_TRUE(service.Wait().ok());
+}
+
 }  // namespace
 }  // namespace earshot
 

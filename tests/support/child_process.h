@@ -52,6 +52,7 @@ class ChildProcess {
     }
   }
   bool started() const { return pid_ > 0; }
+  pid_t pid() const { return pid_; }
   void Signal(int signal) { ::kill(pid_, signal); }
 
   // Waits up to `timeout`; returns the exit code (128+signal when killed).
