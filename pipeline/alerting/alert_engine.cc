@@ -37,6 +37,8 @@ std::string AuthorKeyText(const Post& post) {
 
 // Pending acks for items not (yet) known, remembered this long.
 constexpr int64_t kPendingAckMs = 24LL * 60 * 60 * 1000;
+// Grouped conversations remembered per item (see AddAlias).
+constexpr size_t kMaxAliasesPerItem = 32;
 
 }  // namespace
 
@@ -437,9 +439,19 @@ class AlertEngine::Impl {
   }
 
   // Another conversation grouped into the item at `key` (author grouping).
+  // Only the newest kMaxAliasesPerItem are kept: an author who posts all
+  // day would otherwise grow the item, and its changelog record, with every
+  // post (the soak benchmark showed it). A brand reply to any of the newest
+  // conversations, or to the item's own, still closes the item.
   void AddAlias(uint64_t key, uint64_t alias) {
     auto& list = alias_lists_[key];
-    if (std::find(list.begin(), list.end(), alias) == list.end()) list.push_back(alias);
+    if (std::find(list.begin(), list.end(), alias) != list.end()) return;
+    if (list.size() >= kMaxAliasesPerItem) {
+      if (auto old = aliases_.find(list.front()); old != aliases_.end() && old->second == key)
+        aliases_.erase(old);
+      list.erase(list.begin());
+    }
+    list.push_back(alias);
     aliases_[alias] = key;
   }
 
