@@ -345,7 +345,8 @@ class Parser {
     if (const auto& c = root["classifier"]) {
       CheckKeys(c, "classifier",
                 {"complaint_below", "praise_above", "question_complaint_below",
-                 "praise_overrides_complaint_above", "complaint_max_stars", "praise_min_stars"});
+                 "praise_overrides_complaint_above", "complaint_max_stars", "praise_min_stars",
+                 "complaint_needs_target"});
       if (c["question_complaint_below"])
         config.classifier.question_complaint_below =
             Double(c["question_complaint_below"], "question_complaint_below");
@@ -356,6 +357,9 @@ class Parser {
         config.classifier.complaint_below = Double(c["complaint_below"], "complaint_below");
       if (c["praise_above"])
         config.classifier.praise_above = Double(c["praise_above"], "praise_above");
+      if (c["complaint_needs_target"])
+        config.classifier.sentiment_complaint_needs_target =
+            Bool(c["complaint_needs_target"], "complaint_needs_target");
       if (c["complaint_max_stars"])
         config.classifier.complaint_max_stars =
             Int(c["complaint_max_stars"], "complaint_max_stars", 0, 5);

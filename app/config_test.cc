@@ -233,5 +233,12 @@ TEST_F(SecretsFile, WarnsWhenAFileWithSecretsIsReadableByOthers) {
   EXPECT_EQ(SecretsPermissionWarning(plain, *config), "");
 }
 
+TEST(Config, ClassifierComplaintTargetGuardCanBeTurnedOff) {
+  EXPECT_TRUE(DefaultConfig().classifier.sentiment_complaint_needs_target);
+  auto config = LoadConfigText("classifier:\n  complaint_needs_target: false\n", "c.yaml", ".");
+  ASSERT_TRUE(config.ok()) << config.status().message();
+  EXPECT_FALSE(config->classifier.sentiment_complaint_needs_target);
+}
+
 }  // namespace
 }  // namespace earshot
