@@ -38,7 +38,7 @@ std::string AuthorKeyText(const Post& post) {
 // Pending acks for items not (yet) known, remembered this long.
 constexpr int64_t kPendingAckMs = 24LL * 60 * 60 * 1000;
 // Grouped conversations remembered per item (see AddAlias).
-constexpr size_t kMaxAliasesPerItem = 32;
+constexpr size_t kMaxAliasesPerItem = 8;
 
 }  // namespace
 

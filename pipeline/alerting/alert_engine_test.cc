@@ -454,13 +454,13 @@ TEST(AlertEngine, AnAuthorsGroupedConversationsAreBoundedToTheNewest) {
   for (int i = 0; i < 500; ++i)
     engine.OnPost(0, APost("x-" + std::to_string(i), "ayse"), AVerdict(), kMonday10 + i, &out);
   EXPECT_EQ(engine.open_items(), 1u);
-  // The last changelog record of the item lists at most 32 aliases.
+  // The last changelog record of the item lists the 8 newest aliases.
   ASSERT_FALSE(out.changes.empty());
   const std::string& last = out.changes.back().value;
   const size_t begin = last.find("\"aliases\":[");
   ASSERT_NE(begin, std::string::npos) << last;
   const std::string list = last.substr(begin, last.find(']', begin) - begin);
-  EXPECT_EQ(std::count(list.begin(), list.end(), ','), 31) << list;
+  EXPECT_EQ(std::count(list.begin(), list.end(), ','), 7) << list;
   // A brand reply to one of the newest conversations still closes it.
   out.Clear();
   engine.OnPost(0, BrandReply("r-1", "x-499"), AVerdict(PostClass::kBrandReply), kMonday10 + 1000,
