@@ -1,6 +1,7 @@
 // The rule authors' commands, run as a user runs them: the earshot binary.
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -32,7 +33,9 @@ RunResult Earshot(const std::vector<std::string>& args, const std::string& name)
 }
 
 std::string WriteFile(const std::string& name, const std::string& text) {
-  const auto dir = std::filesystem::temp_directory_path() / "earshot-rules-test";
+  // One directory per test process: ctest runs tests two at a time.
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("earshot-rules-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const std::string path = (dir / name).string();
   std::ofstream(path) << text;

@@ -3,6 +3,7 @@
 // restart; per-rule counters survive for rules that keep their id.
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -20,7 +21,9 @@ using namespace std::chrono_literals;
 class RulesReloadTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / "earshot-reload-test";
+    // One directory per test process: ctest runs tests two at a time.
+    dir_ = std::filesystem::temp_directory_path() /
+           ("earshot-reload-test-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     Write("base.yaml", R"y(rules:
