@@ -31,18 +31,6 @@ constexpr const char* kSla = "sla:\n  social: {default: 4s, p1: 4s}\n  review: 4
 constexpr const char* kAlerting =
     "alerting:\n  escalation_steps: [1, 2]\n  spikes: {enabled: false}\n";
 
-std::string WriteConfig(const Config& config, const std::string& name) {
-  const std::string path = (std::filesystem::temp_directory_path() / name).string();
-  std::ofstream out(path);
-  out << "kafka:\n";
-  for (const auto& [k, v] : config.kafka) out << "  " << k << ": \"" << v << "\"\n";
-  out << "rules: [\"" << config.rules.front() << "\"]\n";
-  out << "metrics:\n  listen: 127.0.0.1:0\n";
-  out << "pipeline:\n  workers: 1\n";
-  out << kSla << kAlerting;
-  return path;
-}
-
 class FailoverTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -87,7 +75,8 @@ class FailoverTest : public ::testing::Test {
 };
 
 TEST_F(FailoverTest, KilledInstanceHandsOverWithoutLosingOrDoublingADeadline) {
-  const std::string config_path = WriteConfig(config_, "earshot-failover-test.yaml");
+  const std::string config_path = testing::WriteConfigFile(config_, "earshot-failover-test.yaml", 1,
+                                                           std::string(kSla) + kAlerting);
   const std::string log_a =
       (std::filesystem::temp_directory_path() / "earshot-failover-a.log").string();
   const std::string log_b =

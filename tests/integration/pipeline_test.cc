@@ -259,20 +259,9 @@ TEST_F(PipelineTest, MetricsEndpointReportsWhatHappened) {
   EXPECT_TRUE((*service)->Wait().ok());
 }
 
-std::string WriteConfig(const Config& config, const std::string& name) {
-  const std::string path = (std::filesystem::temp_directory_path() / name).string();
-  std::ofstream out(path);
-  out << "kafka:\n";
-  for (const auto& [k, v] : config.kafka) out << "  " << k << ": \"" << v << "\"\n";
-  out << "rules: [\"" << config.rules.front() << "\"]\n";
-  out << "metrics:\n  listen: 127.0.0.1:0\n";
-  out << "pipeline:\n  workers: 2\n";
-  return path;
-}
-
 TEST_F(PipelineTest, CrashMidStreamAndRestartLosesNoAlert) {
   constexpr int kPosts = 3000;
-  const std::string config_path = WriteConfig(config_, "earshot-crash-test.yaml");
+  const std::string config_path = testing::WriteConfigFile(config_, "earshot-crash-test.yaml", 2);
   const std::string log =
       (std::filesystem::temp_directory_path() / "earshot-crash-test.log").string();
   std::filesystem::remove(log);

@@ -3,6 +3,8 @@
 // each bad record has a known dead-letter reason.
 #pragma once
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <string>
@@ -86,6 +88,22 @@ inline Config TestConfig(const std::string& bootstrap) {
   config.metrics_listen = "127.0.0.1:0";
   config.brand_accounts["hizlikargo"] = {"hizlikargodestek"};
   return config;
+}
+
+// Writes `config`'s Kafka properties and first rule file as an earshot.yaml
+// for a child `earshot run`, with an ephemeral metrics port, `workers`
+// workers and `extra_yaml` appended; returns its path in the temp directory.
+inline std::string WriteConfigFile(const Config& config, const std::string& name, int workers,
+                                   const std::string& extra_yaml = "") {
+  const std::string path = (std::filesystem::temp_directory_path() / name).string();
+  std::ofstream out(path);
+  out << "kafka:\n";
+  for (const auto& [k, v] : config.kafka) out << "  " << k << ": \"" << v << "\"\n";
+  out << "rules: [\"" << config.rules.front() << "\"]\n";
+  out << "metrics:\n  listen: 127.0.0.1:0\n";
+  out << "pipeline:\n  workers: " << workers << "\n";
+  out << extra_yaml;
+  return path;
 }
 
 }  // namespace earshot::testing
