@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "earshot/rule_set.h"
+#include "pipeline/match/regex_prefilter.h"
 #include "pipeline/match/term_index.h"
 
 namespace earshot {
@@ -32,7 +33,11 @@ struct PatternShards {
 struct RuleSet::Compiled {
   TermIndex terms;       // term patterns over the words form (all that TermToPattern makes)
   PatternShards words;   // any other pattern over the words form
-  PatternShards folded;  // the regexes, over the folded form
+  PatternShards folded;  // the regexes over the folded form, but:
+  // those that SkipsOverText, prefiltered by their literals and then run one
+  // by one (regex_prefilter.h says why they do not go in the set).
+  RegexPrefilter skipping;
+  std::vector<int> skipping_ids;         // prefilter index -> pattern id
   std::vector<Pattern> patterns;         // by pattern id (deduplicated)
   std::vector<std::vector<int>> owners;  // pattern id -> rules whose evaluation it can change
   std::vector<std::unique_ptr<RE2>> near_matchers;  // by pattern id; set for near terms only
@@ -65,9 +70,10 @@ struct RuleSet::Compiled {
 // pattern id equal to this post's generation means yes, and bumping the
 // generation clears every stamp at once.
 struct RuleSet::MatchScratch {
-  std::vector<int> raw;         // ids as the sets report them (maybe twice)
-  std::vector<int> hit;         // distinct pattern ids that matched
-  std::vector<int> indices;     // one shard's RE2::Set::Match output
+  std::vector<int> raw;      // ids as the sets report them (maybe twice)
+  std::vector<int> hit;      // distinct pattern ids that matched
+  std::vector<int> indices;  // one shard's RE2::Set::Match output
+  RegexPrefilter::Scratch prefilter;
   std::vector<int> candidates;  // rule indices, sorted
   std::vector<uint32_t> pattern_stamp;
   std::vector<uint32_t> rule_stamp;

@@ -33,6 +33,10 @@ int64_t BudgetFor(size_t patterns, const RuleSetOptions& options) {
   return std::min<int64_t>(bytes, int64_t{1} << 30);
 }
 
+// Each prefiltered regex runs alone, so RE2's default budget for one regex
+// is the right size.
+constexpr int64_t kRegexMaxMem = int64_t{8} << 20;
+
 // Compiles `ids` into shards, splitting any that do not fit. Returns false
 // only when a single pattern does not fit on its own.
 bool CompileShards(const std::vector<Pattern>& patterns, const std::vector<int>& ids,
@@ -225,7 +229,7 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
   for (size_t id = 0; id < c.patterns.size(); ++id) {
     const Pattern& p = c.patterns[id];
     if (p.form == Pattern::Form::kFolded) {
-      folded_ids.push_back(static_cast<int>(id));
+      (SkipsOverText(p.re) ? c.skipping_ids : folded_ids).push_back(static_cast<int>(id));
     } else if (const std::optional<TermShape> shape = ParseTermPattern(p.re)) {
       c.terms.Add(static_cast<int>(id), *shape);  // looked up word by word
     } else {
@@ -234,8 +238,11 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
   }
   c.terms.Build();
   std::string error;
+  std::vector<std::string> regexes;
+  for (const int id : c.skipping_ids) regexes.push_back(c.patterns[static_cast<size_t>(id)].re);
   if (!CompileShards(c.patterns, word_ids, options, &c.words, &error) ||
-      !CompileShards(c.patterns, folded_ids, options, &c.folded, &error)) {
+      !CompileShards(c.patterns, folded_ids, options, &c.folded, &error) ||
+      !c.skipping.Build(regexes, SetOptions(kRegexMaxMem), &error)) {
     diagnostics->push_back(Diagnostic{Severity::kError, "rules_too_large", "", 0, 0, error, ""});
     return Status("rules_too_large", error);
   }

@@ -155,6 +155,9 @@ void RuleSet::Hits(const NormalizedText& text, MatchScratch* s) const {
   compiled_->terms.Match(text.words, &s->raw);
   compiled_->words.Match(text.words, &s->raw, &s->indices);
   compiled_->folded.Match(text.folded, &s->raw, &s->indices);
+  s->indices.clear();
+  compiled_->skipping.Match(text.folded, &s->indices, &s->prefilter);
+  for (const int i : s->indices) s->raw.push_back(compiled_->skipping_ids[static_cast<size_t>(i)]);
   // Stamped, so that "did pattern p fire?" is one load per question.
   for (const int id : s->raw) {
     if (s->pattern_stamp[static_cast<size_t>(id)] == s->generation) continue;

@@ -402,3 +402,26 @@ TEST_F(LoadRuleSetTest, OneRuleIsEnough) {
 
 }  // namespace
 }  // namespace earshot
+
+namespace earshot {
+namespace {
+
+// Regexes that step over words (SkipsOverText) are prefiltered and run one
+// by one instead of in the RE2::Set; a rule cannot tell the difference.
+TEST(RuleSet, RegexesThatStepOverWordsMatchLikeAnyOther) {
+  auto set = testing::RulesFromYaml(R"y(rules:
+  - {id: gap, category: complaint, match: {any: [{regex: "\\bkargo\\s+(\\S+\\s+){0,2}gelmedi\\b"}]}}
+  - {id: plain, category: complaint, match: {any: [{regex: "\\b(iade|para)\\w*\\s+yok"}]}}
+  - {id: both, category: complaint, match: {all: [{regex: "\\bbeklet.{0,20}saat"}, "kargo"]}}
+)y");
+  ASSERT_NE(set, nullptr);
+  EXPECT_EQ(set->shard_count(), 1u);  // only "plain" is in a set
+  EXPECT_EQ(Match(*set, "Kargo HALA gelmedi"), Ids{"gap"});
+  EXPECT_EQ(Match(*set, "kargo bir iki üç gelmedi"), Ids{});
+  EXPECT_EQ(Match(*set, "iadem yok"), Ids{"plain"});
+  EXPECT_EQ(Match(*set, "kargo beni 5 saat beklettı, sonra saat 3"), Ids{"both"});
+  EXPECT_EQ(Match(*set, "kargo beklettiler saatlerce kargo gelmedi"), (Ids{"gap", "both"}));
+}
+
+}  // namespace
+}  // namespace earshot

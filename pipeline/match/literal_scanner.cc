@@ -1,0 +1,108 @@
+#include "pipeline/match/literal_scanner.h"
+
+#include <cctype>
+#include <deque>
+
+namespace earshot {
+namespace {
+
+uint8_t Lower(uint8_t b) { return b >= 'A' && b <= 'Z' ? static_cast<uint8_t>(b + 32) : b; }
+
+}  // namespace
+
+void LiteralScanner::Build(const std::vector<std::string>& literals) {
+  literal_count_ = literals.size();
+  // Byte classes: one per distinct (lowercased) byte used, 0 for the rest.
+  byte_class_.fill(0);
+  classes_ = 1;
+  for (const std::string& literal : literals) {
+    for (const char c : literal) {
+      const uint8_t b = Lower(static_cast<uint8_t>(c));
+      if (byte_class_[b] == 0) byte_class_[b] = static_cast<uint8_t>(classes_++);
+    }
+  }
+  for (int b = 'A'; b <= 'Z'; ++b) byte_class_[b] = byte_class_[b + 32];
+  const auto width = static_cast<size_t>(classes_);
+
+  // The trie, with -1 for a missing edge; state 0 is the root.
+  std::vector<int32_t> trie(width, -1);
+  std::vector<std::vector<int32_t>> own(1);
+  for (size_t id = 0; id < literals.size(); ++id) {
+    if (literals[id].empty()) continue;
+    size_t state = 0;
+    for (const char c : literals[id]) {
+      const size_t slot = state * width + byte_class_[static_cast<uint8_t>(c)];
+      if (trie[slot] < 0) {
+        trie[slot] = static_cast<int32_t>(own.size());
+        own.emplace_back();
+        trie.resize(trie.size() + width, -1);
+      }
+      state = static_cast<size_t>(trie[slot]);
+    }
+    own[state].push_back(static_cast<int32_t>(id));
+  }
+
+  // Breadth first: a state's failure link is shorter, so it is finished
+  // before the state itself. Missing edges become the failure state's edge,
+  // which turns the trie into the full transition table; class 0 (bytes in
+  // no literal) always leads back to the root.
+  const size_t states = own.size();
+  std::vector<int32_t> fail(states, 0);
+  std::vector<std::vector<int32_t>> outputs(states);
+  next_.assign(states * width, 0);
+  std::deque<int32_t> queue;
+  for (size_t c = 1; c < width; ++c) {
+    const int32_t child = trie[c];
+    if (child >= 0) {
+      next_[c] = child;
+      queue.push_back(child);
+    }
+  }
+  outputs[0] = own[0];
+  while (!queue.empty()) {
+    const auto s = static_cast<size_t>(queue.front());
+    queue.pop_front();
+    outputs[s] = own[s];
+    const auto& inherited = outputs[static_cast<size_t>(fail[s])];
+    outputs[s].insert(outputs[s].end(), inherited.begin(), inherited.end());
+    for (size_t c = 1; c < width; ++c) {
+      const int32_t child = trie[s * width + c];
+      const int32_t via_fail = next_[static_cast<size_t>(fail[s]) * width + c];
+      if (child >= 0) {
+        fail[static_cast<size_t>(child)] = via_fail;
+        next_[s * width + c] = child;
+        queue.push_back(child);
+      } else {
+        next_[s * width + c] = via_fail;
+      }
+    }
+  }
+
+  out_begin_.assign(1, 0);
+  out_ids_.clear();
+  for (const auto& ids : outputs) {
+    out_ids_.insert(out_ids_.end(), ids.begin(), ids.end());
+    out_begin_.push_back(static_cast<uint32_t>(out_ids_.size()));
+  }
+}
+
+void LiteralScanner::Scan(std::string_view text, std::vector<int>* found,
+                          std::vector<char>* seen) const {
+  if (next_.empty()) return;
+  seen->resize(literal_count_, 0);
+  const size_t first = found->size();
+  const auto width = static_cast<size_t>(classes_);
+  size_t state = 0;
+  for (const char c : text) {
+    state = static_cast<size_t>(next_[state * width + byte_class_[static_cast<uint8_t>(c)]]);
+    for (uint32_t o = out_begin_[state]; o < out_begin_[state + 1]; ++o) {
+      const int32_t id = out_ids_[o];
+      if ((*seen)[static_cast<size_t>(id)] != 0) continue;
+      (*seen)[static_cast<size_t>(id)] = 1;
+      found->push_back(id);
+    }
+  }
+  for (size_t k = first; k < found->size(); ++k) (*seen)[static_cast<size_t>((*found)[k])] = 0;
+}
+
+}  // namespace earshot

@@ -1,0 +1,46 @@
+// LiteralScanner: which of a fixed set of byte strings occur anywhere in a
+// text, found in one pass over the text.
+//
+// An Aho-Corasick automaton, expanded into a full transition table over
+// byte classes (every byte that appears in no literal shares one class), so
+// each text byte costs one table load. RegexPrefilter uses it to find the
+// atoms RE2's FilteredRE2 asks for: a few thousand short literals, where an
+// RE2::Set of the same literals spent most of its time building DFA states
+// for the root alternation (docs/performance.md, "Rule matching").
+//
+// ASCII letters match case-insensitively (FilteredRE2's atoms are
+// lowercase); other bytes match exactly.
+//
+// Thread safety: immutable after Build(); Scan() is safe concurrently.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace earshot {
+
+class LiteralScanner {
+ public:
+  // Literal i gets id i. Empty literals never match.
+  void Build(const std::vector<std::string>& literals);
+
+  // Appends the id of every literal occurring in `text` to `found`, each id
+  // once per Scan, in no particular order. `seen` is the caller's scratch:
+  // it is resized to the literal count and left all false.
+  void Scan(std::string_view text, std::vector<int>* found, std::vector<char>* seen) const;
+
+  size_t state_count() const { return out_begin_.empty() ? 0 : out_begin_.size() - 1; }
+
+ private:
+  std::array<uint8_t, 256> byte_class_{};
+  int classes_ = 1;
+  size_t literal_count_ = 0;
+  std::vector<int32_t> next_;        // state * classes_ + class -> state
+  std::vector<uint32_t> out_begin_;  // state's outputs: out_ids_[out_begin_[s], out_begin_[s+1])
+  std::vector<int32_t> out_ids_;     // literal ids, its own and those of its suffixes
+};
+
+}  // namespace earshot

@@ -1,0 +1,72 @@
+// RegexPrefilter: which of many regexes match a text, running only the
+// regexes whose required literals occur in it.
+//
+// One RE2::Set over every rule regex builds a DFA whose states combine the
+// progress of all regexes at once. Regexes with gaps ("(\S+\s+){0,3}",
+// ".{0,20}") multiply those states, and on posts it has not seen (every
+// live post) the set spends its time building states instead of matching:
+// 150-220 µs for a 380-character complaint against the shipped packs, and
+// no amount of memory budget helps (docs/performance.md, "Rule matching").
+// Instead, RE2's FilteredRE2 computes for each regex an AND/OR formula of
+// literal atoms that any match must contain; a LiteralScanner finds the
+// atoms present in one pass; FilteredRE2 evaluates the formulas; and only
+// the regexes that pass run, each its own RE2 with its own small DFA, which
+// stays warm. Regexes from which RE2 can extract no atoms run on every
+// text. The answer is exactly the set's answer (rule_set_test.cc and the
+// rules benchmark compare them).
+//
+// Only regexes that SkipsOverText come here; the others stay in an RE2::Set,
+// whose DFA they keep small.
+//
+// The text must be lowercase where the regexes expect letters (atoms are
+// lowercase); the folded form of NormalizedText is.
+//
+// Thread safety: immutable after Build(); Match() is safe concurrently.
+#pragma once
+
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/match/literal_scanner.h"
+
+namespace earshot {
+
+// True when `re` repeats a class broad enough to step over words: ".", "\S",
+// "\W", "\D" or a negated "[^...]" followed by "*", "+" or "{". These are
+// the regexes that multiply an RE2::Set's DFA states ("(\S+\s+){0,3}",
+// ".{0,20}", ".*"); "\w*", "\s+" and alternations of words do not.
+bool SkipsOverText(const std::string& re);
+
+class RegexPrefilter {
+ public:
+  // Per-thread buffers for Match().
+  struct Scratch {
+    std::vector<int> atoms;
+    std::vector<char> seen;
+    std::vector<int> matched;
+  };
+
+  // Compiles `regexes` (regex i gets id i). Returns false with `error` when a
+  // regex does not compile with `options`.
+  bool Build(const std::vector<std::string>& regexes, const RE2::Options& options,
+             std::string* error);
+
+  // Appends the ids of the regexes matching `text` to `out`.
+  void Match(std::string_view text, std::vector<int>* out, Scratch* scratch) const;
+
+  size_t size() const { return count_; }
+  size_t atom_count() const { return atom_count_; }
+
+ private:
+  size_t count_ = 0;
+  size_t atom_count_ = 0;
+  std::unique_ptr<re2::FilteredRE2> filter_;
+  LiteralScanner atoms_;
+};
+
+}  // namespace earshot

@@ -1,0 +1,109 @@
+// LiteralScanner, SkipsOverText and RegexPrefilter: the prefiltered path
+// must give exactly the answers RE2 gives regex by regex.
+#include "pipeline/match/regex_prefilter.h"
+
+#include <gtest/gtest.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "pipeline/match/literal_scanner.h"
+
+namespace earshot {
+namespace {
+
+std::vector<int> Scan(const LiteralScanner& scanner, const std::string& text) {
+  std::vector<int> found;
+  std::vector<char> seen;
+  scanner.Scan(text, &found, &seen);
+  std::sort(found.begin(), found.end());
+  EXPECT_TRUE(std::none_of(seen.begin(), seen.end(), [](char c) { return c != 0; }));
+  return found;
+}
+
+TEST(LiteralScanner, FindsOverlappingAndNestedLiteralsOnceEach) {
+  LiteralScanner scanner;
+  scanner.Build({"he", "she", "his", "hers"});
+  EXPECT_EQ(Scan(scanner, "ushers"), (std::vector<int>{0, 1, 3}));
+  EXPECT_EQ(Scan(scanner, "he he he"), (std::vector<int>{0}));
+  EXPECT_EQ(Scan(scanner, "this"), (std::vector<int>{2}));
+  EXPECT_EQ(Scan(scanner, "hs"), (std::vector<int>{}));
+  EXPECT_EQ(Scan(scanner, ""), (std::vector<int>{}));
+}
+
+TEST(LiteralScanner, AsciiLettersMatchInEitherCaseOtherBytesExactly) {
+  LiteralScanner scanner;
+  scanner.Build({"iade", "çok", "100%"});
+  EXPECT_EQ(Scan(scanner, "IADE edin"), (std::vector<int>{0}));
+  EXPECT_EQ(Scan(scanner, "ÇOK"), (std::vector<int>{}));  // not ASCII: exact bytes only
+  EXPECT_EQ(Scan(scanner, "çok kötü, 100% memnun değilim"), (std::vector<int>{1, 2}));
+}
+
+TEST(LiteralScanner, EmptyLiteralsAndEmptySetsMatchNothing) {
+  LiteralScanner empty;
+  empty.Build({});
+  EXPECT_EQ(Scan(empty, "anything"), (std::vector<int>{}));
+  LiteralScanner with_empty;
+  with_empty.Build({"", "ab"});
+  EXPECT_EQ(Scan(with_empty, "xaby"), (std::vector<int>{1}));
+}
+
+TEST(SkipsOverText, BroadRepeatedClassesSkipWordsAndAlternationsDoNot) {
+  for (const char* re : {R"(\bkargo\s+(\S+\s+){0,3}gelmedi)", R"(\bhas.{0,20}not)", "a.*b",
+                         "[^ ]+x", "(?:.)*end", R"(\W+)", "x(a|.)+y"}) {
+    EXPECT_TRUE(SkipsOverText(re)) << re;
+  }
+  for (const char* re :
+       {R"(\b(has|have)\s*n.?t\s+(arrived|come)\b)", R"(\b(iade|para)\w*)", "x{2}y", "[.]+",
+        R"(\.+)", R"(\bno\s+longer\b)", R"([^a]b)", R"(\d+\s+gun)"}) {
+    EXPECT_FALSE(SkipsOverText(re)) << re;
+  }
+}
+
+TEST(RegexPrefilter, AnswersExactlyAsRe2DoesRegexByRegex) {
+  const std::vector<std::string> regexes = {
+      R"(\bkargo\s+(\S+\s+){0,2}gelmedi\b)",  // atoms in an AND
+      R"(\b(iade|para)\w*\s+(\S+\s+)?yapilmadi)",
+      R"(\b\d+\s+(gundur|haftadir))",
+      R"(.{0,3}x)",  // no atom of three letters: runs on every text
+      R"(\bwhere\s*(.?s|\s+is)\s+my\s+(refund|money))",
+      R"(\b(still|been)\s+(\S+\s+){0,3}waiting)"};
+  RE2::Options options;
+  options.set_log_errors(false);
+  RegexPrefilter prefilter;
+  std::string error;
+  ASSERT_TRUE(prefilter.Build(regexes, options, &error)) << error;
+  EXPECT_GT(prefilter.atom_count(), 0u);
+  const std::vector<std::string> texts = {"kargo hala gelmedi",       "kargo bir iki uc gelmedi",
+                                          "iademi hala yapilmadi",    "paralar yapilmadi",
+                                          "3 gundur bekliyorum",      "x",
+                                          "where's my refund",        "where is my money",
+                                          "still not waiting",        "been waiting for ages",
+                                          "hic bir sey yok",          "",
+                                          "kargo gelmedi, iade para", "gundur 3"};
+  RegexPrefilter::Scratch scratch;
+  for (const std::string& text : texts) {
+    std::vector<int> got;
+    prefilter.Match(text, &got, &scratch);
+    std::sort(got.begin(), got.end());
+    std::vector<int> want;
+    for (size_t i = 0; i < regexes.size(); ++i) {
+      if (RE2::PartialMatch(text, RE2(regexes[i], options))) want.push_back(static_cast<int>(i));
+    }
+    EXPECT_EQ(got, want) << text;
+  }
+}
+
+TEST(RegexPrefilter, ARegexThatDoesNotCompileIsAnError) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  RegexPrefilter prefilter;
+  std::string error;
+  EXPECT_FALSE(prefilter.Build({"ok", "(unclosed"}, options, &error));
+  EXPECT_NE(error.find("(unclosed"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace earshot
