@@ -195,7 +195,13 @@ class RuleSet {
   // Ids of the patterns matching `text` (scratch->hit, stamped): what one
   // pass per set finds, so the cost follows the matches, not the number of
   // patterns.
-  void Hits(const NormalizedText& text, MatchScratch* scratch) const;
+  // `lang` is LangIndexOf's answer: only regexes of rules that can apply to
+  // a post of that language run.
+  void Hits(const NormalizedText& text, int32_t lang, MatchScratch* scratch) const;
+  // The post's language as an index into the compiled languages: -2 when
+  // unknown (rules of every language apply), -1 when no rule is written
+  // for it (only "any" rules apply).
+  int32_t LangIndexOf(const MatchContext& context) const;
   // Rules owning a hit pattern, sorted: scratch->hit -> scratch->candidates.
   void Candidates(MatchScratch* scratch) const;
 

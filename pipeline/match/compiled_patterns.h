@@ -31,13 +31,21 @@ struct PatternShards {
 };
 
 struct RuleSet::Compiled {
-  TermIndex terms;       // term patterns over the words form (all that TermToPattern makes)
-  PatternShards words;   // any other pattern over the words form
-  PatternShards folded;  // the regexes over the folded form, but:
-  // those that SkipsOverText, prefiltered by their literals and then run one
-  // by one (regex_prefilter.h says why they do not go in the set).
-  RegexPrefilter skipping;
-  std::vector<int> skipping_ids;         // prefilter index -> pattern id
+  TermIndex terms;      // term patterns over the words form (all that TermToPattern makes)
+  PatternShards words;  // any other pattern over the words form
+  // The regexes, over the folded form, in one group per rule language
+  // (indexed like `langs`; 0 holds patterns of "any" rules and those shared
+  // by rules of several languages): a post whose language is known runs
+  // only its language's group and group 0, as no rule of another language
+  // can apply to it. Within a group, regexes go in RE2::Set shards, except
+  // those that SkipsOverText: those are prefiltered by their literals and
+  // run one by one (regex_prefilter.h says why they do not go in a set).
+  struct RegexGroup {
+    PatternShards set;
+    RegexPrefilter skipping;
+    std::vector<int> skipping_ids;  // prefilter index -> pattern id
+  };
+  std::vector<RegexGroup> regexes;
   std::vector<Pattern> patterns;         // by pattern id (deduplicated)
   std::vector<std::vector<int>> owners;  // pattern id -> rules whose evaluation it can change
   std::vector<std::unique_ptr<RE2>> near_matchers;  // by pattern id; set for near terms only
@@ -61,7 +69,7 @@ struct RuleSet::Compiled {
   };
   std::vector<PlainRule> plain;  // by rule index
   std::vector<int> plain_program;
-  std::vector<std::string> langs = {"any"};
+  std::vector<std::string> langs = {"any"};  // every rule's language, "any" first
 };
 
 // Per-thread buffers for RuleSet::Match, reused from post to post (and

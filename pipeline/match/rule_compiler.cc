@@ -122,6 +122,26 @@ void FlattenOwners(RuleSet::Compiled* c) {
   c->owner_begin.push_back(static_cast<uint32_t>(c->owner_ids.size()));
 }
 
+// Index of `lang` in c->langs, added when new.
+int32_t LangIndex(const std::string& lang, RuleSet::Compiled* c) {
+  const auto it = std::find(c->langs.begin(), c->langs.end(), lang);
+  if (it == c->langs.end()) c->langs.push_back(lang);
+  return static_cast<int32_t>(std::find(c->langs.begin(), c->langs.end(), lang) - c->langs.begin());
+}
+
+// The regex group (compiled_patterns.h) pattern `id` goes to: its owners'
+// language when they share one, else 0.
+size_t GroupOf(int id, const std::vector<int32_t>& rule_lang, const RuleSet::Compiled& c) {
+  const auto from = c.owner_begin[static_cast<size_t>(id)];
+  const auto to = c.owner_begin[static_cast<size_t>(id) + 1];
+  if (from == to) return 0;
+  const int32_t lang = rule_lang[static_cast<size_t>(c.owner_ids[from])];
+  for (auto o = from + 1; o < to; ++o) {
+    if (rule_lang[static_cast<size_t>(c.owner_ids[o])] != lang) return 0;
+  }
+  return static_cast<size_t>(lang);
+}
+
 // The rule as a plain program (compiled_patterns.h), or program -1 when
 // anything besides its language and any/all patterns decides it.
 RuleSet::Compiled::PlainRule PlainRuleOf(const Rule& rule, RuleSet::Compiled* c) {
@@ -136,9 +156,7 @@ RuleSet::Compiled::PlainRule PlainRuleOf(const Rule& rule, RuleSet::Compiled* c)
       if (item.kind != MatchItem::Kind::kPatterns) return plain;
     }
   }
-  const auto lang = std::find(c->langs.begin(), c->langs.end(), rule.lang);
-  plain.lang = static_cast<int32_t>(lang - c->langs.begin());
-  if (lang == c->langs.end()) c->langs.push_back(rule.lang);
+  plain.lang = LangIndex(rule.lang, c);
   std::vector<int>& program = c->plain_program;
   plain.program = static_cast<int32_t>(program.size());
   // Some `any` item holds when any id of any of them fired.
@@ -225,11 +243,15 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
   }
   FlattenOwners(&c);
   for (const Rule& rule : set->rules_) c.plain.push_back(PlainRuleOf(rule, &c));
-  std::vector<int> word_ids, folded_ids;
+  std::vector<int32_t> rule_lang;
+  for (const Rule& rule : set->rules_) rule_lang.push_back(LangIndex(rule.lang, &c));
+  std::vector<int> word_ids;
+  std::vector<std::vector<int>> set_ids(c.langs.size()), skipping_ids(c.langs.size());
   for (size_t id = 0; id < c.patterns.size(); ++id) {
     const Pattern& p = c.patterns[id];
     if (p.form == Pattern::Form::kFolded) {
-      (SkipsOverText(p.re) ? c.skipping_ids : folded_ids).push_back(static_cast<int>(id));
+      const size_t group = GroupOf(static_cast<int>(id), rule_lang, c);
+      (SkipsOverText(p.re) ? skipping_ids : set_ids)[group].push_back(static_cast<int>(id));
     } else if (const std::optional<TermShape> shape = ParseTermPattern(p.re)) {
       c.terms.Add(static_cast<int>(id), *shape);  // looked up word by word
     } else {
@@ -238,11 +260,17 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
   }
   c.terms.Build();
   std::string error;
-  std::vector<std::string> regexes;
-  for (const int id : c.skipping_ids) regexes.push_back(c.patterns[static_cast<size_t>(id)].re);
-  if (!CompileShards(c.patterns, word_ids, options, &c.words, &error) ||
-      !CompileShards(c.patterns, folded_ids, options, &c.folded, &error) ||
-      !c.skipping.Build(regexes, SetOptions(kRegexMaxMem), &error)) {
+  bool ok = CompileShards(c.patterns, word_ids, options, &c.words, &error);
+  c.regexes.resize(c.langs.size());
+  for (size_t g = 0; ok && g < c.langs.size(); ++g) {
+    Compiled::RegexGroup& group = c.regexes[g];
+    std::vector<std::string> regexes;
+    for (const int id : skipping_ids[g]) regexes.push_back(c.patterns[static_cast<size_t>(id)].re);
+    group.skipping_ids = std::move(skipping_ids[g]);
+    ok = CompileShards(c.patterns, set_ids[g], options, &group.set, &error) &&
+         group.skipping.Build(regexes, SetOptions(kRegexMaxMem), &error);
+  }
+  if (!ok) {
     diagnostics->push_back(Diagnostic{Severity::kError, "rules_too_large", "", 0, 0, error, ""});
     return Status("rules_too_large", error);
   }
@@ -261,7 +289,9 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
 }
 
 size_t RuleSet::shard_count() const {
-  return compiled_->words.shards.size() + compiled_->folded.shards.size();
+  size_t shards = compiled_->words.shards.size();
+  for (const Compiled::RegexGroup& group : compiled_->regexes) shards += group.set.shards.size();
+  return shards;
 }
 
 size_t RuleSet::pattern_count() const { return compiled_->patterns.size(); }

@@ -150,14 +150,25 @@ void PatternShards::Match(const std::string& text, std::vector<int>* hit,
 
 uint64_t RuleSet::dfa_out_of_memory_total() { return g_dfa_out_of_memory.load(); }
 
-void RuleSet::Hits(const NormalizedText& text, MatchScratch* s) const {
+int32_t RuleSet::LangIndexOf(const MatchContext& context) const {
+  if (context.lang.empty()) return -2;
+  const std::vector<std::string>& langs = compiled_->langs;
+  const auto it = std::find(langs.begin(), langs.end(), context.lang);
+  return it == langs.end() ? -1 : static_cast<int32_t>(it - langs.begin());
+}
+
+void RuleSet::Hits(const NormalizedText& text, int32_t lang, MatchScratch* s) const {
   s->Reset(compiled_->patterns.size(), rules_.size());
   compiled_->terms.Match(text.words, &s->raw);
   compiled_->words.Match(text.words, &s->raw, &s->indices);
-  compiled_->folded.Match(text.folded, &s->raw, &s->indices);
-  s->indices.clear();
-  compiled_->skipping.Match(text.folded, &s->indices, &s->prefilter);
-  for (const int i : s->indices) s->raw.push_back(compiled_->skipping_ids[static_cast<size_t>(i)]);
+  for (size_t g = 0; g < compiled_->regexes.size(); ++g) {
+    if (g != 0 && lang != -2 && static_cast<int32_t>(g) != lang) continue;
+    const Compiled::RegexGroup& group = compiled_->regexes[g];
+    group.set.Match(text.folded, &s->raw, &s->indices);
+    s->indices.clear();
+    group.skipping.Match(text.folded, &s->indices, &s->prefilter);
+    for (const int i : s->indices) s->raw.push_back(group.skipping_ids[static_cast<size_t>(i)]);
+  }
   // Stamped, so that "did pattern p fire?" is one load per question.
   for (const int id : s->raw) {
     if (s->pattern_stamp[static_cast<size_t>(id)] == s->generation) continue;
@@ -290,17 +301,11 @@ std::vector<const Rule*> RuleSet::Match(const NormalizedText& text,
   if (compiled_->patterns.empty()) return matched;
   // Per-thread buffers: matching allocates nothing per post but the result.
   thread_local MatchScratch scratch;
-  Hits(text, &scratch);
+  const int32_t lang = LangIndexOf(context);
+  Hits(text, lang, &scratch);
   Candidates(&scratch);
   const Compiled& c = *compiled_;
   matched.reserve(scratch.candidates.size());  // one allocation per post, not one per doubling
-  // The post's language as an index into c.langs: -2 when unknown (every
-  // rule applies), -1 when no rule is written for it.
-  int32_t lang = -2;
-  if (!context.lang.empty()) {
-    const auto it = std::find(c.langs.begin(), c.langs.end(), context.lang);
-    lang = it == c.langs.end() ? -1 : static_cast<int32_t>(it - c.langs.begin());
-  }
   for (const int r : scratch.candidates) {
     const Compiled::PlainRule& plain = c.plain[static_cast<size_t>(r)];
     if (plain.program >= 0) {
@@ -328,7 +333,7 @@ std::vector<RuleExplanation> RuleSet::Explain(const NormalizedText& text,
   std::vector<RuleExplanation> out;
   if (compiled_->patterns.empty()) return out;
   MatchScratch scratch;
-  Hits(text, &scratch);
+  Hits(text, LangIndexOf(context), &scratch);
   Candidates(&scratch);
   const MatchScratch& hit = scratch;
   for (const int r : scratch.candidates) {

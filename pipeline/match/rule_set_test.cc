@@ -425,3 +425,28 @@ TEST(RuleSet, RegexesThatStepOverWordsMatchLikeAnyOther) {
 
 }  // namespace
 }  // namespace earshot
+
+namespace earshot {
+namespace {
+
+// Regexes are grouped by their rules' language and a post runs only its
+// language's group and the shared one; what matches must not change.
+TEST(RuleSet, RegexGroupsByLanguageChangeNothingThatMatches) {
+  auto set = testing::RulesFromYaml(R"y(rules:
+  - {id: tr_late, lang: tr, category: complaint, match: {any: [{regex: "\\bkargo\\s+(\\S+\\s+)?gelmedi"}]}}
+  - {id: en_late, lang: en, category: complaint, match: {any: [{regex: "\\bkargo\\s+(\\S+\\s+)?gelmedi"}]}}
+  - {id: en_only, lang: en, category: complaint, match: {any: [{regex: "\\bnot\\s+(\\S+\\s+)?arrived"}, {regex: "\\bnever\\s+came"}]}}
+  - {id: tr_only, lang: tr, category: complaint, match: {any: [{regex: "\\bhala\\s+gelmedi"}]}}
+  - {id: any_lang, category: complaint, match: {any: [{regex: "\\b(kargo|parcel)\\w*"}]}}
+)y");
+  ASSERT_NE(set, nullptr);
+  const std::string text = "kargo hala gelmedi, not yet arrived, never came";
+  EXPECT_EQ(Match(*set, text, Lang("tr")), (Ids{"tr_late", "tr_only", "any_lang"}));
+  EXPECT_EQ(Match(*set, text, Lang("en")), (Ids{"en_late", "en_only", "any_lang"}));
+  EXPECT_EQ(Match(*set, text, Lang("")),
+            (Ids{"tr_late", "en_late", "en_only", "tr_only", "any_lang"}));
+  EXPECT_EQ(Match(*set, text, Lang("de")), Ids{"any_lang"});
+}
+
+}  // namespace
+}  // namespace earshot
