@@ -1,8 +1,10 @@
 #include "pipeline/normalize/lang_id.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
 #include <string>
-#include <unordered_set>
 
 #include "pipeline/normalize/normalizer.h"
 
@@ -11,37 +13,131 @@ namespace {
 
 // Frequent function words, ASCII-folded, chosen so that the two lists do not
 // overlap and none is a common word of the other language.
-const std::unordered_set<std::string>& TurkishWords() {
-  static const std::unordered_set<std::string> kWords = {
-      "ve",    "bir",    "bu",     "cok",  "icin",        "ama",      "degil",  "ne",      "mi",
-      "mu",    "da",     "de",     "ile",  "hala",        "neden",    "nasil",  "ben",     "sen",
-      "siz",   "biz",    "sizin",  "bana", "beni",        "daha",     "gibi",   "kadar",   "yok",
-      "var",   "hic",    "olarak", "oldu", "olan",        "zaman",    "gun",    "gundur",  "artik",
-      "hep",   "sadece", "bile",   "diye", "tesekkurler", "tesekkur", "lutfen", "merhaba", "iyi",
-      "kotu",  "hemen",  "nerede", "ki",   "ya",          "ise",      "ancak",  "fakat",   "cunku",
-      "simdi", "bugun",  "dun",    "yine", "hicbir",      "olur",     "musteri"};
+constexpr std::string_view kTurkishWords[] = {
+    "ve",    "bir",    "bu",     "cok",  "icin",        "ama",      "degil",  "ne",      "mi",
+    "mu",    "da",     "de",     "ile",  "hala",        "neden",    "nasil",  "ben",     "sen",
+    "siz",   "biz",    "sizin",  "bana", "beni",        "daha",     "gibi",   "kadar",   "yok",
+    "var",   "hic",    "olarak", "oldu", "olan",        "zaman",    "gun",    "gundur",  "artik",
+    "hep",   "sadece", "bile",   "diye", "tesekkurler", "tesekkur", "lutfen", "merhaba", "iyi",
+    "kotu",  "hemen",  "nerede", "ki",   "ya",          "ise",      "ancak",  "fakat",   "cunku",
+    "simdi", "bugun",  "dun",    "yine", "hicbir",      "olur",     "musteri"};
+
+constexpr std::string_view kEnglishWords[] = {
+    "the", "and", "is", "are", "was", "my", "to", "you", "your", "it", "of", "for", "this", "that",
+    "not", "with", "have", "has", "i", "me", "we", "they", "what", "when", "how", "why", "can",
+    "will", "just", "still", "been", "from", "at", "on", "in", "be", "an", "do", "does", "did",
+    "don't", "no", "so", "but", "thanks", "thank", "please", "never", "again", "it's", "i'm",
+    "very", "customer", "service", "order", "app", "today", "they're", "were",
+    // More frequent English words, so that short posts have evidence too
+    // ("Met her sister, loved it" has none of the above). "her" is
+    // English and Turkish ("every"), so it is in neither list.
+    "a", "am", "all", "about", "if", "or", "as", "by", "up", "out", "get", "got", "like", "now",
+    "one", "there", "would", "could", "should", "had", "he", "she", "his", "him", "them", "their",
+    "our", "us", "who", "go", "going", "know", "some", "more", "than", "then", "only", "also",
+    "really", "want", "need", "see", "new", "day", "back", "here", "over", "too", "after", "first",
+    "well", "way", "even", "because", "any", "these", "those", "into", "off", "its", "im", "lol",
+    "yes", "oh", "tonight", "night", "morning", "love", "think", "make", "much", "last", "let",
+    "great", "best", "good", "time", "people", "should've", "i've", "i'll", "can't", "didn't",
+    "isn't", "won't", "doesn't", "already", "every"};
+
+// Both lists in one open-addressing table, so a token costs one short hash
+// and usually one comparison instead of two std::unordered_set lookups.
+class StopWords {
+ public:
+  enum Language : std::uint8_t { kTurkish = 1, kEnglish = 2 };
+
+  StopWords() {
+    for (const std::string_view word : kTurkishWords) Add(word, kTurkish);
+    for (const std::string_view word : kEnglishWords) Add(word, kEnglish);
+  }
+
+  // kTurkish and/or kEnglish, or 0 for a word in neither list.
+  std::uint8_t Find(std::string_view word) const {
+    if (word.size() > max_length_) return 0;
+    for (size_t i = Hash(word);; i = (i + 1) % kSlots) {
+      const Slot& slot = slots_[i];
+      if (slot.languages == 0) return 0;
+      if (slot.word == word) return slot.languages;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::string_view word;
+    std::uint8_t languages = 0;
+  };
+  // A power of two, over twice the number of words, so that probes are short.
+  static constexpr size_t kSlots = 512;
+
+  static size_t Hash(std::string_view word) {
+    std::uint32_t h = 2166136261u;  // FNV-1a
+    for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h % kSlots;
+  }
+
+  void Add(std::string_view word, Language language) {
+    max_length_ = std::max(max_length_, word.size());
+    for (size_t i = Hash(word);; i = (i + 1) % kSlots) {
+      Slot& slot = slots_[i];
+      if (slot.languages == 0 || slot.word == word) {
+        slot.word = word;
+        slot.languages |= language;
+        return;
+      }
+    }
+  }
+
+  std::array<Slot, kSlots> slots_;
+  size_t max_length_ = 0;
+};
+
+const StopWords& Words() {
+  static const StopWords kWords;
   return kWords;
 }
 
-const std::unordered_set<std::string>& EnglishWords() {
-  static const std::unordered_set<std::string> kWords = {
-      "the", "and", "is", "are", "was", "my", "to", "you", "your", "it", "of", "for", "this",
-      "that", "not", "with", "have", "has", "i", "me", "we", "they", "what", "when", "how", "why",
-      "can", "will", "just", "still", "been", "from", "at", "on", "in", "be", "an", "do", "does",
-      "did", "don't", "no", "so", "but", "thanks", "thank", "please", "never", "again", "it's",
-      "i'm", "very", "customer", "service", "order", "app", "today", "they're", "were",
-      // More frequent English words, so that short posts have evidence too
-      // ("Met her sister, loved it" has none of the above). "her" is
-      // English and Turkish ("every"), so it is in neither list.
-      "a", "am", "all", "about", "if", "or", "as", "by", "up", "out", "get", "got", "like", "now",
-      "one", "there", "would", "could", "should", "had", "he", "she", "his", "him", "them", "their",
-      "our", "us", "who", "go", "going", "know", "some", "more", "than", "then", "only", "also",
-      "really", "want", "need", "see", "new", "day", "back", "here", "over", "too", "after",
-      "first", "well", "way", "even", "because", "any", "these", "those", "into", "off", "its",
-      "im", "lol", "yes", "oh", "tonight", "night", "morning", "love", "think", "make", "much",
-      "last", "let", "great", "best", "good", "time", "people", "should've", "i've", "i'll",
-      "can't", "didn't", "isn't", "won't", "doesn't", "already", "every"};
-  return kWords;
+// Letters that exist in Turkish and not in English are strong evidence (1.5
+// each: ç ğ ı ş Ç Ğ İ Ş), ö and ü weaker (0.5). All are two bytes in UTF-8
+// with a lead byte 0xC3-0xC5, so one pass over the text finds them. The sum
+// is exact in a double whatever the order, as every term is a multiple of 0.5.
+double TurkishLetterEvidence(std::string_view text) {
+  double evidence = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i + 1 < n) {
+    // Skip ASCII eight bytes at a time: most of most posts.
+    if (i + 8 <= n) {
+      std::uint64_t block;
+      std::memcpy(&block, p + i, sizeof block);
+      if ((block & 0x8080808080808080u) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    switch ((p[i] << 8) | p[i + 1]) {
+      case 0xC3A7:  // ç
+      case 0xC49F:  // ğ
+      case 0xC4B1:  // ı
+      case 0xC59F:  // ş
+      case 0xC387:  // Ç
+      case 0xC49E:  // Ğ
+      case 0xC4B0:  // İ
+      case 0xC59E:  // Ş
+        evidence += 1.5;
+        break;
+      case 0xC3B6:  // ö
+      case 0xC3BC:  // ü
+      case 0xC396:  // Ö
+      case 0xC39C:  // Ü
+        evidence += 0.5;
+        break;
+      default:
+        break;
+    }
+    ++i;
+  }
+  return evidence;
 }
 
 }  // namespace
@@ -51,27 +147,14 @@ LangGuess DetectLanguage(std::string_view text) {
 }
 
 LangGuess DetectLanguage(std::string_view text, const NormalizedText& norm) {
-  double tr = 0;
+  double tr = TurkishLetterEvidence(text);
   double en = 0;
-  // Letters that exist in Turkish and not in English are strong evidence.
-  static constexpr std::string_view kTurkishOnly[] = {"ç", "ğ", "ı", "ş", "Ç", "Ğ", "İ", "Ş"};
-  static constexpr std::string_view kTurkishAlso[] = {"ö", "ü", "Ö", "Ü"};
-  for (const auto letter : kTurkishOnly) {
-    for (size_t pos = text.find(letter); pos != std::string_view::npos;
-         pos = text.find(letter, pos + letter.size())) {
-      tr += 1.5;
-    }
-  }
-  for (const auto letter : kTurkishAlso) {
-    for (size_t pos = text.find(letter); pos != std::string_view::npos;
-         pos = text.find(letter, pos + letter.size())) {
-      tr += 0.5;
-    }
-  }
+  const StopWords& words = Words();
   for (const Token& token : norm.tokens) {
     if (!token.is_word) continue;
-    if (TurkishWords().count(token.text) != 0) tr += 1.0;
-    if (EnglishWords().count(token.text) != 0) en += 1.0;
+    const std::uint8_t languages = words.Find(token.text);
+    if ((languages & StopWords::kTurkish) != 0) tr += 1.0;
+    if ((languages & StopWords::kEnglish) != 0) en += 1.0;
   }
   if (tr == 0 && en == 0) return LangGuess{std::string(), 0.0};
   const double top = std::max(tr, en);

@@ -167,8 +167,10 @@ bool IsWordCharFast(utf8proc_int32_t cp) {
 }
 
 // Decodes UTF-8 into code points, replacing invalid sequences with U+FFFD.
-// Most bytes are ASCII and are copied without asking utf8proc.
-void DecodeUtf8(std::string_view text, std::vector<utf8proc_int32_t>* cps) {
+// Most bytes are ASCII and are copied without asking utf8proc. Returns
+// whether a combining mark was among them.
+bool DecodeUtf8(std::string_view text, std::vector<utf8proc_int32_t>* cps) {
+  bool has_marks = false;
   cps->resize(text.size());
   utf8proc_int32_t* out = cps->data();
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
@@ -184,26 +186,20 @@ void DecodeUtf8(std::string_view text, std::vector<utf8proc_int32_t>* cps) {
       cp = 0xFFFD;
       n = 1;
     }
+    has_marks = has_marks || (cp >= 0x300 && HasCombiningMark(cp));
     *out++ = cp;
     p += n;
   }
   cps->resize(static_cast<size_t>(out - cps->data()));
+  return has_marks;
 }
 
 void ToNfc(std::string_view text, std::vector<utf8proc_int32_t>* cps) {
-  DecodeUtf8(text, cps);
   // Pure ASCII is already NFC. Most other text arrives precomposed: NFC
   // changes something only where a combining mark follows (or a code point
   // is not NFC-stable; the marks cover Latin, Turkish and emoji text, which
   // is what we normalize).
-  bool has_marks = false;
-  for (const auto cp : *cps) {
-    if (cp >= 0x300 && HasCombiningMark(cp)) {
-      has_marks = true;
-      break;
-    }
-  }
-  if (!has_marks) return;
+  if (!DecodeUtf8(text, cps)) return;
   std::string valid;
   valid.reserve(text.size());
   for (const auto cp : *cps) AppendUtf8(cp, &valid);
@@ -521,8 +517,8 @@ NormalizedText Normalize(std::string_view text, bool turkish) {
     }
     // Emoji presentation selectors, joiners and skin tones change how an
     // emoji looks, not what it says: drop them so "❤️" is "❤".
-    if (original == 0xFE0E || original == 0xFE0F || original == 0x200D ||
-        (original >= 0x1F3FB && original <= 0x1F3FF)) {
+    if (original >= 0x200D && (original == 0xFE0E || original == 0xFE0F || original == 0x200D ||
+                               (original >= 0x1F3FB && original <= 0x1F3FF))) {
       continue;
     }
     const CodePointInfo cp_info = info(original);

@@ -141,3 +141,29 @@ TEST(Normalize, HtmlEntitiesFromTheXApiAreDecoded) {
 
 }  // namespace
 }  // namespace earshot
+
+namespace earshot {
+namespace {
+
+TEST(Normalize, RareCodePointsKeepTheirOwnCaseAndFolding) {
+  // ạ (U+1EA1) folds to "a"; fullwidth Ａ (U+FF21) lowercases to ａ and does
+  // not fold. They also share a slot of the per-thread cache of code points
+  // outside the start-up table, so this catches a lookup that overwrites
+  // another still in use.
+  EXPECT_EQ(Normalize("#\xCF\x89\xE1\xBA\xA1\xEF\xBC\xA1", true).words,
+            " #\xCF\x89"
+            "a\xEF\xBD\x81 \xCF\x89"
+            "a \xEF\xBD\x81 ");
+}
+
+TEST(DetectLanguage, CountsTurkishLettersWhereverTheyAre) {
+  // Before, on and after an eight-byte boundary, and after a stray lead byte.
+  EXPECT_EQ(DetectLanguage("1234567\xC5\x9F").confidence, 0.5);
+  EXPECT_EQ(DetectLanguage("12345678\xC5\x9F").confidence, 0.5);
+  EXPECT_EQ(DetectLanguage("\xC5\x9F").confidence, 0.5);
+  EXPECT_EQ(DetectLanguage("\xC3\xC3\xA7 yes").lang, "tr");
+  EXPECT_DOUBLE_EQ(DetectLanguage("\xC3\xC3\xA7 yes").confidence, 0.1);
+}
+
+}  // namespace
+}  // namespace earshot
