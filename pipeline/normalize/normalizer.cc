@@ -404,7 +404,8 @@ class FormWriter {
 class InfoSource {
  public:
   explicit InfoSource(bool turkish)
-      : table_(InfoTable()), capital_i_(turkish ? TurkishCapitalI() : table_['I']) {}
+      : table_(InfoTable()),
+        capital_i_(turkish ? TurkishCapitalI() : table_[static_cast<unsigned char>('I')]) {}
 
   // By value: a later lookup may reuse the cache slot of an earlier one.
   CodePointInfo operator()(utf8proc_int32_t cp) const {
