@@ -33,19 +33,18 @@ struct PatternShards {
 struct RuleSet::Compiled {
   TermIndex terms;      // term patterns over the words form (all that TermToPattern makes)
   PatternShards words;  // any other pattern over the words form
-  // The regexes, over the folded form, in one group per rule language
-  // (indexed like `langs`; 0 holds patterns of "any" rules and those shared
-  // by rules of several languages): a post whose language is known runs
-  // only its language's group and group 0, as no rule of another language
-  // can apply to it. Within a group, regexes go in RE2::Set shards, except
-  // those that SkipsOverText: those are prefiltered by their literals and
+  // The regexes, over the folded form. Each has a language group (indexed
+  // like `langs`): its rules' language, or 0 ("any") when its rules are of
+  // several languages or "any". A post whose language is known runs only
+  // the regexes of its group and of group 0, as no rule of another language
+  // can apply to it. Regexes go in RE2::Set shards, one set per group,
+  // except those that SkipsOverText: those are prefiltered by their
+  // literals, all groups in one prefilter so a post is scanned once, and
   // run one by one (regex_prefilter.h says why they do not go in a set).
-  struct RegexGroup {
-    PatternShards set;
-    RegexPrefilter skipping;
-    std::vector<int> skipping_ids;  // prefilter index -> pattern id
-  };
-  std::vector<RegexGroup> regexes;
+  std::vector<PatternShards> sets;  // by group
+  RegexPrefilter skipping;
+  std::vector<int> skipping_ids;         // prefilter index -> pattern id
+  std::vector<int32_t> skipping_group;   // prefilter index -> group
   std::vector<Pattern> patterns;         // by pattern id (deduplicated)
   std::vector<std::vector<int>> owners;  // pattern id -> rules whose evaluation it can change
   std::vector<std::unique_ptr<RE2>> near_matchers;  // by pattern id; set for near terms only

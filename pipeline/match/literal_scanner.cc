@@ -10,7 +10,7 @@ uint8_t Lower(uint8_t b) { return b >= 'A' && b <= 'Z' ? static_cast<uint8_t>(b 
 
 }  // namespace
 
-void LiteralScanner::Build(const std::vector<std::string>& literals) {
+bool LiteralScanner::Build(const std::vector<std::string>& literals) {
   literal_count_ = literals.size();
   // Byte classes: one per distinct (lowercased) byte used, 0 for the rest.
   byte_class_.fill(0);
@@ -47,6 +47,7 @@ void LiteralScanner::Build(const std::vector<std::string>& literals) {
   // which turns the trie into the full transition table; class 0 (bytes in
   // no literal) always leads back to the root.
   const size_t states = own.size();
+  if (states * width >= kHasOutput) return false;
   std::vector<int32_t> fail(states, 0);
   std::vector<std::vector<int32_t>> outputs(states);
   next_.assign(states * width, 0);
@@ -84,17 +85,29 @@ void LiteralScanner::Build(const std::vector<std::string>& literals) {
     out_ids_.insert(out_ids_.end(), ids.begin(), ids.end());
     out_begin_.push_back(static_cast<uint32_t>(out_ids_.size()));
   }
+  // Flag the states that end a literal.
+  table_.resize(next_.size());
+  for (size_t i = 0; i < next_.size(); ++i) {
+    const auto target = static_cast<size_t>(next_[i]);
+    table_[i] = static_cast<uint32_t>(target) | (outputs[target].empty() ? 0 : kHasOutput);
+  }
+  next_.clear();
+  next_.shrink_to_fit();
+  return true;
 }
 
 void LiteralScanner::Scan(std::string_view text, std::vector<int>* found,
                           std::vector<char>* seen) const {
-  if (next_.empty()) return;
+  if (table_.empty()) return;
   seen->resize(literal_count_, 0);
   const size_t first = found->size();
-  const auto width = static_cast<size_t>(classes_);
-  size_t state = 0;
+  const auto width = static_cast<uint32_t>(classes_);
+  const uint32_t* table = table_.data();
+  uint32_t state = 0;
   for (const char c : text) {
-    state = static_cast<size_t>(next_[state * width + byte_class_[static_cast<uint8_t>(c)]]);
+    const uint32_t entry = table[state * width + byte_class_[static_cast<uint8_t>(c)]];
+    state = entry & ~kHasOutput;
+    if ((entry & kHasOutput) == 0) continue;
     for (uint32_t o = out_begin_[state]; o < out_begin_[state + 1]; ++o) {
       const int32_t id = out_ids_[o];
       if ((*seen)[static_cast<size_t>(id)] != 0) continue;

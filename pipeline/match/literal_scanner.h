@@ -24,8 +24,9 @@ namespace earshot {
 
 class LiteralScanner {
  public:
-  // Literal i gets id i. Empty literals never match.
-  void Build(const std::vector<std::string>& literals);
+  // Literal i gets id i. Empty literals never match. Returns false when the
+  // table would not fit 31-bit offsets (over ~8 million literal bytes).
+  bool Build(const std::vector<std::string>& literals);
 
   // Appends the id of every literal occurring in `text` to `found`, each id
   // once per Scan, in no particular order. `seen` is the caller's scratch:
@@ -38,7 +39,12 @@ class LiteralScanner {
   std::array<uint8_t, 256> byte_class_{};
   int classes_ = 1;
   size_t literal_count_ = 0;
-  std::vector<int32_t> next_;        // state * classes_ + class -> state
+  // Entry [s * classes_ + class] holds the next state, with kHasOutput set
+  // when that state ends some literal, so the loop over a text is one load,
+  // one mask and one multiply per byte.
+  static constexpr uint32_t kHasOutput = 1u << 31;
+  std::vector<uint32_t> table_;
+  std::vector<int32_t> next_;        // while building: state * classes_ + class -> state
   std::vector<uint32_t> out_begin_;  // state's outputs: out_ids_[out_begin_[s], out_begin_[s+1])
   std::vector<int32_t> out_ids_;     // literal ids, its own and those of its suffixes
 };

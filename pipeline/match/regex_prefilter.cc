@@ -68,17 +68,17 @@ bool RegexPrefilter::Build(const std::vector<std::string>& regexes, const RE2::O
   std::vector<std::string> atoms;
   filter_->Compile(&atoms);
   atom_count_ = atoms.size();
-  atoms_.Build(atoms);
+  if (!atoms_.Build(atoms)) {
+    *error = "the regexes' literals are too many to index";
+    return false;
+  }
   return true;
 }
 
-void RegexPrefilter::Match(std::string_view text, std::vector<int>* out, Scratch* scratch) const {
-  if (count_ == 0) return;
+void RegexPrefilter::Candidates(std::string_view text, Scratch* scratch) const {
   scratch->atoms.clear();
   atoms_.Scan(text, &scratch->atoms, &scratch->seen);
-  filter_->AllMatches(re2::StringPiece(text.data(), text.size()), scratch->atoms,
-                      &scratch->matched);
-  out->insert(out->end(), scratch->matched.begin(), scratch->matched.end());
+  filter_->AllPotentials(scratch->atoms, &scratch->matched);
 }
 
 }  // namespace earshot

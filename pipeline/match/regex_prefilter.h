@@ -56,13 +56,28 @@ class RegexPrefilter {
   bool Build(const std::vector<std::string>& regexes, const RE2::Options& options,
              std::string* error);
 
-  // Appends the ids of the regexes matching `text` to `out`.
-  void Match(std::string_view text, std::vector<int>* out, Scratch* scratch) const;
+  // Appends the ids of the regexes matching `text` to `out`, running only
+  // the regexes for which wanted(id) is true (the others are left out).
+  template <typename Wanted>
+  void Match(std::string_view text, std::vector<int>* out, Scratch* scratch,
+             Wanted&& wanted) const {
+    if (count_ == 0) return;
+    Candidates(text, scratch);
+    for (const int id : scratch->matched) {
+      if (wanted(id) && RE2::PartialMatch(text, filter_->GetRE2(id))) out->push_back(id);
+    }
+  }
+  void Match(std::string_view text, std::vector<int>* out, Scratch* scratch) const {
+    Match(text, out, scratch, [](int) { return true; });
+  }
 
   size_t size() const { return count_; }
   size_t atom_count() const { return atom_count_; }
 
  private:
+  // The regexes whose literal formula holds in `text`, into scratch->matched.
+  void Candidates(std::string_view text, Scratch* scratch) const;
+
   size_t count_ = 0;
   size_t atom_count_ = 0;
   std::unique_ptr<re2::FilteredRE2> filter_;

@@ -25,7 +25,7 @@ std::vector<int> Scan(const LiteralScanner& scanner, const std::string& text) {
 
 TEST(LiteralScanner, FindsOverlappingAndNestedLiteralsOnceEach) {
   LiteralScanner scanner;
-  scanner.Build({"he", "she", "his", "hers"});
+  ASSERT_TRUE(scanner.Build({"he", "she", "his", "hers"}));
   EXPECT_EQ(Scan(scanner, "ushers"), (std::vector<int>{0, 1, 3}));
   EXPECT_EQ(Scan(scanner, "he he he"), (std::vector<int>{0}));
   EXPECT_EQ(Scan(scanner, "this"), (std::vector<int>{2}));
@@ -35,7 +35,7 @@ TEST(LiteralScanner, FindsOverlappingAndNestedLiteralsOnceEach) {
 
 TEST(LiteralScanner, AsciiLettersMatchInEitherCaseOtherBytesExactly) {
   LiteralScanner scanner;
-  scanner.Build({"iade", "çok", "100%"});
+  ASSERT_TRUE(scanner.Build({"iade", "çok", "100%"}));
   EXPECT_EQ(Scan(scanner, "IADE edin"), (std::vector<int>{0}));
   EXPECT_EQ(Scan(scanner, "ÇOK"), (std::vector<int>{}));  // not ASCII: exact bytes only
   EXPECT_EQ(Scan(scanner, "çok kötü, 100% memnun değilim"), (std::vector<int>{1, 2}));
@@ -43,10 +43,10 @@ TEST(LiteralScanner, AsciiLettersMatchInEitherCaseOtherBytesExactly) {
 
 TEST(LiteralScanner, EmptyLiteralsAndEmptySetsMatchNothing) {
   LiteralScanner empty;
-  empty.Build({});
+  ASSERT_TRUE(empty.Build({}));
   EXPECT_EQ(Scan(empty, "anything"), (std::vector<int>{}));
   LiteralScanner with_empty;
-  with_empty.Build({"", "ab"});
+  ASSERT_TRUE(with_empty.Build({"", "ab"}));
   EXPECT_EQ(Scan(with_empty, "xaby"), (std::vector<int>{1}));
 }
 

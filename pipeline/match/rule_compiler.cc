@@ -246,12 +246,19 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
   std::vector<int32_t> rule_lang;
   for (const Rule& rule : set->rules_) rule_lang.push_back(LangIndex(rule.lang, &c));
   std::vector<int> word_ids;
-  std::vector<std::vector<int>> set_ids(c.langs.size()), skipping_ids(c.langs.size());
+  std::vector<std::vector<int>> set_ids(c.langs.size());
+  std::vector<std::string> skipping;
   for (size_t id = 0; id < c.patterns.size(); ++id) {
     const Pattern& p = c.patterns[id];
     if (p.form == Pattern::Form::kFolded) {
       const size_t group = GroupOf(static_cast<int>(id), rule_lang, c);
-      (SkipsOverText(p.re) ? skipping_ids : set_ids)[group].push_back(static_cast<int>(id));
+      if (SkipsOverText(p.re)) {
+        c.skipping_ids.push_back(static_cast<int>(id));
+        c.skipping_group.push_back(static_cast<int32_t>(group));
+        skipping.push_back(p.re);
+      } else {
+        set_ids[group].push_back(static_cast<int>(id));
+      }
     } else if (const std::optional<TermShape> shape = ParseTermPattern(p.re)) {
       c.terms.Add(static_cast<int>(id), *shape);  // looked up word by word
     } else {
@@ -261,15 +268,11 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
   c.terms.Build();
   std::string error;
   bool ok = CompileShards(c.patterns, word_ids, options, &c.words, &error);
-  c.regexes.resize(c.langs.size());
+  c.sets.resize(c.langs.size());
   for (size_t g = 0; ok && g < c.langs.size(); ++g) {
-    Compiled::RegexGroup& group = c.regexes[g];
-    std::vector<std::string> regexes;
-    for (const int id : skipping_ids[g]) regexes.push_back(c.patterns[static_cast<size_t>(id)].re);
-    group.skipping_ids = std::move(skipping_ids[g]);
-    ok = CompileShards(c.patterns, set_ids[g], options, &group.set, &error) &&
-         group.skipping.Build(regexes, SetOptions(kRegexMaxMem), &error);
+    ok = CompileShards(c.patterns, set_ids[g], options, &c.sets[g], &error);
   }
+  ok = ok && c.skipping.Build(skipping, SetOptions(kRegexMaxMem), &error);
   if (!ok) {
     diagnostics->push_back(Diagnostic{Severity::kError, "rules_too_large", "", 0, 0, error, ""});
     return Status("rules_too_large", error);
@@ -290,7 +293,7 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
 
 size_t RuleSet::shard_count() const {
   size_t shards = compiled_->words.shards.size();
-  for (const Compiled::RegexGroup& group : compiled_->regexes) shards += group.set.shards.size();
+  for (const PatternShards& set : compiled_->sets) shards += set.shards.size();
   return shards;
 }
 

@@ -161,14 +161,18 @@ void RuleSet::Hits(const NormalizedText& text, int32_t lang, MatchScratch* s) co
   s->Reset(compiled_->patterns.size(), rules_.size());
   compiled_->terms.Match(text.words, &s->raw);
   compiled_->words.Match(text.words, &s->raw, &s->indices);
-  for (size_t g = 0; g < compiled_->regexes.size(); ++g) {
-    if (g != 0 && lang != -2 && static_cast<int32_t>(g) != lang) continue;
-    const Compiled::RegexGroup& group = compiled_->regexes[g];
-    group.set.Match(text.folded, &s->raw, &s->indices);
-    s->indices.clear();
-    group.skipping.Match(text.folded, &s->indices, &s->prefilter);
-    for (const int i : s->indices) s->raw.push_back(group.skipping_ids[static_cast<size_t>(i)]);
+  const Compiled& c = *compiled_;
+  auto wanted = [&](size_t group) {
+    return group == 0 || lang == -2 || static_cast<int32_t>(group) == lang;
+  };
+  for (size_t g = 0; g < c.sets.size(); ++g) {
+    if (wanted(g)) c.sets[g].Match(text.folded, &s->raw, &s->indices);
   }
+  s->indices.clear();
+  c.skipping.Match(text.folded, &s->indices, &s->prefilter, [&](int i) {
+    return wanted(static_cast<size_t>(c.skipping_group[static_cast<size_t>(i)]));
+  });
+  for (const int i : s->indices) s->raw.push_back(c.skipping_ids[static_cast<size_t>(i)]);
   // Stamped, so that "did pattern p fire?" is one load per question.
   for (const int id : s->raw) {
     if (s->pattern_stamp[static_cast<size_t>(id)] == s->generation) continue;
