@@ -73,11 +73,25 @@ void Lexicon::Add(std::string_view entry, double valence) {
   }
   if (words.empty()) return;
   MarkStart(words[0], stem && words.size() == 1);
+  Entry& target = Insert(words[0]);
   if (words.size() == 1) {
     if (stem) {
-      AddStem(words[0], valence);
+      if (!target.stem) ++stem_count_;
+      // A one-letter stem is never a hit (stems need two letters), but is
+      // marked with every second letter all the same.
+      const size_t first = CharClass(words[0], 0) * kClasses;
+      for (size_t x = 0; x < kClasses; ++x) {
+        const size_t bit = first + (words[0].size() >= 2 ? CharClass(words[0], 1) : x);
+        stem_start_bits_[bit / 64] |= uint64_t{1} << (bit % 64);
+      }
+      target.stem = true;
+      target.stem_valence = valence;
+      AddLength(&stem_lengths_, words[0].size());
     } else {
-      words_[words[0]] = valence;
+      if (!target.word) ++word_count_;
+      target.word = true;
+      target.word_valence = valence;
+      AddLength(&word_lengths_, words[0].size());
     }
     return;
   }
@@ -85,40 +99,44 @@ void Lexicon::Add(std::string_view entry, double valence) {
   phrase.valence = valence;
   phrase.rest.assign(words.begin() + 1, words.end());
   phrase.last_is_stem = stem;
-  phrases_[words[0]].push_back(std::move(phrase));
+  if (target.phrases < 0) {
+    target.phrases = static_cast<int32_t>(phrases_.size());
+    phrases_.emplace_back();
+  }
+  phrases_[static_cast<size_t>(target.phrases)].push_back(std::move(phrase));
   ++phrase_count_;
 }
 
-void Lexicon::AddStem(const std::string& stem, double valence) {
-  if (stem_nodes_.empty()) stem_nodes_.emplace_back();
-  int32_t node = 0;
-  for (const char c : stem) {
-    int32_t child = stem_nodes_[static_cast<size_t>(node)].first_child;
-    while (child >= 0 && stem_nodes_[static_cast<size_t>(child)].c != c) {
-      child = stem_nodes_[static_cast<size_t>(child)].next_sibling;
-    }
-    if (child < 0) {
-      child = static_cast<int32_t>(stem_nodes_.size());
-      StemNode added;
-      added.c = c;
-      added.next_sibling = stem_nodes_[static_cast<size_t>(node)].first_child;
-      stem_nodes_.push_back(added);
-      stem_nodes_[static_cast<size_t>(node)].first_child = child;
-    }
-    node = child;
+Lexicon::Entry& Lexicon::Insert(std::string_view key) {
+  const uint64_t hash = HashOf(key);
+  if (const Entry* found = Find(hash, key)) {
+    return entries_[static_cast<size_t>(found - entries_.data())];
   }
-  StemNode& end = stem_nodes_[static_cast<size_t>(node)];
-  if (!end.terminal) ++stem_count_;
-  end.terminal = true;
-  end.valence = valence;
+  // At most half the slots are used, so probe runs stay short.
+  if (2 * (entries_.size() + 1) > slots_.size()) Rebuild(std::max<size_t>(16, 2 * slots_.size()));
+  Entry entry;
+  entry.key = std::string(key);
+  entries_.push_back(std::move(entry));
+  longest_key_ = std::max(longest_key_, key.size());
+  Place(entries_.size() - 1, hash);
+  return entries_.back();
 }
 
-size_t Lexicon::CharClass(std::string_view word, size_t k) {
-  if (k >= word.size()) return kClasses - 1;  // end of word
-  const char c = word[k];
-  if (c >= 'a' && c <= 'z') return static_cast<size_t>(c - 'a');
-  if (c >= '0' && c <= '9') return 26 + static_cast<size_t>(c - '0');
-  return kClasses - 2;  // anything else, including every byte of a multi-byte character
+void Lexicon::Rebuild(size_t slots) {
+  slots_.assign(slots, 0);
+  mask_ = slots - 1;
+  filter_.assign(slots * 8 / 64, 0);
+  filter_mask_ = slots * 8 - 1;
+  for (size_t k = 0; k < entries_.size(); ++k) Place(k, HashOf(entries_[k].key));
+}
+
+void Lexicon::Place(size_t index, uint64_t hash) {
+  const uint64_t mixed = Mix(hash);
+  const uint64_t bit = (mixed >> 20) & filter_mask_;
+  filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+  uint64_t s = mixed & mask_;
+  while (slots_[s] != 0) s = (s + 1) & mask_;
+  slots_[s] = (mixed >> 32 << 32) | (index + 1);
 }
 
 void Lexicon::MarkStart(std::string_view word, bool stem) {
@@ -143,19 +161,15 @@ void Lexicon::MarkStart(std::string_view word, bool stem) {
   }
 }
 
-bool Lexicon::MayStart(std::string_view token) const {
-  const size_t bit =
-      (CharClass(token, 0) * kClasses + CharClass(token, 1)) * kClasses + CharClass(token, 2);
-  return (start_bits_[bit / 64] >> (bit % 64)) & 1;
-}
-
 std::optional<LexiconHit> Lexicon::Lookup(const std::vector<std::string_view>& tokens,
                                           size_t i) const {
   const std::string_view token = tokens[i];
   if (!MayStart(token)) return std::nullopt;
+  const PrefixHashes hashes(token, longest_key_);
+  const Entry* entry = token.size() <= longest_key_ ? Find(hashes(token.size()), token) : nullptr;
   std::optional<LexiconHit> best;
-  if (const auto it = phrases_.find(token); it != phrases_.end()) {
-    for (const Phrase& phrase : it->second) {
+  if (entry != nullptr && entry->phrases >= 0) {
+    for (const Phrase& phrase : phrases_[static_cast<size_t>(entry->phrases)]) {
       if (i + phrase.rest.size() >= tokens.size()) continue;
       bool ok = true;
       for (size_t k = 0; k < phrase.rest.size() && ok; ++k) {
@@ -163,7 +177,7 @@ std::optional<LexiconHit> Lexicon::Lookup(const std::vector<std::string_view>& t
         ok = WordMatches(phrase.rest[k], stem, tokens[i + 1 + k]);
       }
       if (ok && (!best || best->words < phrase.rest.size() + 1)) {
-        best = LexiconHit{phrase.valence, phrase.rest.size() + 1, {}, it->first};
+        best = LexiconHit{phrase.valence, phrase.rest.size() + 1, {}, entry->key};
         if (phrase.last_is_stem) {
           const std::string_view last = tokens[i + phrase.rest.size()];
           best->suffix = last.substr(phrase.rest.back().size());
@@ -172,37 +186,41 @@ std::optional<LexiconHit> Lexicon::Lookup(const std::vector<std::string_view>& t
     }
   }
   if (best) return best;
-  if (const auto it = words_.find(token); it != words_.end()) {
-    return LexiconHit{it->second, 1, {}, it->first};
-  }
-  // Longest stem first, so "rezillik" prefers "rezil" over "rez": one walk
-  // down the stem trie, remembering the last stem passed (at least 2 letters).
-  if (stem_nodes_.empty()) return std::nullopt;
-  int32_t node = 0;
-  size_t best_len = 0;
-  double best_valence = 0;
-  for (size_t k = 0; k < token.size(); ++k) {
-    int32_t child = stem_nodes_[static_cast<size_t>(node)].first_child;
-    while (child >= 0 && stem_nodes_[static_cast<size_t>(child)].c != token[k]) {
-      child = stem_nodes_[static_cast<size_t>(child)].next_sibling;
+  if (entry != nullptr && entry->word) return LexiconHit{entry->word_valence, 1, {}, entry->key};
+  // Longest stem first, so "rezillik" prefers "rezil" over "rez" (stems of
+  // at least 2 letters; the whole token counts).
+  if (!MayStartStem(token)) return std::nullopt;
+  for (size_t n = std::min(token.size(), longest_key_); n >= 2; --n) {
+    if (!HasLength(stem_lengths_, n)) continue;
+    const Entry* stem = n == token.size() ? entry : Find(hashes(n), token.substr(0, n));
+    if (stem != nullptr && stem->stem) {
+      return LexiconHit{stem->stem_valence, 1, token.substr(n), token.substr(0, n), true};
     }
-    if (child < 0) break;
-    node = child;
-    const StemNode& n = stem_nodes_[static_cast<size_t>(node)];
-    if (n.terminal && k + 1 >= 2) {
-      best_len = k + 1;
-      best_valence = n.valence;
-    }
-  }
-  if (best_len > 0) {
-    return LexiconHit{best_valence, 1, token.substr(best_len), token.substr(0, best_len), true};
   }
   return std::nullopt;
 }
 
 std::optional<double> Lexicon::LookupWord(std::string_view word) const {
-  if (!MayStart(word)) return std::nullopt;
-  if (const auto it = words_.find(word); it != words_.end()) return it->second;
+  if (word.size() > longest_key_ || !MayStart(word)) return std::nullopt;
+  const Entry* entry = Find(HashOf(word), word);
+  if (entry != nullptr && entry->word) return entry->word_valence;
+  return std::nullopt;
+}
+
+std::optional<double> Lexicon::LookupWord(std::string_view stem, std::string_view ending) const {
+  const size_t size = stem.size() + ending.size();
+  if (size > longest_key_) return std::nullopt;
+  // MayStart needs the first three characters of the joined word.
+  char start[3];
+  const size_t start_size = std::min<size_t>(3, size);
+  for (size_t k = 0; k < start_size; ++k)
+    start[k] = k < stem.size() ? stem[k] : ending[k - stem.size()];
+  if (!MayStart(std::string_view(start, start_size))) return std::nullopt;
+  const Entry* entry = FindIf(HashOf(ending, HashOf(stem)), [&](std::string_view key) {
+    return key.size() == size && key.substr(0, stem.size()) == stem &&
+           key.substr(stem.size()) == ending;
+  });
+  if (entry != nullptr && entry->word) return entry->word_valence;
   return std::nullopt;
 }
 

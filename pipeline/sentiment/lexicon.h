@@ -9,11 +9,11 @@
 // Thread safety: immutable after loading; share freely.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "earshot/diagnostic.h"
@@ -37,6 +37,7 @@ class Lexicon {
   // Bad lines become diagnostics; good lines are still loaded.
   static StatusOr<Lexicon> LoadFile(const std::string& path, std::vector<Diagnostic>* diagnostics);
 
+  // Hits handed out before an Add() may point into storage that Add() moves.
   void Add(std::string_view entry, double valence);
 
   // Longest entry starting at tokens[i]. Only word tokens are looked up.
@@ -46,11 +47,27 @@ class Lexicon {
   // lookups of a word's base form ("wrecks" -> "wreck").
   std::optional<double> LookupWord(std::string_view word) const;
 
+  // The same for the word `stem` + `ending`, without building it.
+  std::optional<double> LookupWord(std::string_view stem, std::string_view ending) const;
+
+  // The longest exact single-word entry that is a proper prefix of `word`,
+  // at least `min_length` bytes long, whose rest `wanted(rest)` accepts: its
+  // valence, with *rest set to what follows it. For suffix stripping
+  // ("iyiler" -> "iyi" + "ler"): one hashing pass over the word serves every
+  // cut, and `wanted` is asked only about cuts that are probably entries.
+  template <typename Wanted>
+  std::optional<double> LookupWordPrefix(std::string_view word, size_t min_length, Wanted&& wanted,
+                                         std::string_view* rest) const;
+
   // False when no entry starts with the first three characters of `token`
   // (a bit test, no hashing): a cheap early "no" for most words of a post.
-  bool MayStart(std::string_view token) const;
+  bool MayStart(std::string_view token) const {
+    const size_t bit =
+        (CharClass(token, 0) * kClasses + CharClass(token, 1)) * kClasses + CharClass(token, 2);
+    return (start_bits_[bit / 64] >> (bit % 64)) & 1;
+  }
 
-  size_t size() const { return words_.size() + stem_count_ + phrase_count_; }
+  size_t size() const { return word_count_ + stem_count_ + phrase_count_; }
 
  private:
   struct Phrase {
@@ -58,40 +75,146 @@ class Lexicon {
     bool last_is_stem = false;
     double valence = 0.0;
   };
-  // Transparent hashing: look up string_views without building strings.
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // One entry per distinct folded key, which may be a word, a stem and the
+  // first word of phrases all at once.
+  struct Entry {
+    std::string key;
+    double word_valence = 0.0;
+    double stem_valence = 0.0;
+    int32_t phrases = -1;  // index into phrases_
+    bool word = false;
+    bool stem = false;
   };
-  template <typename V>
-  using Map = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
-  // Stems live in a trie (first-child / next-sibling links in one vector):
-  // one walk over a token finds its longest stem, where a hash map needed a
-  // lookup per prefix length.
-  struct StemNode {
-    int32_t first_child = -1;
-    int32_t next_sibling = -1;
-    char c = 0;
-    bool terminal = false;
-    double valence = 0.0;
+
+  // Keys are hashed with FNV-1a, byte by byte, so that the hashes of all
+  // prefixes of a token come out of one pass: a token is looked up whole,
+  // by each prefix that may be a stem, and by each cut of a suffix.
+  static constexpr uint64_t kBasis = 14695981039346656037ull;
+  static uint64_t Step(uint64_t hash, char c) {
+    return (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  }
+  static uint64_t HashOf(std::string_view s, uint64_t hash = kBasis) {
+    for (const char c : s) hash = Step(hash, c);
+    return hash;
+  }
+  // FNV's low bits are weak; mixed, its bits pick the slot, the filter bit
+  // and the tag.
+  static uint64_t Mix(uint64_t hash) {
+    hash ^= hash >> 33;
+    hash *= 0xff51afd7ed558ccdull;
+    hash ^= hash >> 33;
+    return hash;
+  }
+  // Hashes of word.substr(0, n) for any n up to the word's length: those up
+  // to `longest` (the longest key, at most 47) come from one pass and sit on
+  // the stack; longer ones are hashed on demand.
+  class PrefixHashes {
+   public:
+    PrefixHashes(std::string_view word, size_t longest) : word_(word) {
+      stored_ = std::min({word.size(), longest, kStored - 1});
+      uint64_t hash = kBasis;
+      hashes_[0] = hash;
+      for (size_t n = 0; n < stored_; ++n) hashes_[n + 1] = hash = Step(hash, word[n]);
+    }
+    uint64_t operator()(size_t n) const {
+      return n <= stored_ ? hashes_[n]
+                          : HashOf(word_.substr(stored_, n - stored_), hashes_[stored_]);
+    }
+
+   private:
+    static constexpr size_t kStored = 48;
+    std::string_view word_;
+    size_t stored_ = 0;
+    uint64_t hashes_[kStored];
   };
-  void AddStem(const std::string& stem, double valence);
+  // Lengths some key of a kind has, one bit each; 63 stands for 63 and more.
+  static bool HasLength(uint64_t lengths, size_t n) {
+    return (lengths >> std::min<size_t>(n, 63)) & 1;
+  }
+  static void AddLength(uint64_t* lengths, size_t n) {
+    *lengths |= uint64_t{1} << std::min<size_t>(n, 63);
+  }
+
+  // Open addressing over 8-byte slots (at most half used), with a filter of
+  // one bit per key in front (8 filter bits per slot, so 16 or more per key):
+  // most probes are for words that are no key, and the filter answers them
+  // from L1 cache.
+  const Entry* Find(uint64_t hash, std::string_view key) const {
+    return FindIf(hash, [key](const std::string& k) { return k == key; });
+  }
+  // The same, with the key compared by `equal` (for keys given in pieces).
+  template <typename Equal>
+  const Entry* FindIf(uint64_t hash, Equal&& equal) const {
+    if (slots_.empty()) return nullptr;
+    const uint64_t mixed = Mix(hash);
+    const uint64_t bit = (mixed >> 20) & filter_mask_;
+    if (((filter_[bit / 64] >> (bit % 64)) & 1) == 0) return nullptr;
+    const uint32_t tag = static_cast<uint32_t>(mixed >> 32);
+    for (uint64_t s = mixed & mask_;; s = (s + 1) & mask_) {
+      const uint64_t slot = slots_[s];
+      if (slot == 0) return nullptr;
+      if (static_cast<uint32_t>(slot >> 32) != tag) continue;
+      const Entry& entry = entries_[(slot & 0xffffffffu) - 1];
+      if (equal(entry.key)) return &entry;
+    }
+  }
+  Entry& Insert(std::string_view key);  // the entry for `key`, added if new
+  void Rebuild(size_t slots);
+  void Place(size_t index, uint64_t hash);  // entries_[index] into the slots and filter
 
   // Which first three characters any entry can start with, as one bit per
   // triple: most tokens of a post are in no lexicon, and this answers "no"
   // for them without hashing the token. Characters fall into 38 classes
   // (a-z, 0-9, other, end of word).
   static constexpr size_t kClasses = 38;
-  static size_t CharClass(std::string_view word, size_t k);
+  // Inline, as it runs for every word of a post against every lexicon.
+  static size_t CharClass(std::string_view word, size_t k) {
+    if (k >= word.size()) return kClasses - 1;  // end of word
+    const char c = word[k];
+    if (c >= 'a' && c <= 'z') return static_cast<size_t>(c - 'a');
+    if (c >= '0' && c <= '9') return 26 + static_cast<size_t>(c - '0');
+    return kClasses - 2;  // anything else, including every byte of a multi-byte character
+  }
   void MarkStart(std::string_view word, bool stem);
   std::vector<uint64_t> start_bits_ =
       std::vector<uint64_t>((kClasses * kClasses * kClasses + 63) / 64);
+  // The same for the first two characters of single-word stems: most words
+  // that pass the filter above start no stem, and skip the stem probes.
+  bool MayStartStem(std::string_view token) const {
+    const size_t bit = CharClass(token, 0) * kClasses + CharClass(token, 1);
+    return (stem_start_bits_[bit / 64] >> (bit % 64)) & 1;
+  }
+  std::vector<uint64_t> stem_start_bits_ = std::vector<uint64_t>((kClasses * kClasses + 63) / 64);
 
-  Map<double> words_;
-  std::vector<StemNode> stem_nodes_;  // [0] is the root
+  std::vector<Entry> entries_;
+  std::vector<uint64_t> slots_;  // (tag << 32) | (1 + index into entries_); 0 = empty
+  std::vector<uint64_t> filter_;
+  uint64_t mask_ = 0;         // slots_.size() - 1
+  uint64_t filter_mask_ = 0;  // filter bits - 1
+  size_t longest_key_ = 0;
+  uint64_t word_lengths_ = 0;
+  uint64_t stem_lengths_ = 0;
+  std::vector<std::vector<Phrase>> phrases_;
+  size_t word_count_ = 0;
   size_t stem_count_ = 0;
-  Map<std::vector<Phrase>> phrases_;  // keyed by first word
   size_t phrase_count_ = 0;
 };
+
+template <typename Wanted>
+std::optional<double> Lexicon::LookupWordPrefix(std::string_view word, size_t min_length,
+                                                Wanted&& wanted, std::string_view* rest) const {
+  // Cuts of three bytes or more start as the word does.
+  if (word.empty() || (min_length >= 3 && !MayStart(word))) return std::nullopt;
+  const PrefixHashes hashes(word, longest_key_);
+  for (size_t n = std::min(word.size() - 1, longest_key_); n >= min_length && n > 0; --n) {
+    if (!HasLength(word_lengths_, n)) continue;
+    const std::string_view cut = word.substr(0, n);
+    const Entry* entry = Find(hashes(n), cut);
+    if (entry == nullptr || !entry->word || !wanted(word.substr(n))) continue;
+    *rest = word.substr(n);
+    return entry->word_valence;
+  }
+  return std::nullopt;
+}
 
 }  // namespace earshot

@@ -2,21 +2,31 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_set>
 
 #include "pipeline/sentiment/word_forms.h"
 
 namespace earshot {
 namespace {
 
+// Whether `w` is in a short word list. A scan (string_view's == compares
+// sizes first) costs less than hashing `w`, and these lists are asked about
+// every scored word and its neighbours.
+template <size_t N>
+bool IsOneOf(std::string_view w, const std::string_view (&list)[N]) {
+  for (const std::string_view entry : list) {
+    if (entry == w) return true;
+  }
+  return false;
+}
+
 // All word lists are ASCII-folded, as the tokens are.
 bool IsEnglishNegator(std::string_view w) {
-  static const std::unordered_set<std::string_view> kWords = {
+  static constexpr std::string_view kWords[] = {
       "not",     "no",       "never",   "nothing", "nobody", "none",    "nowhere",
       "neither", "nor",      "without", "cannot",  "dont",   "doesnt",  "didnt",
       "isnt",    "wasnt",    "arent",   "werent",  "cant",   "couldnt", "wont",
       "wouldnt", "shouldnt", "havent",  "hasnt",   "hadnt",  "aint"};
-  if (kWords.count(w) != 0) return true;
+  if (IsOneOf(w, kWords)) return true;
   return w.size() > 3 && w.substr(w.size() - 3) == "n't";
 }
 
@@ -26,15 +36,15 @@ bool IsTurkishFollowingNegator(std::string_view w) {
 }
 
 double Intensity(std::string_view w) {
-  static const std::unordered_set<std::string_view> kBoost = {
+  static constexpr std::string_view kBoost[] = {
       "cok",   "asiri",      "gercekten",  "cidden",  "fazlasiyla", "resmen",  "tam",
       "en",    "very",       "so",         "really",  "extremely",  "totally", "absolutely",
       "super", "incredibly", "completely", "utterly", "too",        "most"};
-  static const std::unordered_set<std::string_view> kDampen = {
-      "biraz", "az",   "azicik", "pek", "slightly", "barely", "somewhat",
-      "kinda", "kind", "little", "bit", "hardly",   "fairly"};
-  if (kBoost.count(w) != 0) return 0.3;
-  if (kDampen.count(w) != 0) return -0.3;
+  static constexpr std::string_view kDampen[] = {"biraz",  "az",       "azicik", "pek",  "slightly",
+                                                 "barely", "somewhat", "kinda",  "kind", "little",
+                                                 "bit",    "hardly",   "fairly"};
+  if (IsOneOf(w, kBoost)) return 0.3;
+  if (IsOneOf(w, kDampen)) return -0.3;
   return 0.0;
 }
 
@@ -122,9 +132,9 @@ constexpr double kExclamationOnlyLean = 0.5;
 // that also says something negative, and no contrast word separates the
 // two, the praise is read as sarcasm and counts against.
 bool IsSarcasmProne(std::string_view entry) {
-  static const std::unordered_set<std::string_view> kEntries = {
-      "thanks", "thank", "thank you", "thx", "bravo", "\xF0\x9F\x91\x8F" /* 👏 */};
-  return kEntries.count(entry) != 0;
+  static constexpr std::string_view kEntries[] = {"thanks", "thank", "thank you",
+                                                  "thx",    "bravo", "\xF0\x9F\x91\x8F" /* 👏 */};
+  return IsOneOf(entry, kEntries);
 }
 
 }  // namespace

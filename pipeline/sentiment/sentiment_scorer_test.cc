@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
 
 namespace earshot {
 namespace {
@@ -406,6 +407,83 @@ TEST(SentimentLexicon, StartFilterKeepsEveryKindOfEntry) {
   }
   EXPECT_TRUE(lexicon.LookupWord("ok").has_value());
   EXPECT_FALSE(lexicon.LookupWord("okey").has_value());
+}
+
+// Distinct letters-only words without runs, which the normalizer keeps as
+// they are: 17 -> "wbxhx".
+std::string TestWord(int k) {
+  std::string word = "w";
+  for (const char digit : std::to_string(k))
+    word.append({static_cast<char>('a' + digit - '0'), 'x'});
+  return word;
+}
+
+// One key can be a word, a stem and the first word of a phrase at once; the
+// open-addressing table keeps each role, also after it grows.
+TEST(SentimentLexicon, OneKeyServesAsWordStemAndPhraseAcrossGrowth) {
+  Lexicon lexicon;
+  lexicon.Add("iyi", 2.0);
+  lexicon.Add("iyi*", 1.0);
+  lexicon.Add("iyi gunler", 1.5);
+  // Enough other entries to grow the table several times.
+  for (int k = 0; k < 2000; ++k) lexicon.Add(TestWord(k), 0.25);
+  EXPECT_EQ(lexicon.size(), 2003u);
+  const std::vector<std::string_view> words = {"iyi", "gunler", "iyilik"};
+  auto hit = lexicon.Lookup(words, 0);
+  ASSERT_TRUE(hit.has_value());
+  EXPECT_EQ(hit->words, 2u);
+  EXPECT_DOUBLE_EQ(hit->valence, 1.5);
+  hit = lexicon.Lookup(words, 2);
+  ASSERT_TRUE(hit.has_value());
+  EXPECT_TRUE(hit->stem);
+  EXPECT_EQ(hit->suffix, "lik");
+  EXPECT_DOUBLE_EQ(hit->valence, 1.0);
+  EXPECT_DOUBLE_EQ(*lexicon.LookupWord("iyi"), 2.0);
+  for (int k = 0; k < 2000; ++k) {
+    EXPECT_TRUE(lexicon.LookupWord(TestWord(k)).has_value()) << k;
+  }
+  EXPECT_FALSE(lexicon.LookupWord(TestWord(2000)).has_value());
+  EXPECT_FALSE(lexicon.LookupWord("iyil").has_value());
+}
+
+// A word given as stem + ending is looked up without being built, and only
+// exact word entries count.
+TEST(SentimentLexicon, LookupWordJoinsStemAndEnding) {
+  Lexicon lexicon;
+  lexicon.Add("love", 3.0);
+  lexicon.Add("lov*", 1.0);
+  EXPECT_DOUBLE_EQ(*lexicon.LookupWord("lov", "e"), 3.0);
+  EXPECT_DOUBLE_EQ(*lexicon.LookupWord("", "love"), 3.0);
+  EXPECT_DOUBLE_EQ(*lexicon.LookupWord("love", ""), 3.0);
+  EXPECT_FALSE(lexicon.LookupWord("lov", "").has_value());  // a stem, not a word
+  EXPECT_FALSE(lexicon.LookupWord("lov", "es").has_value());
+  EXPECT_FALSE(lexicon.LookupWord("lo", "ev").has_value());
+}
+
+// Suffix stripping takes the longest cut that is a word entry and whose
+// rest the caller accepts, never the whole word, never under min_length.
+TEST(SentimentLexicon, LookupWordPrefixTakesTheLongestAcceptedCut) {
+  Lexicon lexicon;
+  lexicon.Add("iyi", 1.0);
+  lexicon.Add("iyile", 2.0);
+  lexicon.Add("iyiler", 3.0);
+  std::string_view rest;
+  auto any = [](std::string_view) { return true; };
+  EXPECT_DOUBLE_EQ(*lexicon.LookupWordPrefix("iyilerde", 3, any, &rest), 3.0);
+  EXPECT_EQ(rest, "de");
+  auto starts_with_l = [](std::string_view r) { return r[0] == 'l'; };
+  EXPECT_DOUBLE_EQ(*lexicon.LookupWordPrefix("iyilerde", 3, starts_with_l, &rest), 1.0);
+  EXPECT_EQ(rest, "lerde");
+  EXPECT_FALSE(lexicon.LookupWordPrefix("iyiler", 6, any, &rest).has_value());
+  EXPECT_FALSE(lexicon.LookupWordPrefix("iyilerde", 4, starts_with_l, &rest).has_value());
+  EXPECT_FALSE(lexicon.LookupWordPrefix("iyi", 3, any, &rest).has_value());  // whole word
+  // Cuts beyond the stored prefix hashes are hashed on demand.
+  Lexicon long_entries;
+  std::string long_word;
+  for (int k = 0; k < 6; ++k) long_word += "abcdefghij";
+  long_entries.Add(long_word, -1.0);
+  EXPECT_DOUBLE_EQ(*long_entries.LookupWordPrefix(long_word + "lar", 3, any, &rest), -1.0);
+  EXPECT_EQ(rest, "lar");
 }
 
 }  // namespace

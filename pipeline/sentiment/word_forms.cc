@@ -15,11 +15,7 @@ bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c 
 // own entries or function words, so bases under three letters are not tried.
 std::optional<double> Try(const Lexicon& lexicon, std::string_view stem, std::string_view ending) {
   if (stem.size() + ending.size() < 3) return std::nullopt;
-  // Words fit the small-string buffer: no allocation for all but very long words.
-  std::string candidate;
-  candidate.reserve(stem.size() + ending.size());
-  candidate.append(stem).append(ending);
-  return lexicon.LookupWord(candidate);
+  return lexicon.LookupWord(stem, ending);
 }
 
 // "stopped" -> "stop", "winning" -> "win", "bigger" -> "big": after cutting
@@ -130,31 +126,26 @@ bool StartsLikeTurkishSuffix(std::string_view rest) {
 std::optional<double> LookupTurkishNominalForm(const Lexicon& lexicon, std::string_view word,
                                                std::string_view* suffix) {
   // Longest entry first; entries shorter than three letters are too easily
-  // the start of an unrelated word. Every candidate shares the word's first
-  // three letters, so one start check rules most words out.
-  if (word.size() < 4 || !lexicon.MayStart(word)) return std::nullopt;
-  for (size_t len = word.size() - 1; len >= 3 && len < word.size(); --len) {
-    const std::string_view rest = word.substr(len);
-    if (!StartsLikeTurkishSuffix(rest)) continue;
-    if (auto v = lexicon.LookupWord(word.substr(0, len))) {
-      *suffix = rest;
-      return v;
-    }
-  }
-  return std::nullopt;
+  // the start of an unrelated word.
+  if (word.size() < 4) return std::nullopt;
+  return lexicon.LookupWordPrefix(word, 3, StartsLikeTurkishSuffix, suffix);
 }
 
 std::optional<double> LookupUndoubled(const Lexicon& lexicon, std::string_view word) {
   bool doubled = false;  // most words have none: answer before building a string
   for (size_t k = 1; k < word.size() && !doubled; ++k) doubled = word[k] == word[k - 1];
   if (!doubled) return std::nullopt;
-  std::string undoubled;
-  undoubled.reserve(word.size());
+  // Words fit the stack buffer; a longer one gets a string.
+  char buffer[64];
+  std::string long_word;
+  char* const out =
+      word.size() <= sizeof(buffer) ? buffer : (long_word.resize(word.size()), &long_word[0]);
+  size_t size = 0;
   for (const char c : word) {
-    if (undoubled.empty() || undoubled.back() != c) undoubled.push_back(c);
+    if (size == 0 || out[size - 1] != c) out[size++] = c;
   }
-  if (undoubled.size() == word.size() || undoubled.size() < 3) return std::nullopt;
-  return lexicon.LookupWord(undoubled);
+  if (size == word.size() || size < 3) return std::nullopt;
+  return lexicon.LookupWord(std::string_view(out, size));
 }
 
 }  // namespace earshot
