@@ -4,10 +4,12 @@
 # files earshot is scored on, and prints one Markdown table per task with
 # earshot's figures beside them. See bench/peers/README.md.
 #
-#   bench/peers/run_peers.sh [EVAL_DIR] [--out FILE]
+#   bench/peers/run_peers.sh [EVAL_DIR] [--out FILE] [--skip KEYS]
 #
 #   EVAL_DIR   default: ../shared/eval relative to the repository root
 #   --out FILE also write the tables to FILE (e.g. bench/peers/last_run.md)
+#   --skip KEYS leave out tools, comma-separated (vader, afinn, multilangTr,
+#              nlpjsTr); --skip multilangTr turns most of an hour into minutes
 #
 # Environment:
 #   EARSHOT_PEERS_DIR  scratch folder (default ${TMPDIR:-/tmp}/earshot-peers)
@@ -22,12 +24,16 @@ root=$(cd "$here/../.." && pwd)
 
 eval_dir=""
 out=""
+skip=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --out) [[ $# -ge 2 ]] || { echo "run_peers.sh: --out needs a file" >&2; exit 2; }
            out=$2; shift 2 ;;
     --out=*) out=${1#--out=}; shift ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --skip) [[ $# -ge 2 ]] || { echo "run_peers.sh: --skip needs a list" >&2; exit 2; }
+            skip=$2; shift 2 ;;
+    --skip=*) skip=${1#--skip=}; shift ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "run_peers.sh: unknown option $1" >&2; exit 2 ;;
     *) [[ -z $eval_dir ]] || { echo "run_peers.sh: one EVAL_DIR only" >&2; exit 2; }
        eval_dir=$1; shift ;;
@@ -78,4 +84,5 @@ exec node "$here/score.mjs" \
   --peers "$scratch" \
   --eval "$eval_dir" \
   --earshot "${EARSHOT_BIN:-$root/build/release/earshot}" \
-  ${out:+--out "$out"}
+  ${out:+--out "$out"} \
+  ${skip:+--skip "$skip"}

@@ -13,6 +13,10 @@
 //   --earshot BIN  earshot binary; its column reads "earshot: not built" when
 //                  the binary or its `eval` command is missing
 //   --out FILE     also write the tables to FILE
+//   --skip KEYS    leave out these tools, comma-separated: vader, afinn,
+//                  multilangTr, nlpjsTr (multilang-sentiment scores 5-15
+//                  items/s, so a run without it takes minutes, not most of
+//                  an hour)
 //
 // Tables go to stdout, progress to stderr. No line of the evaluation files is
 // ever printed or written: only aggregate figures.
@@ -32,8 +36,8 @@ function parseArgs(argv) {
   const args = {};
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
-    if (!['--peers', '--eval', '--earshot', '--out'].includes(flag) || i + 1 >= argv.length) {
-      throw new Error(`usage: score.mjs --peers DIR --eval DIR [--earshot BIN] [--out FILE] (bad argument: ${flag})`);
+    if (!['--peers', '--eval', '--earshot', '--out', '--skip'].includes(flag) || i + 1 >= argv.length) {
+      throw new Error(`usage: score.mjs --peers DIR --eval DIR [--earshot BIN] [--out FILE] [--skip KEYS] (bad argument: ${flag})`);
     }
     args[flag.slice(2)] = argv[(i += 1)];
   }
@@ -42,6 +46,12 @@ function parseArgs(argv) {
 }
 
 const args = parseArgs(process.argv.slice(2));
+const toolKeys = ['vader', 'afinn', 'multilangTr', 'nlpjsTr'];
+const skipped = new Set((args.skip ?? '').split(',').filter(Boolean));
+for (const key of skipped) {
+  if (!toolKeys.includes(key)) throw new Error(`score.mjs: --skip: unknown tool ${key} (one of ${toolKeys.join(', ')})`);
+}
+const using = (keys) => keys.filter((key) => !skipped.has(key));
 const log = (msg) => process.stderr.write(`peers: ${msg}\n`);
 
 // ---------------------------------------------------------------- data
@@ -268,21 +278,25 @@ async function main() {
     const e = earshot('en-vader-tweets.dev.tsv', 'sentiment');
     rows.push(earshotRow(e, 5, (f) => [fix3(f.pearson_r), fix3(f.macro_f1), f.thresholds ?? "earshot's own", rate(f.items_per_second)]));
 
-    const v = await run(tools.vader, items);
-    rows.push([tools.vader.name, fix3(pearson(v.values, ratings)),
-      fix3(classScores(gold, v.values.map((s) => three(s, -0.05, 0.05)), classes).macroF1),
-      'compound ≥ +0.05 / ≤ −0.05', rate(v.itemsPerSecond)]);
+    if (!skipped.has('vader')) {
+      const v = await run(tools.vader, items);
+      rows.push([tools.vader.name, fix3(pearson(v.values, ratings)),
+        fix3(classScores(gold, v.values.map((s) => three(s, -0.05, 0.05)), classes).macroF1),
+        'compound ≥ +0.05 / ≤ −0.05', rate(v.itemsPerSecond)]);
+    }
 
     // AFINN: Pearson r on comparative (score / tokens, a graded value), as the
     // eval README's reference figure; labels by the sign of score (the same
     // sign as comparative). One timed loop gives both.
-    const a = await run(tools.afinn, items, tools.afinn.analyze);
-    // r on the raw score is shown too: it differs noticeably.
-    const rComparative = pearson(a.values.map((r) => r.comparative), ratings);
-    const rScore = pearson(a.values.map((r) => r.score), ratings);
-    rows.push([tools.afinn.name, `${fix3(rComparative)} (on score: ${fix3(rScore)})`,
-      fix3(classScores(gold, a.values.map((r) => signLabel(r.score) ?? 'neutral'), classes).macroF1),
-      'r on comparative; label by score > 0 / < 0', rate(a.itemsPerSecond)]);
+    if (!skipped.has('afinn')) {
+      const a = await run(tools.afinn, items, tools.afinn.analyze);
+      // r on the raw score is shown too: it differs noticeably.
+      const rComparative = pearson(a.values.map((r) => r.comparative), ratings);
+      const rScore = pearson(a.values.map((r) => r.score), ratings);
+      rows.push([tools.afinn.name, `${fix3(rComparative)} (on score: ${fix3(rScore)})`,
+        fix3(classScores(gold, a.values.map((r) => signLabel(r.score) ?? 'neutral'), classes).macroF1),
+        'r on comparative; label by score > 0 / < 0', rate(a.itemsPerSecond)]);
+    }
 
     sections.push(`### EN tweets: sentiment (en-vader-tweets, ${count(items)} items)\n\n`
       + 'Gold: mean rating ≥ +0.2 positive, ≤ −0.2 negative, neutral otherwise.\n\n'
@@ -301,7 +315,7 @@ async function main() {
     const e = earshot('en-complaints.dev.tsv', 'complaint');
     rows.push(earshotRow(e, 7, (f) => [fix3(f.precision), fix3(f.recall), fix3(f.f1), fix3(f.macro_f1),
       'its complaint class', rate(f.items_per_second)]));
-    for (const tool of [tools.vader, tools.afinn]) {
+    for (const tool of using(['vader', 'afinn']).map((key) => tools[key])) {
       const r = await run(tool, items);
       rows.push([tool.name, ...cells(classScores(gold, asComplaint(r.values), classes)),
         tool === tools.vader ? 'compound < 0' : 'score < 0', rate(r.itemsPerSecond)]);
@@ -322,7 +336,8 @@ async function main() {
     const e = earshot('tr-movies.dev.tsv', 'polarity');
     earshotMovies = e;
     rows.push(earshotRow(e, 5, (f) => [fix3(f.macro_f1), pct1(f.abstention), 'its own label', rate(f.items_per_second)]));
-    for (const [key, note] of [['multilangTr', ''], ['nlpjsTr', ''], ['vader', ', English lexicon (reference)']]) {
+    for (const [key, note] of [['multilangTr', ''], ['nlpjsTr', ''], ['vader', ', English lexicon (reference)']]
+      .filter(([key]) => !skipped.has(key))) {
       const tool = tools[key];
       const r = await run(tool, items);
       const pred = r.values.map(signLabel);
@@ -362,7 +377,7 @@ async function main() {
     }
     rows.push(earshotRow(e, 4, (f) => [pct1(f.complaint_share),
       eFalse && eFalse.figures ? pct1(eFalse.figures.complaint_share) : dash, rate(f.items_per_second)]));
-    for (const key of ['multilangTr', 'nlpjsTr']) {
+    for (const key of using(['multilangTr', 'nlpjsTr'])) {
       const tool = tools[key];
       const r = await run(tool, items);
       rows.push([tool.name, pct1(share(r.values.map((s) => s < 0))), pct1(falseAlarms[key]), rate(r.itemsPerSecond)]);
@@ -382,7 +397,8 @@ async function main() {
     `Evaluation files: \`${shownEvalDir}\` (development splits). `
       + `Node ${process.version} on ${os.cpus()[0]?.model?.trim() || 'unknown CPU'}; `
       + 'items/s: one thread, scoring loop only (loading and one warm-up call excluded). '
-      + "earshot's figures come from `earshot eval` (its own timing).",
+      + "earshot's figures come from `earshot eval` (its own timing)."
+      + (skipped.size ? ` Left out of this run (--skip): ${[...skipped].join(', ')}.` : ''),
   ].join('\n');
   const report = `${[header, ...sections].join('\n\n')}\n`;
   process.stdout.write(report);
