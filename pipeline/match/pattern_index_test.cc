@@ -59,6 +59,20 @@ TEST(ParseTermPattern, RefusesOtherRegexSyntax) {
   }
 }
 
+// The collector skips compiling term patterns whose bound is under the
+// program size limit, so the bound must never be below RE2's own figure.
+TEST(TermProgramBound, IsNeverBelowRe2sProgramSize) {
+  for (const char* term :
+       {"a", "kargo", "iade*", "kargo gelmedi*", "çok* kötü* hizmet*", "don't", "7/24",
+        "a* b* c* d* e* f* g* h*", "ürün* ğ* ş* ı* İ* ç*", "😡", "e-posta*", "x*"}) {
+    const std::string re = TermToPattern(term);
+    ASSERT_TRUE(ParseTermPattern(re).has_value()) << term;
+    const RE2 compiled(re, Utf8());
+    ASSERT_TRUE(compiled.ok()) << re;
+    EXPECT_LE(compiled.ProgramSize(), TermProgramBound(re)) << re;
+  }
+}
+
 TEST(TermIndex, FindsExactlyWhatEachTermPatternMatches) {
   const std::vector<std::string> terms = {
       "kargo",    "kargo gelmedi", "iade*", "iadem",   "gelmedi*",  "paket*", "pak",

@@ -45,6 +45,11 @@ struct TermShape {
 // "[^ ]*", then a space. nullopt for any other RE2 syntax.
 std::optional<TermShape> ParseTermPattern(const std::string& re);
 
+// An upper bound on RE2's ProgramSize() for a pattern ParseTermPattern
+// accepts: each byte is at most one instruction and each "[^ ]*" (five
+// bytes) at most twenty, plus a few for the match and the unanchored start.
+inline int TermProgramBound(const std::string& re) { return 4 * static_cast<int>(re.size()) + 16; }
+
 class TermIndex {
  public:
   // Pattern `id` matches where `shape` does.
