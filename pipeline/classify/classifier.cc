@@ -41,6 +41,21 @@ bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
   return false;
 }
 
+// Words saying a problem was dealt with ("fixed", "sorted", "resolved").
+// English thanks is also a polite sign-off on a report ("still no refund,
+// thanks"), so in English a praise rule undoes a complaint rule only beside
+// one of these. Turkish thanks is not used that way and needs no cue.
+bool SaysResolved(const NormalizedText& text) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "fixed",    "fixing", "solved",  "solving",   "resolved",  "resolving",
+      "resolves", "sorted", "sorting", "addressed", "addresses", "replaced",
+      "refunded", "helped", "handled", "found"};
+  for (const Token& token : text.tokens) {
+    if (token.is_word && kWords.count(token.text) != 0) return true;
+  }
+  return false;
+}
+
 Priority PriorityFromFollowers(int64_t followers, bool verified) {
   // Reach raises urgency: a complaint seen by many is answered first.
   if (verified || followers >= 100000) return Priority::kP2;
@@ -112,9 +127,12 @@ Verdict Classifier::Classify(const Post& post) const {
   // A complaint rule decides, unless the post also matched a praise rule and
   // reads clearly positive ("thanks for fixing the issue so fast!"): general
   // complaint words are then the subject of the thanks, not a new complaint.
+  // In English the post must also say the problem was dealt with (see
+  // SaysResolved).
   const bool praised_problem = complaint_rule != nullptr && v.urgent.empty() &&
                                praise_rule != nullptr &&
-                               v.sentiment >= options_.praise_overrides_complaint_above;
+                               v.sentiment >= options_.praise_overrides_complaint_above &&
+                               (v.lang != "en" || SaysResolved(text));
   // A question that reads negative is a complaint put as a question ("why is
   // my order still not here?"): the customer reports a problem and wants it
   // solved, which is what a complaint queue is for.

@@ -27,6 +27,11 @@ class ClassifierTest : public ::testing::Test {
     priority: p2
     urgent: [legal]
     match: {any: ["avukat*"]}
+  - id: en.broken
+    category: complaint
+    priority: p3
+    lang: en
+    match: {any: ["broken"]}
   - id: tr.thanks
     category: praise
     priority: p4
@@ -118,6 +123,10 @@ TEST_F(ClassifierTest, SentimentAloneMakesAComplaintOnlyWhenThePostAimsAtACompan
   EXPECT_EQ(Classify("siparisim berbat").post_class, PostClass::kComplaint);
   EXPECT_EQ(Classify("size güvenmiştim, berbat").post_class, PostClass::kComplaint);
   EXPECT_EQ(Classify("your app is terrible").post_class, PostClass::kComplaint);
+  // English "you" alone is as often a friend as a company; a support handle
+  // is a company.
+  EXPECT_EQ(Classify("you are terrible").post_class, PostClass::kNeutral);
+  EXPECT_EQ(Classify("@acmesupport you are terrible").post_class, PostClass::kComplaint);
   // The same words about the weather or a match are no complaint to answer.
   EXPECT_EQ(Classify("bugün hava berbat").post_class, PostClass::kNeutral);
   EXPECT_EQ(Classify("bugun hava berbat").post_class, PostClass::kNeutral);
@@ -126,17 +135,27 @@ TEST_F(ClassifierTest, SentimentAloneMakesAComplaintOnlyWhenThePostAimsAtACompan
   EXPECT_EQ(Classify("the match was terrible", 3).post_class, PostClass::kComplaint);
 }
 
+TEST_F(ClassifierTest, EnglishThanksUndoAComplaintRuleOnlyWhenTheProblemWasSolved) {
+  // en.broken and en.thanks both match and the text reads clearly positive.
+  EXPECT_EQ(Classify("great great, the broken screen is fixed, thanks").post_class,
+            PostClass::kPraise);
+  // Thanks as a sign-off on a report of a failure is still a complaint.
+  EXPECT_EQ(Classify("great great, my screen is broken, thanks").post_class, PostClass::kComplaint);
+}
+
 TEST_F(ClassifierTest, ThanksThatReadNegativeAreASarcasticComplaint) {
   EXPECT_EQ(Classify("thanks for the terrible weekend").post_class, PostClass::kComplaint);
   EXPECT_EQ(Classify("thanks for the great weekend").post_class, PostClass::kPraise);
 }
 
 TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
-  for (const char* text : {"kargom gelmedi", "hesabımdan para çekildi", "hesabimdan para cekildi",
-                           "size yazdım", "your driver", "my order", "the app"}) {
+  for (const char* text :
+       {"kargom gelmedi", "hesabımdan para çekildi", "hesabimdan para cekildi", "size yazdım",
+        "your driver", "my order", "the app", "@acme_help hello", "@acmecares hi", "hi @askacme"}) {
     EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;
   }
-  for (const char* text : {"hava çok soğuk", "hava cok soguk", "what a match", "so tired"}) {
+  for (const char* text : {"hava çok soğuk", "hava cok soguk", "what a match", "so tired",
+                           "you were late again", "@alice you too"}) {
     EXPECT_FALSE(AimsAtACompany(Normalize(text, true))) << text;
   }
 }

@@ -1,26 +1,30 @@
 #include "pipeline/classify/complaint_target.h"
 
+#include <cctype>
 #include <string_view>
 #include <unordered_set>
 
 namespace earshot {
 namespace {
 
-// Direct address and what companies sell or run, in English.
+// What companies sell or run, in English. English "you" is not listed: it
+// reads the same to a friend as to a company, and most negative English
+// posts with "you" and nothing a company provides are replies to people
+// ("you ruined the ending"). Turkish keeps "siz": the formal plural is how a
+// company is addressed.
 bool IsEnglishTarget(std::string_view w) {
   static const std::unordered_set<std::string_view> kWords = {
-      "you",       "your",         "yours",      "youre",      "you're",   "u",         "ur",
-      "yall",      "y'all",        "service",    "services",   "customer", "customers", "order",
-      "orders",    "ordered",      "app",        "account",    "store",    "shop",      "delivery",
-      "delivered", "product",      "products",   "staff",      "phone",    "website",   "site",
-      "support",   "refund",       "bill",       "billing",    "flight",   "booking",   "package",
-      "parcel",    "driver",       "manager",    "branch",     "card",     "payment",   "charge",
-      "charged",   "price",        "prices",     "item",       "items",    "purchase",  "purchased",
-      "bought",    "subscription", "update",     "email",      "call",     "called",    "wait",
-      "waiting",   "queue",        "restaurant", "food",       "meal",     "room",      "hotel",
-      "train",     "internet",     "wifi",       "connection", "network",  "signal",    "server",
-      "device",    "laptop",       "battery",    "screen",     "company",  "bank",      "agent",
-      "helpline",  "hotline",      "chat",       "warranty",   "repair",   "shipping",  "shipment"};
+      "service",    "services",   "customer", "customers", "order",     "orders",    "ordered",
+      "app",        "account",    "store",    "shop",      "delivery",  "delivered", "product",
+      "products",   "staff",      "phone",    "website",   "site",      "support",   "refund",
+      "bill",       "billing",    "flight",   "booking",   "package",   "parcel",    "driver",
+      "manager",    "branch",     "card",     "payment",   "charge",    "charged",   "price",
+      "prices",     "item",       "items",    "purchase",  "purchased", "bought",    "subscription",
+      "update",     "email",      "call",     "called",    "wait",      "waiting",   "queue",
+      "restaurant", "food",       "meal",     "room",      "hotel",     "train",     "internet",
+      "wifi",       "connection", "network",  "signal",    "server",    "device",    "laptop",
+      "battery",    "screen",     "company",  "bank",      "agent",     "helpline",  "hotline",
+      "chat",       "warranty",   "repair",   "shipping",  "shipment"};
   return kWords.count(w) != 0;
 }
 
@@ -39,6 +43,26 @@ bool IsTurkishTarget(std::string_view w) {
   return false;
 }
 
+// Companies answer from handles named for it ("@acmesupport", "@acme_help",
+// "@acmecares", "@askacme"); writing to one is writing to a company.
+bool MentionsASupportAccount(std::string_view folded) {
+  static constexpr std::string_view kParts[] = {"support", "help",     "care",
+                                                "service", "custserv", "askus"};
+  for (size_t at = folded.find('@'); at != std::string_view::npos; at = folded.find('@', at + 1)) {
+    size_t end = at + 1;
+    while (end < folded.size() &&
+           (std::isalnum(static_cast<unsigned char>(folded[end])) != 0 || folded[end] == '_')) {
+      ++end;
+    }
+    const std::string_view handle = folded.substr(at + 1, end - at - 1);
+    if (handle.substr(0, 3) == "ask" && handle.size() > 3) return true;
+    for (const std::string_view part : kParts) {
+      if (handle.find(part) != std::string_view::npos) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool AimsAtACompany(const NormalizedText& text) {
@@ -46,7 +70,7 @@ bool AimsAtACompany(const NormalizedText& text) {
     if (!token.is_word) continue;
     if (IsEnglishTarget(token.text) || IsTurkishTarget(token.text)) return true;
   }
-  return false;
+  return MentionsASupportAccount(text.folded);
 }
 
 }  // namespace earshot

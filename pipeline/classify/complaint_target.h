@@ -1,7 +1,10 @@
-// Does a post aim at a company? A negative post that speaks to someone as
-// "you" or names something a company provides (an order, the app, a bill,
-// "hizmet", "kargom", "hesabım") is a complaint to answer; a negative post
-// about the weather, a match or a politician is not, however strong its words.
+// Does a post aim at a company? A negative post that names something a
+// company provides (an order, the app, a bill, "hizmet", "kargom",
+// "hesabım"), speaks to a company in Turkish ("size", "sizden") or mentions a
+// support account ("@acmesupport", "@acme_help", "@acmecares") is a complaint
+// to answer; a negative post about the weather, a match or a politician is
+// not, however strong its words. English "you" alone is not enough: it is as
+// often a reply to a friend.
 //
 // Used by the classifier when sentiment alone would make a complaint (no
 // complaint rule matched). Word lists are ASCII-folded like tokens; Turkish
