@@ -161,14 +161,15 @@ void Lexicon::MarkStart(std::string_view word, bool stem) {
   }
 }
 
-std::optional<LexiconHit> Lexicon::Lookup(const std::vector<std::string_view>& tokens,
-                                          size_t i) const {
+std::optional<LexiconHit> Lexicon::Lookup(const std::vector<std::string_view>& tokens, size_t i,
+                                          bool* starts_phrase) const {
   const std::string_view token = tokens[i];
   if (!MayStart(token)) return std::nullopt;
   const PrefixHashes hashes(token, longest_key_);
   const Entry* entry = token.size() <= longest_key_ ? Find(hashes(token.size()), token) : nullptr;
   std::optional<LexiconHit> best;
   if (entry != nullptr && entry->phrases >= 0) {
+    if (starts_phrase != nullptr) *starts_phrase = true;
     for (const Phrase& phrase : phrases_[static_cast<size_t>(entry->phrases)]) {
       if (i + phrase.rest.size() >= tokens.size()) continue;
       bool ok = true;

@@ -41,7 +41,12 @@ class Lexicon {
   void Add(std::string_view entry, double valence);
 
   // Longest entry starting at tokens[i]. Only word tokens are looked up.
-  std::optional<LexiconHit> Lookup(const std::vector<std::string_view>& tokens, size_t i) const;
+  // When `starts_phrase` is given, it is set to true if tokens[i] is the first
+  // word of a phrase entry, that is, if the answer may depend on the tokens
+  // after it (callers that cache answers per word must not cache this one);
+  // it is left unchanged otherwise.
+  std::optional<LexiconHit> Lookup(const std::vector<std::string_view>& tokens, size_t i,
+                                   bool* starts_phrase = nullptr) const;
 
   // Valence of an exact single-word entry (no stems, no phrases), for
   // lookups of a word's base form ("wrecks" -> "wreck").

@@ -1,23 +1,48 @@
 #include "pipeline/sentiment/sentiment_scorer.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <cstring>
 
 #include "pipeline/sentiment/word_forms.h"
 
 namespace earshot {
 namespace {
 
-// Whether `w` is in a short word list. A scan (string_view's == compares
-// sizes first) costs less than hashing `w`, and these lists are asked about
-// every scored word and its neighbours.
+// A short word list. A scan (string_view's == compares sizes first) costs
+// less than hashing a word, and these lists are asked about every scored
+// word and its neighbours; most of those are in no list, so a filter of one
+// bit per (first byte, length) pair of the entries answers them before any
+// string is compared.
 template <size_t N>
-bool IsOneOf(std::string_view w, const std::string_view (&list)[N]) {
-  for (const std::string_view entry : list) {
-    if (entry == w) return true;
+class WordList {
+ public:
+  constexpr explicit WordList(const std::string_view (&words)[N]) {
+    for (size_t k = 0; k < N; ++k) {
+      words_[k] = words[k];
+      const size_t bit = Bit(words[k]);  // entries are never empty
+      filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+    }
   }
-  return false;
-}
+
+  bool Contains(std::string_view w) const {
+    if (w.empty()) return false;
+    const size_t bit = Bit(w);
+    if (((filter_[bit / 64] >> (bit % 64)) & 1) == 0) return false;
+    for (const std::string_view entry : words_) {
+      if (entry == w) return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr size_t Bit(std::string_view w) {
+    return (static_cast<unsigned char>(w[0]) & 31) * 16 + std::min<size_t>(w.size(), 15);
+  }
+  std::string_view words_[N] = {};
+  uint64_t filter_[8] = {};
+};
 
 // All word lists are ASCII-folded, as the tokens are.
 bool IsEnglishNegator(std::string_view w) {
@@ -26,7 +51,8 @@ bool IsEnglishNegator(std::string_view w) {
       "neither", "nor",      "without", "cannot",  "dont",   "doesnt",  "didnt",
       "isnt",    "wasnt",    "arent",   "werent",  "cant",   "couldnt", "wont",
       "wouldnt", "shouldnt", "havent",  "hasnt",   "hadnt",  "aint"};
-  if (IsOneOf(w, kWords)) return true;
+  static constexpr WordList kNegators(kWords);
+  if (kNegators.Contains(w)) return true;
   return w.size() > 3 && w.substr(w.size() - 3) == "n't";
 }
 
@@ -43,8 +69,10 @@ double Intensity(std::string_view w) {
   static constexpr std::string_view kDampen[] = {"biraz",  "az",       "azicik", "pek",  "slightly",
                                                  "barely", "somewhat", "kinda",  "kind", "little",
                                                  "bit",    "hardly",   "fairly"};
-  if (IsOneOf(w, kBoost)) return 0.3;
-  if (IsOneOf(w, kDampen)) return -0.3;
+  static constexpr WordList kBoosters(kBoost);
+  static constexpr WordList kDampeners(kDampen);
+  if (kBoosters.Contains(w)) return 0.3;
+  if (kDampeners.Contains(w)) return -0.3;
   return 0.0;
 }
 
@@ -134,10 +162,204 @@ constexpr double kExclamationOnlyLean = 0.5;
 bool IsSarcasmProne(std::string_view entry) {
   static constexpr std::string_view kEntries[] = {"thanks", "thank", "thank you",
                                                   "thx",    "bravo", "\xF0\x9F\x91\x8F" /* 👏 */};
-  return IsOneOf(entry, kEntries);
+  static constexpr WordList kProne(kEntries);
+  return kProne.Contains(entry);
 }
 
+// The lexicons a post is looked up in, by its language.
+struct LexiconChoice {
+  const Lexicon* first;    // the post's language (Turkish when unknown)
+  const Lexicon* second;   // English when the language is unknown, else null
+  const Lexicon* english;  // for English word forms, or null
+  const Lexicon* turkish;  // for Turkish word forms, or null
+  const Lexicon* tr;
+  const Lexicon* emoji;
+};
+
+// Everything the scorer asks the lexicons about one word token.
+struct WordLookup {
+  std::optional<LexiconHit> hit;
+  bool turkish_hit = false;  // Turkish morphology applies to Turkish entries only
+  bool first_hit = false;    // `first` has an entry here (ends the "değil" look-ahead)
+  bool listed = false;       // `first` or `second` has one (a booster before it boosts)
+  bool in_phrase = false;    // the word starts a phrase entry: the answer depends on context
+};
+
+WordLookup LookUpWord(const LexiconChoice& l, const std::vector<std::string_view>& words,
+                      size_t i) {
+  WordLookup r;
+  const std::string_view word = words[i];
+  r.hit = l.first->Lookup(words, i, &r.in_phrase);
+  r.first_hit = r.hit.has_value();
+  r.turkish_hit = r.first_hit && l.first == l.tr;
+  if (!r.hit && l.second != nullptr) r.hit = l.second->Lookup(words, i, &r.in_phrase);
+  r.listed = r.hit.has_value();
+  // Emoticons like ":(" are not words.
+  if (!r.hit) r.hit = l.emoji->Lookup(words, i, &r.in_phrase);
+  // Word forms of exact entries: Turkish nominal suffixes ("iyiler"),
+  // English inflections ("wrecks", "nicest", "lovin"), doubled letters
+  // ("iyii").
+  if (!r.hit && l.turkish != nullptr) {
+    std::string_view suffix;
+    if (const auto base = LookupTurkishNominalForm(*l.turkish, word, &suffix)) {
+      r.hit = LexiconHit{*base, 1, suffix, word, false};
+      r.turkish_hit = true;
+    } else if (const auto undoubled = LookupUndoubled(*l.turkish, word)) {
+      r.hit = LexiconHit{*undoubled, 1, {}, word, false};
+    }
+  }
+  if (!r.hit && l.english != nullptr) {
+    auto base = LookupEnglishBaseForm(*l.english, word);
+    if (!base) base = LookupUndoubled(*l.english, word);
+    if (base) r.hit = LexiconHit{*base, 1, {}, word, false};
+  }
+  if (!r.hit && IsLaughter(word)) r.hit = LexiconHit{kLaughterValence, 1, {}, word, false};
+  return r;
+}
+
+// A WordLookup, but for its hit, as bits.
+enum WordFlag : uint8_t { kHit = 1, kStem = 2, kTurkishHit = 4, kFirstHit = 8, kListed = 16 };
+
+// A per-thread cache of LookUpWord answers. Words repeat heavily across
+// posts, and a word that is in no lexicon (most words) costs every fallback
+// above: Turkish suffix cuts, undoubling, English base forms. Bounded and
+// two-way set-associative: a new word replaces the older of its set.
+//
+// The key is the word's bytes plus a tag of the scorer's instance id and the
+// language choice, so results from another scorer (other lexicons, or a
+// reload) are never returned. Words that start a phrase entry are not cached,
+// as their answer depends on the words after them; words over kMaxWord bytes
+// are not cached either (they are rare, and fixed-size keys compare fast).
+class WordCache {
+ public:
+  static constexpr size_t kMaxWord = 24;
+
+  // A cache for the calling thread.
+  static WordCache& ForThread() {
+    thread_local WordCache cache;
+    return cache;
+  }
+
+  // What the lexicons say about words[i], from the cache or computed (and
+  // cached): the WordFlag bits of the answer, and its hit in *hit when `hit`
+  // is not null. Callers that need only the flags pass null, and nothing is
+  // built for them.
+  uint8_t Get(uint64_t tag, const LexiconChoice& l, const std::vector<std::string_view>& words,
+              size_t i, std::optional<LexiconHit>* hit) {
+    const std::string_view word = words[i];
+    if (word.size() > kMaxWord) return Computed(LookUpWord(l, words, i), hit);
+    Slot key;
+    key.tag = tag | word.size();
+    Pack(word, key.bytes);
+    const uint64_t mixed =
+        (key.bytes[0] * 0x9E3779B97F4A7C15ull) ^ (key.bytes[1] * 0xC2B2AE3D27D4EB4Full) ^
+        (key.bytes[2] * 0x165667B19E3779F9ull) ^ (key.tag * 0xFF51AFD7ED558CCDull);
+    Slot* const set = &slots_[((mixed ^ (mixed >> 29)) >> (64 - kSetBits)) * kWays];
+    for (size_t way = 0; way < kWays; ++way) {
+      const Slot& slot = set[way];
+      if (slot.tag != key.tag || slot.bytes[0] != key.bytes[0] || slot.bytes[1] != key.bytes[1] ||
+          slot.bytes[2] != key.bytes[2]) {
+        continue;
+      }
+      if (hit != nullptr && (slot.flags & kHit) != 0) {
+        hit->emplace(LexiconHit{slot.valence, 1, word.substr(word.size() - slot.suffix_size),
+                                word.substr(0, slot.entry_size), (slot.flags & kStem) != 0});
+      }
+      return slot.flags;
+    }
+    WordLookup r = LookUpWord(l, words, i);
+    const uint8_t flags = Flags(r);
+    if (hit != nullptr) *hit = r.hit;
+    if (r.in_phrase) return flags;
+    // A single-word hit names a prefix of the word (the word itself, or a
+    // stem) and a suffix of it; stored as sizes, it is rebuilt from the word.
+    if (r.hit && (r.hit->words != 1 || r.hit->entry != word.substr(0, r.hit->entry.size()) ||
+                  r.hit->suffix.size() > word.size() ||
+                  r.hit->suffix != word.substr(word.size() - r.hit->suffix.size()))) {
+      return flags;
+    }
+    key.flags = flags;
+    if (r.hit) {
+      key.valence = r.hit->valence;
+      key.entry_size = static_cast<uint8_t>(r.hit->entry.size());
+      key.suffix_size = static_cast<uint8_t>(r.hit->suffix.size());
+    }
+    // The newest word goes first and the oldest of the set is dropped.
+    for (size_t way = kWays - 1; way > 0; --way) set[way] = set[way - 1];
+    set[0] = key;
+    return flags;
+  }
+
+ private:
+  // 8192 sets of two 48-byte slots: 768 KiB per thread. Two ways keep
+  // frequent words that collide in one set; fewer slots lose more words
+  // than they save (each lost word costs every fallback again).
+  static constexpr int kSetBits = 13;
+  static constexpr size_t kWays = 2;
+  static uint8_t Flags(const WordLookup& r) {
+    return static_cast<uint8_t>((r.hit ? kHit : 0) | (r.hit && r.hit->stem ? kStem : 0) |
+                                (r.turkish_hit ? kTurkishHit : 0) | (r.first_hit ? kFirstHit : 0) |
+                                (r.listed ? kListed : 0));
+  }
+  static uint8_t Computed(const WordLookup& r, std::optional<LexiconHit>* hit) {
+    if (hit != nullptr) *hit = r.hit;
+    return Flags(r);
+  }
+  struct Slot {
+    uint64_t tag = 0;  // (scorer id << 8) | (language choice << 6) | word size; 0 = empty
+    uint64_t bytes[3] = {0, 0, 0};  // the word, packed by Pack()
+    double valence = 0.0;
+    uint8_t flags = 0;
+    uint8_t entry_size = 0;
+    uint8_t suffix_size = 0;
+  };
+  static_assert(kMaxWord == sizeof(Slot::bytes), "a cached word fills at most the key bytes");
+
+  static uint64_t Load64(const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, sizeof(v));
+    return v;
+  }
+  static uint64_t Load32(const char* p) {
+    uint32_t v;
+    std::memcpy(&v, p, sizeof(v));
+    return v;
+  }
+  // The bytes of a word of 1 to kMaxWord bytes as three integers: loads
+  // that may overlap, instead of a byte copy into a padded buffer. Every
+  // byte lands in some integer, so for one word size (which the tag holds)
+  // different words give different integers.
+  static void Pack(std::string_view w, uint64_t out[3]) {
+    const char* const p = w.data();
+    const size_t n = w.size();
+    out[0] = out[1] = out[2] = 0;
+    if (n > 16) {
+      out[0] = Load64(p);
+      out[1] = Load64(p + 8);
+      out[2] = Load64(p + n - 8);
+    } else if (n >= 8) {
+      out[0] = Load64(p);
+      out[1] = Load64(p + n - 8);
+    } else if (n >= 4) {
+      out[0] = Load32(p) | Load32(p + n - 4) << 32;
+    } else if (n > 0) {
+      out[0] = static_cast<uint64_t>(static_cast<unsigned char>(p[0])) |
+               static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+               static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+    }
+  }
+
+  std::vector<Slot> slots_ = std::vector<Slot>((size_t{1} << kSetBits) * kWays);
+};
+
+std::atomic<uint64_t> next_scorer_id{1};
+
 }  // namespace
+
+SentimentScorer::SentimentScorer(std::shared_ptr<const Lexicons> lexicons)
+    : lexicons_(std::move(lexicons)),
+      // The id fills the cache tag above its low 8 bits.
+      id_(next_scorer_id.fetch_add(1, std::memory_order_relaxed)) {}
 
 StatusOr<std::shared_ptr<const Lexicons>> LoadLexicons(const std::string& dir,
                                                        std::vector<Diagnostic>* diagnostics) {
@@ -174,6 +396,11 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   const Lexicon* second = lang.empty() ? &lexicons_->en : nullptr;
   const Lexicon* english = lang == "en" || lang.empty() ? &lexicons_->en : nullptr;
   const Lexicon* turkish = lang != "en" ? &lexicons_->tr : nullptr;
+  const LexiconChoice choice{first, second, english, turkish, &lexicons_->tr, &lexicons_->emoji};
+  // Which of the three choices above, for the cache key.
+  const uint64_t language = lang == "en" ? 1 : lang.empty() ? 2 : 3;
+  const uint64_t tag = id_ << 8 | language << 6;
+  WordCache& cache = WordCache::ForThread();
 
   // Capitals stress a word, unless the whole post is in capitals.
   bool all_caps = true;
@@ -208,35 +435,13 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     if (!is_word[i]) {
       hit = lexicons_->emoji.Lookup(words, i);
     } else {
-      hit = first->Lookup(words, i);
-      turkish_hit = hit.has_value() && first == &lexicons_->tr;
-      if (!hit && second != nullptr) hit = second->Lookup(words, i);
-      if (!hit) hit = lexicons_->emoji.Lookup(words, i);  // emoticons like ":(" are not words
-      // Word forms of exact entries: Turkish nominal suffixes ("iyiler"),
-      // English inflections ("wrecks", "nicest", "lovin"), doubled letters
-      // ("iyii").
-      if (!hit && turkish != nullptr) {
-        std::string_view suffix;
-        if (const auto base = LookupTurkishNominalForm(*turkish, words[i], &suffix)) {
-          hit = LexiconHit{*base, 1, suffix, words[i], false};
-          turkish_hit = true;
-        } else if (const auto undoubled = LookupUndoubled(*turkish, words[i])) {
-          hit = LexiconHit{*undoubled, 1, {}, words[i], false};
-        }
-      }
-      if (!hit && english != nullptr) {
-        auto base = LookupEnglishBaseForm(*english, words[i]);
-        if (!base) base = LookupUndoubled(*english, words[i]);
-        if (base) hit = LexiconHit{*base, 1, {}, words[i], false};
-      }
-      if (!hit && IsLaughter(words[i])) hit = LexiconHit{kLaughterValence, 1, {}, words[i], false};
+      turkish_hit = (cache.Get(tag, choice, words, i, &hit) & kTurkishHit) != 0;
     }
     if (!hit) continue;
     // A word that is both an entry and a booster ("süper güzel") boosts the
     // next entry instead of counting twice.
     if (hit->words == 1 && is_word[i] && Intensity(words[i]) != 0 && i + 1 < words.size() &&
-        is_word[i + 1] &&
-        (first->Lookup(words, i + 1) || (second != nullptr && second->Lookup(words, i + 1)))) {
+        is_word[i + 1] && (cache.Get(tag, choice, words, i + 1, nullptr) & kListed) != 0) {
       continue;
     }
     double v = hit->valence;
@@ -281,7 +486,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         if (explain) why += ", negated by " + std::string(words[ahead]);
         break;
       }
-      if (first->Lookup(words, ahead)) break;  // the negator belongs to that word
+      // The negator belongs to that word.
+      if ((cache.Get(tag, choice, words, ahead, nullptr) & kFirstHit) != 0) break;
     }
     if (last_contrast < words.size()) {
       v *= i < last_contrast ? 0.5 : 1.5;
@@ -319,8 +525,12 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     }
   }
   // Exclamation marks add emphasis in the direction already taken.
-  const auto bangs =
-      std::min<size_t>(4, static_cast<size_t>(std::count(original.begin(), original.end(), '!')));
+  // Counted with find (memchr): posts have few '!', and only four count.
+  size_t bangs = 0;
+  for (size_t at = original.find('!'); at != std::string_view::npos && bangs < 4;
+       at = original.find('!', at + 1)) {
+    ++bangs;
+  }
   if (sum != 0 && bangs > 0) sum += (sum > 0 ? 1 : -1) * 0.25 * static_cast<double>(bangs);
   // Without any scored word, exclamation alone is excitement, which in
   // posts is more often glad than angry ("Ready for the weekend!!"); it

@@ -7,9 +7,12 @@
 // preceding word.
 //
 // Thread safety: immutable after construction; Score() is const and
-// re-entrant.
+// re-entrant. Each thread that scores keeps a bounded cache of per-word
+// lookup results (768 KiB, allocated on its first Score call), keyed by the
+// scorer's instance id, so scorers never see each other's entries.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -44,8 +47,7 @@ StatusOr<std::shared_ptr<const Lexicons>> LoadLexicons(const std::string& dir,
 
 class SentimentScorer {
  public:
-  explicit SentimentScorer(std::shared_ptr<const Lexicons> lexicons)
-      : lexicons_(std::move(lexicons)) {}
+  explicit SentimentScorer(std::shared_ptr<const Lexicons> lexicons);
 
   // `original` is the post text as written (for "!!!" emphasis); `lang` picks
   // the lexicon ("" tries both). With `explain` false the contributions are
@@ -55,6 +57,10 @@ class SentimentScorer {
 
  private:
   std::shared_ptr<const Lexicons> lexicons_;
+  // Unique per constructed scorer (never reused, unlike an address), so a
+  // thread's word cache cannot hand out results computed with other lexicons.
+  // Copies share it, as they share the immutable lexicons.
+  uint64_t id_;
 };
 
 }  // namespace earshot

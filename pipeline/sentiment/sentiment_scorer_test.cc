@@ -4,6 +4,8 @@
 
 #include <cmath>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace earshot {
 namespace {
@@ -484,6 +486,179 @@ TEST(SentimentLexicon, LookupWordPrefixTakesTheLongestAcceptedCut) {
   long_entries.Add(long_word, -1.0);
   EXPECT_DOUBLE_EQ(*long_entries.LookupWordPrefix(long_word + "lar", 3, any, &rest), -1.0);
   EXPECT_EQ(rest, "lar");
+}
+
+}  // namespace
+}  // namespace earshot
+
+namespace earshot {
+namespace {
+
+// Score() caches per-word lookups per thread. A scorer constructed afresh
+// has a new id and so starts with no cached words: it gives the uncached
+// answer to compare with.
+class SentimentWordCache : public ::testing::Test {
+ protected:
+  static std::shared_ptr<const Lexicons> Make(double zorp) {
+    auto l = std::make_shared<Lexicons>();
+    l->en.Add("zorp", zorp);
+    l->en.Add("good", 2.0);
+    l->en.Add("thank", 1.0);
+    l->en.Add("thank you", 2.5);
+    l->en.Add("piece of cake", 2.0);
+    l->en.Add("supercalifragilisticexpialidocious", 3.0);
+    l->en.Add("very", 0.5);
+    l->tr.Add("iyi", 1.5);
+    l->tr.Add("beğen*", 2.0);
+    l->tr.Add("güzel", 2.0);
+    return l;
+  }
+  static SentimentResult Run(const SentimentScorer& scorer, const std::string& text,
+                             const std::string& lang) {
+    return scorer.Score(Normalize(text, lang != "en"), lang, text);
+  }
+  // The same text through `scorer` (warm) and through a fresh scorer over
+  // the same lexicons (cold): bit-identical scores and explanations.
+  static void ExpectSameAsUncached(const SentimentScorer& scorer,
+                                   const std::shared_ptr<const Lexicons>& lexicons,
+                                   const std::string& text, const std::string& lang) {
+    const SentimentResult warm = Run(scorer, text, lang);
+    const SentimentResult cold = Run(SentimentScorer(lexicons), text, lang);
+    EXPECT_EQ(warm.score, cold.score) << text;
+    EXPECT_EQ(warm.raw, cold.raw) << text;
+    ASSERT_EQ(warm.contributions.size(), cold.contributions.size()) << text;
+    for (size_t k = 0; k < warm.contributions.size(); ++k) {
+      EXPECT_EQ(warm.contributions[k].token, cold.contributions[k].token) << text;
+      EXPECT_EQ(warm.contributions[k].valence, cold.contributions[k].valence) << text;
+      EXPECT_EQ(warm.contributions[k].why, cold.contributions[k].why) << text;
+    }
+  }
+};
+
+TEST_F(SentimentWordCache, AnotherScorerNeverSeesTheFirstOnesEntries) {
+  const SentimentScorer positive(Make(2.0));
+  EXPECT_GT(Run(positive, "zorp", "en").score, 0);
+  {
+    // A reload: new lexicons, new scorer, same thread, same word.
+    const SentimentScorer negative(Make(-2.0));
+    EXPECT_LT(Run(negative, "zorp", "en").score, 0);
+    EXPECT_GT(Run(positive, "zorp", "en").score, 0);
+    EXPECT_LT(Run(negative, "zorp", "en").score, 0);
+  }
+  // Scorers made and dropped one after another (likely at one address).
+  for (int k = 0; k < 4; ++k) {
+    const double valence = k % 2 == 0 ? -1.0 : 1.0;
+    const auto scorer = std::make_unique<SentimentScorer>(Make(valence));
+    EXPECT_EQ(Run(*scorer, "zorp", "en").score > 0, valence > 0) << k;
+  }
+  // A copy shares the lexicons, so it may share the entries.
+  const SentimentScorer copy = positive;
+  EXPECT_GT(Run(copy, "zorp", "en").score, 0);
+}
+
+TEST_F(SentimentWordCache, EachLanguageChoiceKeepsItsOwnEntries) {
+  const auto lexicons = Make(2.0);
+  const SentimentScorer scorer(lexicons);
+  // "good" is English only: found for "en" and for an unknown language, not for "tr".
+  EXPECT_GT(Run(scorer, "good", "en").score, 0);
+  EXPECT_EQ(Run(scorer, "good", "tr").score, 0);
+  EXPECT_GT(Run(scorer, "good", "").score, 0);
+  EXPECT_EQ(Run(scorer, "good", "tr").score, 0);
+  EXPECT_GT(Run(scorer, "iyiler", "tr").score, 0);
+  EXPECT_EQ(Run(scorer, "iyiler", "en").score, 0);
+}
+
+TEST_F(SentimentWordCache, WordsThatStartAPhraseAreScoredInTheirContext) {
+  const auto lexicons = Make(2.0);
+  const SentimentScorer scorer(lexicons);
+  for (int round = 0; round < 2; ++round) {
+    for (const char* text : {"thank you", "thank", "thank them", "piece of cake", "a piece of junk",
+                             "piece", "thank you good", "very good", "very thank you"}) {
+      ExpectSameAsUncached(scorer, lexicons, text, "en");
+      ExpectSameAsUncached(scorer, lexicons, text, "");
+    }
+  }
+  EXPECT_GT(Run(scorer, "thank you", "en").raw, Run(scorer, "thank", "en").raw);
+  EXPECT_EQ(Run(scorer, "a piece of junk", "en").score, 0);
+}
+
+TEST_F(SentimentWordCache, CachedWordFormsKeepTheirEntryAndSuffix) {
+  const auto lexicons = Make(2.0);
+  const SentimentScorer scorer(lexicons);
+  for (int round = 0; round < 3; ++round) {
+    for (const char* text :
+         {"beğenmedim", "beğendim", "iyiler", "iyii", "güzel değil", "hahaha", "iyi film değil",
+          "çok güzel", "supercalifragilisticexpialidocious", "'iyi'"}) {
+      ExpectSameAsUncached(scorer, lexicons, text, "tr");
+      ExpectSameAsUncached(scorer, lexicons, text, "");
+    }
+  }
+  EXPECT_LT(Run(scorer, "beğenmedim", "tr").score, 0);
+  EXPECT_EQ(Run(scorer, "beğenmedim", "tr").contributions.at(0).why,
+            "lexicon begen*, negated by suffix -medim");
+  EXPECT_GT(Run(scorer, "supercalifragilisticexpialidocious", "en").score, 0);
+}
+
+TEST_F(SentimentWordCache, WordsOfEachSizeThatDifferInOneByteAreNotConfused) {
+  // Cached words are keyed by their bytes packed into integers, with
+  // overlapping loads; every byte must still tell words apart.
+  auto l = std::make_shared<Lexicons>();
+  const std::string letters = "abcdefghijklmnopqrstuvwxyz";
+  for (size_t n = 3; n <= 26; ++n) l->en.Add(letters.substr(0, n), 2.0);
+  const std::shared_ptr<const Lexicons> lexicons = l;
+  const SentimentScorer scorer(lexicons);
+  for (size_t n = 3; n <= 26; ++n) {
+    const std::string word = letters.substr(0, n);
+    ASSERT_GT(Run(scorer, word, "en").score, 0) << word;
+    for (size_t k = 0; k < n; ++k) {
+      std::string other = word;
+      other[k] = '7';
+      ExpectSameAsUncached(scorer, lexicons, other, "en");
+      EXPECT_EQ(Run(scorer, other, "en").score, 0) << other;
+      ExpectSameAsUncached(scorer, lexicons, word, "en");
+    }
+  }
+}
+
+TEST_F(SentimentWordCache, ManyMoreWordsThanSlotsStillScoreRight) {
+  const auto lexicons = Make(2.0);
+  const SentimentScorer scorer(lexicons);
+  const SentimentResult before = Run(scorer, "good zorp iyiler", "");
+  // Far more distinct words than the cache holds evict "good" and the rest.
+  std::string post;
+  for (int k = 0; k < 100000; ++k) {
+    post += "w" + std::to_string(k) + "x ";
+    if (k % 50 == 49) {
+      EXPECT_EQ(Run(scorer, post, "").score, 0);
+      post.clear();
+    }
+  }
+  const SentimentResult after = Run(scorer, "good zorp iyiler", "");
+  EXPECT_EQ(after.score, before.score);
+  EXPECT_GT(after.score, 0);
+}
+
+TEST_F(SentimentWordCache, ThreadsSharingOneScorerAgree) {
+  const auto lexicons = Make(2.0);
+  const SentimentScorer scorer(lexicons);
+  const std::vector<std::string> posts = {"thank you",    "beğenmedim",        "very good",
+                                          "zorp değil",   "iyiler ama berbat", "good good good",
+                                          "piece of cake"};
+  std::vector<double> expected;
+  for (const std::string& post : posts) expected.push_back(Run(scorer, post, "").score);
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (size_t t = 0; t < mismatches.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 200; ++round) {
+        for (size_t k = 0; k < posts.size(); ++k) {
+          if (Run(scorer, posts[k], "").score != expected[k]) ++mismatches[t];
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const int mismatch : mismatches) EXPECT_EQ(mismatch, 0);
 }
 
 }  // namespace
