@@ -286,7 +286,7 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
   unsigned int length = 0;
   EVP_Digest(fingerprint.data(), fingerprint.size(), digest, &length, EVP_sha256(), nullptr);
   char hex[13];
-  for (int i = 0; i < 6; ++i) std::snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+  for (size_t i = 0; i < 6; ++i) std::snprintf(hex + 2 * i, 3, "%02x", digest[i]);
   set->version_ = hex;
   return std::shared_ptr<const RuleSet>(std::move(set));
 }

@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdlib>
@@ -380,8 +381,8 @@ class FormWriter {
     char* p = words.data();
     *p++ = ' ';
     for (const Token& token : out_.tokens) {
-      std::memcpy(p, token.text.data(), token.text.size());
-      p += token.text.size();
+      // Bytes into a sized buffer: no terminator wanted (the string has one).
+      p = std::copy(token.text.begin(), token.text.end(), p);
       *p++ = ' ';
     }
   }

@@ -38,7 +38,8 @@ class WordList {
 
  private:
   static constexpr size_t Bit(std::string_view w) {
-    return (static_cast<unsigned char>(w[0]) & 31) * 16 + std::min<size_t>(w.size(), 15);
+    return static_cast<size_t>(static_cast<unsigned char>(w[0]) & 31) * 16 +
+           std::min<size_t>(w.size(), 15);
   }
   std::string_view words_[N] = {};
   uint64_t filter_[8] = {};
