@@ -484,7 +484,8 @@ TEST(SentimentLexicon, LookupWordPrefixTakesTheLongestAcceptedCut) {
   std::string long_word;
   for (int k = 0; k < 6; ++k) long_word += "abcdefghij";
   long_entries.Add(long_word, -1.0);
-  EXPECT_DOUBLE_EQ(*long_entries.LookupWordPrefix(long_word + "lar", 3, any, &rest), -1.0);
+  const std::string suffixed = long_word + "lar";  // `rest` points into it
+  EXPECT_DOUBLE_EQ(*long_entries.LookupWordPrefix(suffixed, 3, any, &rest), -1.0);
   EXPECT_EQ(rest, "lar");
 }
 
