@@ -33,7 +33,7 @@ void WordTable::Build() {
     }
     key.values_end = static_cast<uint32_t>(values_.size());
     keys_.push_back(key);
-    const uint64_t mixed = Mix(HashOf(text));
+    const uint64_t mixed = fnv::Mix(fnv::HashOf(text));
     const uint64_t bit = (mixed >> 20) & filter_mask_;
     filter_[bit / 64] |= uint64_t{1} << (bit % 64);
     uint64_t slot = mixed & mask_;

@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/fnv_hash.h"
+
 namespace earshot {
 
 class WordTable {
@@ -28,7 +30,7 @@ class WordTable {
   template <typename F>
   void ForExact(std::string_view word, F&& f) const {
     if (empty()) return;
-    if (const Key* key = Find(HashOf(word), word))
+    if (const Key* key = Find(fnv::HashOf(word), word))
       f(values_.data() + key->values_begin, values_.data() + key->values_end);
   }
 
@@ -37,10 +39,10 @@ class WordTable {
   template <typename F>
   void ForPrefixes(std::string_view word, F&& f) const {
     if (empty()) return;
-    uint64_t hash = kBasis;
+    uint64_t hash = fnv::kBasis;
     const size_t longest = word.size() < lengths_.size() ? word.size() : lengths_.size() - 1;
     for (size_t n = 0; n < longest;) {
-      hash = Step(hash, word[n]);
+      hash = fnv::Step(hash, word[n]);
       ++n;
       if (lengths_[n] == 0) continue;
       if (const Key* key = Find(hash, word.substr(0, n))) {
@@ -50,15 +52,6 @@ class WordTable {
   }
 
  private:
-  static constexpr uint64_t kBasis = 14695981039346656037ull;
-  static uint64_t Step(uint64_t hash, char c) {
-    return (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  }
-  static uint64_t HashOf(std::string_view s) {
-    uint64_t h = kBasis;
-    for (const char c : s) h = Step(h, c);
-    return h;
-  }
   struct Slot {
     uint32_t tag = 0;  // high bits of the mixed hash
     uint32_t key = 0;  // 1 + index into keys_; 0 = empty
@@ -69,17 +62,9 @@ class WordTable {
     uint32_t values_begin;
     uint32_t values_end;
   };
-  // FNV's low bits are weak; mixed, its bits pick the slot, the filter bit
-  // and the tag.
-  static uint64_t Mix(uint64_t hash) {
-    hash ^= hash >> 33;
-    hash *= 0xff51afd7ed558ccdull;
-    hash ^= hash >> 33;
-    return hash;
-  }
   // Inline, as most lookups end at the filter.
   const Key* Find(uint64_t hash, std::string_view word) const {
-    const uint64_t mixed = Mix(hash);
+    const uint64_t mixed = fnv::Mix(hash);
     const uint64_t bit = (mixed >> 20) & filter_mask_;
     if ((filter_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) return nullptr;
     return Probe(mixed, word);

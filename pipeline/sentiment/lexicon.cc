@@ -108,7 +108,7 @@ void Lexicon::Add(std::string_view entry, double valence) {
 }
 
 Lexicon::Entry& Lexicon::Insert(std::string_view key) {
-  const uint64_t hash = HashOf(key);
+  const uint64_t hash = fnv::HashOf(key);
   if (const Entry* found = Find(hash, key)) {
     return entries_[static_cast<size_t>(found - entries_.data())];
   }
@@ -127,11 +127,11 @@ void Lexicon::Rebuild(size_t slots) {
   mask_ = slots - 1;
   filter_.assign(slots * 8 / 64, 0);
   filter_mask_ = slots * 8 - 1;
-  for (size_t k = 0; k < entries_.size(); ++k) Place(k, HashOf(entries_[k].key));
+  for (size_t k = 0; k < entries_.size(); ++k) Place(k, fnv::HashOf(entries_[k].key));
 }
 
 void Lexicon::Place(size_t index, uint64_t hash) {
-  const uint64_t mixed = Mix(hash);
+  const uint64_t mixed = fnv::Mix(hash);
   const uint64_t bit = (mixed >> 20) & filter_mask_;
   filter_[bit / 64] |= uint64_t{1} << (bit % 64);
   uint64_t s = mixed & mask_;
@@ -203,7 +203,7 @@ std::optional<LexiconHit> Lexicon::Lookup(const std::vector<std::string_view>& t
 
 std::optional<double> Lexicon::LookupWord(std::string_view word) const {
   if (word.size() > longest_key_ || !MayStart(word)) return std::nullopt;
-  const Entry* entry = Find(HashOf(word), word);
+  const Entry* entry = Find(fnv::HashOf(word), word);
   if (entry != nullptr && entry->word) return entry->word_valence;
   return std::nullopt;
 }
@@ -217,7 +217,7 @@ std::optional<double> Lexicon::LookupWord(std::string_view stem, std::string_vie
   for (size_t k = 0; k < start_size; ++k)
     start[k] = k < stem.size() ? stem[k] : ending[k - stem.size()];
   if (!MayStart(std::string_view(start, start_size))) return std::nullopt;
-  const Entry* entry = FindIf(HashOf(ending, HashOf(stem)), [&](std::string_view key) {
+  const Entry* entry = FindIf(fnv::HashOf(ending, fnv::HashOf(stem)), [&](std::string_view key) {
     return key.size() == size && key.substr(0, stem.size()) == stem &&
            key.substr(stem.size()) == ending;
   });

@@ -18,6 +18,7 @@
 
 #include "earshot/diagnostic.h"
 #include "earshot/status.h"
+#include "pipeline/fnv_hash.h"
 
 namespace earshot {
 
@@ -91,25 +92,6 @@ class Lexicon {
     bool stem = false;
   };
 
-  // Keys are hashed with FNV-1a, byte by byte, so that the hashes of all
-  // prefixes of a token come out of one pass: a token is looked up whole,
-  // by each prefix that may be a stem, and by each cut of a suffix.
-  static constexpr uint64_t kBasis = 14695981039346656037ull;
-  static uint64_t Step(uint64_t hash, char c) {
-    return (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  }
-  static uint64_t HashOf(std::string_view s, uint64_t hash = kBasis) {
-    for (const char c : s) hash = Step(hash, c);
-    return hash;
-  }
-  // FNV's low bits are weak; mixed, its bits pick the slot, the filter bit
-  // and the tag.
-  static uint64_t Mix(uint64_t hash) {
-    hash ^= hash >> 33;
-    hash *= 0xff51afd7ed558ccdull;
-    hash ^= hash >> 33;
-    return hash;
-  }
   // Hashes of word.substr(0, n) for any n up to the word's length: those up
   // to `longest` (the longest key, at most 47) come from one pass and sit on
   // the stack; longer ones are hashed on demand.
@@ -117,13 +99,13 @@ class Lexicon {
    public:
     PrefixHashes(std::string_view word, size_t longest) : word_(word) {
       stored_ = std::min({word.size(), longest, kStored - 1});
-      uint64_t hash = kBasis;
+      uint64_t hash = fnv::kBasis;
       hashes_[0] = hash;
-      for (size_t n = 0; n < stored_; ++n) hashes_[n + 1] = hash = Step(hash, word[n]);
+      for (size_t n = 0; n < stored_; ++n) hashes_[n + 1] = hash = fnv::Step(hash, word[n]);
     }
     uint64_t operator()(size_t n) const {
       return n <= stored_ ? hashes_[n]
-                          : HashOf(word_.substr(stored_, n - stored_), hashes_[stored_]);
+                          : fnv::HashOf(word_.substr(stored_, n - stored_), hashes_[stored_]);
     }
 
    private:
@@ -151,7 +133,7 @@ class Lexicon {
   template <typename Equal>
   const Entry* FindIf(uint64_t hash, Equal&& equal) const {
     if (slots_.empty()) return nullptr;
-    const uint64_t mixed = Mix(hash);
+    const uint64_t mixed = fnv::Mix(hash);
     const uint64_t bit = (mixed >> 20) & filter_mask_;
     if (((filter_[bit / 64] >> (bit % 64)) & 1) == 0) return nullptr;
     const uint32_t tag = static_cast<uint32_t>(mixed >> 32);
