@@ -17,6 +17,7 @@
 
 #include "app/logging.h"
 #include "app/service.h"
+#include "bench/sample_posts.h"
 #include "connectors/files/sample_files.h"
 
 namespace earshot {
@@ -27,13 +28,7 @@ using namespace std::chrono_literals;
 
 // Canonical posts made from the sample posts, each with a unique id.
 std::vector<OutRecord> MakePosts(int n, const std::string& topic, int partitions) {
-  auto samples = LoadSampleRecords(DataRoot() + "/data/samples", /*with_synthetic=*/false);
-  std::vector<std::string> valid;
-  DecodeOptions options;
-  for (const SampleRecord& s : *samples) {
-    if (s.source.rfind("posts.jsonl", 0) == 0 && DecodePost(s.value, options).ok())
-      valid.push_back(s.value);
-  }
+  const std::vector<std::string> valid = SamplePostRecords();
   std::vector<OutRecord> records;
   records.reserve(static_cast<size_t>(n));
   for (int i = 0; i < n; ++i) {

@@ -34,6 +34,7 @@
 
 #include "app/logging.h"
 #include "app/service.h"
+#include "bench/sample_posts.h"
 #include "connectors/files/sample_files.h"
 #include "tests/support/child_process.h"
 
@@ -66,17 +67,6 @@ int64_t RssKib(pid_t pid) {
     if (line.rfind("VmRSS:", 0) == 0) return std::atoll(line.c_str() + 6);
   }
   return -1;
-}
-
-std::vector<std::string> SamplePosts() {
-  auto samples = LoadSampleRecords(DataRoot() + "/data/samples", /*with_synthetic=*/false);
-  std::vector<std::string> valid;
-  DecodeOptions options;
-  for (const SampleRecord& s : *samples) {
-    if (s.source.rfind("posts.jsonl", 0) == 0 && DecodePost(s.value, options).ok())
-      valid.push_back(s.value);
-  }
-  return valid;
 }
 
 // Post `i`: sample i % n with a unique id and conversation, by author a.
@@ -153,7 +143,7 @@ int Run(const Options& o) {
     }
   });
 
-  const std::vector<std::string> sample_posts = SamplePosts();
+  const std::vector<std::string> sample_posts = SamplePostRecords();
   std::mt19937 rng(42);
   const auto topics = config.ConsumedTopics();
   const auto update_done = [&]() -> bool {
