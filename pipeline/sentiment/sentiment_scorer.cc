@@ -66,7 +66,7 @@ double Intensity(std::string_view w) {
   static constexpr std::string_view kBoost[] = {
       "cok",   "asiri",      "gercekten",  "cidden",  "fazlasiyla", "resmen",  "tam",
       "en",    "very",       "so",         "really",  "extremely",  "totally", "absolutely",
-      "super", "incredibly", "completely", "utterly", "too",        "most"};
+      "super", "incredibly", "completely", "utterly", "too",        "most",    "awfully"};
   static constexpr std::string_view kDampen[] = {"biraz",  "az",       "azicik", "pek",  "slightly",
                                                  "barely", "somewhat", "kinda",  "kind", "little",
                                                  "bit",    "hardly",   "fairly"};
@@ -453,13 +453,15 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       v = -v * 0.8;
       if (explain) why += ", negated by suffix -" + std::string(hit->suffix);
     }
-    if (text.tokens[i].caps && !all_caps) {
+    // A 0 entry is a word listed to say it carries no sentiment ("later" is
+    // no form of "late"); stress and intensity leave it at 0.
+    if (text.tokens[i].caps && !all_caps && v != 0) {
       v += v > 0 ? 0.7 : -0.7;
       if (explain) why += ", capitals";
     }
     if (i > 0 && is_word[i - 1] && same_clause(i - 1, i)) {
       const double boost = Intensity(words[i - 1]);
-      if (boost != 0) {
+      if (boost != 0 && v != 0) {
         v += v > 0 ? boost * 2 : -boost * 2;
         if (explain) why += ", intensity " + std::string(words[i - 1]);
       }

@@ -308,6 +308,40 @@ TEST_F(SentimentForms, EnglishInflectedWordsFindTheirBaseEntry) {
   EXPECT_EQ(S("crisis bus", "en"), 0);
 }
 
+TEST(SentimentZeroEntries, AZeroEntryKeepsAWordFromBeingReadAsAnotherWordsForm) {
+  auto scorer_with = [](bool list_later) {
+    auto l = std::make_shared<Lexicons>();
+    l->en.Add("late", -1.5);
+    l->en.Add("good", 2.0);
+    if (list_later) l->en.Add("later", 0.0);
+    return std::make_unique<SentimentScorer>(l);
+  };
+  const auto unlisted = scorer_with(false);
+  const auto listed = scorer_with(true);
+  auto score = [](const SentimentScorer& scorer, const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).score;
+  };
+  EXPECT_LT(score(*unlisted, "later"), 0);  // read as a form of "late"
+  EXPECT_LT(score(*listed, "late"), 0);
+  EXPECT_EQ(score(*listed, "later"), 0);
+  // Neither capitals nor an intensifier give a 0 entry a sign.
+  EXPECT_EQ(score(*listed, "see you LATER"), 0);
+  EXPECT_EQ(score(*listed, "very later"), 0);
+  EXPECT_GT(score(*listed, "good LATER"), 0);
+}
+
+TEST(SentimentZeroEntries, AwfullyIntensifiesTheNextEntryAndIsNegativeAlone) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("awful", -3.0);
+  l->en.Add("nice", 2.0);
+  const SentimentScorer scorer(l);
+  auto score = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).score;
+  };
+  EXPECT_GT(score("awfully nice"), score("nice"));
+  EXPECT_LT(score("it went awfully"), 0);
+}
+
 TEST_F(SentimentForms, EnglishBaseFormsAreNotTriedForTurkishPosts) {
   EXPECT_EQ(S("wrecks", "tr"), 0);
 }
