@@ -6,44 +6,10 @@
 #include <cstring>
 
 #include "pipeline/sentiment/word_forms.h"
+#include "pipeline/word_list.h"
 
 namespace earshot {
 namespace {
-
-// A short word list. A scan (string_view's == compares sizes first) costs
-// less than hashing a word, and these lists are asked about every scored
-// word and its neighbours; most of those are in no list, so a filter of one
-// bit per (first byte, length) pair of the entries answers them before any
-// string is compared.
-template <size_t N>
-class WordList {
- public:
-  constexpr explicit WordList(const std::string_view (&words)[N]) {
-    for (size_t k = 0; k < N; ++k) {
-      words_[k] = words[k];
-      const size_t bit = Bit(words[k]);  // entries are never empty
-      filter_[bit / 64] |= uint64_t{1} << (bit % 64);
-    }
-  }
-
-  bool Contains(std::string_view w) const {
-    if (w.empty()) return false;
-    const size_t bit = Bit(w);
-    if (((filter_[bit / 64] >> (bit % 64)) & 1) == 0) return false;
-    for (const std::string_view entry : words_) {
-      if (entry == w) return true;
-    }
-    return false;
-  }
-
- private:
-  static constexpr size_t Bit(std::string_view w) {
-    return static_cast<size_t>(static_cast<unsigned char>(w[0]) & 31) * 16 +
-           std::min<size_t>(w.size(), 15);
-  }
-  std::string_view words_[N] = {};
-  uint64_t filter_[8] = {};
-};
 
 // All word lists are ASCII-folded, as the tokens are.
 bool IsEnglishNegator(std::string_view w) {
