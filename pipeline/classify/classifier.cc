@@ -81,7 +81,10 @@ Verdict Classifier::Classify(const Post& post) const {
   // Folded forms and tokens do not depend on Turkish casing (I -> ı -> i and
   // I -> i fold alike), so one normalization serves detection and matching.
   v.lang = post.lang;
-  const NormalizedText text = Normalize(post.text, /*turkish=*/v.lang != "en");
+  // One scratch text per thread: its buffers are reused from post to post.
+  thread_local NormalizedText scratch;
+  NormalizeInto(post.text, /*turkish=*/v.lang != "en", &scratch);
+  const NormalizedText& text = scratch;
   if (v.lang.empty()) v.lang = DetectLanguage(post.text, text).lang;
   const SentimentResult sentiment = scorer_->Score(text, v.lang, post.text, /*explain=*/false);
   v.sentiment = sentiment.score;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -40,6 +41,25 @@ constexpr std::string_view kEnglishWords[] = {
     "great", "best", "good", "time", "people", "should've", "i've", "i'll", "can't", "didn't",
     "isn't", "won't", "doesn't", "already", "every"};
 
+// The longest word of both lists, and whether every word begins with a
+// lowercase ASCII letter (StopWords::Find filters on the first letter).
+constexpr size_t LongestStopWord() {
+  size_t longest = 0;
+  for (const std::string_view word : kTurkishWords) longest = std::max(longest, word.size());
+  for (const std::string_view word : kEnglishWords) longest = std::max(longest, word.size());
+  return longest;
+}
+constexpr bool StopWordsBeginWithALetter() {
+  for (const std::string_view word : kTurkishWords) {
+    if (word.empty() || word[0] < 'a' || word[0] > 'z') return false;
+  }
+  for (const std::string_view word : kEnglishWords) {
+    if (word.empty() || word[0] < 'a' || word[0] > 'z') return false;
+  }
+  return true;
+}
+static_assert(StopWordsBeginWithALetter());
+
 // Both lists in one open-addressing table, so a token costs one short hash
 // and usually one comparison instead of two std::unordered_set lookups.
 class StopWords {
@@ -53,11 +73,18 @@ class StopWords {
 
   // kTurkish and/or kEnglish, or 0 for a word in neither list.
   std::uint8_t Find(std::string_view word) const {
-    if (word.size() > max_length_) return 0;
+    if (word.empty() || word.size() > kMaxLength) return 0;
+    // Most words are in neither list, and their length and first letter
+    // usually show it.
+    const unsigned letter = static_cast<unsigned char>(word[0]) - 'a';
+    if (letter >= 26 || ((first_letters_[word.size()] >> letter) & 1) == 0) return 0;
     for (size_t i = Hash(word);; i = (i + 1) % kSlots) {
       const Slot& slot = slots_[i];
       if (slot.languages == 0) return 0;
-      if (slot.word == word) return slot.languages;
+      if (slot.word.size() == word.size() &&
+          std::memcmp(slot.word.data(), word.data(), word.size()) == 0) {
+        return slot.languages;
+      }
     }
   }
 
@@ -67,16 +94,24 @@ class StopWords {
     std::uint8_t languages = 0;
   };
   // A power of two, over twice the number of words, so that probes are short.
-  static constexpr size_t kSlots = 512;
+  static constexpr int kSlotBits = 9;
+  static constexpr size_t kSlots = size_t{1} << kSlotBits;
 
+  // From the length and the first, second and last letters only: cheaper
+  // than hashing every byte, and the words differ enough there that probes
+  // stay short. Takes a nonempty word.
   static size_t Hash(std::string_view word) {
-    std::uint32_t h = 2166136261u;  // FNV-1a
-    for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    return h % kSlots;
+    const auto byte = [&word](size_t i) {
+      return static_cast<std::uint32_t>(static_cast<unsigned char>(word[i]));
+    };
+    const std::uint32_t key = byte(0) | byte(word.size() > 1 ? 1 : 0) << 8 |
+                              byte(word.size() - 1) << 16 |
+                              static_cast<std::uint32_t>(word.size()) << 24;
+    return (key * 0x9E3779B1u) >> (32 - kSlotBits);  // Fibonacci hashing
   }
 
   void Add(std::string_view word, Language language) {
-    max_length_ = std::max(max_length_, word.size());
+    first_letters_[word.size()] |= std::uint32_t{1} << (word[0] - 'a');
     for (size_t i = Hash(word);; i = (i + 1) % kSlots) {
       Slot& slot = slots_[i];
       if (slot.languages == 0 || slot.word == word) {
@@ -87,8 +122,11 @@ class StopWords {
     }
   }
 
+  static constexpr size_t kMaxLength = LongestStopWord();
+
   std::array<Slot, kSlots> slots_;
-  size_t max_length_ = 0;
+  // By length, the first letters of the words of that length (bit 0: 'a').
+  std::array<std::uint32_t, kMaxLength + 1> first_letters_{};
 };
 
 const StopWords& Words() {
@@ -98,46 +136,52 @@ const StopWords& Words() {
 
 // Letters that exist in Turkish and not in English are strong evidence (1.5
 // each: ç ğ ı ş Ç Ğ İ Ş), ö and ü weaker (0.5). All are two bytes in UTF-8
-// with a lead byte 0xC3-0xC5, so one pass over the text finds them. The sum
-// is exact in a double whatever the order, as every term is a multiple of 0.5.
+// with a lead byte 0xC3-0xC5. Returns the evidence of the two bytes at p in
+// halves, so that sums are exact.
+size_t HalvesAt(const unsigned char* p) {
+  switch ((p[0] << 8) | p[1]) {
+    case 0xC3A7:  // ç
+    case 0xC49F:  // ğ
+    case 0xC4B1:  // ı
+    case 0xC59F:  // ş
+    case 0xC387:  // Ç
+    case 0xC49E:  // Ğ
+    case 0xC4B0:  // İ
+    case 0xC59E:  // Ş
+      return 3;
+    case 0xC3B6:  // ö
+    case 0xC3BC:  // ü
+    case 0xC396:  // Ö
+    case 0xC39C:  // Ü
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+// One pass over the text finds the letters above, looking only at lead bytes
+// (0xC0 and up): eight bytes at a time, most of most posts has none.
 double TurkishLetterEvidence(std::string_view text) {
-  double evidence = 0;
+  size_t halves = 0;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   size_t i = 0;
-  while (i + 1 < n) {
-    // Skip ASCII eight bytes at a time: most of most posts.
-    if (i + 8 <= n) {
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; i + 8 <= n; i += 8) {
       std::uint64_t block;
       std::memcpy(&block, p + i, sizeof block);
-      if ((block & 0x8080808080808080u) == 0) {
-        i += 8;
-        continue;
+      // The top bit of each byte whose two top bits are set.
+      std::uint64_t leads = block & (block << 1) & 0x8080808080808080u;
+      for (; leads != 0; leads &= leads - 1) {
+        const size_t lead = i + static_cast<size_t>(std::countr_zero(leads)) / 8;
+        if (lead + 1 < n) halves += HalvesAt(p + lead);
       }
     }
-    switch ((p[i] << 8) | p[i + 1]) {
-      case 0xC3A7:  // ç
-      case 0xC49F:  // ğ
-      case 0xC4B1:  // ı
-      case 0xC59F:  // ş
-      case 0xC387:  // Ç
-      case 0xC49E:  // Ğ
-      case 0xC4B0:  // İ
-      case 0xC59E:  // Ş
-        evidence += 1.5;
-        break;
-      case 0xC3B6:  // ö
-      case 0xC3BC:  // ü
-      case 0xC396:  // Ö
-      case 0xC39C:  // Ü
-        evidence += 0.5;
-        break;
-      default:
-        break;
-    }
-    ++i;
   }
-  return evidence;
+  for (; i + 1 < n; ++i) {
+    if (p[i] >= 0xC0) halves += HalvesAt(p + i);
+  }
+  return 0.5 * static_cast<double>(halves);
 }
 
 }  // namespace

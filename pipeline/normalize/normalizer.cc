@@ -162,11 +162,6 @@ bool HasCombiningMark(utf8proc_int32_t cp) {
   return (traits & CodePointInfo::kCombining) != 0;
 }
 
-bool IsWordCharFast(utf8proc_int32_t cp) {
-  const std::uint8_t traits = cp < kTableSize ? InfoTable()[cp].traits : RareInfo(cp).traits;
-  return (traits & CodePointInfo::kWordChar) != 0;
-}
-
 // Decodes UTF-8 into code points, replacing invalid sequences with U+FFFD.
 // Most bytes are ASCII and are copied without asking utf8proc. Returns
 // whether a combining mark was among them.
@@ -210,72 +205,6 @@ void ToNfc(std::string_view text, std::vector<utf8proc_int32_t>* cps) {
   DecodeUtf8(reinterpret_cast<const char*>(nfc), cps);
 }
 
-// ASCII emoticons are tokens of their own, like emoji, compared without
-// case and emitted lowercase (":D" -> ":d"). Longest first.
-size_t MatchEmoticon(const std::vector<utf8proc_int32_t>& cps, size_t i, size_t* base_length) {
-  static constexpr std::string_view kEmoticons[] = {
-      ":'-(", ">:(", ":-)", ":-(", ":-d", ":'(", ":-/", ":-p", ";-)", "-_-", "</3", ":-*",
-      ":-o",  ":-|", ":)",  ":(",  ":d",  ":/",  ":p",  ";)",  ";p",  ";d",  "=)",  "=(",
-      "=d",   "=p",  ":]",  ":[",  ":*",  ":o",  "<3",  ":|",  ":@",  "xd",  "^^"};
-  if (i > 0 && !IsSpace(cps[i - 1])) return 0;
-  for (const std::string_view e : kEmoticons) {
-    if (i + e.size() > cps.size()) continue;
-    bool same = true;
-    for (size_t k = 0; k < e.size() && same; ++k) {
-      const utf8proc_int32_t c = cps[i + k];
-      same = (c >= 'A' && c <= 'Z' ? c + 32 : c) == static_cast<unsigned char>(e[k]);
-    }
-    if (!same) continue;
-    size_t end = i + e.size();
-    // ":(((" and ":)))" are the same emoticon, stressed.
-    while (end < cps.size() && cps[end] == static_cast<unsigned char>(e.back())) ++end;
-    if (end == cps.size() || cps[end] == ' ' || cps[end] == '\n' || cps[end] == '!' ||
-        cps[end] == '.' || cps[end] == ',') {
-      *base_length = e.size();
-      return end - i;
-    }
-  }
-  return 0;
-}
-
-bool StartsWithAscii(const std::vector<utf8proc_int32_t>& cps, size_t i, std::string_view prefix) {
-  if (i + prefix.size() > cps.size()) return false;
-  for (size_t k = 0; k < prefix.size(); ++k) {
-    const utf8proc_int32_t c = cps[i + k];
-    if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != static_cast<unsigned char>(prefix[k])) return false;
-  }
-  return true;
-}
-
-// Length of a URL starting at i (up to white space), or 0.
-size_t MatchUrl(const std::vector<utf8proc_int32_t>& cps, size_t i) {
-  if (!StartsWithAscii(cps, i, "http://") && !StartsWithAscii(cps, i, "https://") &&
-      !StartsWithAscii(cps, i, "www.")) {
-    return 0;
-  }
-  size_t end = i;
-  while (end < cps.size() && !IsSpace(cps[end])) ++end;
-  // Trailing punctuation belongs to the sentence, not the link.
-  while (end > i && (cps[end - 1] == '.' || cps[end - 1] == ',' || cps[end - 1] == ')' ||
-                     cps[end - 1] == '!' || cps[end - 1] == '?')) {
-    --end;
-  }
-  return end - i;
-}
-
-// Length of "@handle" or "#tag" starting at i, or 0.
-size_t MatchTag(const std::vector<utf8proc_int32_t>& cps, size_t i,
-                bool (*is_word)(utf8proc_int32_t)) {
-  if (i + 1 >= cps.size() || (cps[i] != '@' && cps[i] != '#')) return 0;
-  size_t end = i + 1;
-  while (end < cps.size() &&
-         (is_word(cps[end]) || cps[end] == '_' ||
-          (cps[i] == '@' && cps[end] == '.' && end + 1 < cps.size() && is_word(cps[end + 1])))) {
-    ++end;
-  }
-  return end - i > 1 ? end - i : 0;
-}
-
 // X (Twitter) delivers post text with &amp; &lt; &gt; escaped, so "<3" and
 // ">:(" arrive as "&lt;3" and "&gt;:(". Decodes those and &quot;.
 void DecodeHtmlEntities(std::vector<utf8proc_int32_t>* cps) {
@@ -304,158 +233,9 @@ void DecodeHtmlEntities(std::vector<utf8proc_int32_t>* cps) {
   cps->resize(out);
 }
 
-// Writes the forms of one post straight into its NormalizedText. `lower`
-// and `folded` are sized for the worst case up front and cut to length at
-// the end, so appending a code point is a fixed four-byte copy; a word token
-// is the slice of `folded` since the word began.
-class FormWriter {
- public:
-  FormWriter(size_t code_points, NormalizedText* out) : out_(*out) {
-    // Four bytes a code point, and four of slack for the padded copies.
-    out_.lower.resize(4 * code_points + 4);
-    out_.folded.resize(4 * code_points + 4);
-    lower_ = out_.lower.data();
-    folded_ = out_.folded.data();
-    // About one token for every five code points; a guess, not a limit.
-    out_.tokens.reserve(code_points / 5 + 4);
-  }
-
-  size_t folded_size() const { return folded_size_; }
-
-  void Append(const CodePointInfo& info) {
-    std::memcpy(lower_ + lower_size_, info.lower_utf8, 4);
-    lower_size_ += info.lower_length;
-    std::memcpy(folded_ + folded_size_, info.folded, 4);
-    folded_size_ += info.folded_length;
-  }
-  void AppendAscii(char c) {
-    lower_[lower_size_++] = c;
-    folded_[folded_size_++] = c;
-  }
-  // Takes back the last Append(info).
-  void Unappend(const CodePointInfo& info) {
-    lower_size_ -= info.lower_length;
-    folded_size_ -= info.folded_length;
-  }
-
-  // The current word goes on from `folded_from`, where a word character was
-  // just appended, unless it has already begun.
-  void ContinueWord(size_t folded_from, bool letter, bool upper) {
-    if (word_start_ == kNoWord) word_start_ = folded_from;
-    if (letter) {
-      ++word_letters_;
-      if (upper) ++word_upper_;
-    }
-  }
-  void FlushWord() {
-    if (word_start_ != kNoWord && folded_size_ > word_start_) {
-      Token& token = PushToken(word_start_, Token::Kind::kWord);
-      token.caps = word_letters_ >= 2 && word_upper_ == word_letters_;
-    }
-    word_start_ = kNoWord;
-    word_letters_ = 0;
-    word_upper_ = 0;
-  }
-  // A token whose text is folded[from, end).
-  Token& PushToken(size_t from, Token::Kind kind) {
-    return PushToken(std::string_view(folded_ + from, folded_size_ - from), kind);
-  }
-  Token& PushToken(std::string_view text, Token::Kind kind) {
-    Token& token = out_.tokens.emplace_back();
-    token.text.assign(text.data(), text.size());
-    token.is_word = kind == Token::Kind::kWord;
-    token.kind = kind;
-    token.clause_start = clause_start_;
-    clause_start_ = false;
-    return token;
-  }
-  void StartClause() { clause_start_ = true; }
-
-  void Finish() {
-    out_.lower.resize(lower_size_);
-    out_.folded.resize(folded_size_);
-    size_t words_size = 1;
-    for (const Token& token : out_.tokens) words_size += token.text.size() + 1;
-    std::string& words = out_.words;
-    words.resize(words_size);
-    char* p = words.data();
-    *p++ = ' ';
-    for (const Token& token : out_.tokens) {
-      // Bytes into a sized buffer: no terminator wanted (the string has one).
-      p = std::copy(token.text.begin(), token.text.end(), p);
-      *p++ = ' ';
-    }
-  }
-
- private:
-  static constexpr size_t kNoWord = static_cast<size_t>(-1);
-
-  NormalizedText& out_;
-  char* lower_;
-  char* folded_;
-  size_t lower_size_ = 0;
-  size_t folded_size_ = 0;
-  size_t word_start_ = kNoWord;  // in folded_
-  int word_letters_ = 0;
-  int word_upper_ = 0;
-  bool clause_start_ = true;  // the next token begins a clause
-};
-
-// Code point facts for one language: the table, with Turkish casing for 'I'.
-class InfoSource {
- public:
-  explicit InfoSource(bool turkish)
-      : table_(InfoTable()),
-        capital_i_(turkish ? TurkishCapitalI() : table_[static_cast<unsigned char>('I')]) {}
-
-  // By value: a later lookup may reuse the cache slot of an earlier one.
-  CodePointInfo operator()(utf8proc_int32_t cp) const {
-    if (cp == 'I') return capital_i_;
-    return cp < kTableSize ? table_[cp] : RareInfo(cp);
-  }
-
- private:
-  static const CodePointInfo& TurkishCapitalI() {
-    static const CodePointInfo kInfo = MakeInfo('I', /*turkish=*/true);
-    return kInfo;
-  }
-
-  const CodePointInfo* table_;
-  const CodePointInfo& capital_i_;
-};
-
-// Emits a whole-token span (URL, mention, hashtag) into every form.
-void EmitSpecial(const std::vector<utf8proc_int32_t>& cps, size_t from, size_t len,
-                 Token::Kind kind, const InfoSource& info, FormWriter* writer) {
-  writer->FlushWord();
-  const size_t folded_from = writer->folded_size();
-  for (size_t k = from; k < from + len; ++k) writer->Append(info(cps[k]));
-  writer->PushToken(folded_from, kind);
-  if (kind != Token::Kind::kHashtag) return;
-  // "#KargoGelmedi" -> words "kargo", "gelmedi": split where a lowercase
-  // letter meets an uppercase one, and between letters and digits.
-  std::string part;
-  for (size_t k = from + 1; k < from + len; ++k) {
-    const utf8proc_int32_t c = cps[k];
-    const utf8proc_int32_t before = cps[k - 1];
-    const CodePointInfo c_info = info(c);
-    const bool upper = (c_info.traits & CodePointInfo::kUpper) != 0;
-    const bool digit = c >= '0' && c <= '9';
-    const bool before_digit = before >= '0' && before <= '9';
-    if (c == '_' ||
-        (k > from + 1 && ((upper && (info(before).traits & CodePointInfo::kLower) != 0) ||
-                          digit != before_digit))) {
-      if (!part.empty()) writer->PushToken(part, Token::Kind::kWord);
-      part.clear();
-    }
-    if (c != '_') part.append(c_info.folded, c_info.folded_length);
-  }
-  if (!part.empty()) writer->PushToken(part, Token::Kind::kWord);
-}
-
 // The first characters of the emoticons MatchEmoticon knows, either case.
-bool MayStartEmoticon(utf8proc_int32_t cp) {
-  switch (cp) {
+bool MayStartEmoticon(unsigned char c) {
+  switch (c) {
     case ':':
     case ';':
     case '=':
@@ -471,84 +251,555 @@ bool MayStartEmoticon(utf8proc_int32_t cp) {
   }
 }
 
-}  // namespace
+// The first characters of URLs ("http", "www"), tags and emoticons.
+bool MayStartSpecial(unsigned char c) {
+  switch (c) {
+    case 'h':
+    case 'H':
+    case 'w':
+    case 'W':
+    case '@':
+    case '#':
+      return true;
+    default:
+      return MayStartEmoticon(c);
+  }
+}
 
-NormalizedText Normalize(std::string_view text, bool turkish) {
-  // Reused across calls: decoding is the one per-post buffer Normalize
-  // does not hand back.
-  thread_local std::vector<utf8proc_int32_t> cps;
-  ToNfc(text, &cps);
-  if (text.find('&') != std::string_view::npos) DecodeHtmlEntities(&cps);
-  NormalizedText out;
-  FormWriter writer(cps.size(), &out);
-  const InfoSource info(turkish);
+// What the main loop asks about a byte, in one lookup. Derived from the
+// code point table, so both paths agree.
+struct ByteInfo {
+  enum Trait : std::uint8_t {
+    kWordChar = 1 << 0,  // of the lowercase form
+    kLetter = 1 << 1,
+    kUpper = 1 << 2,   // of the byte as written
+    kClause = 1 << 3,  // . ! ? ; or a line break: the next token begins a clause
+    // At the start of a token it may begin a URL, mention, hashtag or
+    // emoticon, or it is Turkish 'I' (see kGeneral).
+    kSlow = 1 << 4,
+    // Goes the way of other code points: Turkish 'I', which lowercases to 'ı'.
+    kGeneral = 1 << 5,
+    kNotAscii = 1 << 6,  // the first byte of a longer code point, or invalid
+  };
+  char lower = 0;
+  std::uint8_t traits = 0;
+};
 
-  utf8proc_int32_t prev = -1;
-  int run = 0;
-  for (size_t index = 0; index < cps.size(); ++index) {
-    const utf8proc_int32_t original = cps[index];
-    if (index == 0 || IsSpace(cps[index - 1])) {
-      size_t len = 0;
-      Token::Kind kind = Token::Kind::kUrl;
-      if (original == 'h' || original == 'H' || original == 'w' || original == 'W') {
-        len = MatchUrl(cps, index);
-      } else if (original == '@' || original == '#') {
-        len = MatchTag(cps, index, IsWordCharFast);
-        kind = original == '@' ? Token::Kind::kMention : Token::Kind::kHashtag;
-      }
-      if (len > 0) {
-        EmitSpecial(cps, index, len, kind, info, &writer);
-        index += len - 1;
-        prev = -1;
-        continue;
-      }
-      size_t base = 0;
-      if (MayStartEmoticon(original)) len = MatchEmoticon(cps, index, &base);
-      if (len > 0) {
-        writer.FlushWord();
-        const size_t folded_from = writer.folded_size();
-        for (size_t k = 0; k < base; ++k) {
-          const utf8proc_int32_t c = cps[index + k];
-          writer.AppendAscii(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+// The same facts packed for the loop over the letters of an ASCII word
+// (Normalizer::AppendAsciiWord), so that one load and one addition do.
+namespace word_byte {
+constexpr std::uint64_t kLetter = 1;                      // also adds one to the letter count
+constexpr int kLowerShift = 8;                            // bits 8-15: the lowercase byte
+constexpr std::uint64_t kContinues = 1 << 16;             // an ASCII word character, not kGeneral
+constexpr std::uint64_t kUpper = std::uint64_t{1} << 32;  // adds one to the upper count
+// Letters in the low 32 bits of a count, upper case letters in the high 32.
+constexpr std::uint64_t kCounts = kLetter | kUpper;
+}  // namespace word_byte
+
+// One table for each language: only 'I' differs.
+const ByteInfo* ByteTable(bool turkish) {
+  static const auto kTables = [] {
+    std::array<std::array<ByteInfo, 0x100>, 2> tables{};
+    const CodePointInfo* table = InfoTable();
+    for (size_t language = 0; language < 2; ++language) {
+      for (size_t c = 0; c < 0x100; ++c) {
+        ByteInfo& byte = tables[language][c];
+        if (c >= 0x80) {
+          byte.traits = ByteInfo::kNotAscii;
+          continue;
         }
-        writer.PushToken(folded_from, Token::Kind::kSymbol);
-        index += len - 1;
-        prev = -1;
-        continue;
+        const CodePointInfo& info = table[c];
+        byte.lower = static_cast<char>(info.lower);
+        if ((info.lower_traits & CodePointInfo::kWordChar) != 0) byte.traits |= ByteInfo::kWordChar;
+        if ((info.lower_traits & CodePointInfo::kLetter) != 0) byte.traits |= ByteInfo::kLetter;
+        if ((info.traits & CodePointInfo::kUpper) != 0) byte.traits |= ByteInfo::kUpper;
+        if (c == '.' || c == '!' || c == '?' || c == ';' || c == '\n') {
+          byte.traits |= ByteInfo::kClause;
+        }
+        if (MayStartSpecial(static_cast<unsigned char>(c))) byte.traits |= ByteInfo::kSlow;
+        if (language == 1 && c == 'I') byte.traits |= ByteInfo::kSlow | ByteInfo::kGeneral;
       }
     }
-    // Emoji presentation selectors, joiners and skin tones change how an
-    // emoji looks, not what it says: drop them so "❤️" is "❤".
-    if (original >= 0x200D && (original == 0xFE0E || original == 0xFE0F || original == 0x200D ||
-                               (original >= 0x1F3FB && original <= 0x1F3FF))) {
-      continue;
+    return tables;
+  }();
+  return kTables[turkish ? 1 : 0].data();
+}
+
+const std::uint64_t* WordByteTable(bool turkish) {
+  static const auto kTables = [] {
+    std::array<std::array<std::uint64_t, 0x100>, 2> tables{};
+    for (size_t language = 0; language < 2; ++language) {
+      const ByteInfo* bytes = ByteTable(language == 1);
+      for (size_t c = 0; c < 0x100; ++c) {
+        const std::uint8_t traits = bytes[c].traits;
+        std::uint64_t& word = tables[language][c];
+        if ((traits & (ByteInfo::kWordChar | ByteInfo::kGeneral | ByteInfo::kNotAscii)) !=
+            ByteInfo::kWordChar) {
+          continue;
+        }
+        word = word_byte::kContinues | std::uint64_t{static_cast<unsigned char>(bytes[c].lower)}
+                                           << word_byte::kLowerShift;
+        if ((traits & ByteInfo::kLetter) != 0) word |= word_byte::kLetter;
+        if ((traits & ByteInfo::kUpper) != 0) word |= word_byte::kUpper;  // only letters
+      }
     }
-    const CodePointInfo cp_info = info(original);
-    const utf8proc_int32_t cp = cp_info.lower;
-    // Squeeze elongation: a letter repeated 3+ times counts once.
-    run = (cp == prev) ? run + 1 : 1;
-    prev = cp;
-    if (run >= 2 && (cp_info.lower_traits & CodePointInfo::kLetter) != 0) {
-      // Keep a legitimate double letter until a third shows it is elongation,
-      // then take back the second copy (from the current word too).
-      if (run == 3) writer.Unappend(cp_info);
-      if (run >= 3) continue;
+    return tables;
+  }();
+  return kTables[turkish ? 1 : 0].data();
+}
+
+// The code point at p (p < end) and its length in bytes; an invalid
+// sequence is U+FFFD one byte long, as in DecodeUtf8.
+utf8proc_int32_t DecodeAt(const unsigned char* p, const unsigned char* end, size_t* length) {
+  const unsigned char c = *p;
+  if (c < 0x80) {
+    *length = 1;
+    return c;
+  }
+  // Two-byte sequences (Turkish letters) without a call; the rules are
+  // utf8proc_iterate's.
+  if (c >= 0xC2 && c < 0xE0 && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+    *length = 2;
+    return ((c & 0x1F) << 6) | (p[1] & 0x3F);
+  }
+  utf8proc_int32_t cp = 0;
+  const utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
+  if (n <= 0 || cp < 0) {
+    *length = 1;
+    return 0xFFFD;
+  }
+  *length = static_cast<size_t>(n);
+  return cp;
+}
+
+bool StartsWithAscii(const unsigned char* p, const unsigned char* end, std::string_view prefix) {
+  if (static_cast<size_t>(end - p) < prefix.size()) return false;
+  for (size_t k = 0; k < prefix.size(); ++k) {
+    const unsigned char c = p[k];
+    if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != static_cast<unsigned char>(prefix[k])) return false;
+  }
+  return true;
+}
+
+// Length in bytes of a URL starting at p (up to white space), or 0.
+size_t MatchUrl(const unsigned char* p, const unsigned char* end) {
+  if (!StartsWithAscii(p, end, "http://") && !StartsWithAscii(p, end, "https://") &&
+      !StartsWithAscii(p, end, "www.")) {
+    return 0;
+  }
+  const unsigned char* q = p;
+  while (q < end && !IsSpace(*q)) ++q;
+  // Trailing punctuation belongs to the sentence, not the link.
+  while (q > p && (q[-1] == '.' || q[-1] == ',' || q[-1] == ')' || q[-1] == '!' || q[-1] == '?')) {
+    --q;
+  }
+  return static_cast<size_t>(q - p);
+}
+
+// ASCII emoticons are tokens of their own, like emoji, compared without
+// case and emitted lowercase (":D" -> ":d"). Longest first. Returns the
+// length in bytes of the emoticon at p with its repeats, or 0.
+size_t MatchEmoticon(const unsigned char* p, const unsigned char* end, size_t* base_length) {
+  static constexpr std::string_view kEmoticons[] = {
+      ":'-(", ">:(", ":-)", ":-(", ":-d", ":'(", ":-/", ":-p", ";-)", "-_-", "</3", ":-*",
+      ":-o",  ":-|", ":)",  ":(",  ":d",  ":/",  ":p",  ";)",  ";p",  ";d",  "=)",  "=(",
+      "=d",   "=p",  ":]",  ":[",  ":*",  ":o",  "<3",  ":|",  ":@",  "xd",  "^^"};
+  const size_t available = static_cast<size_t>(end - p);
+  for (const std::string_view e : kEmoticons) {
+    if (e.size() > available) continue;
+    bool same = true;
+    for (size_t k = 0; k < e.size() && same; ++k) {
+      const unsigned char c = p[k];
+      same = (c >= 'A' && c <= 'Z' ? c + 32 : c) == static_cast<unsigned char>(e[k]);
     }
-    const bool word_char = (cp_info.lower_traits & CodePointInfo::kWordChar) != 0;
-    if (!word_char) writer.FlushWord();
-    const size_t before = writer.folded_size();
-    writer.Append(cp_info);
-    if (word_char) {
-      writer.ContinueWord(before, (cp_info.traits & CodePointInfo::kLetter) != 0,
-                          (cp_info.traits & CodePointInfo::kUpper) != 0);
-    } else if ((cp_info.lower_traits & CodePointInfo::kSymbol) != 0) {
-      writer.PushToken(before, Token::Kind::kSymbol);
-    } else if (cp == '.' || cp == '!' || cp == '?' || cp == ';' || cp == '\n') {
-      writer.StartClause();
+    if (!same) continue;
+    const unsigned char* q = p + e.size();
+    // ":(((" and ":)))" are the same emoticon, stressed.
+    while (q < end && *q == static_cast<unsigned char>(e.back())) ++q;
+    if (q == end || *q == ' ' || *q == '\n' || *q == '!' || *q == '.' || *q == ',') {
+      *base_length = e.size();
+      return static_cast<size_t>(q - p);
     }
   }
-  writer.FlushWord();
-  writer.Finish();
+  return 0;
+}
+
+constexpr bool IsDigit(utf8proc_int32_t cp) { return cp >= '0' && cp <= '9'; }
+
+// Emoji presentation selectors, joiners and skin tones change how an emoji
+// looks, not what it says: they are dropped so that "❤️" is "❤".
+constexpr bool IsEmojiModifier(utf8proc_int32_t cp) {
+  return cp >= 0x200D &&
+         (cp == 0xFE0E || cp == 0xFE0F || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF));
+}
+
+// Normalizes one UTF-8 text into a NormalizedText, reusing its capacity.
+// Works on the bytes as they are: the caller has decoded HTML entities and
+// composed the text to NFC where that changes anything (see saw_mark()).
+class Normalizer {
+ public:
+  Normalizer(bool turkish, NormalizedText* out)
+      : out_(*out),
+        bytes_(ByteTable(turkish)),
+        word_bytes_(WordByteTable(turkish)),
+        table_(InfoTable()),
+        capital_i_(turkish ? TurkishCapitalI() : table_[static_cast<unsigned char>('I')]) {}
+
+  // Whether a combining mark was among the code points: then NFC may
+  // differ from the text as given.
+  bool saw_mark() const { return saw_mark_; }
+
+  void Run(std::string_view text);
+
+ private:
+  static constexpr size_t kNoWord = static_cast<size_t>(-1);
+  static constexpr size_t kWordsSlack = 16;
+
+  static const CodePointInfo& TurkishCapitalI() {
+    static const CodePointInfo kInfo = MakeInfo('I', /*turkish=*/true);
+    return kInfo;
+  }
+
+  // The reference is good until the next call (RareInfo's cache).
+  const CodePointInfo& Info(utf8proc_int32_t cp) {
+    if (cp == 'I') return capital_i_;
+    const CodePointInfo& info = cp < kTableSize ? table_[cp] : RareInfo(cp);
+    if ((info.traits & CodePointInfo::kCombining) != 0) saw_mark_ = true;
+    return info;
+  }
+  bool IsWordChar(utf8proc_int32_t cp) { return (Info(cp).traits & CodePointInfo::kWordChar) != 0; }
+
+  void Append(const CodePointInfo& info) {
+    // Padded copies: the buffers have four bytes of slack.
+    std::memcpy(lower_ + lower_size_, info.lower_utf8, 4);
+    lower_size_ += info.lower_length;
+    std::memcpy(folded_ + folded_size_, info.folded, 4);
+    folded_size_ += info.folded_length;
+  }
+  void AppendAscii(char c) {
+    lower_[lower_size_++] = c;
+    folded_[folded_size_++] = c;
+  }
+
+  void FlushWord() {
+    if (word_start_ == kNoWord) return;
+    if (folded_size_ > word_start_) {
+      Token& token = PushToken(word_start_, Token::Kind::kWord);
+      token.caps = word_letters_ >= 2 && word_upper_ == word_letters_;
+    }
+    word_start_ = kNoWord;
+    word_letters_ = 0;
+    word_upper_ = 0;
+  }
+
+  // A token whose text is folded[from, end), reusing a token of an earlier
+  // text (and its string's capacity) where there is one.
+  Token& PushToken(size_t from, Token::Kind kind) { return PushToken(from, folded_size_, kind); }
+  Token& PushToken(size_t from, size_t to, Token::Kind kind) {
+    std::vector<Token>& tokens = out_.tokens;
+    Token& token = token_count_ < tokens.size() ? tokens[token_count_] : tokens.emplace_back();
+    ++token_count_;
+    const size_t length = to - from;
+    // Cheaper than assign(), which allows for the source overlapping the string.
+    token.text.clear();
+    token.text.append(folded_ + from, length);
+    AppendWords(folded_ + from, length);
+    token.is_word = kind == Token::Kind::kWord;
+    token.kind = kind;
+    token.caps = false;
+    token.clause_start = clause_start_;
+    clause_start_ = false;
+    return token;
+  }
+
+  // Appends the ASCII word characters from p on (at least the one at p),
+  // squeezing elongation as the main loop does; returns where they end.
+  const unsigned char* AppendAsciiWord(const unsigned char* p, const unsigned char* end,
+                                       utf8proc_int32_t* prev, int* run);
+  // A URL, mention or hashtag of `length` bytes at p; a hashtag's words follow.
+  void EmitSpecial(const unsigned char* p, size_t length, Token::Kind kind);
+  // A URL, mention, hashtag or emoticon at p, at the start of a token: its
+  // length in bytes, or 0 when there is none.
+  size_t EmitSpecialAt(const unsigned char* p, const unsigned char* end);
+  size_t MatchTag(const unsigned char* p, const unsigned char* end);
+
+  // " " and the text of a token to `words`.
+  void AppendWords(const char* text, size_t length) {
+    if (words_size_ + length + 1 + kWordsSlack > out_.words.size()) {
+      out_.words.resize(2 * (words_size_ + length + 1 + kWordsSlack));
+      words_ = out_.words.data();
+    }
+    char* at = words_ + words_size_;
+    *at++ = ' ';
+    // A short token in one fixed-size copy, which the compiler inlines: the
+    // folded form has as much slack to read, `words` to write.
+    if (length <= kWordsSlack) {
+      std::memcpy(at, text, kWordsSlack);
+    } else {
+      std::memcpy(at, text, length);
+    }
+    words_size_ += length + 1;
+  }
+
+  void Finish();
+
+  NormalizedText& out_;
+  const ByteInfo* bytes_;
+  const std::uint64_t* word_bytes_;
+  const CodePointInfo* table_;
+  const CodePointInfo& capital_i_;
+  char* lower_ = nullptr;
+  char* folded_ = nullptr;
+  char* words_ = nullptr;
+  size_t lower_size_ = 0;
+  size_t folded_size_ = 0;
+  size_t words_size_ = 0;
+  size_t token_count_ = 0;
+  size_t word_start_ = kNoWord;  // in folded_
+  int word_letters_ = 0;
+  int word_upper_ = 0;
+  bool clause_start_ = true;  // the next token begins a clause
+  bool saw_mark_ = false;
+};
+
+// Length in bytes of "@handle" or "#tag" at p, or 0.
+size_t Normalizer::MatchTag(const unsigned char* p, const unsigned char* end) {
+  if (end - p < 2 || (*p != '@' && *p != '#')) return 0;
+  const bool mention = *p == '@';
+  const unsigned char* q = p + 1;
+  while (q < end) {
+    size_t n = 0;
+    const utf8proc_int32_t cp = DecodeAt(q, end, &n);
+    if (cp == '_' || IsWordChar(cp)) {
+      q += n;
+    } else if (mention && cp == '.' && end - q >= 2 && IsWordChar(DecodeAt(q + 1, end, &n))) {
+      q += 1;
+    } else {
+      break;
+    }
+  }
+  return q - p > 1 ? static_cast<size_t>(q - p) : 0;
+}
+
+const unsigned char* Normalizer::AppendAsciiWord(const unsigned char* p, const unsigned char* end,
+                                                 utf8proc_int32_t* prev, int* run) {
+  // The state of the loop in locals, so that it stays in registers.
+  char* lower = lower_ + lower_size_;
+  char* folded = folded_ + folded_size_;
+  if (word_start_ == kNoWord) word_start_ = folded_size_;
+  std::uint64_t counts = 0;
+  utf8proc_int32_t last = *prev;
+  int repeats = *run;
+  const std::uint64_t* const word_bytes = word_bytes_;
+  do {
+    const std::uint64_t byte = word_bytes[*p];
+    if ((byte & word_byte::kContinues) == 0) break;
+    ++p;
+    const auto c = static_cast<unsigned char>(byte >> word_byte::kLowerShift);
+    if (c == last) {
+      // Squeeze elongation: a letter repeated 3+ times counts once. Keep a
+      // legitimate double letter until a third shows it is elongation, then
+      // take back the second copy.
+      if (++repeats >= 3 && (byte & word_byte::kLetter) != 0) {
+        if (repeats == 3) {
+          --lower;
+          --folded;
+        }
+        continue;
+      }
+    } else {
+      last = c;
+      repeats = 1;
+    }
+    counts += byte & word_byte::kCounts;
+    *lower++ = static_cast<char>(c);
+    *folded++ = static_cast<char>(c);
+  } while (p < end);
+  lower_size_ = static_cast<size_t>(lower - lower_);
+  folded_size_ = static_cast<size_t>(folded - folded_);
+  word_letters_ += static_cast<int>(counts & 0xFFFFFFFFu);
+  word_upper_ += static_cast<int>(counts >> 32);
+  *prev = last;
+  *run = repeats;
+  return p;
+}
+
+void Normalizer::EmitSpecial(const unsigned char* p, size_t length, Token::Kind kind) {
+  FlushWord();
+  const unsigned char* const end = p + length;
+  const size_t folded_from = folded_size_;
+  for (const unsigned char* q = p; q < end;) {
+    size_t n = 0;
+    Append(Info(DecodeAt(q, end, &n)));
+    q += n;
+  }
+  PushToken(folded_from, kind);
+  if (kind != Token::Kind::kHashtag) return;
+  // "#KargoGelmedi" -> words "kargo", "gelmedi": split where a lowercase
+  // letter meets an uppercase one, and between letters and digits. Each
+  // word is a slice of the folded hashtag just written ('#' and '_' are one
+  // byte each there).
+  size_t at = folded_from + 1;
+  size_t part_from = at;
+  utf8proc_int32_t before = '#';
+  bool before_lower = false;
+  for (const unsigned char* q = p + 1; q < end;) {
+    size_t n = 0;
+    const utf8proc_int32_t c = DecodeAt(q, end, &n);
+    const CodePointInfo& c_info = Info(c);
+    const bool upper = (c_info.traits & CodePointInfo::kUpper) != 0;
+    const bool lower = (c_info.traits & CodePointInfo::kLower) != 0;
+    const size_t folded_length = c_info.folded_length;
+    if (c == '_' || (q > p + 1 && ((upper && before_lower) || IsDigit(c) != IsDigit(before)))) {
+      if (at > part_from) PushToken(part_from, at, Token::Kind::kWord);
+      part_from = at;
+    }
+    at += folded_length;
+    if (c == '_') part_from = at;
+    before = c;
+    before_lower = lower;
+    q += n;
+  }
+  if (at > part_from) PushToken(part_from, at, Token::Kind::kWord);
+}
+
+size_t Normalizer::EmitSpecialAt(const unsigned char* p, const unsigned char* end) {
+  const unsigned char c = *p;
+  size_t length = 0;
+  Token::Kind kind = Token::Kind::kUrl;
+  if (c == 'h' || c == 'H' || c == 'w' || c == 'W') {
+    length = MatchUrl(p, end);
+  } else if (c == '@' || c == '#') {
+    length = MatchTag(p, end);
+    kind = c == '@' ? Token::Kind::kMention : Token::Kind::kHashtag;
+  }
+  if (length > 0) {
+    EmitSpecial(p, length, kind);
+    return length;
+  }
+  size_t base = 0;
+  if (MayStartEmoticon(c)) length = MatchEmoticon(p, end, &base);
+  if (length == 0) return 0;
+  FlushWord();
+  const size_t folded_from = folded_size_;
+  for (size_t k = 0; k < base; ++k) {
+    const unsigned char e = p[k];
+    AppendAscii(static_cast<char>(e >= 'A' && e <= 'Z' ? e + 32 : e));
+  }
+  PushToken(folded_from, Token::Kind::kSymbol);
+  return length;
+}
+
+void Normalizer::Run(std::string_view text) {
+  // Every code point of at least one byte writes at most four bytes to each
+  // form, and the padded copies need four of slack.
+  out_.lower.resize(4 * text.size() + 4);
+  out_.folded.resize(4 * text.size() + 4 + kWordsSlack);
+  // Tokens and a space each: about the length of the text, and grown as
+  // needed.
+  out_.words.resize(text.size() + 2 * kWordsSlack);
+  lower_ = out_.lower.data();
+  folded_ = out_.folded.data();
+  words_ = out_.words.data();
+  // About one token for every five code points; a guess, not a limit.
+  out_.tokens.reserve(text.size() / 5 + 4);
+
+  const auto* const begin = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char* const end = begin + text.size();
+  // The last code point kept (lowercase), and how many times in a row it came.
+  utf8proc_int32_t prev = -1;
+  int run = 0;
+  for (const unsigned char* p = begin; p < end;) {
+    const ByteInfo byte = bytes_[*p];
+    if ((byte.traits & ByteInfo::kSlow) != 0 && (p == begin || IsSpace(p[-1]))) {
+      if (const size_t length = EmitSpecialAt(p, end); length > 0) {
+        p += length;
+        prev = -1;
+        continue;
+      }
+    }
+    if ((byte.traits & (ByteInfo::kGeneral | ByteInfo::kNotAscii)) == 0) {
+      if ((byte.traits & ByteInfo::kWordChar) != 0) {
+        p = AppendAsciiWord(p, end, &prev, &run);
+        continue;
+      }
+      // Not a letter, so never squeezed.
+      ++p;
+      const char c = byte.lower;
+      run = c == prev ? run + 1 : 1;
+      prev = c;
+      FlushWord();
+      if ((byte.traits & ByteInfo::kClause) != 0) clause_start_ = true;
+      AppendAscii(c);
+      continue;
+    }
+    size_t n = 0;
+    const utf8proc_int32_t original = DecodeAt(p, end, &n);
+    p += n;
+    if (IsEmojiModifier(original)) continue;
+    const CodePointInfo& info = Info(original);
+    const utf8proc_int32_t cp = info.lower;
+    run = cp == prev ? run + 1 : 1;
+    prev = cp;
+    if (run >= 2 && (info.lower_traits & CodePointInfo::kLetter) != 0) {
+      if (run == 3) {
+        lower_size_ -= info.lower_length;
+        folded_size_ -= info.folded_length;
+      }
+      if (run >= 3) continue;
+    }
+    const bool word_char = (info.lower_traits & CodePointInfo::kWordChar) != 0;
+    if (!word_char) FlushWord();
+    const size_t before = folded_size_;
+    Append(info);
+    if (word_char) {
+      if (word_start_ == kNoWord) word_start_ = before;
+      if ((info.traits & CodePointInfo::kLetter) != 0) {
+        ++word_letters_;
+        if ((info.traits & CodePointInfo::kUpper) != 0) ++word_upper_;
+      }
+    } else if ((info.lower_traits & CodePointInfo::kSymbol) != 0) {
+      PushToken(before, Token::Kind::kSymbol);
+    } else if (cp == '.' || cp == '!' || cp == '?' || cp == ';' || cp == '\n') {
+      clause_start_ = true;
+    }
+  }
+  FlushWord();
+  Finish();
+}
+
+void Normalizer::Finish() {
+  out_.lower.resize(lower_size_);
+  out_.folded.resize(folded_size_);
+  out_.tokens.resize(token_count_);
+  if (words_size_ + 1 > out_.words.size()) out_.words.resize(words_size_ + 1);
+  out_.words[words_size_] = ' ';
+  out_.words.resize(words_size_ + 1);
+}
+
+}  // namespace
+
+void NormalizeInto(std::string_view text, bool turkish, NormalizedText* out) {
+  // Most texts are used as they are: no HTML entity and no combining mark
+  // (so already NFC). The others are decoded, composed and re-encoded first,
+  // which is rare enough to cost a second pass.
+  if (text.find('&') == std::string_view::npos) {
+    Normalizer normalizer(turkish, out);
+    normalizer.Run(text);
+    if (!normalizer.saw_mark()) return;
+  }
+  thread_local std::vector<utf8proc_int32_t> cps;
+  thread_local std::string prepared;
+  ToNfc(text, &cps);
+  if (text.find('&') != std::string_view::npos) DecodeHtmlEntities(&cps);
+  prepared.clear();
+  for (const auto cp : cps) AppendUtf8(cp, &prepared);
+  Normalizer(turkish, out).Run(prepared);
+}
+
+NormalizedText Normalize(std::string_view text, bool turkish) {
+  NormalizedText out;
+  NormalizeInto(text, turkish, &out);
   return out;
 }
 

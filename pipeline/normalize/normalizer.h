@@ -10,7 +10,7 @@
 //            ASCII (ç->c ğ->g ı->i ö->o ş->s ü->u), so a rule written once
 //            in proper Turkish matches text typed on an English keyboard.
 //
-// Thread safety: pure functions.
+// Thread safety: pure functions; NormalizeInto writes only to `*out`.
 #pragma once
 
 #include <string>
@@ -50,6 +50,12 @@ struct NormalizedText {
 // replaced by U+FFFD rather than rejected: decoding already refused such posts,
 // and normalization must never fail on text a rule author types.
 NormalizedText Normalize(std::string_view text, bool turkish);
+
+// The same, written into `*out`, which it replaces whatever it held. The
+// strings and tokens of `*out` keep their capacity, so a caller that reuses
+// one NormalizedText per thread normalizes without allocating once its
+// buffers have grown to its longest text. `out` must not be null.
+void NormalizeInto(std::string_view text, bool turkish, NormalizedText* out);
 
 // The folded form only (for rule terms and lexicon entries).
 std::string FoldForMatching(std::string_view text, bool turkish);

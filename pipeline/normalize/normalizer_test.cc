@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "pipeline/normalize/lang_id.h"
 
 namespace earshot {
@@ -163,6 +166,87 @@ TEST(DetectLanguage, CountsTurkishLettersWhereverTheyAre) {
   EXPECT_EQ(DetectLanguage("\xC5\x9F").confidence, 0.5);
   EXPECT_EQ(DetectLanguage("\xC3\xC3\xA7 yes").lang, "tr");
   EXPECT_DOUBLE_EQ(DetectLanguage("\xC3\xC3\xA7 yes").confidence, 0.1);
+}
+
+}  // namespace
+}  // namespace earshot
+
+namespace earshot {
+namespace {
+
+void ExpectSameForms(const NormalizedText& got, const NormalizedText& want,
+                     const std::string& text) {
+  EXPECT_EQ(got.lower, want.lower) << text;
+  EXPECT_EQ(got.folded, want.folded) << text;
+  EXPECT_EQ(got.words, want.words) << text;
+  ASSERT_EQ(got.tokens.size(), want.tokens.size()) << text;
+  for (size_t i = 0; i < got.tokens.size(); ++i) {
+    EXPECT_EQ(got.tokens[i].text, want.tokens[i].text) << text << " token " << i;
+    EXPECT_EQ(got.tokens[i].is_word, want.tokens[i].is_word) << text << " token " << i;
+    EXPECT_EQ(got.tokens[i].kind, want.tokens[i].kind) << text << " token " << i;
+    EXPECT_EQ(got.tokens[i].caps, want.tokens[i].caps) << text << " token " << i;
+    EXPECT_EQ(got.tokens[i].clause_start, want.tokens[i].clause_start) << text << " token " << i;
+  }
+}
+
+TEST(NormalizeInto, ReusingADirtyOutputGivesWhatAFreshNormalizeGives) {
+  const std::vector<std::string> texts = {
+      "KARGOM HALA GELMEDI!!! Rezalettttt. İADE istiyorum",
+      "ÇOK KÖTÜ bir hizmet, Şikâyet ığdır ırmak",
+      "My order STILL hasn't arrived?? Soooo bad; never again",
+      "Kargo rezalet 😡😡 ❤️ 👍🏽 thanks :) <3 XD :(((",
+      "see https://x.com/a/kargo-gelmedi, www.ornek.com. and http://A.b/C?d=1&amp;e=2",
+      "@HizliKargo #KargoGelmedi #black_friday2026 #İadeİstiyorum mail ali@ornek.com c#",
+      "a\xFF"
+      "b \xC3 \xE2\x80 \xED\xA0\x80 @\xFF #a\xC3",
+      "ko\xCC\x88tu\xCC\x88 e\xCC\x81 &lt;3 &gt;:( fish &amp; chips &quot;ok&quot; & &x",
+      "",
+      "a very long post that keeps going with many words so that the buffers grow well past "
+      "what the short posts before and after it need, with a verylongwordthatneedsaheapstring "
+      "and #AnotherVeryLongHashtagThatIsLong and https://example.com/a/very/long/path/indeed",
+      "x",
+  };
+  for (const bool turkish : {true, false}) {
+    NormalizedText scratch;
+    // Twice round, so that every text meets buffers and tokens left by the
+    // others, longer and shorter.
+    for (int round = 0; round < 2; ++round) {
+      for (const std::string& text : texts) {
+        NormalizeInto(text, turkish, &scratch);
+        ExpectSameForms(scratch, Normalize(text, turkish), text);
+      }
+    }
+  }
+}
+
+TEST(NormalizeInto, ReplacesWhatTheOutputHeld) {
+  NormalizedText out;
+  out.lower = "stale lower";
+  out.folded = "stale folded";
+  out.words = " stale words ";
+  out.tokens.resize(40);
+  for (Token& token : out.tokens) {
+    token.text = "a stale token long enough to live on the heap";
+    token.is_word = false;
+    token.kind = Token::Kind::kUrl;
+    token.caps = true;
+    token.clause_start = true;
+  }
+  NormalizeInto("Kargo GELMEDI", true, &out);
+  EXPECT_EQ(out.lower, "kargo gelmedı");  // Turkish casing: I -> ı
+  EXPECT_EQ(out.folded, "kargo gelmedi");
+  EXPECT_EQ(out.words, " kargo gelmedi ");
+  ASSERT_EQ(out.tokens.size(), 2u);
+  EXPECT_EQ(out.tokens[1].text, "gelmedi");
+  EXPECT_TRUE(out.tokens[1].is_word);
+  EXPECT_EQ(out.tokens[1].kind, Token::Kind::kWord);
+  EXPECT_TRUE(out.tokens[1].caps);
+  EXPECT_FALSE(out.tokens[1].clause_start);
+  NormalizeInto("", true, &out);
+  EXPECT_EQ(out.lower, "");
+  EXPECT_EQ(out.folded, "");
+  EXPECT_EQ(out.words, " ");
+  EXPECT_TRUE(out.tokens.empty());
 }
 
 }  // namespace
