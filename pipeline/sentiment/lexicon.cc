@@ -15,6 +15,30 @@ bool WordMatches(const std::string& entry_word, bool stem, std::string_view toke
   return token == entry_word;
 }
 
+// The words an entry is filed under, split exactly as a post is, so
+// "top-notch" is the phrase "top notch" and "kargo'm" stays one word. A
+// trailing '*' marks the last word as a stem; the normalizer would drop it,
+// so it is taken off first and reported in *stem. An emoticon that ends in
+// '*' (":*", ":-*") is a token of its own in posts, and stays one here.
+std::vector<std::string> EntryWords(std::string_view entry, bool* stem) {
+  *stem = false;
+  while (!entry.empty() && entry.back() == ' ') entry.remove_suffix(1);
+  NormalizedText text = Normalize(entry, /*turkish=*/true);
+  const bool emoticon = !text.tokens.empty() && text.tokens.back().kind == Token::Kind::kSymbol &&
+                        !text.tokens.back().text.empty() && text.tokens.back().text.back() == '*';
+  if (!emoticon && entry.size() > 1 && entry.back() == '*') {
+    *stem = true;
+    entry.remove_suffix(1);
+    text = Normalize(entry, /*turkish=*/true);
+  }
+  std::vector<std::string> words;
+  for (Token& token : text.tokens) {
+    if (token.kind == Token::Kind::kHashtag) continue;  // its parts follow as words
+    words.push_back(std::move(token.text));
+  }
+  return words;
+}
+
 }  // namespace
 
 StatusOr<Lexicon> Lexicon::LoadFile(const std::string& path, std::vector<Diagnostic>* diagnostics) {
@@ -57,20 +81,8 @@ StatusOr<Lexicon> Lexicon::LoadFile(const std::string& path, std::vector<Diagnos
 }
 
 void Lexicon::Add(std::string_view entry, double valence) {
-  // An entry is split into words exactly as a post is, so "top-notch" is the
-  // phrase "top notch" and "kargo'm" stays one word. A trailing '*' marks the
-  // last word as a stem; the normalizer would drop it, so it is taken off first.
   bool stem = false;
-  while (!entry.empty() && entry.back() == ' ') entry.remove_suffix(1);
-  if (entry.size() > 1 && entry.back() == '*') {
-    stem = true;
-    entry.remove_suffix(1);
-  }
-  std::vector<std::string> words;
-  for (Token& token : Normalize(entry, /*turkish=*/true).tokens) {
-    if (token.kind == Token::Kind::kHashtag) continue;  // its parts follow as words
-    words.push_back(std::move(token.text));
-  }
+  const std::vector<std::string> words = EntryWords(entry, &stem);
   if (words.empty()) return;
   MarkStart(words[0], stem && words.size() == 1);
   Entry& target = Insert(words[0]);
