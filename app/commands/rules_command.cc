@@ -1,7 +1,9 @@
 // earshot rules lint | test | diff: the rule author's tools.
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 
@@ -10,6 +12,7 @@
 #include "app/record_processor.h"
 #include "earshot/decode.h"
 #include "pipeline/normalize/normalizer.h"
+#include "pipeline/sentiment/lexicon.h"
 
 namespace earshot {
 namespace {
@@ -31,15 +34,61 @@ StatusOr<std::shared_ptr<const Classifier>> ClassifierFor(const std::vector<std:
   return BuildClassifier(ToolConfig(rules, lexicons));
 }
 
+bool IsLexiconFile(const std::filesystem::path& path) { return path.extension() == ".tsv"; }
+
+// Splits lint's paths into what the rule loader reads and the lexicon files:
+// a *.tsv path is a lexicon; a directory gives its *.tsv files (recursively,
+// sorted, as RuleFiles does for rule files) and goes to the rule loader too
+// unless it holds lexicons and no rule file (rules/lexicons on its own).
+void SplitLintPaths(const std::vector<std::string>& paths, std::vector<std::string>* rule_paths,
+                    std::vector<std::string>* lexicon_files) {
+  namespace fs = std::filesystem;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) {
+      (IsLexiconFile(path) ? lexicon_files : rule_paths)->push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (const auto& entry : fs::recursive_directory_iterator(path, ec)) {
+      if (entry.is_regular_file() && IsLexiconFile(entry.path()))
+        found.push_back(entry.path().string());
+    }
+    std::sort(found.begin(), found.end());
+    lexicon_files->insert(lexicon_files->end(), found.begin(), found.end());
+    if (found.empty() || !RuleFiles({path}).empty()) rule_paths->push_back(path);
+  }
+}
+
 int Lint(const std::vector<std::string>& paths, bool strict) {
+  std::vector<std::string> rule_paths;
+  std::vector<std::string> lexicon_files;
+  SplitLintPaths(paths, &rule_paths, &lexicon_files);
   std::vector<Diagnostic> diagnostics;
-  auto rules = LoadRuleSet(paths, RuleSetOptions{}, &diagnostics);
+  std::string counts;
+  size_t files = 0;
+  bool rules_loaded = true;
+  if (!rule_paths.empty()) {
+    auto rules = LoadRuleSet(rule_paths, RuleSetOptions{}, &diagnostics);
+    files += RuleFiles(rule_paths).size();
+    rules_loaded = rules.ok();
+    if (rules.ok()) counts += ", " + std::to_string((*rules)->rules().size()) + " rules";
+  }
+  size_t entries = 0;
+  for (const std::string& file : lexicon_files) {
+    ++files;
+    auto lexicon = Lexicon::LoadFile(file, &diagnostics);
+    if (lexicon.ok()) {
+      entries += lexicon->size();
+    } else {
+      diagnostics.push_back(
+          Diagnostic{Severity::kError, "io", file, 0, 0, "cannot read the lexicon file", ""});
+    }
+  }
+  if (!lexicon_files.empty()) counts += ", " + std::to_string(entries) + " lexicon entries";
   const auto [errors, warnings] = PrintDiagnostics(diagnostics, strict);
-  const size_t files = RuleFiles(paths).size();
   std::printf("%d error(s), %d warning(s) in %zu file(s)%s\n", errors, warnings, files,
-              rules.ok() && errors == 0
-                  ? (", " + std::to_string((*rules)->rules().size()) + " rules").c_str()
-                  : "");
+              rules_loaded && errors == 0 ? counts.c_str() : "");
   return errors > 0 ? 1 : 0;
 }
 
@@ -173,9 +222,11 @@ void AddRulesCommand(CLI::App& app, CommandContext context) {
     bool strict = false;
   };
   auto lint = std::make_shared<LintOptions>();
-  CLI::App* lint_cmd = rules->add_subcommand(
-      "lint", "Check rule files and report every problem as file:line:col: error|warning");
-  lint_cmd->add_option("paths", lint->paths, "Rule files or directories")
+  CLI::App* lint_cmd =
+      rules->add_subcommand("lint",
+                            "Check rule files and lexicons (*.tsv) and report every problem as "
+                            "file:line:col: error|warning");
+  lint_cmd->add_option("paths", lint->paths, "Rule files, lexicon files (*.tsv) or directories")
       ->required()
       ->check(CLI::ExistingPath);
   lint_cmd->add_flag("--strict", lint->strict, "Treat warnings as errors");

@@ -1,7 +1,9 @@
 #include "pipeline/sentiment/lexicon.h"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
+#include <unordered_map>
 
 #include "pipeline/normalize/normalizer.h"
 
@@ -45,15 +47,27 @@ StatusOr<Lexicon> Lexicon::LoadFile(const std::string& path, std::vector<Diagnos
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status("io", path + ": cannot read lexicon");
   Lexicon lexicon;
+  // The line that last gave each key (its words as Add files them, with a
+  // '*' for a stem), and that line's entry and valence: a later line with the
+  // same key silently replaces it, so it is reported.
+  struct Given {
+    int line = 0;
+    std::string entry;
+    double valence = 0.0;
+    std::string number;  // the valence as written
+  };
+  std::unordered_map<std::string, Given> given;
   int line_number = 0;
   for (std::string line; std::getline(in, line);) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
     const size_t tab = line.find('\t');
+    auto report = [&](Severity severity, const char* code, int column, const std::string& message) {
+      diagnostics->push_back(Diagnostic{severity, code, path, line_number, column, message, line});
+    };
     auto bad = [&](const std::string& message) {
-      diagnostics->push_back(
-          Diagnostic{Severity::kError, "lexicon_syntax", path, line_number, 1, message, line});
+      report(Severity::kError, "lexicon_syntax", 1, message);
     };
     if (tab == std::string::npos) {
       bad("expected entry<TAB>valence");
@@ -75,6 +89,41 @@ StatusOr<Lexicon> Lexicon::LoadFile(const std::string& path, std::vector<Diagnos
       bad("valence must be within -4..+4");
       continue;
     }
+    bool stem = false;
+    const std::vector<std::string> words = EntryWords(entry, &stem);
+    // Only a trailing '*' marks a stem (emoticons such as ":*" keep theirs);
+    // anywhere else the normalizer drops it or splits the word there, and the
+    // entry would not mean what it says.
+    size_t kept_stars = stem ? 1 : 0;
+    for (const std::string& word : words) kept_stars += std::count(word.begin(), word.end(), '*');
+    const size_t last = entry.find_last_not_of(' ');
+    const size_t star =
+        kept_stars != static_cast<size_t>(std::count(entry.begin(), entry.end(), '*'))
+            ? entry.find('*')
+        : stem && entry[last - 1] == ' ' ? last
+                                         : std::string::npos;
+    if (star != std::string::npos) {
+      report(Severity::kError, "lexicon_stem", static_cast<int>(star) + 1,
+             "'*' marks a stem only at the end of the entry's last word");
+      continue;
+    }
+    if (words.empty()) {
+      report(Severity::kError, "lexicon_empty_entry", 1,
+             "entry '" + entry + "' has no words once normalized; it would match nothing");
+      continue;
+    }
+    std::string key;
+    for (const std::string& word : words) key += (key.empty() ? "" : " ") + word;
+    if (stem) key += '*';
+    Given& earlier = given[key];
+    if (earlier.line > 0) {
+      std::string message = "entry '" + entry + "' repeats line " + std::to_string(earlier.line);
+      if (earlier.entry != entry) message += " ('" + earlier.entry + "' reads the same)";
+      message += "; this line's valence wins";
+      if (earlier.valence != valence) message += " (" + number + " over " + earlier.number + ")";
+      report(Severity::kWarning, "lexicon_duplicate", 1, message);
+    }
+    earlier = Given{line_number, entry, valence, number};
     lexicon.Add(entry, valence);
   }
   return lexicon;
@@ -115,7 +164,15 @@ void Lexicon::Add(std::string_view entry, double valence) {
     target.phrases = static_cast<int32_t>(phrases_.size());
     phrases_.emplace_back();
   }
-  phrases_[static_cast<size_t>(target.phrases)].push_back(std::move(phrase));
+  // The same phrase again replaces it, as a word or stem given again does.
+  std::vector<Phrase>& phrases = phrases_[static_cast<size_t>(target.phrases)];
+  for (Phrase& existing : phrases) {
+    if (existing.rest == phrase.rest && existing.last_is_stem == phrase.last_is_stem) {
+      existing.valence = valence;
+      return;
+    }
+  }
+  phrases.push_back(std::move(phrase));
   ++phrase_count_;
 }
 

@@ -35,9 +35,16 @@ struct LexiconHit {
 class Lexicon {
  public:
   // Reads a TSV file: entry<TAB>valence[<TAB>note]; '#' starts a comment line.
-  // Bad lines become diagnostics; good lines are still loaded.
+  // Bad lines become error diagnostics (and are not loaded): no tab, a
+  // valence that is no number or outside -4..+4, a '*' anywhere but at the
+  // end of the last word (lexicon_stem), an entry with no words once
+  // normalized (lexicon_empty_entry). An entry filed under the same key as an
+  // earlier line (same words once normalized, same stem flag: "top-notch" and
+  // "top notch", "yesss" and "yes") is a warning (lexicon_duplicate), and the
+  // later line's valence wins. Good lines are still loaded.
   static StatusOr<Lexicon> LoadFile(const std::string& path, std::vector<Diagnostic>* diagnostics);
 
+  // An entry added again (the same key) replaces the earlier valence.
   // Hits handed out before an Add() may point into storage that Add() moves.
   void Add(std::string_view entry, double valence);
 

@@ -112,6 +112,69 @@ TEST(RulesLintCommand, StrictTurnsWarningsIntoErrors) {
   EXPECT_EQ(Earshot({"rules", "lint", "--strict", pack}, "lint-strict").exit_code, 1);
 }
 
+TEST(RulesLintCommand, ReportsLexiconProblemsWithFileLineColumn) {
+  const std::string lexicon = WriteFile("broken-lexicon.tsv",
+                                        "# entry<TAB>valence<TAB>note\n"
+                                        "top-notch\t2.5\n"
+                                        "awful -3.5\n"
+                                        "bad\tvery\n"
+                                        "frustrat* service\t-2.0\n"
+                                        "top notch\t2.8\n");
+  const RunResult run = Earshot({"rules", "lint", lexicon}, "rules-lint-lexicon");
+  EXPECT_EQ(run.exit_code, 1) << run.output;
+  EXPECT_NE(run.output.find(lexicon + ":3:1: error: expected entry<TAB>valence"), std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find(lexicon + ":4:1: error: valence 'very' is not a number"),
+            std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find(lexicon + ":5:9: error: '*' marks a stem only at the end"),
+            std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find(lexicon +
+                            ":6:1: warning: entry 'top notch' repeats line 2 ('top-notch' reads "
+                            "the same); this line's valence wins (2.8 over 2.5)"),
+            std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find("3 error(s), 1 warning(s) in 1 file(s)"), std::string::npos)
+      << run.output;
+}
+
+TEST(RulesLintCommand, StrictTurnsLexiconWarningsIntoErrors) {
+  const std::string lexicon = WriteFile("duplicate.tsv", "yesss\t2.0\nyes\t1.5\n");
+  const RunResult lenient = Earshot({"rules", "lint", lexicon}, "lint-lexicon-warn");
+  EXPECT_EQ(lenient.exit_code, 0) << lenient.output;
+  EXPECT_NE(lenient.output.find("0 error(s), 1 warning(s) in 1 file(s), 1 lexicon entries"),
+            std::string::npos)
+      << lenient.output;
+  const RunResult strict = Earshot({"rules", "lint", "--strict", lexicon}, "lint-lexicon-strict");
+  EXPECT_EQ(strict.exit_code, 1) << strict.output;
+  EXPECT_NE(strict.output.find(lexicon + ":2:1: error: entry 'yes' repeats line 1"),
+            std::string::npos)
+      << strict.output;
+}
+
+TEST(RulesLintCommand, TheShippedRulesDirectoryLintsCleanWithItsLexicons) {
+  const RunResult run = Earshot({"rules", "lint", "--strict", kRoot + "/rules"}, "lint-shipped");
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  // Both the rule packs (rules/core/*.yaml) and the lexicons (rules/lexicons/*.tsv) count.
+  size_t files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(kRoot + "/rules")) {
+    const std::string ext = entry.path().extension().string();
+    files += entry.is_regular_file() && (ext == ".yaml" || ext == ".yml" || ext == ".tsv") ? 1 : 0;
+  }
+  EXPECT_NE(run.output.find("0 error(s), 0 warning(s) in " + std::to_string(files) + " file(s), "),
+            std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find(" rules, "), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find(" lexicon entries"), std::string::npos) << run.output;
+  // The lexicon directory alone is lexicons only, not "no rule files".
+  const RunResult lexicons =
+      Earshot({"rules", "lint", "--strict", kRoot + "/rules/lexicons"}, "lint-shipped-lexicons");
+  EXPECT_EQ(lexicons.exit_code, 0) << lexicons.output;
+  EXPECT_NE(lexicons.output.find("0 error(s), 0 warning(s) in 3 file(s), "), std::string::npos)
+      << lexicons.output;
+}
+
 TEST(ExplainCommand, ShowsThePathForAsciiFoldedCapitalisedTurkish) {
   const RunResult run =
       Earshot({"explain", "KARGOM HALA GELMEDI, IADEMI ISTIYORUM", "--json"}, "explain");
