@@ -81,6 +81,17 @@ TEST(SentimentScorer, PhrasesEmojiAndExclamationsCount) {
   EXPECT_LT(Score("terrible!!!", "en"), Score("terrible", "en"));
 }
 
+TEST(SentimentScorer, AnEmojiOrEmoticonClosingThePostWeighsMore) {
+  // The same words and symbol; only the symbol's place differs.
+  EXPECT_GT(Score("terrible day :)", "en"), Score("terrible :) day", "en"));
+  EXPECT_LT(Score("güzel 😡", "tr"), Score("😡 güzel", "tr"));
+  // URLs and mentions after it do not take its place as the closing token.
+  EXPECT_DOUBLE_EQ(Score("terrible day :) http://x.co/a @bob", "en"),
+                   Score("terrible day :)", "en"));
+  // A post of symbols only keeps its sign.
+  EXPECT_LT(Score("😡", "tr"), 0);
+}
+
 }  // namespace
 }  // namespace earshot
 
