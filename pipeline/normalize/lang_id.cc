@@ -41,27 +41,32 @@ constexpr std::string_view kEnglishWords[] = {
     "great", "best", "good", "time", "people", "should've", "i've", "i'll", "can't", "didn't",
     "isn't", "won't", "doesn't", "already", "every"};
 
-// The longest word of both lists, and whether every word begins with a
-// lowercase ASCII letter (StopWords::Find filters on the first letter).
+// The longest word of both lists, and whether every word begins and ends
+// with a lowercase ASCII letter (StopWords indexes words by those letters).
 constexpr size_t LongestStopWord() {
   size_t longest = 0;
   for (const std::string_view word : kTurkishWords) longest = std::max(longest, word.size());
   for (const std::string_view word : kEnglishWords) longest = std::max(longest, word.size());
   return longest;
 }
-constexpr bool StopWordsBeginWithALetter() {
+constexpr bool IsStopWordShaped(std::string_view word) {
+  return !word.empty() && word.front() >= 'a' && word.front() <= 'z' && word.back() >= 'a' &&
+         word.back() <= 'z';
+}
+constexpr bool StopWordsAreShaped() {
   for (const std::string_view word : kTurkishWords) {
-    if (word.empty() || word[0] < 'a' || word[0] > 'z') return false;
+    if (!IsStopWordShaped(word)) return false;
   }
   for (const std::string_view word : kEnglishWords) {
-    if (word.empty() || word[0] < 'a' || word[0] > 'z') return false;
+    if (!IsStopWordShaped(word)) return false;
   }
   return true;
 }
-static_assert(StopWordsBeginWithALetter());
+static_assert(StopWordsAreShaped());
 
-// Both lists in one open-addressing table, so a token costs one short hash
-// and usually one comparison instead of two std::unordered_set lookups.
+// Both lists in one table, indexed by length, first letter and last letter:
+// most words of a post are in neither list and most of those fall in an
+// empty cell, so a token usually costs a lookup and at most one comparison.
 class StopWords {
  public:
   enum Language : std::uint8_t { kTurkish = 1, kEnglish = 2 };
@@ -73,60 +78,57 @@ class StopWords {
 
   // kTurkish and/or kEnglish, or 0 for a word in neither list.
   std::uint8_t Find(std::string_view word) const {
-    if (word.empty() || word.size() > kMaxLength) return 0;
-    // Most words are in neither list, and their length and first letter
-    // usually show it.
-    const unsigned letter = static_cast<unsigned char>(word[0]) - 'a';
-    if (letter >= 26 || ((first_letters_[word.size()] >> letter) & 1) == 0) return 0;
-    for (size_t i = Hash(word);; i = (i + 1) % kSlots) {
-      const Slot& slot = slots_[i];
-      if (slot.languages == 0) return 0;
-      if (slot.word.size() == word.size() &&
-          std::memcmp(slot.word.data(), word.data(), word.size()) == 0) {
-        return slot.languages;
-      }
+    const size_t length = word.size();
+    if (length == 0 || length > kMaxLength) return 0;
+    const unsigned first = static_cast<unsigned char>(word.front()) - 'a';
+    const unsigned last = static_cast<unsigned char>(word.back()) - 'a';
+    if (first >= 26 || last >= 26) return 0;
+    for (std::uint16_t i = cells_[length][first][last]; i != kNone; i = entries_[i].next) {
+      const Entry& entry = entries_[i];
+      // The same length, first and last letter: compare the letters between.
+      bool same = true;
+      for (size_t k = 1; k + 1 < length && same; ++k) same = entry.word[k] == word[k];
+      if (same) return entry.languages;
     }
+    return 0;
   }
 
  private:
-  struct Slot {
+  static constexpr size_t kMaxLength = LongestStopWord();
+  static constexpr std::uint16_t kNone = 0xFFFF;
+
+  struct Entry {
     std::string_view word;
     std::uint8_t languages = 0;
+    std::uint16_t next = kNone;  // the next entry of the same cell
   };
-  // A power of two, over twice the number of words, so that probes are short.
-  static constexpr int kSlotBits = 9;
-  static constexpr size_t kSlots = size_t{1} << kSlotBits;
-
-  // From the length and the first, second and last letters only: cheaper
-  // than hashing every byte, and the words differ enough there that probes
-  // stay short. Takes a nonempty word.
-  static size_t Hash(std::string_view word) {
-    const auto byte = [&word](size_t i) {
-      return static_cast<std::uint32_t>(static_cast<unsigned char>(word[i]));
-    };
-    const std::uint32_t key = byte(0) | byte(word.size() > 1 ? 1 : 0) << 8 |
-                              byte(word.size() - 1) << 16 |
-                              static_cast<std::uint32_t>(word.size()) << 24;
-    return (key * 0x9E3779B1u) >> (32 - kSlotBits);  // Fibonacci hashing
-  }
 
   void Add(std::string_view word, Language language) {
-    first_letters_[word.size()] |= std::uint32_t{1} << (word[0] - 'a');
-    for (size_t i = Hash(word);; i = (i + 1) % kSlots) {
-      Slot& slot = slots_[i];
-      if (slot.languages == 0 || slot.word == word) {
-        slot.word = word;
-        slot.languages |= language;
+    std::uint16_t& cell = cells_[word.size()][static_cast<size_t>(word.front() - 'a')]
+                                [static_cast<size_t>(word.back() - 'a')];
+    for (std::uint16_t i = cell; i != kNone; i = entries_[i].next) {
+      if (entries_[i].word == word) {
+        entries_[i].languages |= language;
         return;
       }
     }
+    entries_[count_] = Entry{word, language, cell};
+    cell = count_++;
   }
 
-  static constexpr size_t kMaxLength = LongestStopWord();
+  static constexpr size_t kWords = std::size(kTurkishWords) + std::size(kEnglishWords);
+  static_assert(kWords < kNone);
 
-  std::array<Slot, kSlots> slots_;
-  // By length, the first letters of the words of that length (bit 0: 'a').
-  std::array<std::uint32_t, kMaxLength + 1> first_letters_{};
+  std::array<Entry, kWords> entries_;
+  std::uint16_t count_ = 0;
+  // The first entry of each cell, or kNone.
+  std::array<std::array<std::array<std::uint16_t, 26>, 26>, kMaxLength + 1> cells_ = [] {
+    std::array<std::array<std::array<std::uint16_t, 26>, 26>, kMaxLength + 1> cells;
+    for (auto& by_first : cells) {
+      for (auto& by_last : by_first) by_last.fill(kNone);
+    }
+    return cells;
+  }();
 };
 
 const StopWords& Words() {
@@ -136,27 +138,33 @@ const StopWords& Words() {
 
 // Letters that exist in Turkish and not in English are strong evidence (1.5
 // each: ç ğ ı ş Ç Ğ İ Ş), ö and ü weaker (0.5). All are two bytes in UTF-8
-// with a lead byte 0xC3-0xC5. Returns the evidence of the two bytes at p in
-// halves, so that sums are exact.
+// with a lead byte 0xC3-0xC5. Their evidence in halves (so that sums are
+// exact), by lead byte - 0xC3 and the low six bits of the second byte.
+constexpr std::array<std::array<std::uint8_t, 64>, 3> kHalves = [] {
+  std::array<std::array<std::uint8_t, 64>, 3> halves{};
+  const auto set = [&halves](unsigned lead, unsigned next, std::uint8_t value) {
+    halves[lead - 0xC3][next & 0x3F] = value;
+  };
+  set(0xC3, 0xA7, 3);  // ç
+  set(0xC4, 0x9F, 3);  // ğ
+  set(0xC4, 0xB1, 3);  // ı
+  set(0xC5, 0x9F, 3);  // ş
+  set(0xC3, 0x87, 3);  // Ç
+  set(0xC4, 0x9E, 3);  // Ğ
+  set(0xC4, 0xB0, 3);  // İ
+  set(0xC5, 0x9E, 3);  // Ş
+  set(0xC3, 0xB6, 1);  // ö
+  set(0xC3, 0xBC, 1);  // ü
+  set(0xC3, 0x96, 1);  // Ö
+  set(0xC3, 0x9C, 1);  // Ü
+  return halves;
+}();
+
+// The evidence of the two bytes at p, in halves.
 size_t HalvesAt(const unsigned char* p) {
-  switch ((p[0] << 8) | p[1]) {
-    case 0xC3A7:  // ç
-    case 0xC49F:  // ğ
-    case 0xC4B1:  // ı
-    case 0xC59F:  // ş
-    case 0xC387:  // Ç
-    case 0xC49E:  // Ğ
-    case 0xC4B0:  // İ
-    case 0xC59E:  // Ş
-      return 3;
-    case 0xC3B6:  // ö
-    case 0xC3BC:  // ü
-    case 0xC396:  // Ö
-    case 0xC39C:  // Ü
-      return 1;
-    default:
-      return 0;
-  }
+  const unsigned lead = p[0] - 0xC3u;
+  if (lead >= 3 || (p[1] & 0xC0) != 0x80) return 0;
+  return kHalves[lead][p[1] & 0x3F];
 }
 
 // One pass over the text finds the letters above, looking only at lead bytes

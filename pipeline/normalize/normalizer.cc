@@ -288,9 +288,12 @@ struct ByteInfo {
 // The same facts packed for the loop over the letters of an ASCII word
 // (Normalizer::AppendAsciiWord), so that one load and one addition do.
 namespace word_byte {
-constexpr std::uint64_t kLetter = 1;                      // also adds one to the letter count
-constexpr int kLowerShift = 8;                            // bits 8-15: the lowercase byte
-constexpr std::uint64_t kContinues = 1 << 16;             // an ASCII word character, not kGeneral
+constexpr std::uint64_t kLetter = 1;           // also adds one to the letter count
+constexpr int kLowerShift = 8;                 // bits 8-15: the lowercase byte
+constexpr std::uint64_t kContinues = 1 << 16;  // an ASCII word character, not kGeneral
+// kContinues, and not ByteInfo::kSlow: it can begin a word after a space
+// without a closer look.
+constexpr std::uint64_t kStartsWord = 1 << 17;
 constexpr std::uint64_t kUpper = std::uint64_t{1} << 32;  // adds one to the upper count
 // Letters in the low 32 bits of a count, upper case letters in the high 32.
 constexpr std::uint64_t kCounts = kLetter | kUpper;
@@ -339,6 +342,7 @@ const std::uint64_t* WordByteTable(bool turkish) {
         }
         word = word_byte::kContinues | std::uint64_t{static_cast<unsigned char>(bytes[c].lower)}
                                            << word_byte::kLowerShift;
+        if ((traits & ByteInfo::kSlow) == 0) word |= word_byte::kStartsWord;
         if ((traits & ByteInfo::kLetter) != 0) word |= word_byte::kLetter;
         if ((traits & ByteInfo::kUpper) != 0) word |= word_byte::kUpper;  // only letters
       }
@@ -348,9 +352,21 @@ const std::uint64_t* WordByteTable(bool turkish) {
   return kTables[turkish ? 1 : 0].data();
 }
 
+// DecodeAt for sequences of three and four bytes, and invalid ones.
+utf8proc_int32_t DecodeLong(const unsigned char* p, const unsigned char* end, size_t* length) {
+  utf8proc_int32_t cp = 0;
+  const utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
+  if (n <= 0 || cp < 0) {
+    *length = 1;
+    return 0xFFFD;
+  }
+  *length = static_cast<size_t>(n);
+  return cp;
+}
+
 // The code point at p (p < end) and its length in bytes; an invalid
 // sequence is U+FFFD one byte long, as in DecodeUtf8.
-utf8proc_int32_t DecodeAt(const unsigned char* p, const unsigned char* end, size_t* length) {
+inline utf8proc_int32_t DecodeAt(const unsigned char* p, const unsigned char* end, size_t* length) {
   const unsigned char c = *p;
   if (c < 0x80) {
     *length = 1;
@@ -362,14 +378,7 @@ utf8proc_int32_t DecodeAt(const unsigned char* p, const unsigned char* end, size
     *length = 2;
     return ((c & 0x1F) << 6) | (p[1] & 0x3F);
   }
-  utf8proc_int32_t cp = 0;
-  const utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
-  if (n <= 0 || cp < 0) {
-    *length = 1;
-    return 0xFFFD;
-  }
-  *length = static_cast<size_t>(n);
-  return cp;
+  return DecodeLong(p, end, length);
 }
 
 bool StartsWithAscii(const unsigned char* p, const unsigned char* end, std::string_view prefix) {
@@ -433,17 +442,32 @@ constexpr bool IsEmojiModifier(utf8proc_int32_t cp) {
          (cp == 0xFE0E || cp == 0xFE0F || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF));
 }
 
+// A token found but not yet written out: its text is folded[from, from + length).
+struct PendingToken {
+  size_t from = 0;
+  size_t length = 0;
+  Token::Kind kind = Token::Kind::kWord;
+  bool caps = false;
+  bool clause_start = false;
+};
+
 // Normalizes one UTF-8 text into a NormalizedText, reusing its capacity.
 // Works on the bytes as they are: the caller has decoded HTML entities and
 // composed the text to NFC where that changes anything (see saw_mark()).
+// Tokens are noted while the text is read and written out at the end, in
+// one loop.
 class Normalizer {
  public:
-  Normalizer(bool turkish, NormalizedText* out)
+  // `pending` is scratch space, cleared here.
+  Normalizer(bool turkish, NormalizedText* out, std::vector<PendingToken>* pending)
       : out_(*out),
+        pending_(*pending),
         bytes_(ByteTable(turkish)),
         word_bytes_(WordByteTable(turkish)),
         table_(InfoTable()),
-        capital_i_(turkish ? TurkishCapitalI() : table_[static_cast<unsigned char>('I')]) {}
+        capital_i_(turkish ? TurkishCapitalI() : table_[static_cast<unsigned char>('I')]) {
+    pending_.clear();
+  }
 
   // Whether a combining mark was among the code points: then NFC may
   // differ from the text as given.
@@ -453,7 +477,7 @@ class Normalizer {
 
  private:
   static constexpr size_t kNoWord = static_cast<size_t>(-1);
-  static constexpr size_t kWordsSlack = 16;
+  static constexpr size_t kCopySize = 16;
 
   static const CodePointInfo& TurkishCapitalI() {
     static const CodePointInfo kInfo = MakeInfo('I', /*turkish=*/true);
@@ -484,7 +508,7 @@ class Normalizer {
   void FlushWord() {
     if (word_start_ == kNoWord) return;
     if (folded_size_ > word_start_) {
-      Token& token = PushToken(word_start_, Token::Kind::kWord);
+      PendingToken& token = PushToken(word_start_, Token::Kind::kWord);
       token.caps = word_letters_ >= 2 && word_upper_ == word_letters_;
     }
     word_start_ = kNoWord;
@@ -492,28 +516,24 @@ class Normalizer {
     word_upper_ = 0;
   }
 
-  // A token whose text is folded[from, end), reusing a token of an earlier
-  // text (and its string's capacity) where there is one.
-  Token& PushToken(size_t from, Token::Kind kind) { return PushToken(from, folded_size_, kind); }
-  Token& PushToken(size_t from, size_t to, Token::Kind kind) {
-    std::vector<Token>& tokens = out_.tokens;
-    Token& token = token_count_ < tokens.size() ? tokens[token_count_] : tokens.emplace_back();
-    ++token_count_;
-    const size_t length = to - from;
-    // Cheaper than assign(), which allows for the source overlapping the string.
-    token.text.clear();
-    token.text.append(folded_ + from, length);
-    AppendWords(folded_ + from, length);
-    token.is_word = kind == Token::Kind::kWord;
+  // A token whose text is folded[from, to).
+  PendingToken& PushToken(size_t from, Token::Kind kind) {
+    return PushToken(from, folded_size_, kind);
+  }
+  PendingToken& PushToken(size_t from, size_t to, Token::Kind kind) {
+    PendingToken& token = pending_.emplace_back();
+    token.from = from;
+    token.length = to - from;
     token.kind = kind;
-    token.caps = false;
     token.clause_start = clause_start_;
     clause_start_ = false;
+    words_size_ += to - from + 1;
     return token;
   }
 
   // Appends the ASCII word characters from p on (at least the one at p),
-  // squeezing elongation as the main loop does; returns where they end.
+  // squeezing elongation as the main loop does, and further words after
+  // single spaces; returns where they end.
   const unsigned char* AppendAsciiWord(const unsigned char* p, const unsigned char* end,
                                        utf8proc_int32_t* prev, int* run);
   // A URL, mention or hashtag of `length` bytes at p; a hashtag's words follow.
@@ -523,38 +543,19 @@ class Normalizer {
   size_t EmitSpecialAt(const unsigned char* p, const unsigned char* end);
   size_t MatchTag(const unsigned char* p, const unsigned char* end);
 
-  // " " and the text of a token to `words`.
-  void AppendWords(const char* text, size_t length) {
-    if (words_size_ + length + 1 + kWordsSlack > out_.words.size()) {
-      out_.words.resize(2 * (words_size_ + length + 1 + kWordsSlack));
-      words_ = out_.words.data();
-    }
-    char* at = words_ + words_size_;
-    *at++ = ' ';
-    // A short token in one fixed-size copy, which the compiler inlines: the
-    // folded form has as much slack to read, `words` to write.
-    if (length <= kWordsSlack) {
-      std::memcpy(at, text, kWordsSlack);
-    } else {
-      std::memcpy(at, text, length);
-    }
-    words_size_ += length + 1;
-  }
-
   void Finish();
 
   NormalizedText& out_;
+  std::vector<PendingToken>& pending_;
   const ByteInfo* bytes_;
   const std::uint64_t* word_bytes_;
   const CodePointInfo* table_;
   const CodePointInfo& capital_i_;
   char* lower_ = nullptr;
   char* folded_ = nullptr;
-  char* words_ = nullptr;
   size_t lower_size_ = 0;
   size_t folded_size_ = 0;
-  size_t words_size_ = 0;
-  size_t token_count_ = 0;
+  size_t words_size_ = 1;        // of `words`: a space, and a token and a space per token
   size_t word_start_ = kNoWord;  // in folded_
   int word_letters_ = 0;
   int word_upper_ = 0;
@@ -591,30 +592,49 @@ const unsigned char* Normalizer::AppendAsciiWord(const unsigned char* p, const u
   utf8proc_int32_t last = *prev;
   int repeats = *run;
   const std::uint64_t* const word_bytes = word_bytes_;
-  do {
-    const std::uint64_t byte = word_bytes[*p];
-    if ((byte & word_byte::kContinues) == 0) break;
-    ++p;
-    const auto c = static_cast<unsigned char>(byte >> word_byte::kLowerShift);
-    if (c == last) {
-      // Squeeze elongation: a letter repeated 3+ times counts once. Keep a
-      // legitimate double letter until a third shows it is elongation, then
-      // take back the second copy.
-      if (++repeats >= 3 && (byte & word_byte::kLetter) != 0) {
-        if (repeats == 3) {
-          --lower;
-          --folded;
+  for (;;) {
+    do {
+      const std::uint64_t byte = word_bytes[*p];
+      if ((byte & word_byte::kContinues) == 0) break;
+      ++p;
+      const auto c = static_cast<unsigned char>(byte >> word_byte::kLowerShift);
+      if (c == last) {
+        // Squeeze elongation: a letter repeated 3+ times counts once. Keep a
+        // legitimate double letter until a third shows it is elongation,
+        // then take back the second copy.
+        if (++repeats >= 3 && (byte & word_byte::kLetter) != 0) {
+          if (repeats == 3) {
+            --lower;
+            --folded;
+          }
+          continue;
         }
-        continue;
+      } else {
+        last = c;
+        repeats = 1;
       }
-    } else {
-      last = c;
-      repeats = 1;
-    }
-    counts += byte & word_byte::kCounts;
-    *lower++ = static_cast<char>(c);
-    *folded++ = static_cast<char>(c);
-  } while (p < end);
+      counts += byte & word_byte::kCounts;
+      *lower++ = static_cast<char>(c);
+      *folded++ = static_cast<char>(c);
+    } while (p < end);
+    // Most words end in one space before another plain word: take both here
+    // as the main loop would (the word is a token, the space is written).
+    if (end - p < 2 || *p != ' ' || (word_bytes[p[1]] & word_byte::kStartsWord) == 0) break;
+    const auto folded_size = static_cast<size_t>(folded - folded_);
+    PendingToken& token = PushToken(word_start_, folded_size, Token::Kind::kWord);
+    const int letters = word_letters_ + static_cast<int>(counts & 0xFFFFFFFFu);
+    const int upper = word_upper_ + static_cast<int>(counts >> 32);
+    token.caps = letters >= 2 && upper == letters;
+    word_letters_ = 0;
+    word_upper_ = 0;
+    counts = 0;
+    *lower++ = ' ';
+    *folded++ = ' ';
+    word_start_ = folded_size + 1;
+    last = ' ';
+    repeats = 1;
+    ++p;
+  }
   lower_size_ = static_cast<size_t>(lower - lower_);
   folded_size_ = static_cast<size_t>(folded - folded_);
   word_letters_ += static_cast<int>(counts & 0xFFFFFFFFu);
@@ -694,15 +714,10 @@ void Normalizer::Run(std::string_view text) {
   // Every code point of at least one byte writes at most four bytes to each
   // form, and the padded copies need four of slack.
   out_.lower.resize(4 * text.size() + 4);
-  out_.folded.resize(4 * text.size() + 4 + kWordsSlack);
-  // Tokens and a space each: about the length of the text, and grown as
-  // needed.
-  out_.words.resize(text.size() + 2 * kWordsSlack);
+  // The slack lets Finish copy any token's text in 16 bytes.
+  out_.folded.resize(4 * text.size() + 4 + kCopySize);
   lower_ = out_.lower.data();
   folded_ = out_.folded.data();
-  words_ = out_.words.data();
-  // About one token for every five code points; a guess, not a limit.
-  out_.tokens.reserve(text.size() / 5 + 4);
 
   const auto* const begin = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char* const end = begin + text.size();
@@ -770,11 +785,39 @@ void Normalizer::Run(std::string_view text) {
 
 void Normalizer::Finish() {
   out_.lower.resize(lower_size_);
+  const size_t count = pending_.size();
+  std::vector<Token>& tokens = out_.tokens;
+  tokens.resize(count);
+  // Written with fixed-size copies (which the compiler inlines) of up to
+  // kCopySize bytes, so `words` has that much slack until the end.
+  std::string& words = out_.words;
+  words.resize(words_size_ + kCopySize);
+  char* at = words.data();
+  *at++ = ' ';
+  const char* const folded = folded_;
+  for (size_t i = 0; i < count; ++i) {
+    const PendingToken& pending = pending_[i];
+    Token& token = tokens[i];
+    const char* const text = folded + pending.from;
+    const size_t length = pending.length;
+    // Cheaper than assign(), which allows for the source overlapping the
+    // string; the string keeps its capacity.
+    token.text.clear();
+    token.text.append(text, length);
+    token.is_word = pending.kind == Token::Kind::kWord;
+    token.kind = pending.kind;
+    token.caps = pending.caps;
+    token.clause_start = pending.clause_start;
+    if (length <= kCopySize) {
+      std::memcpy(at, text, kCopySize);
+    } else {
+      std::memcpy(at, text, length);
+    }
+    at += length;
+    *at++ = ' ';
+  }
+  words.resize(words_size_);
   out_.folded.resize(folded_size_);
-  out_.tokens.resize(token_count_);
-  if (words_size_ + 1 > out_.words.size()) out_.words.resize(words_size_ + 1);
-  out_.words[words_size_] = ' ';
-  out_.words.resize(words_size_ + 1);
 }
 
 }  // namespace
@@ -783,8 +826,9 @@ void NormalizeInto(std::string_view text, bool turkish, NormalizedText* out) {
   // Most texts are used as they are: no HTML entity and no combining mark
   // (so already NFC). The others are decoded, composed and re-encoded first,
   // which is rare enough to cost a second pass.
+  thread_local std::vector<PendingToken> pending;
   if (text.find('&') == std::string_view::npos) {
-    Normalizer normalizer(turkish, out);
+    Normalizer normalizer(turkish, out, &pending);
     normalizer.Run(text);
     if (!normalizer.saw_mark()) return;
   }
@@ -794,7 +838,7 @@ void NormalizeInto(std::string_view text, bool turkish, NormalizedText* out) {
   if (text.find('&') != std::string_view::npos) DecodeHtmlEntities(&cps);
   prepared.clear();
   for (const auto cp : cps) AppendUtf8(cp, &prepared);
-  Normalizer(turkish, out).Run(prepared);
+  Normalizer(turkish, out, &pending).Run(prepared);
 }
 
 NormalizedText Normalize(std::string_view text, bool turkish) {
