@@ -139,6 +139,18 @@ bool IsSarcasmProne(std::string_view entry) {
   return kProne.Contains(entry);
 }
 
+// Verbs of dealing with a problem, as thanks go on to name it ("thanks for
+// fixing ..."): what follows is the problem solved, not the praise mocked.
+bool IsRemedyVerb(std::string_view w) {
+  static constexpr std::string_view kVerbs[] = {
+      "fixing",    "fixed",    "fix",       "helping",   "helped",   "help",     "answering",
+      "answered",  "sorting",  "sorted",    "resolving", "resolved", "solving",  "solved",
+      "replacing", "replaced", "refunding", "refunded",  "handling", "handled",  "repairing",
+      "repaired",  "saving",   "saved",     "rescuing",  "rescued",  "cleaning", "cleaned"};
+  static constexpr WordList kRemedies(kVerbs);
+  return kRemedies.Contains(w);
+}
+
 // The lexicons a post is looked up in, by its language.
 struct LexiconChoice {
   const Lexicon* first;    // the post's language (Turkish when unknown)
@@ -501,9 +513,13 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       if (scored[b].valence >= 0) continue;
       const size_t from = std::min(scored[a].token, scored[b].token);
       const size_t to = std::max(scored[a].token, scored[b].token);
+      // Thanks for dealing with the bad thing is honest: "thanks for fixing
+      // my broken screen", "thank you for answering my embarrassing question".
       bool contrast = false;
-      for (size_t k = from + 1; k < to && !contrast; ++k)
-        contrast = is_word[k] && IsContrast(words[k]);
+      for (size_t k = from + 1; k < to && !contrast; ++k) {
+        contrast = is_word[k] && (IsContrast(words[k]) ||
+                                  (scored[a].token < scored[b].token && IsRemedyVerb(words[k])));
+      }
       if (contrast || !same_clause(from, to)) continue;
       sum -= 2 * scored[a].valence;
       if (explain) {

@@ -404,6 +404,16 @@ TEST_F(SentimentForms, ThanksOrClappingBesideANegativeIsSarcasm) {
   EXPECT_GT(S("güzel 👏", "tr"), 0);
 }
 
+TEST_F(SentimentForms, ThanksForDealingWithTheProblemAreHonest) {
+  // What the thanks name as fixed or answered is the problem, not sarcasm.
+  EXPECT_GT(S("thanks for fixing the terrible bug", "en"), S("thanks for the terrible bug", "en"));
+  EXPECT_GT(S("thanks for helping with my terrible day", "en"),
+            S("thanks for my terrible day", "en"));
+  // The verb must come between the thanks and the negative.
+  EXPECT_DOUBLE_EQ(S("terrible, fixed nothing, thanks", "en"),
+                   S("terrible, nothing, thanks", "en"));
+}
+
 TEST_F(SentimentForms, NegatorsNegateWordsOnlyAndStopAtEmojiAndHashtags) {
   // An emoji is not negated: "no reply 👏" claps like "reply 👏".
   EXPECT_DOUBLE_EQ(S("no reply 👏", "en"), S("reply 👏", "en"));
