@@ -4,12 +4,12 @@
 #include <cctype>
 #include <cstdio>
 #include <string_view>
-#include <unordered_set>
 
 #include "pipeline/classify/complaint_target.h"
 #include "pipeline/normalize/lang_id.h"
 #include "pipeline/normalize/normalizer.h"
 #include "pipeline/sentiment/sentiment_scorer.h"
+#include "pipeline/word_list.h"
 
 namespace earshot {
 namespace {
@@ -23,19 +23,22 @@ std::string Lowercase(std::string s) {
 // particle (mi, mı, mu, mü and their person forms), often with no "?".
 bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
   if (original.find('?') != std::string_view::npos) return true;
-  // Hash sets of views: this runs for every post (was an ordered set of
-  // strings). Folded tokens are single words, so only single words are listed.
-  static const std::unordered_set<std::string_view> kTurkish = {
+  // Short lists asked about every word of every post: WordList answers most
+  // words from a bit filter. Folded tokens are single words, so only single
+  // words are listed.
+  static constexpr std::string_view kTurkishWords[] = {
       "mi",    "mu",    "misiniz", "musunuz", "miyim",  "muyum", "midir", "mudur",
       "nasil", "neden", "niye",    "nicin",   "nerede", "hangi", "kac"};
-  static const std::unordered_set<std::string_view> kEnglishStart = {
+  static constexpr std::string_view kEnglishStartWords[] = {
       "how", "when", "why",  "where", "what", "can",   "could",
       "is",  "are",  "does", "do",    "will", "which", "who"};
+  static constexpr WordList kTurkish(kTurkishWords);
+  static constexpr WordList kEnglishStart(kEnglishStartWords);
   bool first_word = true;
   for (const Token& token : text.tokens) {
     if (!token.is_word) continue;
-    if (kTurkish.count(token.text) != 0) return true;
-    if (first_word && kEnglishStart.count(token.text) != 0 && text.tokens.size() > 2) return true;
+    if (kTurkish.Contains(token.text)) return true;
+    if (first_word && kEnglishStart.Contains(token.text) && text.tokens.size() > 2) return true;
     first_word = false;
   }
   return false;
@@ -46,12 +49,13 @@ bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
 // thanks"), so in English a praise rule undoes a complaint rule only beside
 // one of these. Turkish thanks is not used that way and needs no cue.
 bool SaysResolved(const NormalizedText& text) {
-  static const std::unordered_set<std::string_view> kWords = {
-      "fixed",    "fixing", "solved",  "solving",   "resolved",  "resolving",
-      "resolves", "sorted", "sorting", "addressed", "addresses", "replaced",
-      "refunded", "helped", "handled", "found"};
+  static constexpr std::string_view kWords[] = {"fixed",    "fixing",    "solved",    "solving",
+                                                "resolved", "resolving", "resolves",  "sorted",
+                                                "sorting",  "addressed", "addresses", "replaced",
+                                                "refunded", "helped",    "handled",   "found"};
+  static constexpr WordList kResolved(kWords);
   for (const Token& token : text.tokens) {
-    if (token.is_word && kWords.count(token.text) != 0) return true;
+    if (token.is_word && kResolved.Contains(token.text)) return true;
   }
   return false;
 }
