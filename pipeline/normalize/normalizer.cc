@@ -286,7 +286,7 @@ struct ByteInfo {
 };
 
 // The same facts packed for the loop over the letters of an ASCII word
-// (Normalizer::AppendAsciiWord), so that one load and one addition do.
+// (Normalizer::AppendAsciiWords), so that one load and one addition do.
 namespace word_byte {
 constexpr std::uint64_t kLetter = 1;           // also adds one to the letter count
 constexpr int kLowerShift = 8;                 // bits 8-15: the lowercase byte
@@ -534,8 +534,8 @@ class Normalizer {
   // Appends the ASCII word characters from p on (at least the one at p),
   // squeezing elongation as the main loop does, and further words after
   // single spaces; returns where they end.
-  const unsigned char* AppendAsciiWord(const unsigned char* p, const unsigned char* end,
-                                       utf8proc_int32_t* prev, int* run);
+  const unsigned char* AppendAsciiWords(const unsigned char* p, const unsigned char* end,
+                                        utf8proc_int32_t* prev, int* run);
   // A URL, mention or hashtag of `length` bytes at p; a hashtag's words follow.
   void EmitSpecial(const unsigned char* p, size_t length, Token::Kind kind);
   // A URL, mention, hashtag or emoticon at p, at the start of a token: its
@@ -582,8 +582,8 @@ size_t Normalizer::MatchTag(const unsigned char* p, const unsigned char* end) {
   return q - p > 1 ? static_cast<size_t>(q - p) : 0;
 }
 
-const unsigned char* Normalizer::AppendAsciiWord(const unsigned char* p, const unsigned char* end,
-                                                 utf8proc_int32_t* prev, int* run) {
+const unsigned char* Normalizer::AppendAsciiWords(const unsigned char* p, const unsigned char* end,
+                                                  utf8proc_int32_t* prev, int* run) {
   // The state of the loop in locals, so that it stays in registers.
   char* lower = lower_ + lower_size_;
   char* folded = folded_ + folded_size_;
@@ -735,7 +735,7 @@ void Normalizer::Run(std::string_view text) {
     }
     if ((byte.traits & (ByteInfo::kGeneral | ByteInfo::kNotAscii)) == 0) {
       if ((byte.traits & ByteInfo::kWordChar) != 0) {
-        p = AppendAsciiWord(p, end, &prev, &run);
+        p = AppendAsciiWords(p, end, &prev, &run);
         continue;
       }
       // Not a letter, so never squeezed.

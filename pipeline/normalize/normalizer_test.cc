@@ -189,6 +189,28 @@ void ExpectSameForms(const NormalizedText& got, const NormalizedText& want,
   }
 }
 
+TEST(Normalize, WordsBetweenSingleSpacesKeepCapsClausesAndSqueezing) {
+  // Plain words in a row take a faster path than the rest; these expectations
+  // are what the code point by code point implementation gave.
+  const NormalizedText n =
+      Normalize("OK ABC def. BERBAAAT cok kotu hala www.x.com when XD gelmedIII", true);
+  EXPECT_EQ(n.lower, "ok abc def. berbat cok kotu hala www.x.com when xd gelmedı");
+  EXPECT_EQ(n.folded, "ok abc def. berbat cok kotu hala www.x.com when xd gelmedi");
+  EXPECT_EQ(n.words, " ok abc def berbat cok kotu hala www.x.com when xd gelmedi ");
+  ASSERT_EQ(n.tokens.size(), 11u);
+  const std::vector<bool> caps = {true,  true,  false, true,  false, false,
+                                  false, false, false, false, false};
+  const std::vector<bool> clause_start = {true,  false, false, true,  false, false,
+                                          false, false, false, false, false};
+  for (size_t i = 0; i < n.tokens.size(); ++i) {
+    EXPECT_EQ(n.tokens[i].caps, caps[i]) << n.tokens[i].text;
+    EXPECT_EQ(n.tokens[i].clause_start, clause_start[i]) << n.tokens[i].text;
+  }
+  EXPECT_EQ(n.tokens[7].kind, Token::Kind::kUrl);
+  EXPECT_EQ(n.tokens[9].kind, Token::Kind::kSymbol);
+  EXPECT_EQ(Normalize("aa aaa bb", false).folded, "aa a bb");
+}
+
 TEST(NormalizeInto, ReusingADirtyOutputGivesWhatAFreshNormalizeGives) {
   const std::vector<std::string> texts = {
       "KARGOM HALA GELMEDI!!! Rezalettttt. İADE istiyorum",
