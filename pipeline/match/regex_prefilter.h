@@ -49,6 +49,7 @@ class RegexPrefilter {
     std::vector<int> atoms;
     std::vector<char> seen;
     std::vector<int> matched;
+    std::vector<char> marks;  // [k]: marks_[k] occurs in the text
   };
 
   // Compiles `regexes` (regex i gets id i). Returns false with `error` when a
@@ -64,7 +65,10 @@ class RegexPrefilter {
     if (count_ == 0) return;
     Candidates(text, scratch);
     for (const int id : scratch->matched) {
-      if (wanted(id) && RE2::PartialMatch(text, filter_->GetRE2(id))) out->push_back(id);
+      if (wanted(id) && MarksPresent(id, *scratch) &&
+          RE2::PartialMatch(text, filter_->GetRE2(id))) {
+        out->push_back(id);
+      }
     }
   }
   void Match(std::string_view text, std::vector<int>* out, Scratch* scratch) const {
@@ -72,15 +76,39 @@ class RegexPrefilter {
   }
 
   size_t size() const { return count_; }
+  // How many punctuation marks regex `id` cannot match without ("\\?" in a
+  // question regex); it runs only on texts that hold them all.
+  size_t required_mark_count(int id) const {
+    const auto& [begin, end] = required_marks_[static_cast<size_t>(id)];
+    return end - begin;
+  }
   size_t atom_count() const { return atom_count_; }
 
  private:
   // The regexes whose literal formula holds in `text`, into scratch->matched.
   void Candidates(std::string_view text, Scratch* scratch) const;
+  // Finds the punctuation marks regex `id` cannot match without (see Build).
+  void FindRequiredMarks(int id, const std::string& re, const RE2::Options& options);
+  bool MarksPresent(int id, const Scratch& scratch) const {
+    const auto& [begin, end] = required_marks_[static_cast<size_t>(id)];
+    for (uint32_t k = begin; k < end; ++k) {
+      if (scratch.marks[mark_ids_[k]] == 0) return false;
+    }
+    return true;
+  }
 
   size_t count_ = 0;
   size_t atom_count_ = 0;
   std::unique_ptr<re2::FilteredRE2> filter_;
+  // Atoms shorter than kMinAtomLength are left out of filter_'s formulas, yet
+  // a written mark such as "\\?" is rare in posts and decides many question
+  // regexes ("\\b(why|what)\\b[^.!]*\\?" runs only where a '?' is). Such
+  // marks are found by the same scan: scanner ids from long_atom_count_ on
+  // are marks_[id - long_atom_count_].
+  size_t long_atom_count_ = 0;
+  std::vector<std::string> marks_;
+  std::vector<std::pair<uint32_t, uint32_t>> required_marks_;  // per regex: mark_ids_ range
+  std::vector<uint32_t> mark_ids_;                             // indices into marks_
   LiteralScanner atoms_;
 };
 

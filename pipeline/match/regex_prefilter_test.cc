@@ -96,6 +96,53 @@ TEST(RegexPrefilter, AnswersExactlyAsRe2DoesRegexByRegex) {
   }
 }
 
+TEST(RegexPrefilter, WrittenMarksARegexNeedsGateItAndOptionalOnesDoNot) {
+  const std::vector<std::string> regexes = {
+      R"(\b(why|what)\b[^.!]*\?)",                   // needs '?'
+      R"((^|[.!?]\s*)(can|do|is)\s+\S+\b[^.!]*\?)",  // short atoms only, needs '?'
+      R"(\bnasil\b[^.!]*\??)",                       // '?' optional
+      R"(\b(when)\b[^.]*(\?|!))",                    // either mark will do
+      R"(\bwow\s*!+)",                               // needs '!'
+      R"(\bkargo\s+(\S+\s+){0,2}gelmedi\b)"};        // no mark at all
+  RE2::Options options;
+  options.set_log_errors(false);
+  RegexPrefilter prefilter;
+  std::string error;
+  ASSERT_TRUE(prefilter.Build(regexes, options, &error)) << error;
+  EXPECT_EQ(prefilter.required_mark_count(0), 1u);
+  EXPECT_EQ(prefilter.required_mark_count(1), 1u);
+  EXPECT_EQ(prefilter.required_mark_count(2), 0u);
+  EXPECT_EQ(prefilter.required_mark_count(3), 0u);
+  EXPECT_EQ(prefilter.required_mark_count(4), 1u);
+  EXPECT_EQ(prefilter.required_mark_count(5), 0u);
+  const std::vector<std::string> texts = {"why is it late?",
+                                          "why is it late",
+                                          "what? no",
+                                          "ok. can you help me?",
+                                          "can you help me",
+                                          "nasil olur",
+                                          "nasil olur?",
+                                          "when will it come!",
+                                          "when will it come",
+                                          "wow!!",
+                                          "wow",
+                                          "kargo hala gelmedi?",
+                                          "?",
+                                          "",
+                                          "is it?"};
+  RegexPrefilter::Scratch scratch;
+  for (const std::string& text : texts) {
+    std::vector<int> got;
+    prefilter.Match(text, &got, &scratch);
+    std::sort(got.begin(), got.end());
+    std::vector<int> want;
+    for (size_t i = 0; i < regexes.size(); ++i) {
+      if (RE2::PartialMatch(text, RE2(regexes[i], options))) want.push_back(static_cast<int>(i));
+    }
+    EXPECT_EQ(got, want) << text;
+  }
+}
+
 TEST(RegexPrefilter, ARegexThatDoesNotCompileIsAnError) {
   RE2::Options options;
   options.set_log_errors(false);
