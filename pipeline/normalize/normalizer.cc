@@ -544,6 +544,7 @@ class Normalizer {
   size_t MatchTag(const unsigned char* p, const unsigned char* end);
 
   void Finish();
+  void MarkQuestions();  // sets Token::in_question, after Finish wrote the tokens
 
   NormalizedText& out_;
   std::vector<PendingToken>& pending_;
@@ -818,6 +819,26 @@ void Normalizer::Finish() {
   }
   words.resize(words_size_);
   out_.folded.resize(folded_size_);
+  MarkQuestions();
+}
+
+void Normalizer::MarkQuestions() {
+  // A clause is a question when a '?' stands between its last token and the
+  // next clause's first (or the end): only those gaps are read.
+  std::vector<Token>& tokens = out_.tokens;
+  const size_t count = pending_.size();
+  size_t clause_begin = 0;
+  size_t clause_end = 0;  // end of the furthest token of the clause in folded_
+  for (size_t i = 0; i < count; ++i) {
+    clause_end = std::max(clause_end, pending_[i].from + pending_[i].length);
+    if (i + 1 < count && !pending_[i + 1].clause_start) continue;
+    const size_t next = i + 1 < count ? pending_[i + 1].from : folded_size_;
+    const bool question =
+        next > clause_end && std::memchr(folded_ + clause_end, '?', next - clause_end) != nullptr;
+    for (size_t k = clause_begin; k <= i; ++k) tokens[k].in_question = question;
+    clause_begin = i + 1;
+    clause_end = 0;
+  }
 }
 
 }  // namespace

@@ -186,7 +186,23 @@ void ExpectSameForms(const NormalizedText& got, const NormalizedText& want,
     EXPECT_EQ(got.tokens[i].kind, want.tokens[i].kind) << text << " token " << i;
     EXPECT_EQ(got.tokens[i].caps, want.tokens[i].caps) << text << " token " << i;
     EXPECT_EQ(got.tokens[i].clause_start, want.tokens[i].clause_start) << text << " token " << i;
+    EXPECT_EQ(got.tokens[i].in_question, want.tokens[i].in_question) << text << " token " << i;
   }
+}
+
+TEST(Normalize, TokensKnowWhetherTheirClauseEndsWithAQuestionMark) {
+  auto questions = [](const std::string& text) {
+    std::string marks;
+    for (const Token& t : Normalize(text, false).tokens) marks += t.in_question ? 'q' : '.';
+    return marks;
+  };
+  EXPECT_EQ(questions("isn't she lovely? yes. really?!"), "qqq.q");
+  EXPECT_EQ(questions("why is it late"), "....");
+  EXPECT_EQ(questions("is it http://x.co/a?b ok"), "....");  // a '?' inside a URL ends nothing
+  EXPECT_EQ(questions("ok :) right ?"), "qqq");
+  EXPECT_EQ(questions("#IsItOver? no"), "qqqq.");  // a hashtag and its parts
+  EXPECT_EQ(questions("?"), "");
+  EXPECT_EQ(questions("geliyor mu? gelmedi"), "qq.");
 }
 
 TEST(Normalize, WordsBetweenSingleSpacesKeepCapsClausesAndSqueezing) {
@@ -253,6 +269,7 @@ TEST(NormalizeInto, ReplacesWhatTheOutputHeld) {
     token.kind = Token::Kind::kUrl;
     token.caps = true;
     token.clause_start = true;
+    token.in_question = true;
   }
   NormalizeInto("Kargo GELMEDI", true, &out);
   EXPECT_EQ(out.lower, "kargo gelmedı");  // Turkish casing: I -> ı
@@ -264,6 +281,7 @@ TEST(NormalizeInto, ReplacesWhatTheOutputHeld) {
   EXPECT_EQ(out.tokens[1].kind, Token::Kind::kWord);
   EXPECT_TRUE(out.tokens[1].caps);
   EXPECT_FALSE(out.tokens[1].clause_start);
+  EXPECT_FALSE(out.tokens[1].in_question);
   NormalizeInto("", true, &out);
   EXPECT_EQ(out.lower, "");
   EXPECT_EQ(out.folded, "");

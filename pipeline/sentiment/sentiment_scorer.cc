@@ -29,6 +29,27 @@ bool IsEnglishNegator(std::string_view w) {
   return w.size() > 3 && w.substr(w.size() - 3) == "n't";
 }
 
+// "Isn't she lovely?", "Wouldn't that be great?", "Don't you just love it?":
+// a negated auxiliary that opens a question asks for agreement with what
+// follows, it does not deny it. Only as the first word of a clause that ends
+// with '?': "why isn't it working?" and "isn't working." stay negations. "Can't"
+// and "won't" are left out: "can't you do anything right?" is a reproach.
+bool OpensANegativeQuestion(const std::vector<Token>& tokens, size_t k) {
+  static constexpr std::string_view kAuxiliaries[] = {
+      "isnt",     "isn't",     "arent", "aren't", "wasnt",  "wasn't",  "werent", "weren't",
+      "wouldnt",  "wouldn't",  "dont",  "don't",  "doesnt", "doesn't", "didnt",  "didn't",
+      "shouldnt", "shouldn't", "hasnt", "hasn't", "havent", "haven't"};
+  static constexpr WordList kOpeners(kAuxiliaries);
+  const Token& token = tokens[k];
+  return token.in_question && (k == 0 || token.clause_start) && kOpeners.Contains(token.text);
+}
+
+// The question particle after "değil" in a tag question: "değil mi",
+// "değil miydi", "değil misin".
+bool IsTurkishTagParticle(std::string_view w) {
+  return w == "mi" || w.substr(0, 3) == "miy" || w.substr(0, 3) == "mis";
+}
+
 bool IsTurkishFollowingNegator(std::string_view w) {
   return w == "degil" || w == "degildi" || w == "degildir" || w == "degilsiniz" || w == "degilim" ||
          w == "yok" || w == "yoktu";
@@ -473,6 +494,7 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     for (size_t back = 1; negatable && back <= 3 && back <= i; ++back) {
       if (!same_clause(i - back, i) || !is_word[i - back]) break;
       if (IsEnglishNegator(words[i - back])) {
+        if (OpensANegativeQuestion(text.tokens, i - back)) break;
         v = -v * 0.75;
         if (explain) why += ", negated by " + std::string(words[i - back]);
         break;
@@ -484,6 +506,11 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     for (size_t ahead = end; ahead < words.size() && ahead < end + 3; ++ahead) {
       if (!is_word[ahead] || text.tokens[ahead].clause_start || IsContrast(words[ahead])) break;
       if (IsTurkishFollowingNegator(words[ahead])) {
+        // "güzel değil mi?" asks for agreement ("it's nice, isn't it?").
+        if (ahead + 1 < words.size() && !text.tokens[ahead + 1].clause_start &&
+            IsTurkishTagParticle(words[ahead + 1])) {
+          break;
+        }
         v = -v * 0.8;
         if (explain) why += ", negated by " + std::string(words[ahead]);
         break;

@@ -404,6 +404,26 @@ TEST_F(SentimentForms, ThanksOrClappingBesideANegativeIsSarcasm) {
   EXPECT_GT(S("güzel 👏", "tr"), 0);
 }
 
+TEST_F(SentimentForms, ANegatedAuxiliaryOpeningAQuestionAsksForAgreement) {
+  EXPECT_GT(S("isn't it nice?", "en"), 0);
+  EXPECT_GT(S("Wouldn't that be good?!", "en"), 0);
+  EXPECT_GT(S("ok. Don't you think it is good?", "en"), 0);
+  EXPECT_LT(S("isn't it terrible?", "en"), 0);  // agreement with the negative
+  // Not opening the clause, not a question, or a reproach: still negation.
+  EXPECT_LT(S("why isn't it nice?", "en"), 0);
+  EXPECT_LT(S("isn't nice.", "en"), 0);
+  EXPECT_LT(S("isn't it nice? it isn't nice", "en"), S("isn't it nice?", "en"));
+  EXPECT_LT(S("can't it be good?", "en"), 0);
+}
+
+TEST_F(SentimentForms, TurkishDegilMiIsATagQuestionNotANegation) {
+  EXPECT_LT(S("güzel değil", "tr"), 0);
+  EXPECT_GT(S("güzel değil mi?", "tr"), 0);
+  EXPECT_GT(S("guzel degil mi", "tr"), 0);
+  EXPECT_GT(S("çok iyi değil miydi", "tr"), 0);
+  EXPECT_LT(S("iyi değil. mi", "tr"), 0);  // the particle of another clause
+}
+
 TEST_F(SentimentForms, ThanksForDealingWithTheProblemAreHonest) {
   // What the thanks name as fixed or answered is the problem, not sarcasm.
   EXPECT_GT(S("thanks for fixing the terrible bug", "en"), S("thanks for the terrible bug", "en"));
