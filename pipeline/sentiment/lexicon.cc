@@ -236,26 +236,10 @@ std::optional<LexiconHit> Lexicon::Lookup(const std::vector<std::string_view>& t
   if (!MayStart(token)) return std::nullopt;
   const PrefixHashes hashes(token, longest_key_);
   const Entry* entry = token.size() <= longest_key_ ? Find(hashes(token.size()), token) : nullptr;
-  std::optional<LexiconHit> best;
   if (entry != nullptr && entry->phrases >= 0) {
     if (starts_phrase != nullptr) *starts_phrase = true;
-    for (const Phrase& phrase : phrases_[static_cast<size_t>(entry->phrases)]) {
-      if (i + phrase.rest.size() >= tokens.size()) continue;
-      bool ok = true;
-      for (size_t k = 0; k < phrase.rest.size() && ok; ++k) {
-        const bool stem = phrase.last_is_stem && k + 1 == phrase.rest.size();
-        ok = WordMatches(phrase.rest[k], stem, tokens[i + 1 + k]);
-      }
-      if (ok && (!best || best->words < phrase.rest.size() + 1)) {
-        best = LexiconHit{phrase.valence, phrase.rest.size() + 1, {}, entry->key};
-        if (phrase.last_is_stem) {
-          const std::string_view last = tokens[i + phrase.rest.size()];
-          best->suffix = last.substr(phrase.rest.back().size());
-        }
-      }
-    }
+    if (auto best = BestPhrase(*entry, tokens, i)) return best;
   }
-  if (best) return best;
   if (entry != nullptr && entry->word) return LexiconHit{entry->word_valence, 1, {}, entry->key};
   // Longest stem first, so "rezillik" prefers "rezil" over "rez" (stems of
   // at least 2 letters; the whole token counts).
@@ -268,6 +252,40 @@ std::optional<LexiconHit> Lexicon::Lookup(const std::vector<std::string_view>& t
     }
   }
   return std::nullopt;
+}
+
+std::optional<LexiconHit> Lexicon::BestPhrase(const Entry& entry,
+                                              const std::vector<std::string_view>& tokens,
+                                              size_t i) const {
+  std::optional<LexiconHit> best;
+  for (const Phrase& phrase : phrases_[static_cast<size_t>(entry.phrases)]) {
+    if (i + phrase.rest.size() >= tokens.size()) continue;
+    bool ok = true;
+    for (size_t k = 0; k < phrase.rest.size() && ok; ++k) {
+      const bool stem = phrase.last_is_stem && k + 1 == phrase.rest.size();
+      ok = WordMatches(phrase.rest[k], stem, tokens[i + 1 + k]);
+    }
+    if (ok && (!best || best->words < phrase.rest.size() + 1)) {
+      best = LexiconHit{phrase.valence, phrase.rest.size() + 1, {}, entry.key};
+      if (phrase.last_is_stem) {
+        const std::string_view last = tokens[i + phrase.rest.size()];
+        best->suffix = last.substr(phrase.rest.back().size());
+      }
+    }
+  }
+  return best;
+}
+
+std::optional<LexiconHit> Lexicon::LookupPhrase(const std::vector<std::string_view>& tokens,
+                                                size_t i) const {
+  const std::string_view token = tokens[i];
+  if (phrase_count_ == 0 || i + 1 >= tokens.size() || token.size() > longest_key_ ||
+      !MayStart(token)) {
+    return std::nullopt;
+  }
+  const Entry* entry = Find(fnv::HashOf(token), token);
+  if (entry == nullptr || entry->phrases < 0) return std::nullopt;
+  return BestPhrase(*entry, tokens, i);
 }
 
 std::optional<double> Lexicon::LookupWord(std::string_view word) const {

@@ -56,6 +56,12 @@ class Lexicon {
   std::optional<LexiconHit> Lookup(const std::vector<std::string_view>& tokens, size_t i,
                                    bool* starts_phrase = nullptr) const;
 
+  // The longest phrase entry starting at tokens[i] that the tokens after it
+  // complete, or nullopt: the part of Lookup() that depends on context, for
+  // callers that cache the rest per word.
+  std::optional<LexiconHit> LookupPhrase(const std::vector<std::string_view>& tokens,
+                                         size_t i) const;
+
   // Valence of an exact single-word entry (no stems, no phrases), for
   // lookups of a word's base form ("wrecks" -> "wreck").
   std::optional<double> LookupWord(std::string_view word) const;
@@ -152,6 +158,9 @@ class Lexicon {
       if (equal(entry.key)) return &entry;
     }
   }
+  // The longest of `entry`'s phrases that tokens[i + 1 ...] complete.
+  std::optional<LexiconHit> BestPhrase(const Entry& entry,
+                                       const std::vector<std::string_view>& tokens, size_t i) const;
   Entry& Insert(std::string_view key);  // the entry for `key`, added if new
   void Rebuild(size_t slots);
   void Place(size_t index, uint64_t hash);  // entries_[index] into the slots and filter

@@ -224,7 +224,38 @@ WordLookup LookUpWord(const LexiconChoice& l, const std::vector<std::string_view
 }
 
 // A WordLookup, but for its hit, as bits.
-enum WordFlag : uint8_t { kHit = 1, kStem = 2, kTurkishHit = 4, kFirstHit = 8, kListed = 16 };
+enum WordFlag : uint8_t {
+  kHit = 1,
+  kStem = 2,
+  kTurkishHit = 4,
+  kFirstHit = 8,
+  kListed = 16,
+  kStartsPhrase = 32,  // cache only: the answer holds unless a phrase completes here
+};
+
+// The answer LookUpWord gives when a phrase entry completes at words[i], or
+// nullopt when none does (then the word's answer without context holds).
+// `cached` are the flags of that answer, which say which lexicon it came
+// from: a phrase counts only from a lexicon consulted before that one.
+std::optional<WordLookup> PhraseInContext(const LexiconChoice& l,
+                                          const std::vector<std::string_view>& words, size_t i,
+                                          uint8_t cached) {
+  WordLookup r;
+  r.in_phrase = true;
+  if ((r.hit = l.first->LookupPhrase(words, i))) {
+    r.first_hit = r.listed = true;
+    r.turkish_hit = l.first == l.tr;
+    return r;
+  }
+  if ((cached & kFirstHit) != 0) return std::nullopt;
+  if (l.second != nullptr && (r.hit = l.second->LookupPhrase(words, i))) {
+    r.listed = true;
+    return r;
+  }
+  if ((cached & kListed) != 0) return std::nullopt;
+  if ((r.hit = l.emoji->LookupPhrase(words, i))) return r;
+  return std::nullopt;
+}
 
 // A per-thread cache of LookUpWord answers. Words repeat heavily across
 // posts, and a word that is in no lexicon (most words) costs every fallback
@@ -233,9 +264,11 @@ enum WordFlag : uint8_t { kHit = 1, kStem = 2, kTurkishHit = 4, kFirstHit = 8, k
 //
 // The key is the word's bytes plus a tag of the scorer's instance id and the
 // language choice, so results from another scorer (other lexicons, or a
-// reload) are never returned. Words that start a phrase entry are not cached,
-// as their answer depends on the words after them; words over kMaxWord bytes
-// are not cached either (they are rare, and fixed-size keys compare fast).
+// reload) are never returned. A word that starts a phrase entry has an
+// answer that depends on the words after it: it is cached with its answer
+// alone and kStartsPhrase, and each lookup then checks only whether one of
+// its phrases completes (PhraseInContext). Words over kMaxWord bytes are not
+// cached (they are rare, and fixed-size keys compare fast).
 class WordCache {
  public:
   static constexpr size_t kMaxWord = 24;
@@ -267,22 +300,47 @@ class WordCache {
           slot.bytes[2] != key.bytes[2]) {
         continue;
       }
+      if ((slot.flags & kStartsPhrase) != 0) {
+        if (const auto phrase = PhraseInContext(l, words, i, slot.flags)) {
+          return Computed(*phrase, hit);
+        }
+      }
       if (hit != nullptr && (slot.flags & kHit) != 0) {
         hit->emplace(LexiconHit{slot.valence, 1, word.substr(word.size() - slot.suffix_size),
                                 word.substr(0, slot.entry_size), (slot.flags & kStem) != 0});
       }
-      return slot.flags;
+      return slot.flags & ~kStartsPhrase;
     }
     WordLookup r = LookUpWord(l, words, i);
-    const uint8_t flags = Flags(r);
+    uint8_t flags = Flags(r);
     if (hit != nullptr) *hit = r.hit;
-    if (r.in_phrase) return flags;
+    if (r.in_phrase) {
+      // A word that starts phrase entries ("bir", "çok", "no", "well" are
+      // among the commonest) is cached with its answer out of context, the
+      // word alone, and a flag: later lookups check only the phrases.
+      const std::vector<std::string_view> alone = {word};
+      const uint8_t answer = flags;
+      r = LookUpWord(l, alone, 0);
+      flags = Flags(r) | kStartsPhrase;
+      Store(set, key, r, flags, word);
+      return answer;
+    }
+    Store(set, key, r, flags, word);
+    return flags;
+  }
+
+ private:
+  struct Slot;
+  // Caches answer `r` (with `flags`) for `word` in `set`, the newest first,
+  // unless its hit cannot be rebuilt from the word (see below).
+  static void Store(Slot* set, Slot key, const WordLookup& r, uint8_t flags,
+                    std::string_view word) {
     // A single-word hit names a prefix of the word (the word itself, or a
     // stem) and a suffix of it; stored as sizes, it is rebuilt from the word.
     if (r.hit && (r.hit->words != 1 || r.hit->entry != word.substr(0, r.hit->entry.size()) ||
                   r.hit->suffix.size() > word.size() ||
                   r.hit->suffix != word.substr(word.size() - r.hit->suffix.size()))) {
-      return flags;
+      return;
     }
     key.flags = flags;
     if (r.hit) {
@@ -293,10 +351,8 @@ class WordCache {
     // The newest word goes first and the oldest of the set is dropped.
     for (size_t way = kWays - 1; way > 0; --way) set[way] = set[way - 1];
     set[0] = key;
-    return flags;
   }
 
- private:
   // 8192 sets of two 48-byte slots: 768 KiB per thread. Two ways keep
   // frequent words that collide in one set; fewer slots lose more words
   // than they save (each lost word costs every fallback again).

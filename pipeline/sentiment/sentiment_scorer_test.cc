@@ -658,6 +658,31 @@ TEST_F(SentimentWordCache, WordsThatStartAPhraseAreScoredInTheirContext) {
   EXPECT_EQ(Run(scorer, "a piece of junk", "en").score, 0);
 }
 
+TEST_F(SentimentWordCache, PhraseStartersAreCachedAloneAndTheirPhrasesCheckedInContext) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("bir daha", -1.5);  // "bir" starts a phrase and is no entry itself
+  l->tr.Add("iyi", 1.5);
+  l->tr.Add("well", 0.5);  // with the language unknown, Turkish is asked first
+  l->en.Add("well", 1.0);
+  l->en.Add("well done", 2.5);
+  l->en.Add("dead", -2.5);
+  l->en.Add("dead end", -2.0);
+  const std::shared_ptr<const Lexicons> lexicons = l;
+  const SentimentScorer scorer(lexicons);
+  for (int round = 0; round < 3; ++round) {
+    for (const char* text : {"bir daha asla", "bir iyi", "bir", "well done", "well", "dead end",
+                             "dead", "dead tired", "well well done", "bir bir daha"}) {
+      for (const char* lang : {"en", "tr", ""}) ExpectSameAsUncached(scorer, lexicons, text, lang);
+    }
+  }
+  EXPECT_DOUBLE_EQ(Run(scorer, "well done", "en").raw, 2.5);
+  EXPECT_DOUBLE_EQ(Run(scorer, "well", "en").raw, 1.0);
+  EXPECT_DOUBLE_EQ(Run(scorer, "well done", "").raw, 0.5);  // Turkish's word comes first
+  EXPECT_DOUBLE_EQ(Run(scorer, "dead end", "").raw, -2.0);  // English, after Turkish has none
+  EXPECT_DOUBLE_EQ(Run(scorer, "bir daha", "tr").raw, -1.5);
+  EXPECT_DOUBLE_EQ(Run(scorer, "bir", "tr").raw, 0.0);
+}
+
 TEST_F(SentimentWordCache, CachedWordFormsKeepTheirEntryAndSuffix) {
   const auto lexicons = Make(2.0);
   const SentimentScorer scorer(lexicons);
