@@ -550,7 +550,11 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     for (size_t back = 1; negatable && back <= 3 && back <= i; ++back) {
       if (!same_clause(i - back, i) || !is_word[i - back]) break;
       if (IsEnglishNegator(words[i - back])) {
-        if (OpensANegativeQuestion(text.tokens, i - back)) break;
+        if (OpensANegativeQuestion(text.tokens, i - back)) {
+          if (explain)
+            why += ", not negated: " + std::string(words[i - back]) + " opens a question";
+          break;
+        }
         v = -v * 0.75;
         if (explain) why += ", negated by " + std::string(words[i - back]);
         break;
@@ -565,6 +569,10 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         // "güzel değil mi?" asks for agreement ("it's nice, isn't it?").
         if (ahead + 1 < words.size() && !text.tokens[ahead + 1].clause_start &&
             IsTurkishTagParticle(words[ahead + 1])) {
+          if (explain) {
+            why += ", not negated: " + std::string(words[ahead]) + " " +
+                   std::string(words[ahead + 1]) + " asks for agreement";
+          }
           break;
         }
         v = -v * 0.8;

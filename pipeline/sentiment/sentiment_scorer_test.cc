@@ -416,6 +416,20 @@ TEST_F(SentimentForms, ANegatedAuxiliaryOpeningAQuestionAsksForAgreement) {
   EXPECT_LT(S("can't it be good?", "en"), 0);
 }
 
+TEST_F(SentimentForms, ExplanationsSayWhyANegatorDidNotNegateAndWhatAClosingSymbolDid) {
+  auto why = [&](const std::string& text, const std::string& lang) {
+    const SentimentResult r = scorer_->Score(Normalize(text, lang != "en"), lang, text, true);
+    std::string all;
+    for (const SentimentContribution& c : r.contributions) all += c.token + ": " + c.why + "\n";
+    return all;
+  };
+  EXPECT_NE(why("isn't it nice?", "en").find("not negated: isn't opens a question"),
+            std::string::npos);
+  EXPECT_NE(why("güzel değil mi", "tr").find("not negated: degil mi asks for agreement"),
+            std::string::npos);
+  EXPECT_NE(why("terrible day 👏", "en").find("closes the post"), std::string::npos);
+}
+
 TEST_F(SentimentForms, TurkishDegilMiIsATagQuestionNotANegation) {
   EXPECT_LT(S("güzel değil", "tr"), 0);
   EXPECT_GT(S("güzel değil mi?", "tr"), 0);
