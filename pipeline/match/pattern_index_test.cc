@@ -101,5 +101,33 @@ TEST(TermIndex, FindsExactlyWhatEachTermPatternMatches) {
   }
 }
 
+TEST(TermIndex, OneAndTwoByteStemsPassItsStartFilter) {
+  // The index skips a word whose first bytes begin no stem; stems of one
+  // byte, of two, and of a multi-byte letter must still be found.
+  const std::vector<std::string> terms = {"a*", "x", "3*", "ab*", "ç*", "zz*", "q r*"};
+  TermIndex index;
+  std::vector<std::unique_ptr<RE2>> regexes;
+  for (size_t i = 0; i < terms.size(); ++i) {
+    const std::string re = TermToPattern(terms[i]);
+    const auto shape = ParseTermPattern(re);
+    ASSERT_TRUE(shape.has_value()) << terms[i] << " -> " << re;
+    index.Add(static_cast<int>(i), *shape);
+    regexes.push_back(std::make_unique<RE2>(re, Utf8()));
+  }
+  index.Build();
+  for (const std::string& text : {"a", "abc", "b", "ba", "3 gündür", "33", "x y", "xy", "çok",
+                                  "cok", "zz", "z", "q rs", "q", "ab", "zzz top", ""}) {
+    const NormalizedText normalized = Normalize(text, false);
+    std::vector<int> hit;
+    index.Match(normalized.words, &hit);
+    const std::set<int> found(hit.begin(), hit.end());
+    for (size_t i = 0; i < terms.size(); ++i) {
+      EXPECT_EQ(found.count(static_cast<int>(i)) != 0,
+                RE2::PartialMatch(normalized.words, *regexes[i]))
+          << "term '" << terms[i] << "' on '" << normalized.words << "'";
+    }
+  }
+}
+
 }  // namespace
 }  // namespace earshot

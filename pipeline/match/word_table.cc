@@ -39,6 +39,13 @@ void WordTable::Build() {
     uint64_t slot = mixed & mask_;
     while (slots_[slot].key != 0) slot = (slot + 1) & mask_;
     slots_[slot] = Slot{static_cast<uint32_t>(mixed >> 32), static_cast<uint32_t>(keys_.size())};
+    if (text.size() == 1) {
+      const auto b = static_cast<unsigned char>(text[0]);
+      singles_[b / 64] |= uint64_t{1} << (b % 64);
+    } else {
+      const size_t b = PairBit(text);
+      pairs_[b / 64] |= uint64_t{1} << (b % 64);
+    }
     if (lengths_.size() <= text.size()) lengths_.resize(text.size() + 1, 0);
     lengths_[text.size()] = 1;
   }

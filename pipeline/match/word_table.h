@@ -38,7 +38,10 @@ class WordTable {
   // whole word included), shortest key first.
   template <typename F>
   void ForPrefixes(std::string_view word, F&& f) const {
-    if (empty()) return;
+    if (empty() || word.empty()) return;
+    // Most words of a post begin no key: two bit tests, before any hashing.
+    const bool single = TestBit(singles_, static_cast<unsigned char>(word[0]));
+    if (!single && (word.size() < 2 || !TestBit(pairs_, PairBit(word)))) return;
     uint64_t hash = fnv::kBasis;
     const size_t longest = word.size() < lengths_.size() ? word.size() : lengths_.size() - 1;
     for (size_t n = 0; n < longest;) {
@@ -80,6 +83,19 @@ class WordTable {
   uint64_t mask_ = 0;                // slots_.size() - 1
   uint64_t filter_mask_ = 0;         // filter bits - 1
   std::vector<char> lengths_ = {0};  // [n] != 0: some key has n bytes
+  // The first byte of every one-byte key, and the first two bytes of every
+  // longer key folded into kPairBits bits.
+  static constexpr size_t kPairBits = 4096;
+  static size_t PairBit(std::string_view w) {
+    return (static_cast<size_t>(static_cast<unsigned char>(w[0])) * 257 +
+            static_cast<unsigned char>(w[1])) %
+           kPairBits;
+  }
+  static bool TestBit(const std::vector<uint64_t>& bits, size_t bit) {
+    return (bits[bit / 64] >> (bit % 64)) & 1;
+  }
+  std::vector<uint64_t> singles_ = std::vector<uint64_t>(256 / 64);
+  std::vector<uint64_t> pairs_ = std::vector<uint64_t>(kPairBits / 64);
 };
 
 }  // namespace earshot
