@@ -93,7 +93,9 @@ void RegexPrefilter::FindRequiredMarks(int id, const std::string& re, const RE2:
   // Only a regex that writes a punctuation mark, escaped ("\\?") or one
   // RE2 takes literally ("!"), can require one; the rest are not probed
   // (each probe compiles the regex again).
-  static constexpr std::string_view kLiteralMarks = "!,;:#@'\"%&=<>~/";
+  // Not ',' ':' '<' '>': they are also syntax ("{0,3}", "(?:", "(?P<name>"),
+  // and a probe per counted repetition would slow the load of big packs.
+  static constexpr std::string_view kLiteralMarks = "!;#@'\"%&=~/";
   bool writes_mark = false;
   for (size_t i = 0; i < re.size() && !writes_mark; ++i) {
     if (re[i] == '\\' && i + 1 < re.size()) {
