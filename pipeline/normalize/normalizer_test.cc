@@ -82,6 +82,15 @@ TEST(Normalize, EmoticonsAreTokensAndEmojiSelectorsAreDropped) {
   }
   EXPECT_EQ(symbols, (std::vector<std::string>{":)", "<3", "❤", "👍"}));
   EXPECT_EQ(Normalize("XD :D", false).tokens[1].text, ":d");
+  std::vector<std::string> more;
+  for (const Token& t : Normalize("ok ^_^ ^.^ ;( :S :3 xP (: ): \\o/ x", false).tokens) {
+    if (!t.is_word) more.push_back(t.text);
+  }
+  EXPECT_EQ(more,
+            (std::vector<std::string>{"^_^", "^.^", ";(", ":s", ":3", "xp", "(:", "):", "\\o/"}));
+  // Only where a token starts, and followed by a space or the end.
+  EXPECT_EQ(Normalize("f(x): a b", false).words, " f x a b ");
+  EXPECT_EQ(Normalize("(:smile:)", false).words, " smile ");
 }
 
 }  // namespace
