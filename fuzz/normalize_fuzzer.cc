@@ -2,7 +2,9 @@
 // and rule terms through TermToPattern (the same folding, then RE2 syntax).
 //
 // Checked besides memory safety: every output form is valid UTF-8 (invalid
-// input is replaced, never passed on), and a term's pattern always compiles.
+// input is replaced, never passed on), a term's pattern always compiles, and
+// NormalizeInto over an output left dirty by the previous input (as the
+// classifier reuses one per thread) gives what a fresh Normalize gives.
 #include <re2/re2.h>
 #include <utf8proc.h>
 
@@ -49,6 +51,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           "a normalized form is not valid UTF-8");
     for (const earshot::Token& t : n.tokens) Check(ValidUtf8(t.text), "a token is not UTF-8");
     Check(ValidUtf8(earshot::FoldForMatching(text, turkish)), "folded text is not UTF-8");
+    // Kept across inputs on purpose: each call meets what the last one left.
+    static earshot::NormalizedText reused;
+    earshot::NormalizeInto(text, turkish, &reused);
+    Check(reused.lower == n.lower && reused.folded == n.folded && reused.words == n.words &&
+              reused.tokens.size() == n.tokens.size(),
+          "NormalizeInto over a used output differs from Normalize");
+    for (size_t i = 0; i < n.tokens.size(); ++i) {
+      const earshot::Token& a = reused.tokens[i];
+      const earshot::Token& b = n.tokens[i];
+      Check(a.text == b.text && a.is_word == b.is_word && a.kind == b.kind && a.caps == b.caps &&
+                a.clause_start == b.clause_start && a.in_question == b.in_question,
+            "NormalizeInto over a used output gives another token");
+    }
   }
   if (size <= 256) {  // rule terms are a few words
     const std::string pattern = earshot::TermToPattern(std::string(text));

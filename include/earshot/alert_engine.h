@@ -62,11 +62,11 @@ struct BrandCalendar {
 
 struct SpikeOptions {
   bool enabled = true;
-  int64_t window_ms = 5 * 60 * 1000;  // the window that is compared ...
-  int baseline_windows = 12;          // ... with the mean of this many before it
-  int64_t min_count = 10;             // fewer complaints are never a spike
-  double ratio = 3.0;                 // count >= ratio x max(baseline mean, 1)
-  int64_t cooldown_ms = 30 * 60 * 1000;
+  int64_t window_ms = int64_t{5} * 60 * 1000;  // the window that is compared ...
+  int baseline_windows = 12;                   // ... with the mean of this many before it
+  int64_t min_count = 10;                      // fewer complaints are never a spike
+  double ratio = 3.0;                          // count >= ratio x max(baseline mean, 1)
+  int64_t cooldown_ms = int64_t{30} * 60 * 1000;
 };
 
 struct AlertPolicy {
@@ -81,7 +81,7 @@ struct AlertPolicy {
   std::optional<int64_t> praise_due_ms;
   // A complaint by the same author about the same brand within this long of
   // their last one joins that item. 0 turns author grouping off.
-  int64_t group_window_ms = 60 * 60 * 1000;
+  int64_t group_window_ms = int64_t{60} * 60 * 1000;
   // An item nobody answered is dropped this long after its last step, so
   // state cannot grow without bound.
   int64_t expire_after_ms = 7LL * 24 * 60 * 60 * 1000;

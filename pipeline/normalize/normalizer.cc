@@ -746,8 +746,9 @@ void Normalizer::Run(std::string_view text) {
       // Not a letter, so never squeezed.
       ++p;
       const char c = byte.lower;
-      run = c == prev ? run + 1 : 1;
-      prev = c;
+      const auto code = static_cast<unsigned char>(c);  // ASCII here
+      run = code == prev ? run + 1 : 1;
+      prev = code;
       FlushWord();
       if ((byte.traits & ByteInfo::kClause) != 0) clause_start_ = true;
       AppendAscii(c);
