@@ -311,11 +311,7 @@ class AlertEngine::Impl {
     item.due_at_ms = DeadlineAfter(item, post.brand, received_at, item.sla_ms);
     item.next_fire_ms = NextFire(item);
 
-    AlertEvent event = BaseEvent(AlertEventType::kResponseDue, event_id, item);
-    event.text = post.text;
-    if (!post.url.empty()) event.link = post.url;
-    event.json = EncodeResponseDueEvent(event_id, post, verdict, item, interner_);
-    out->events.push_back(std::move(event));
+    out->events.push_back(ResponseDue(event_id, post, verdict, item));
     if (author_key != 0) authors_[author_key] = conversation_key;
     Insert(conversation_key, std::move(item));
     AlertItem& stored = items_.at(conversation_key);
@@ -327,10 +323,30 @@ class AlertEngine::Impl {
     Persist(conversation_key, stored, out);
   }
 
+  AlertEvent ResponseDue(const std::string& event_id, const Post& post, const Verdict& verdict,
+                         const AlertItem& item) const {
+    AlertEvent event = BaseEvent(AlertEventType::kResponseDue, event_id, item);
+    event.text = post.text;
+    if (!post.url.empty()) event.link = post.url;
+    event.json = EncodeResponseDueEvent(event_id, post, verdict, item, interner_);
+    return event;
+  }
+
   void Join(AlertItem& item, const Post& post, const Verdict& verdict, int64_t received_at,
             uint64_t conversation_key, AlertOutput* out) {
-    // The post that opened the item, read again after a crash: already counted.
-    if (post.id == item.post_id()) return;
+    // The post that opened the item, read again after a crash: already
+    // counted. Its response_due is sent again, with the same id: the item's
+    // changelog record may have been delivered before the crash while the
+    // event was not, and the post is read again only because its offset was
+    // not committed, which happens only after all its outputs are. Not once
+    // the item has moved on (acknowledged, or a step overdue): then the event
+    // went out long before.
+    if (post.id == item.post_id()) {
+      if (!item.acked && item.steps_done == 0) {
+        out->events.push_back(ResponseDue(MakeEventId("response_due", post), post, verdict, item));
+      }
+      return;
+    }
     ++item.count;
     item.last_post_ms = std::max(item.last_post_ms, received_at);
     ++out->grouped;
