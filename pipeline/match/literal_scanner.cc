@@ -1,5 +1,6 @@
 #include "pipeline/match/literal_scanner.h"
 
+#include <algorithm>
 #include <cctype>
 #include <deque>
 
@@ -12,6 +13,8 @@ uint8_t Lower(uint8_t b) { return b >= 'A' && b <= 'Z' ? static_cast<uint8_t>(b 
 
 bool LiteralScanner::Build(const std::vector<std::string>& literals) {
   literal_count_ = literals.size();
+  longest_ = 0;
+  for (const std::string& literal : literals) longest_ = std::max(longest_, literal.size());
   // Byte classes: one per distinct (lowercased) byte used, 0 for the rest.
   byte_class_.fill(0);
   classes_ = 1;
@@ -85,15 +88,25 @@ bool LiteralScanner::Build(const std::vector<std::string>& literals) {
     out_ids_.insert(out_ids_.end(), ids.begin(), ids.end());
     out_begin_.push_back(static_cast<uint32_t>(out_ids_.size()));
   }
-  // Flag the states that end a literal.
+  // Rows instead of state numbers, and a flag on the states that end a literal.
   table_.resize(next_.size());
   for (size_t i = 0; i < next_.size(); ++i) {
     const auto target = static_cast<size_t>(next_[i]);
-    table_[i] = static_cast<uint32_t>(target) | (outputs[target].empty() ? 0 : kHasOutput);
+    table_[i] = static_cast<uint32_t>(target * width) | (outputs[target].empty() ? 0 : kHasOutput);
   }
   next_.clear();
   next_.shrink_to_fit();
   return true;
+}
+
+void LiteralScanner::Emit(uint32_t row, std::vector<int>* found, std::vector<char>* seen) const {
+  const uint32_t state = row / static_cast<uint32_t>(classes_);
+  for (uint32_t o = out_begin_[state]; o < out_begin_[state + 1]; ++o) {
+    const int32_t id = out_ids_[o];
+    if ((*seen)[static_cast<size_t>(id)] != 0) continue;
+    (*seen)[static_cast<size_t>(id)] = 1;
+    found->push_back(id);
+  }
 }
 
 void LiteralScanner::Scan(std::string_view text, std::vector<int>* found,
@@ -101,20 +114,31 @@ void LiteralScanner::Scan(std::string_view text, std::vector<int>* found,
   if (table_.empty()) return;
   seen->resize(literal_count_, 0);
   const size_t first = found->size();
-  const auto width = static_cast<uint32_t>(classes_);
   const uint32_t* table = table_.data();
-  uint32_t state = 0;
-  for (const char c : text) {
-    const uint32_t entry = table[state * width + byte_class_[static_cast<uint8_t>(c)]];
-    state = entry & ~kHasOutput;
-    if ((entry & kHasOutput) == 0) continue;
-    for (uint32_t o = out_begin_[state]; o < out_begin_[state + 1]; ++o) {
-      const int32_t id = out_ids_[o];
-      if ((*seen)[static_cast<size_t>(id)] != 0) continue;
-      (*seen)[static_cast<size_t>(id)] = 1;
-      found->push_back(id);
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  auto step = [&](uint32_t* row, size_t at) {
+    const uint32_t entry = table[*row + byte_class_[bytes[at]]];
+    *row = entry & ~kHasOutput;
+    if ((entry & kHasOutput) != 0) Emit(*row, found, seen);
+  };
+  // Lane a reads [0, half); lane b reads [b_from, size), starting from the
+  // root far enough before `half` that any literal ending at or after half
+  // lies wholly inside its range. A literal seen by both is reported once.
+  const size_t size = text.size();
+  const size_t half = size / 2;
+  const size_t b_from = half > longest_ ? half - longest_ : 0;
+  uint32_t a = 0;
+  uint32_t b = 0;
+  size_t i = 0;
+  size_t j = b_from;
+  if (half > longest_) {
+    for (; i < half && j < size; ++i, ++j) {
+      step(&a, i);
+      step(&b, j);
     }
+    for (; i < half; ++i) step(&a, i);
   }
+  for (; j < size; ++j) step(&b, j);
   for (size_t k = first; k < found->size(); ++k) (*seen)[static_cast<size_t>((*found)[k])] = 0;
 }
 

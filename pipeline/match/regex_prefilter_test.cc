@@ -41,6 +41,30 @@ TEST(LiteralScanner, AsciiLettersMatchInEitherCaseOtherBytesExactly) {
   EXPECT_EQ(Scan(scanner, "çok kötü, 100% memnun değilim"), (std::vector<int>{1, 2}));
 }
 
+// Scan() runs two lanes over the halves of a long text; a literal across
+// the middle, at either end or inside the overlap must still be found, and
+// found once. Checked against std::string::find at every length and
+// position up to well past twice the longest literal.
+TEST(LiteralScanner, LiteralsAnywhereInLongTextsAreFoundAsByFind) {
+  const std::vector<std::string> literals = {"abc", "kargo gelmedi", "bcd", "x", "gelme"};
+  LiteralScanner scanner;
+  ASSERT_TRUE(scanner.Build(literals));
+  for (size_t size = 0; size <= 60; ++size) {
+    for (size_t at = 0; at < size; ++at) {
+      for (size_t l = 0; l < literals.size(); ++l) {
+        if (literals[l].size() > size - at) continue;
+        std::string text(size, '.');
+        text.replace(at, literals[l].size(), literals[l]);
+        std::vector<int> expected;
+        for (size_t k = 0; k < literals.size(); ++k) {
+          if (text.find(literals[k]) != std::string::npos) expected.push_back(static_cast<int>(k));
+        }
+        EXPECT_EQ(Scan(scanner, text), expected) << "'" << text << "'";
+      }
+    }
+  }
+}
+
 TEST(LiteralScanner, EmptyLiteralsAndEmptySetsMatchNothing) {
   LiteralScanner empty;
   ASSERT_TRUE(empty.Build({}));
