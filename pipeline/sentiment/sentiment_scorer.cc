@@ -521,6 +521,16 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         is_word[i + 1] && (cache.Get(tag, choice, words, i + 1, nullptr) & kListed) != 0) {
       continue;
     }
+    // A listed negator ("no") that negates a listed word within three words
+    // of its clause is a negator there, not a word of its own.
+    if (hit->words == 1 && is_word[i] && IsEnglishNegator(words[i])) {
+      bool negates = false;
+      for (size_t k = i + 1; k < words.size() && k <= i + 3 && !negates; ++k) {
+        if (!is_word[k] || text.tokens[k].clause_start) break;
+        negates = (cache.Get(tag, choice, words, k, nullptr) & kListed) != 0;
+      }
+      if (negates) continue;
+    }
     double v = hit->valence;
     std::string why;
     if (explain) why = "lexicon " + std::string(hit->entry) + (hit->stem ? "*" : "");

@@ -62,6 +62,28 @@ TEST(SentimentScorer, EnglishNegationWithinThreeWordsNegates) {
   EXPECT_LT(Score("isn't very good", "en"), 0);
 }
 
+// "no" is listed as a word of absence ("no electricity"), and is a negator
+// instead where a listed word follows it in its clause: "no good" is "good"
+// negated, not also the weight of "no"; and a phrase that starts with it
+// ("no problems") wins as a phrase.
+TEST(SentimentScorer, ListedNegatorCountsAloneAndOnlyNegatesBeforeAListedWord) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("no", -1.2);
+  l->en.Add("good", 2.0);
+  l->en.Add("no problems", 1.8);
+  const SentimentScorer scorer(l);
+  auto score = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).score;
+  };
+  EXPECT_LT(score("no electricity for hours"), 0);
+  EXPECT_DOUBLE_EQ(score("no good"), score("not good"));
+  EXPECT_DOUBLE_EQ(score("no really good"), score("not really good"));
+  EXPECT_GT(score("no problems"), 0);
+  // The clause ends the negation, so "no" counts alone and "good" as itself.
+  EXPECT_LT(score("no. good"), score("good"));
+  EXPECT_GT(score("no. good"), score("no good"));
+}
+
 TEST(SentimentScorer, IntensifiersStrengthenAndDampenersSoften) {
   EXPECT_GT(Score("very good", "en"), Score("good", "en"));
   EXPECT_LT(Score("slightly good", "en"), Score("good", "en"));
