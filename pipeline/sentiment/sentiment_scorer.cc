@@ -138,6 +138,13 @@ bool IsLaughter(std::string_view word) {
   return syllables >= 2;
 }
 
+// Laughter written as an acronym: "lol", "lmao", "lmfao", "rofl".
+bool IsLaughterAcronym(std::string_view word) {
+  static constexpr std::string_view kWords[] = {"lol", "lmao", "lmfao", "rofl"};
+  static constexpr WordList kAcronyms(kWords);
+  return kAcronyms.Contains(word);
+}
+
 // A word token with the quotes around it removed: "'fantastic" is
 // "fantastic". Apostrophes inside a word stay ("don't", "kargo'm").
 std::string_view WithoutQuotes(std::string_view w) {
@@ -556,7 +563,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     // hashtag or mention: in "no reply :( awful" neither ":(" nor "awful" is
     // negated, nor "awful" in "not nice #awful".
     const bool negatable = is_word[i] && text.tokens[i].kind == Token::Kind::kWord &&
-                           (i == 0 || text.tokens[i - 1].kind != Token::Kind::kHashtag);
+                           (i == 0 || text.tokens[i - 1].kind != Token::Kind::kHashtag) &&
+                           !IsLaughter(words[i]) && !IsLaughterAcronym(words[i]);
     for (size_t back = 1; negatable && back <= 3 && back <= i; ++back) {
       if (!same_clause(i - back, i) || !is_word[i - back]) break;
       if (IsEnglishNegator(words[i - back])) {

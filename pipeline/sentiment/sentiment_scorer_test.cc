@@ -415,6 +415,26 @@ TEST_F(SentimentForms, WrittenLaughterIsPositiveInBothLanguages) {
     EXPECT_EQ(S(text, "en"), 0) << text;
 }
 
+// Laughter is the writer's reaction, not a predicate a negator can deny:
+// in "not funny lol" only "funny" is negated.
+TEST_F(SentimentForms, LaughterIsNeverNegated) {
+  for (const char* laughter : {"hahaha", "hehe", "lolol"}) {
+    const std::string alone = std::string("it was ") + laughter;
+    EXPECT_DOUBLE_EQ(S(std::string("it was not ") + laughter, "en"), S(alone, "en")) << laughter;
+    EXPECT_GT(S(std::string("not ") + laughter, "en"), 0) << laughter;
+  }
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("lol", 1.2);
+  l->en.Add("funny", 1.5);
+  const SentimentScorer scorer(l);
+  auto score = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).score;
+  };
+  EXPECT_DOUBLE_EQ(score("not lol"), score("lol"));
+  EXPECT_LT(score("not funny lol"), score("funny lol"));
+  EXPECT_GT(score("not funny lol"), score("not funny"));
+}
+
 TEST_F(SentimentForms, ThanksOrClappingBesideANegativeIsSarcasm) {
   EXPECT_LT(S("thanks for the terrible service", "en"), S("terrible service", "en"));
   EXPECT_LT(S("lost my parcel again 👏 terrible", "en"), S("lost my parcel again terrible", "en"));
