@@ -88,7 +88,13 @@ TEST(Normalize, EmoticonsAreTokensAndEmojiSelectorsAreDropped) {
   }
   EXPECT_EQ(more,
             (std::vector<std::string>{"^_^", "^.^", ";(", ":s", ":3", "xp", "(:", "):", "\\o/"}));
+  std::vector<std::string> later;
+  for (const Token& t : Normalize("sigh :C hm =/ ugh -.- aww :') x", false).tokens) {
+    if (!t.is_word) later.push_back(t.text);
+  }
+  EXPECT_EQ(later, (std::vector<std::string>{":c", "=/", "-.-", ":')"}));
   // Only where a token starts, and followed by a space or the end.
+  EXPECT_EQ(Normalize("re:config", false).words, " re config ");
   EXPECT_EQ(Normalize("f(x): a b", false).words, " f x a b ");
   EXPECT_EQ(Normalize("(:smile:)", false).words, " smile ");
 }
