@@ -65,8 +65,11 @@ class RegexPrefilter {
     if (count_ == 0) return;
     Candidates(text, scratch);
     for (const int id : scratch->matched) {
+      // RE2::Match with no submatches is what PartialMatch ends in, without
+      // the argument handling on the way (DoMatch was 2.6% of matching time
+      // at 10k rules).
       if (wanted(id) && MarksPresent(id, *scratch) &&
-          RE2::PartialMatch(text, filter_->GetRE2(id))) {
+          filter_->GetRE2(id).Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) {
         out->push_back(id);
       }
     }
