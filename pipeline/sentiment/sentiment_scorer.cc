@@ -138,6 +138,13 @@ bool IsLaughter(std::string_view word) {
   return syllables >= 2;
 }
 
+// "12345", "#88", "3rd": a token that starts with a digit, after an
+// optional '#'.
+bool StartsWithNumber(std::string_view token) {
+  if (!token.empty() && token[0] == '#') token.remove_prefix(1);
+  return !token.empty() && token[0] >= '0' && token[0] <= '9';
+}
+
 // Laughter written as an acronym: "lol", "lmao", "lmfao", "rofl".
 bool IsLaughterAcronym(std::string_view word) {
   static constexpr std::string_view kWords[] = {"lol", "lmao", "lmfao", "rofl"};
@@ -529,8 +536,10 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       continue;
     }
     // A listed negator ("no") that negates a listed word within three words
-    // of its clause is a negator there, not a word of its own.
+    // of its clause is a negator there, not a word of its own; before a
+    // number ("order no. 12345", "ref no #88") it is an abbreviation.
     if (hit->words == 1 && is_word[i] && IsEnglishNegator(words[i])) {
+      if (i + 1 < words.size() && StartsWithNumber(text.tokens[i + 1].text)) continue;
       bool negates = false;
       for (size_t k = i + 1; k < words.size() && k <= i + 3 && !negates; ++k) {
         if (!is_word[k] || text.tokens[k].clause_start) break;

@@ -82,6 +82,10 @@ TEST(SentimentScorer, ListedNegatorCountsAloneAndOnlyNegatesBeforeAListedWord) {
   // The clause ends the negation, so "no" counts alone and "good" as itself.
   EXPECT_LT(score("no. good"), score("good"));
   EXPECT_GT(score("no. good"), score("no good"));
+  // Before a number it abbreviates "number".
+  for (const char* text : {"order no 12345", "order no. 12345", "order no: 12345", "ref no #88"}) {
+    EXPECT_EQ(score(text), 0.0) << text;
+  }
 }
 
 TEST(SentimentScorer, IntensifiersStrengthenAndDampenersSoften) {
