@@ -6,7 +6,7 @@
 namespace earshot {
 namespace {
 
-Post APost(const std::string& id, const std::string& channel) {
+Post APostOn(const std::string& id, const std::string& channel) {
   Post p;
   p.id = id;
   p.channel = channel;
@@ -17,15 +17,16 @@ Post APost(const std::string& id, const std::string& channel) {
 }
 
 TEST(EventId, IsDeterministicPerPostAndType) {
-  const Post a = APost("x-1", "x");
+  const Post a = APostOn("x-1", "x");
   EXPECT_EQ(MakeEventId("response_due", a), MakeEventId("response_due", a));
   EXPECT_NE(MakeEventId("response_due", a), MakeEventId("response_overdue", a));
-  EXPECT_NE(MakeEventId("response_due", a), MakeEventId("response_due", APost("x-2", "x")));
-  EXPECT_NE(MakeEventId("response_due", a), MakeEventId("response_due", APost("x-1", "instagram")));
+  EXPECT_NE(MakeEventId("response_due", a), MakeEventId("response_due", APostOn("x-2", "x")));
+  EXPECT_NE(MakeEventId("response_due", a),
+            MakeEventId("response_due", APostOn("x-1", "instagram")));
 }
 
 TEST(EventId, IsAVersion5Uuid) {
-  const std::string id = MakeEventId("response_due", APost("x-1", "x"));
+  const std::string id = MakeEventId("response_due", APostOn("x-1", "x"));
   ASSERT_EQ(id.size(), 36u);
   EXPECT_EQ(id[14], '5');
   EXPECT_TRUE(id[19] == '8' || id[19] == '9' || id[19] == 'a' || id[19] == 'b');
@@ -45,15 +46,15 @@ TEST(ResponseDue, DueAtIsReceivedAtPlusTheSla) {
   Verdict v;
   v.post_class = PostClass::kComplaint;
   v.priority = Priority::kP2;
-  const ResponseDue due = MakeResponseDue(APost("x-9", "instagram"), v, 1000, policy);
+  const ResponseDue due = MakeResponseDue(APostOn("x-9", "instagram"), v, 1000, policy);
   EXPECT_EQ(due.due_at_ms, 1000 + 30 * 60 * 1000);
   EXPECT_EQ(due.sla_ms, 30 * 60 * 1000);
   v.priority = Priority::kP3;
-  EXPECT_EQ(MakeResponseDue(APost("gp-1", "google_play"), v, 0, policy).due_at_ms, 86400000);
+  EXPECT_EQ(MakeResponseDue(APostOn("gp-1", "google_play"), v, 0, policy).due_at_ms, 86400000);
 }
 
 TEST(ResponseDue, JsonCarriesWhoWhatWhereAndWhen) {
-  Post p = APost("x-1", "x");
+  Post p = APostOn("x-1", "x");
   p.author.handle = "ayse";
   p.url = "https://x.com/ayse/status/1";
   Verdict v;

@@ -11,8 +11,8 @@
 namespace earshot {
 namespace {
 
-constexpr int64_t kMinute = 60 * 1000;
-constexpr int64_t kHour = 60 * kMinute;
+constexpr int64_t kMinuteMs = 60 * 1000;
+constexpr int64_t kHourMs = 60 * kMinuteMs;
 
 int64_t At(const std::string& iso) {
   const std::optional<int64_t> ms = ParseIso8601Ms(iso);
@@ -38,7 +38,7 @@ int64_t AddOpenTimeByMinutes(const BusinessCalendar& cal, int64_t start, int64_t
   int64_t t = start;
   while (minutes > 0) {
     if (cal.IsOpen(t)) --minutes;
-    t += kMinute;
+    t += kMinuteMs;
   }
   return t;
 }
@@ -49,16 +49,16 @@ TEST(BusinessCalendar, InsideHoursCountsWallTime) {
   EXPECT_EQ(cal.timezone_name(), "Europe/Istanbul");
   // Tuesday.
   EXPECT_TRUE(cal.IsOpen(At("2026-03-03T10:00:00+03:00")));
-  EXPECT_EQ(Iso(cal.AddOpenTime(At("2026-03-03T10:00:00+03:00"), 2 * kHour)),
+  EXPECT_EQ(Iso(cal.AddOpenTime(At("2026-03-03T10:00:00+03:00"), 2 * kHourMs)),
             Iso(At("2026-03-03T12:00:00+03:00")));
 }
 
 TEST(BusinessCalendar, FridayAfternoonPlusOneHourIsMondayMorning) {
   const BusinessCalendar cal = Calendar("Europe/Istanbul", "mon-fri 09:00-18:00");
-  EXPECT_EQ(Iso(cal.AddOpenTime(At("2026-03-06T17:30:00+03:00"), kHour)),
+  EXPECT_EQ(Iso(cal.AddOpenTime(At("2026-03-06T17:30:00+03:00"), kHourMs)),
             Iso(At("2026-03-09T09:30:00+03:00")));
   // A duration that ends exactly at closing time returns the closing time.
-  EXPECT_EQ(Iso(cal.AddOpenTime(At("2026-03-06T17:30:00+03:00"), 30 * kMinute)),
+  EXPECT_EQ(Iso(cal.AddOpenTime(At("2026-03-06T17:30:00+03:00"), 30 * kMinuteMs)),
             Iso(At("2026-03-06T18:00:00+03:00")));
 }
 
@@ -66,14 +66,14 @@ TEST(BusinessCalendar, StartOutsideHoursStartsTheClockAtTheNextOpening) {
   const BusinessCalendar cal = Calendar("Europe/Istanbul", "mon-fri 09:00-18:00");
   // Wednesday night, before opening.
   EXPECT_FALSE(cal.IsOpen(At("2026-03-04T02:00:00+03:00")));
-  EXPECT_EQ(Iso(cal.AddOpenTime(At("2026-03-04T02:00:00+03:00"), 30 * kMinute)),
+  EXPECT_EQ(Iso(cal.AddOpenTime(At("2026-03-04T02:00:00+03:00"), 30 * kMinuteMs)),
             Iso(At("2026-03-04T09:30:00+03:00")));
   // Wednesday evening, after closing.
-  EXPECT_EQ(Iso(cal.AddOpenTime(At("2026-03-04T19:00:00+03:00"), 30 * kMinute)),
+  EXPECT_EQ(Iso(cal.AddOpenTime(At("2026-03-04T19:00:00+03:00"), 30 * kMinuteMs)),
             Iso(At("2026-03-05T09:30:00+03:00")));
   // Saturday.
   EXPECT_FALSE(cal.IsOpen(At("2026-03-07T12:00:00+03:00")));
-  EXPECT_EQ(Iso(cal.AddOpenTime(At("2026-03-07T12:00:00+03:00"), kHour)),
+  EXPECT_EQ(Iso(cal.AddOpenTime(At("2026-03-07T12:00:00+03:00"), kHourMs)),
             Iso(At("2026-03-09T10:00:00+03:00")));
   EXPECT_EQ(Iso(cal.NextOpening(At("2026-03-07T12:00:00+03:00"))),
             Iso(At("2026-03-09T09:00:00+03:00")));
@@ -87,7 +87,7 @@ TEST(BusinessCalendar, HolidayIsClosedAllDay) {
   EXPECT_FALSE(cal.IsOpen(At("2026-03-10T12:00:00+03:00")));
   EXPECT_TRUE(cal.IsOpen(At("2026-03-11T12:00:00+03:00")));
   // Friday 17:30 + 1 h skips the weekend and the Monday/Tuesday holidays.
-  EXPECT_EQ(Iso(cal.AddOpenTime(At("2026-03-06T17:30:00+03:00"), kHour)),
+  EXPECT_EQ(Iso(cal.AddOpenTime(At("2026-03-06T17:30:00+03:00"), kHourMs)),
             Iso(At("2026-03-11T09:30:00+03:00")));
 }
 
@@ -104,10 +104,10 @@ TEST(BusinessCalendar, HolidayIsALocalDate) {
 TEST(BusinessCalendar, MultiDayDurations) {
   const BusinessCalendar cal = Calendar("Europe/Istanbul", "mon-fri 09:00-18:00");
   // Three 9-hour days from Monday opening: Wednesday closing.
-  EXPECT_EQ(Iso(cal.AddOpenTime(At("2026-03-02T09:00:00+03:00"), 27 * kHour)),
+  EXPECT_EQ(Iso(cal.AddOpenTime(At("2026-03-02T09:00:00+03:00"), 27 * kHourMs)),
             Iso(At("2026-03-04T18:00:00+03:00")));
   // 100 h = two 45-hour weeks + 10 h: Monday 09:00 two weeks on, + 9 h + 1 h.
-  EXPECT_EQ(Iso(cal.AddOpenTime(At("2026-03-02T09:00:00+03:00"), 100 * kHour)),
+  EXPECT_EQ(Iso(cal.AddOpenTime(At("2026-03-02T09:00:00+03:00"), 100 * kHourMs)),
             Iso(At("2026-03-17T10:00:00+03:00")));
 }
 
@@ -115,21 +115,21 @@ TEST(BusinessCalendar, SplitDaysAndSaturdayHours) {
   const BusinessCalendar cal =
       Calendar("Europe/Istanbul", "mon-fri 09:00-12:00,13:00-18:00; sat 10:00-14:00");
   EXPECT_FALSE(cal.IsOpen(At("2026-03-06T12:30:00+03:00")));  // lunch
-  EXPECT_EQ(Iso(cal.AddOpenTime(At("2026-03-06T11:30:00+03:00"), kHour)),
+  EXPECT_EQ(Iso(cal.AddOpenTime(At("2026-03-06T11:30:00+03:00"), kHourMs)),
             Iso(At("2026-03-06T13:30:00+03:00")));
   // Friday 17:00 + 3 h: 1 h Friday, 2 h Saturday morning.
-  EXPECT_EQ(Iso(cal.AddOpenTime(At("2026-03-06T17:00:00+03:00"), 3 * kHour)),
+  EXPECT_EQ(Iso(cal.AddOpenTime(At("2026-03-06T17:00:00+03:00"), 3 * kHourMs)),
             Iso(At("2026-03-07T12:00:00+03:00")));
 }
 
 TEST(BusinessCalendar, LocalHoursFollowDaylightSavingTimeInBerlin) {
   // Europe/Berlin moves from +01:00 to +02:00 on Sunday 2026-03-29.
   const BusinessCalendar berlin = Calendar("Europe/Berlin", "mon-fri 09:00-18:00");
-  EXPECT_EQ(Iso(berlin.AddOpenTime(At("2026-03-27T17:30:00+01:00"), kHour)),
+  EXPECT_EQ(Iso(berlin.AddOpenTime(At("2026-03-27T17:30:00+01:00"), kHourMs)),
             Iso(At("2026-03-30T09:30:00+02:00")));
   // Istanbul keeps +03:00 all year.
   const BusinessCalendar istanbul = Calendar("Europe/Istanbul", "mon-fri 09:00-18:00");
-  EXPECT_EQ(Iso(istanbul.AddOpenTime(At("2026-03-27T17:30:00+03:00"), kHour)),
+  EXPECT_EQ(Iso(istanbul.AddOpenTime(At("2026-03-27T17:30:00+03:00"), kHourMs)),
             Iso(At("2026-03-30T09:30:00+03:00")));
   EXPECT_TRUE(istanbul.IsOpen(At("2026-07-01T09:00:00+03:00")));
   EXPECT_FALSE(istanbul.IsOpen(At("2026-07-01T08:59:00+03:00")));
@@ -144,11 +144,11 @@ TEST(BusinessCalendar, TwentyFourSevenCountsRealElapsedTimeAcrossSpringForward) 
   ASSERT_FALSE(berlin.always_open());
   const int64_t sat_noon = At("2026-03-28T12:00:00+01:00");
   // Open time is real elapsed time: 24 h later, the wall clock reads 13:00.
-  EXPECT_EQ(Iso(berlin.AddOpenTime(sat_noon, 24 * kHour)), Iso(At("2026-03-29T13:00:00+02:00")));
-  EXPECT_EQ(berlin.AddOpenTime(sat_noon, 24 * kHour), sat_noon + 24 * kHour);
+  EXPECT_EQ(Iso(berlin.AddOpenTime(sat_noon, 24 * kHourMs)), Iso(At("2026-03-29T13:00:00+02:00")));
+  EXPECT_EQ(berlin.AddOpenTime(sat_noon, 24 * kHourMs), sat_noon + 24 * kHourMs);
 
   const BusinessCalendar istanbul = Calendar("Europe/Istanbul", "24/7", {"2099-01-01"});
-  EXPECT_EQ(Iso(istanbul.AddOpenTime(At("2026-03-28T12:00:00+03:00"), 24 * kHour)),
+  EXPECT_EQ(Iso(istanbul.AddOpenTime(At("2026-03-28T12:00:00+03:00"), 24 * kHourMs)),
             Iso(At("2026-03-29T12:00:00+03:00")));
 }
 
@@ -156,11 +156,11 @@ TEST(BusinessCalendar, GapInsideHoursShortensThatDay) {
   // Sunday 01:00-04:00 Berlin; on 2026-03-29 02:00-03:00 does not exist, so
   // that Sunday has 2 open hours and the rest carries to the next Sunday.
   const BusinessCalendar berlin = Calendar("Europe/Berlin", "sun 01:00-04:00");
-  EXPECT_EQ(Iso(berlin.AddOpenTime(At("2026-03-29T00:00:00+01:00"), 150 * kMinute)),
+  EXPECT_EQ(Iso(berlin.AddOpenTime(At("2026-03-29T00:00:00+01:00"), 150 * kMinuteMs)),
             Iso(At("2026-04-05T01:30:00+02:00")));
   // Istanbul has no gap: 3 open hours that Sunday.
   const BusinessCalendar istanbul = Calendar("Europe/Istanbul", "sun 01:00-04:00");
-  EXPECT_EQ(Iso(istanbul.AddOpenTime(At("2026-03-29T00:00:00+03:00"), 150 * kMinute)),
+  EXPECT_EQ(Iso(istanbul.AddOpenTime(At("2026-03-29T00:00:00+03:00"), 150 * kMinuteMs)),
             Iso(At("2026-03-29T03:30:00+03:00")));
 }
 
@@ -170,7 +170,7 @@ TEST(BusinessCalendar, RepeatedHourAfterFallBackIsOpenTwice) {
   const BusinessCalendar berlin = Calendar("Europe/Berlin", "sun 01:00-04:00");
   EXPECT_TRUE(berlin.IsOpen(At("2026-10-25T02:30:00+02:00")));
   EXPECT_TRUE(berlin.IsOpen(At("2026-10-25T02:30:00+01:00")));
-  EXPECT_EQ(Iso(berlin.AddOpenTime(At("2026-10-25T00:00:00+02:00"), 4 * kHour)),
+  EXPECT_EQ(Iso(berlin.AddOpenTime(At("2026-10-25T00:00:00+02:00"), 4 * kHourMs)),
             Iso(At("2026-10-25T04:00:00+01:00")));
 }
 
@@ -202,9 +202,9 @@ TEST(BusinessCalendar, AgreesWithAMinuteByMinuteWalk) {
   for (const BusinessCalendar& cal : calendars) {
     for (const std::string& date : dates) {
       for (int i = 0; i < 4; ++i) {
-        const int64_t start = At(date) + offset_minutes(rng) * kMinute;
+        const int64_t start = At(date) + offset_minutes(rng) * kMinuteMs;
         const int64_t minutes = duration_minutes(rng);
-        EXPECT_EQ(Iso(cal.AddOpenTime(start, minutes * kMinute)),
+        EXPECT_EQ(Iso(cal.AddOpenTime(start, minutes * kMinuteMs)),
                   Iso(AddOpenTimeByMinutes(cal, start, minutes)))
             << cal.timezone_name() << " from " << Iso(start) << " + " << minutes << " min";
         ++cases;
@@ -221,12 +221,12 @@ TEST(BusinessCalendar, LongDurationsEqualTheSumOfShortSteps) {
   const BusinessCalendar cal =
       Calendar("Europe/Berlin", "mon-fri 09:00-18:00", {"2026-12-25", "2027-01-01", "2028-05-01"});
   const int64_t start = At("2026-03-04T15:00:00+01:00");
-  const int64_t step = 45 * kHour;
+  const int64_t step = 45 * kHourMs;
   int64_t stepped = start;
   for (int i = 0; i < 150; ++i) stepped = cal.AddOpenTime(stepped, step);
   EXPECT_EQ(Iso(cal.AddOpenTime(start, 150 * step)), Iso(stepped));
-  EXPECT_EQ(Iso(cal.AddOpenTime(start, 150 * step + 7 * kHour)),
-            Iso(cal.AddOpenTime(stepped, 7 * kHour)));
+  EXPECT_EQ(Iso(cal.AddOpenTime(start, 150 * step + 7 * kHourMs)),
+            Iso(cal.AddOpenTime(stepped, 7 * kHourMs)));
 }
 
 TEST(BusinessCalendar, AlwaysOpenIsTheIdentity) {
@@ -235,15 +235,15 @@ TEST(BusinessCalendar, AlwaysOpenIsTheIdentity) {
   const int64_t t = At("2026-03-29T00:30:00Z");
   EXPECT_TRUE(always.IsOpen(t));
   EXPECT_EQ(always.AddOpenTime(t, 0), t);
-  EXPECT_EQ(always.AddOpenTime(t, 15 * kMinute), t + 15 * kMinute);
-  EXPECT_EQ(always.AddOpenTime(t, 400 * 24 * kHour), t + 400 * 24 * kHour);
+  EXPECT_EQ(always.AddOpenTime(t, 15 * kMinuteMs), t + 15 * kMinuteMs);
+  EXPECT_EQ(always.AddOpenTime(t, 400 * 24 * kHourMs), t + 400 * 24 * kHourMs);
   EXPECT_EQ(always.NextOpening(t), t);
   EXPECT_EQ(always.AddOpenTime(BusinessCalendar::kNever - 5, 10), BusinessCalendar::kNever);
 
   // A 24/7 calendar without holidays is always open too, DST or not.
   const BusinessCalendar berlin = Calendar("Europe/Berlin", "24/7");
   EXPECT_TRUE(berlin.always_open());
-  EXPECT_EQ(berlin.AddOpenTime(t, 24 * kHour), t + 24 * kHour);
+  EXPECT_EQ(berlin.AddOpenTime(t, 24 * kHourMs), t + 24 * kHourMs);
 }
 
 TEST(BusinessCalendar, NeverOpenCalendarTerminatesWithNever) {
@@ -251,14 +251,14 @@ TEST(BusinessCalendar, NeverOpenCalendarTerminatesWithNever) {
   ASSERT_TRUE(cal.ok()) << cal.status().ToString();
   const int64_t t = At("2026-03-06T12:00:00Z");
   EXPECT_FALSE(cal->IsOpen(t));
-  EXPECT_EQ(cal->AddOpenTime(t, kHour), BusinessCalendar::kNever);
+  EXPECT_EQ(cal->AddOpenTime(t, kHourMs), BusinessCalendar::kNever);
   EXPECT_EQ(cal->NextOpening(t), BusinessCalendar::kNever);
 }
 
 TEST(BusinessCalendar, ResultPastYear9999IsNever) {
   const BusinessCalendar cal = Calendar("Europe/Istanbul", "mon 09:00-09:01");
   // One open minute a week: 10,000 years of weeks is far more than is left.
-  EXPECT_EQ(cal.AddOpenTime(At("2026-03-06T12:00:00Z"), 10000LL * 53 * kMinute),
+  EXPECT_EQ(cal.AddOpenTime(At("2026-03-06T12:00:00Z"), 10000LL * 53 * kMinuteMs),
             BusinessCalendar::kNever);
 }
 

@@ -108,7 +108,7 @@ bool HasTurkishNegationSuffix(std::string_view suffix) {
   return false;
 }
 
-bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+bool IsLaughterVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 // Laughter written out is positive in both languages: "hahaha", "ahahah",
 // "hehehe", "jajaja", "lolol". Squeezed elongation ("hahaaa" -> "haha") is
@@ -124,11 +124,11 @@ bool IsLaughter(std::string_view word) {
   }
   // Syllables of h or j plus a vowel, optionally starting with the vowel
   // ("ahaha") or ending in the consonant ("hahah"). At least two syllables.
-  size_t k = IsVowel(word[0]) ? 1 : 0;
+  size_t k = IsLaughterVowel(word[0]) ? 1 : 0;
   int syllables = 0;
   char vowel = 0;
   while (k + 1 < word.size()) {
-    if ((word[k] != 'h' && word[k] != 'j') || !IsVowel(word[k + 1])) return false;
+    if ((word[k] != 'h' && word[k] != 'j') || !IsLaughterVowel(word[k + 1])) return false;
     if (vowel != 0 && word[k + 1] != vowel) return false;
     vowel = word[k + 1];
     ++syllables;

@@ -20,7 +20,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-double Sample(const std::string& text, const std::string& series) {
+double MetricSample(const std::string& text, const std::string& series) {
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) {
     if (line.rfind(series + " ", 0) == 0) return std::stod(line.substr(series.size() + 1));
@@ -136,18 +136,19 @@ TEST(AlertingPipeline, WebhookAckAndReplyThroughTheRunningPipeline) {
         auto res = client.Get("/metrics");
         if (!res) return false;
         body = res->body;
-        return Sample(body, R"(earshot_open_items{channel="x",priority="p3"})") == 1 ||
-               Sample(body, R"(earshot_open_items{channel="x",priority="p2"})") == 1;
+        return MetricSample(body, R"(earshot_open_items{channel="x",priority="p3"})") == 1 ||
+               MetricSample(body, R"(earshot_open_items{channel="x",priority="p2"})") == 1;
       },
       30s))
       << body;
-  EXPECT_EQ(Sample(body, "earshot_acks_total"), 1);
-  EXPECT_EQ(Sample(body, R"(earshot_alerts_total{type="response_due"})"), 2);
-  EXPECT_EQ(Sample(body, R"(earshot_responses_total{channel="x",class="complaint"})"), 1);
-  EXPECT_EQ(Sample(body, R"(earshot_first_response_seconds_count{channel="x",class="complaint"})"),
-            1);
-  EXPECT_EQ(Sample(body, "earshot_state_restored"), 1);
-  EXPECT_EQ(Sample(body, "earshot_webhook_failures_total"), 0);
+  EXPECT_EQ(MetricSample(body, "earshot_acks_total"), 1);
+  EXPECT_EQ(MetricSample(body, R"(earshot_alerts_total{type="response_due"})"), 2);
+  EXPECT_EQ(MetricSample(body, R"(earshot_responses_total{channel="x",class="complaint"})"), 1);
+  EXPECT_EQ(
+      MetricSample(body, R"(earshot_first_response_seconds_count{channel="x",class="complaint"})"),
+      1);
+  EXPECT_EQ(MetricSample(body, "earshot_state_restored"), 1);
+  EXPECT_EQ(MetricSample(body, "earshot_webhook_failures_total"), 0);
   auto ready = client.Get("/readyz");
   ASSERT_TRUE(ready);
   EXPECT_EQ(ready->status, 200) << ready->body;
