@@ -10,26 +10,28 @@ namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
-void Str(Writer& w, const char* key, std::string_view value) {
+// Named apart from json_writer.cc's Str: the ci, asan and fuzz presets compile
+// files together (unity build), where two file-local helpers of one name clash.
+void Text(Writer& w, const char* key, std::string_view value) {
   w.Key(key);
   w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
 }
 
-void Time(Writer& w, const char* key, int64_t ms) { Str(w, key, FormatIso8601Ms(ms)); }
+void Time(Writer& w, const char* key, int64_t ms) { Text(w, key, FormatIso8601Ms(ms)); }
 
 // The fields every item event shares: what, who, where, how urgent, due when.
 void ItemFields(Writer& w, const std::string& type, const std::string& event_id,
                 const std::string& item_id, const AlertItem& item, const StringInterner& names) {
   w.Key("schema_version");
   w.Int(kEventSchemaVersion);
-  Str(w, "type", type);
-  Str(w, "event_id", event_id);
-  Str(w, "item_id", item_id);
-  Str(w, "conversation_id", item.conversation());
-  Str(w, "post_id", item.post_id());
-  Str(w, "channel", names.Name(item.channel));
-  Str(w, "brand", names.Name(item.brand));
-  Str(w, "author", item.author());
+  Text(w, "type", type);
+  Text(w, "event_id", event_id);
+  Text(w, "item_id", item_id);
+  Text(w, "conversation_id", item.conversation());
+  Text(w, "post_id", item.post_id());
+  Text(w, "channel", names.Name(item.channel));
+  Text(w, "brand", names.Name(item.brand));
+  Text(w, "author", item.author());
   const std::string link = item.Link(names.Name(item.channel));
   w.Key("link");
   if (link.empty()) {
@@ -37,8 +39,8 @@ void ItemFields(Writer& w, const std::string& type, const std::string& event_id,
   } else {
     w.String(link.data(), static_cast<rapidjson::SizeType>(link.size()));
   }
-  Str(w, "class", PostClassName(static_cast<PostClass>(item.post_class)));
-  Str(w, "priority", PriorityName(static_cast<Priority>(item.priority)));
+  Text(w, "class", PostClassName(static_cast<PostClass>(item.post_class)));
+  Text(w, "priority", PriorityName(static_cast<Priority>(item.priority)));
   w.Key("count");
   w.Uint(item.count);
   Time(w, "opened_at", item.opened_at_ms);
@@ -85,8 +87,8 @@ std::string EncodeRespondedEvent(const std::string& event_id, const std::string&
   Writer w(buffer);
   w.StartObject();
   ItemFields(w, "responded", event_id, item_id, item, names);
-  Str(w, "reply_post_id", reply.id);
-  Str(w, "reply_author", reply.author.handle);
+  Text(w, "reply_post_id", reply.id);
+  Text(w, "reply_author", reply.author.handle);
   Time(w, "responded_at", replied_at);
   w.Key("first_response_seconds");
   w.Int64(first_response_ms / 1000);
@@ -103,8 +105,8 @@ std::string EncodeAcknowledgedEvent(const std::string& event_id, const std::stri
   Writer w(buffer);
   w.StartObject();
   ItemFields(w, "acknowledged", event_id, item_id, item, names);
-  Str(w, "by", ack.by);
-  Str(w, "note", ack.note);
+  Text(w, "by", ack.by);
+  Text(w, "note", ack.note);
   Time(w, "acknowledged_at", ack.at_ms);
   w.EndObject();
   return Done(buffer);
@@ -116,10 +118,10 @@ std::string EncodeSpikeEvent(const std::string& event_id, const Spike& spike) {
   w.StartObject();
   w.Key("schema_version");
   w.Int(kEventSchemaVersion);
-  Str(w, "type", "complaint_spike");
-  Str(w, "event_id", event_id);
-  Str(w, "brand", spike.brand);
-  Str(w, "topic", spike.topic);
+  Text(w, "type", "complaint_spike");
+  Text(w, "event_id", event_id);
+  Text(w, "brand", spike.brand);
+  Text(w, "topic", spike.topic);
   Time(w, "window_start", spike.window_start_ms);
   Time(w, "window_end", spike.window_end_ms);
   w.Key("count");
@@ -130,7 +132,7 @@ std::string EncodeSpikeEvent(const std::string& event_id, const Spike& spike) {
   w.StartArray();
   for (const auto& [rule, n] : spike.top_rules) {
     w.StartObject();
-    Str(w, "rule", rule);
+    Text(w, "rule", rule);
     w.Key("count");
     w.Int64(n);
     w.EndObject();
