@@ -39,7 +39,7 @@ class SpikeDetector {
                            int64_t at_ms);
 
  private:
-  static constexpr int64_t kBucketMs = 60 * 1000;
+  static constexpr int64_t kBucketMs = int64_t{60} * 1000;
   struct Bucket {
     int64_t start_ms = 0;
     int64_t count = 0;
