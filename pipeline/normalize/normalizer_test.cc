@@ -250,6 +250,8 @@ TEST(NormalizeInto, ReusingADirtyOutputGivesWhatAFreshNormalizeGives) {
       "Kargo rezalet 😡😡 ❤️ 👍🏽 thanks :) <3 XD :(((",
       "see https://x.com/a/kargo-gelmedi, www.ornek.com. and http://A.b/C?d=1&amp;e=2",
       "@HizliKargo #KargoGelmedi #black_friday2026 #İadeİstiyorum mail ali@ornek.com c#",
+      // Two literals: "\xFFb" would be one escape.
+      // NOLINTNEXTLINE(bugprone-suspicious-missing-comma)
       "a\xFF"
       "b \xC3 \xE2\x80 \xED\xA0\x80 @\xFF #a\xC3",
       "ko\xCC\x88tu\xCC\x88 e\xCC\x81 &lt;3 &gt;:( fish &amp; chips &quot;ok&quot; & &x",

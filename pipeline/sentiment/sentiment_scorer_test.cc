@@ -687,7 +687,8 @@ TEST_F(SentimentWordCache, AnotherScorerNeverSeesTheFirstOnesEntries) {
     const auto scorer = std::make_unique<SentimentScorer>(Make(valence));
     EXPECT_EQ(Run(*scorer, "zorp", "en").score > 0, valence > 0) << k;
   }
-  // A copy shares the lexicons, so it may share the entries.
+  // A copy shares the lexicons, so it may share the entries (the copy is
+  // what is tested). NOLINTNEXTLINE(performance-unnecessary-copy-initialization)
   const SentimentScorer copy = positive;
   EXPECT_GT(Run(copy, "zorp", "en").score, 0);
 }
@@ -806,6 +807,7 @@ TEST_F(SentimentWordCache, ThreadsSharingOneScorerAgree) {
                                           "zorp değil",   "iyiler ama berbat", "good good good",
                                           "piece of cake"};
   std::vector<double> expected;
+  expected.reserve(posts.size());
   for (const std::string& post : posts) expected.push_back(Run(scorer, post, "").score);
   std::vector<std::thread> threads;
   std::vector<int> mismatches(4, 0);
