@@ -123,7 +123,7 @@ int ParseClock(std::string_view t) {
 }
 
 // Sorts and merges overlapping or touching intervals.
-std::vector<OpenInterval> Normalize(std::vector<OpenInterval> day) {
+std::vector<OpenInterval> NormalizeIntervals(std::vector<OpenInterval> day) {
   std::sort(day.begin(), day.end(), [](const OpenInterval& a, const OpenInterval& b) {
     return a.start_minute < b.start_minute;
   });
@@ -183,7 +183,7 @@ StatusOr<BusinessCalendar> BusinessCalendar::Make(std::string_view timezone, Wee
                                            ") must satisfy 0 <= start < end <= 1440 minutes");
       }
     }
-    cal.hours_.by_weekday[d] = Normalize(std::move(hours.by_weekday[d]));
+    cal.hours_.by_weekday[d] = NormalizeIntervals(std::move(hours.by_weekday[d]));
     for (const OpenInterval& iv : cal.hours_.by_weekday[d]) {
       cal.weekly_open_ms_ += (iv.end_minute - iv.start_minute) * kMinuteMs;
     }
@@ -366,7 +366,7 @@ StatusOr<WeeklyHours> ParseWeeklyHours(std::string_view text) {
   if (groups == 0) {
     return Status("invalid_hours", "no day groups in \"" + std::string(whole) + "\"");
   }
-  for (auto& day : hours.by_weekday) day = Normalize(std::move(day));
+  for (auto& day : hours.by_weekday) day = NormalizeIntervals(std::move(day));
   return hours;
 }
 
