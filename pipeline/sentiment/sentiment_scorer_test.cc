@@ -62,7 +62,7 @@ TEST(SentimentScorer, EnglishNegationWithinThreeWordsNegates) {
   EXPECT_LT(Score("isn't very good", "en"), 0);
 }
 
-// "no" is listed as a word of absence ("no electricity"), and is a negator
+// "no" is listed as a word of absence ("no signal"), and is a negator
 // instead where a listed word follows it in its clause: "no good" is "good"
 // negated, not also the weight of "no"; and a phrase that starts with it
 // ("no problems") wins as a phrase.
@@ -75,7 +75,7 @@ TEST(SentimentScorer, ListedNegatorCountsAloneAndOnlyNegatesBeforeAListedWord) {
   auto score = [&](const std::string& text) {
     return scorer.Score(Normalize(text, false), "en", text).score;
   };
-  EXPECT_LT(score("no electricity for hours"), 0);
+  EXPECT_LT(score("no signal for hours"), 0);
   EXPECT_DOUBLE_EQ(score("no good"), score("not good"));
   EXPECT_DOUBLE_EQ(score("no really good"), score("not really good"));
   EXPECT_GT(score("no problems"), 0);
