@@ -121,22 +121,21 @@ void LiteralScanner::Scan(std::string_view text, std::vector<int>* found,
     *row = entry & ~kHasOutput;
     if ((entry & kHasOutput) != 0) Emit(*row, found, seen);
   };
-  // Lane a reads [0, half); lane b reads [b_from, size), starting from the
-  // root far enough before `half` that any literal ending at or after half
-  // lies wholly inside its range. A literal seen by both is reported once.
+  // Lane a reads [0, half); lane b reads [half - longest_, size), starting
+  // from the root far enough before `half` that any literal ending at or
+  // after half lies wholly inside its range, and always the longer lane. A
+  // literal seen by both is reported once. A short text is one lane.
   const size_t size = text.size();
   const size_t half = size / 2;
-  const size_t b_from = half > longest_ ? half - longest_ : 0;
   uint32_t a = 0;
   uint32_t b = 0;
-  size_t i = 0;
-  size_t j = b_from;
+  size_t j = 0;
   if (half > longest_) {
-    for (; i < half && j < size; ++i, ++j) {
+    j = half - longest_;
+    for (size_t i = 0; i < half; ++i, ++j) {
       step(&a, i);
       step(&b, j);
     }
-    for (; i < half; ++i) step(&a, i);
   }
   for (; j < size; ++j) step(&b, j);
   for (size_t k = first; k < found->size(); ++k) (*seen)[static_cast<size_t>((*found)[k])] = 0;
