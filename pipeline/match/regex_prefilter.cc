@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
+#include <optional>
+#include <set>
 #include <string_view>
+#include <unordered_map>
 
 namespace earshot {
 namespace {
@@ -57,24 +61,142 @@ bool SkipsOverText(const std::string& re) {
   return false;
 }
 
+namespace {
+
+// Limits on reading one regex's formula back (MinimalPassingSets). Past
+// them the regex keeps a weaker formula that its real one implies, so it
+// runs on some texts it cannot match, never the other way round.
+constexpr size_t kMaxFormulaAtoms = 40;
+constexpr size_t kMaxFormulaTerms = 128;
+constexpr int kMaxFormulaQueries = 4096;
+
+// The minimal sets of the probe's atoms (bit k: atom k) with which its one
+// regex passes, that is its formula in disjunctive normal form; nullopt
+// when they are too many to list. The formula is monotone, so every
+// passing set contains one of them.
+std::optional<std::vector<uint64_t>> MinimalPassingSets(const re2::FilteredRE2& probe,
+                                                        size_t atom_count) {
+  if (atom_count > kMaxFormulaAtoms) return std::nullopt;
+  int queries = 0;
+  std::vector<int> present;
+  std::vector<int> passed;
+  auto passes = [&](uint64_t set) {
+    ++queries;
+    present.clear();
+    for (size_t k = 0; k < atom_count; ++k) {
+      if ((set >> k) & 1) present.push_back(static_cast<int>(k));
+    }
+    probe.AllPotentials(present, &passed);
+    return !passed.empty();
+  };
+  std::vector<uint64_t> terms;
+  std::set<uint64_t> explored;
+  bool too_many = false;
+  // Every minimal set inside `set` (which passes) is found: shrink `set` to
+  // one minimal set m; any other minimal set lacks some atom of m, so it
+  // lies inside `set` without that atom, which is explored in turn.
+  std::function<void(uint64_t)> explore = [&](uint64_t set) {
+    if (too_many || !explored.insert(set).second) return;
+    uint64_t minimal = set;
+    for (size_t k = 0; k < atom_count; ++k) {
+      const uint64_t bit = uint64_t{1} << k;
+      if ((minimal & bit) != 0 && passes(minimal & ~bit)) minimal &= ~bit;
+    }
+    if (std::find(terms.begin(), terms.end(), minimal) == terms.end()) terms.push_back(minimal);
+    if (terms.size() > kMaxFormulaTerms || queries > kMaxFormulaQueries) {
+      too_many = true;
+      return;
+    }
+    for (size_t k = 0; k < atom_count; ++k) {
+      const uint64_t bit = uint64_t{1} << k;
+      if ((minimal & bit) != 0 && passes(set & ~bit)) explore(set & ~bit);
+    }
+  };
+  const uint64_t all = atom_count == 64 ? ~uint64_t{0} : (uint64_t{1} << atom_count) - 1;
+  if (passes(0)) return std::vector<uint64_t>{0};  // needs no atom
+  if (!passes(all)) return std::nullopt;           // never expected
+  explore(all);
+  if (too_many) return std::nullopt;
+  return terms;
+}
+
+// A formula the regex's real one implies, for when that one is too big to
+// list: every atom it cannot pass without, or else any one of its atoms.
+std::vector<uint64_t> WeakerFormula(const re2::FilteredRE2& probe, size_t atom_count) {
+  std::vector<int> present;
+  std::vector<int> passed;
+  uint64_t required = 0;
+  for (size_t k = 0; k < atom_count && k < 64; ++k) {
+    present.clear();
+    for (size_t j = 0; j < atom_count; ++j) {
+      if (j != k) present.push_back(static_cast<int>(j));
+    }
+    probe.AllPotentials(present, &passed);
+    if (passed.empty()) required |= uint64_t{1} << k;
+  }
+  if (required != 0) return {required};
+  std::vector<uint64_t> any;
+  for (size_t k = 0; k < atom_count && k < 64; ++k) any.push_back(uint64_t{1} << k);
+  return any;
+}
+
+}  // namespace
+
 bool RegexPrefilter::Build(const std::vector<std::string>& regexes, const RE2::Options& options,
                            std::string* error) {
   count_ = regexes.size();
-  filter_ = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
+  probes_.clear();
   marks_.clear();
   mark_ids_.clear();
   required_marks_.assign(regexes.size(), {0, 0});
-  if (regexes.empty()) return true;  // FilteredRE2::Compile wants at least one
-  for (const std::string& re : regexes) {
-    int id = 0;
-    if (filter_->Add(re, options, &id) != RE2::NoError) {
-      *error = "regex '" + re + "' does not compile";
+  regex_term_begin_.assign(1, 0);
+  term_size_.clear();
+  term_regex_.clear();
+  always_.clear();
+  std::vector<std::string> atoms;  // every regex's atoms, each once
+  std::unordered_map<std::string, int> atom_ids;
+  std::vector<std::pair<int, int32_t>> atom_term;  // (atom, term) pairs
+  for (size_t id = 0; id < regexes.size(); ++id) {
+    auto probe = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
+    int probe_id = 0;
+    if (probe->Add(regexes[id], options, &probe_id) != RE2::NoError) {
+      *error = "regex '" + regexes[id] + "' does not compile";
       return false;
     }
+    std::vector<std::string> own;
+    probe->Compile(&own);
+    std::vector<int> ids;  // the probe's atom k is atoms[ids[k]]
+    for (const std::string& atom : own) {
+      const auto [it, added] = atom_ids.emplace(atom, static_cast<int>(atoms.size()));
+      if (added) atoms.push_back(atom);
+      ids.push_back(it->second);
+    }
+    std::optional<std::vector<uint64_t>> terms = MinimalPassingSets(*probe, own.size());
+    if (!terms) terms = WeakerFormula(*probe, own.size());
+    if (std::find(terms->begin(), terms->end(), uint64_t{0}) != terms->end()) {
+      always_.push_back(static_cast<int>(id));
+    } else {
+      for (const uint64_t term : *terms) {
+        const auto t = static_cast<int32_t>(term_size_.size());
+        term_size_.push_back(static_cast<uint16_t>(__builtin_popcountll(term)));
+        term_regex_.push_back(static_cast<int32_t>(id));
+        for (size_t k = 0; k < ids.size() && k < 64; ++k) {
+          if ((term >> k) & 1) atom_term.emplace_back(ids[k], t);
+        }
+      }
+    }
+    regex_term_begin_.push_back(static_cast<uint32_t>(term_size_.size()));
+    probes_.push_back(std::move(probe));
   }
-  std::vector<std::string> atoms;
-  filter_->Compile(&atoms);
   long_atom_count_ = atoms.size();
+  std::sort(atom_term.begin(), atom_term.end());
+  atom_term_begin_.assign(atoms.size() + 1, 0);
+  atom_terms_.clear();
+  for (const auto& [atom, term] : atom_term) {
+    ++atom_term_begin_[static_cast<size_t>(atom) + 1];
+    atom_terms_.push_back(term);
+  }
+  for (size_t a = 0; a < atoms.size(); ++a) atom_term_begin_[a + 1] += atom_term_begin_[a];
   for (size_t id = 0; id < regexes.size(); ++id) {
     FindRequiredMarks(static_cast<int>(id), regexes[id], options);
   }
@@ -139,20 +261,36 @@ void RegexPrefilter::Candidates(std::string_view text, Scratch* scratch) const {
   scratch->atoms.clear();
   atoms_.Scan(text, &scratch->atoms, &scratch->seen);
   scratch->marks.assign(marks_.size(), 0);
-  if (!marks_.empty()) {
-    // Marks are the scanner's last ids; filter_ knows only the atoms before.
-    const auto long_count = static_cast<int>(long_atom_count_);
-    size_t kept = 0;
-    for (const int atom : scratch->atoms) {
-      if (atom < long_count) {
-        scratch->atoms[kept++] = atom;
-      } else {
-        scratch->marks[static_cast<size_t>(atom - long_count)] = 1;
+  if (scratch->term_hits.size() < term_size_.size()) scratch->term_hits.resize(term_size_.size());
+  if (scratch->is_candidate.size() < count_) scratch->is_candidate.resize(count_);
+  std::vector<int>& matched = scratch->matched;
+  matched.clear();
+  const auto long_count = static_cast<int>(long_atom_count_);
+  for (const int atom : scratch->atoms) {
+    if (atom >= long_count) {  // marks are the scanner's last ids
+      scratch->marks[static_cast<size_t>(atom - long_count)] = 1;
+      continue;
+    }
+    const auto a = static_cast<size_t>(atom);
+    for (uint32_t i = atom_term_begin_[a]; i < atom_term_begin_[a + 1]; ++i) {
+      const auto t = static_cast<size_t>(atom_terms_[i]);
+      uint16_t& hits = scratch->term_hits[t];
+      if (hits == 0) scratch->touched_terms.push_back(static_cast<int>(t));
+      if (++hits != term_size_[t]) continue;
+      const int regex = term_regex_[t];
+      char& listed = scratch->is_candidate[static_cast<size_t>(regex)];
+      if (listed == 0) {
+        listed = 1;
+        matched.push_back(regex);
       }
     }
-    scratch->atoms.resize(kept);
   }
-  filter_->AllPotentials(scratch->atoms, &scratch->matched);
+  // Put the scratch back to all zeros for the next text.
+  for (const int t : scratch->touched_terms) scratch->term_hits[static_cast<size_t>(t)] = 0;
+  scratch->touched_terms.clear();
+  for (const int regex : matched) scratch->is_candidate[static_cast<size_t>(regex)] = 0;
+  matched.insert(matched.end(), always_.begin(), always_.end());
+  std::sort(matched.begin(), matched.end());
 }
 
 }  // namespace earshot

@@ -9,11 +9,20 @@
 // no amount of memory budget helps (docs/performance.md, "Rule matching").
 // Instead, RE2's FilteredRE2 computes for each regex an AND/OR formula of
 // literal atoms that any match must contain; a LiteralScanner finds the
-// atoms present in one pass; FilteredRE2 evaluates the formulas; and only
-// the regexes that pass run, each its own RE2 with its own small DFA, which
+// atoms present in one pass; the formulas are evaluated; and only the
+// regexes that pass run, each its own RE2 with its own small DFA, which
 // stays warm. Regexes from which RE2 can extract no atoms run on every
 // text. The answer is exactly the set's answer (rule_set_test.cc and the
 // rules benchmark compare them).
+//
+// The formulas are evaluated here, not by FilteredRE2::AllPotentials: that
+// call allocates and sorts on every text and cost about 3,800 instructions
+// a post on the shipped packs, where five atoms and one or two candidates
+// are typical. At Build each regex gets its own one-regex FilteredRE2 (which
+// also owns its RE2), and its formula is read back from it by asking which
+// atom sets pass, as the minimal sets that do (a formula in disjunctive
+// normal form: "kargo AND gelmedi", or "iade AND yapilmadi" OR "para AND
+// yapilmadi"). A post then costs one counter bump per found atom and term.
 //
 // Only regexes that SkipsOverText come here; the others stay in an RE2::Set,
 // whose DFA they keep small.
@@ -27,6 +36,7 @@
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -48,8 +58,11 @@ class RegexPrefilter {
   struct Scratch {
     std::vector<int> atoms;
     std::vector<char> seen;
-    std::vector<int> matched;
-    std::vector<char> marks;  // [k]: marks_[k] occurs in the text
+    std::vector<int> matched;         // the candidates of the last text, ascending
+    std::vector<char> marks;          // [k]: marks_[k] occurs in the text
+    std::vector<uint16_t> term_hits;  // [t]: atoms of term t found (zero between texts)
+    std::vector<int> touched_terms;   // terms with a nonzero count
+    std::vector<char> is_candidate;   // [id]: already in matched (zero between texts)
   };
 
   // Compiles `regexes` (regex i gets id i). Returns false with `error` when a
@@ -69,7 +82,8 @@ class RegexPrefilter {
       // the argument handling on the way (DoMatch was 2.6% of matching time
       // at 10k rules).
       if (wanted(id) && MarksPresent(id, *scratch) &&
-          filter_->GetRE2(id).Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) {
+          probes_[static_cast<size_t>(id)]->GetRE2(0).Match(text, 0, text.size(), RE2::UNANCHORED,
+                                                            nullptr, 0)) {
         out->push_back(id);
       }
     }
@@ -86,10 +100,19 @@ class RegexPrefilter {
     return end - begin;
   }
   size_t atom_count() const { return atom_count_; }
+  // How many atom sets (terms of its formula) can each let regex `id` run;
+  // 0 when it runs on every text.
+  size_t term_count(int id) const {
+    return regex_term_begin_[static_cast<size_t>(id) + 1] -
+           regex_term_begin_[static_cast<size_t>(id)];
+  }
 
  private:
   // The regexes whose literal formula holds in `text`, into scratch->matched.
   void Candidates(std::string_view text, Scratch* scratch) const;
+  // Reads regex `id`'s formula back from its probe (see the top of this
+  // file) into the term tables.
+  void AddFormula(int id, const std::vector<int>& atom_ids);
   // Finds the punctuation marks regex `id` cannot match without (see Build).
   void FindRequiredMarks(int id, const std::string& re, const RE2::Options& options);
   bool MarksPresent(int id, const Scratch& scratch) const {
@@ -102,7 +125,17 @@ class RegexPrefilter {
 
   size_t count_ = 0;
   size_t atom_count_ = 0;
-  std::unique_ptr<re2::FilteredRE2> filter_;
+  // Per regex: a FilteredRE2 of that regex alone, which owns its RE2.
+  std::vector<std::unique_ptr<re2::FilteredRE2>> probes_;
+  // The formulas: regex r passes when every atom of one of its terms is
+  // found. Terms of regex r are [regex_term_begin_[r], regex_term_begin_[r+1]);
+  // atom a belongs to terms atom_terms_[atom_term_begin_[a], ...[a+1]).
+  std::vector<uint32_t> regex_term_begin_;
+  std::vector<uint16_t> term_size_;
+  std::vector<int32_t> term_regex_;
+  std::vector<uint32_t> atom_term_begin_;
+  std::vector<int32_t> atom_terms_;
+  std::vector<int> always_;  // regexes with no atoms to wait for: they run on every text
   // Atoms shorter than kMinAtomLength are left out of filter_'s formulas, yet
   // a written mark such as "\\?" is rare in posts and decides many question
   // regexes ("\\b(why|what)\\b[^.!]*\\?" runs only where a '?' is). Such

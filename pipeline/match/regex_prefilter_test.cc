@@ -163,6 +163,69 @@ TEST(RegexPrefilter, WrittenMarksARegexNeedsGateItAndOptionalOnesDoNot) {
   ExpectSameAsRe2(prefilter, regexes, texts, options);
 }
 
+// Each regex's formula is read back from RE2 as its minimal atom sets, and
+// only regexes whose formula holds are run: "kargo" alone must not make the
+// kargo-and-gelmedi regex a candidate, and either of iade/para with
+// yapilmadi must.
+TEST(RegexPrefilter, RunsOnlyRegexesWhoseAtomFormulaHolds) {
+  const std::vector<std::string> regexes = {
+      R"(\bkargo\s+(\S+\s+){0,2}gelmedi\b)",                 // kargo AND gelmedi
+      R"(\b(iade|para)\w*\s+(\S+\s+)?yapilmadi)",            // (iade OR para) AND yapilmadi
+      R"(\b(still|been)\s+(\S+\s+){0,3}(waiting|without))",  // 2 x 2 sets
+      R"(.{0,3}x)",                                          // no atom: every text
+      R"(\bkargo\b.*)"};                                     // kargo alone
+  RE2::Options options;
+  options.set_log_errors(false);
+  RegexPrefilter prefilter;
+  std::string error;
+  ASSERT_TRUE(prefilter.Build(regexes, options, &error)) << error;
+  EXPECT_EQ(prefilter.term_count(0), 1u);
+  EXPECT_EQ(prefilter.term_count(1), 2u);
+  EXPECT_EQ(prefilter.term_count(2), 4u);
+  EXPECT_EQ(prefilter.term_count(3), 0u);
+  EXPECT_EQ(prefilter.term_count(4), 1u);
+  RegexPrefilter::Scratch scratch;
+  auto candidates = [&](const std::string& text) {
+    std::vector<int> out;
+    prefilter.Match(text, &out, &scratch);
+    return scratch.matched;
+  };
+  EXPECT_EQ(candidates("kargo yolda"), (std::vector<int>{3, 4}));
+  EXPECT_EQ(candidates("kargo yine gelmedi"), (std::vector<int>{0, 3, 4}));
+  EXPECT_EQ(candidates("para iadesi yapilmadi"), (std::vector<int>{1, 3}));
+  EXPECT_EQ(candidates("iade yok"), (std::vector<int>{3}));
+  EXPECT_EQ(candidates("been without it, still"), (std::vector<int>{2, 3}));
+  EXPECT_EQ(candidates("still still"), (std::vector<int>{3}));
+  // The scratch is left clean: the same text gives the same answer again.
+  EXPECT_EQ(candidates("kargo yine gelmedi"), (std::vector<int>{0, 3, 4}));
+  ExpectSameAsRe2(prefilter, regexes,
+                  {"kargo yolda", "kargo yine gelmedi", "para iadesi yapilmadi", "iade yok",
+                   "been without it, still", "still still", "x"},
+                  options);
+}
+
+// A regex whose formula has too many atom sets to list (an alternation of
+// 12 words times one of 12) keeps a weaker one: it may run more often, but
+// the answers stay exactly RE2's.
+TEST(RegexPrefilter, AFormulaTooBigToListStillAnswersAsRe2Does) {
+  std::string left;
+  std::string right;
+  for (int i = 0; i < 12; ++i) {
+    left += (i ? "|" : "") + std::string("left") + static_cast<char>('a' + i);
+    right += (i ? "|" : "") + std::string("right") + static_cast<char>('a' + i);
+  }
+  const std::vector<std::string> regexes = {"\\b(" + left + ")\\s+(" + right + ")\\b"};
+  RE2::Options options;
+  options.set_log_errors(false);
+  RegexPrefilter prefilter;
+  std::string error;
+  ASSERT_TRUE(prefilter.Build(regexes, options, &error)) << error;
+  EXPECT_GT(prefilter.term_count(0), 0u);
+  EXPECT_LT(prefilter.term_count(0), 144u);
+  ExpectSameAsRe2(prefilter, regexes,
+                  {"lefta rightb", "leftl", "rightc lefta", "leftc  rightl", ""}, options);
+}
+
 TEST(RegexPrefilter, ARegexThatDoesNotCompileIsAnError) {
   RE2::Options options;
   options.set_log_errors(false);

@@ -49,6 +49,13 @@ std::optional<TermShape> ParseTermPattern(const std::string& re) {
 }
 
 void TermIndex::Add(int id, const TermShape& shape) {
+  const TermShape::Word& first = shape.words[0];
+  WordTable& table = first.stem ? stems_ : exact_;
+  if (shape.words.size() == 1) {  // found by the lookup alone
+    table.Add(first.text, kWholeTerm | static_cast<uint32_t>(id));
+    ++size_;
+    return;
+  }
   Entry entry{id, static_cast<uint32_t>(rest_.size()), 0};
   for (size_t w = 1; w < shape.words.size(); ++w) {
     const TermShape::Word& word = shape.words[w];
@@ -57,9 +64,9 @@ void TermIndex::Add(int id, const TermShape& shape) {
     pool_ += word.text;
   }
   entry.rest_end = static_cast<uint32_t>(rest_.size());
-  const TermShape::Word& first = shape.words[0];
-  (first.stem ? stems_ : exact_).Add(first.text, static_cast<uint32_t>(entries_.size()));
+  table.Add(first.text, static_cast<uint32_t>(entries_.size()));
   entries_.push_back(entry);
+  ++size_;
 }
 
 void TermIndex::Build() {
@@ -71,6 +78,10 @@ void TermIndex::Emit(const uint32_t* begin, const uint32_t* end, std::string_vie
                      size_t end_of_first, std::vector<int>* hit) const {
   const std::string_view pool(pool_);
   for (const uint32_t* e = begin; e != end; ++e) {
+    if ((*e & kWholeTerm) != 0) {
+      hit->push_back(static_cast<int>(*e & ~kWholeTerm));
+      continue;
+    }
     const Entry& entry = entries_[*e];
     // words[at] is the space before the next word, as in " a b ".
     size_t at = end_of_first;
@@ -91,7 +102,7 @@ void TermIndex::Emit(const uint32_t* begin, const uint32_t* end, std::string_vie
 }
 
 void TermIndex::Match(std::string_view words, std::vector<int>* hit) const {
-  if (entries_.empty()) return;
+  if (size_ == 0) return;
   // Each word is the run between two spaces; text before the first space
   // or after the last is no whole word.
   for (size_t space = words.find(' '); space != std::string_view::npos;) {

@@ -56,14 +56,14 @@ class TermIndex {
   void Add(int id, const TermShape& shape);
   // Builds the lookup tables; call once after the last Add().
   void Build();
-  bool empty() const { return entries_.empty(); }
+  bool empty() const { return size_ == 0; }
 
   // Appends the id of every term occurring in `words` (a words form,
   // " a b c ") to `hit`, once per occurrence.
   void Match(std::string_view words, std::vector<int>* hit) const;
 
  private:
-  // One term, filed in a table under its first word.
+  // A term of several words, filed in a table under its first word.
   struct Entry {
     int id;
     uint32_t rest_begin;  // its other words: rest_[rest_begin, rest_end)
@@ -79,6 +79,11 @@ class TermIndex {
   void Emit(const uint32_t* begin, const uint32_t* end, std::string_view words, size_t end_of_first,
             std::vector<int>* hit) const;
 
+  // A table value is either a one-word term's pattern id with this bit
+  // set (the lookup alone found it: no further load) or an index into
+  // entries_ for a term of several words.
+  static constexpr uint32_t kWholeTerm = 1u << 31;
+  size_t size_ = 0;   // terms added
   std::string pool_;  // the text of every word but the first
   std::vector<Word> rest_;
   std::vector<Entry> entries_;

@@ -1,6 +1,7 @@
 #include "pipeline/match/word_table.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace earshot {
 
@@ -25,20 +26,22 @@ void WordTable::Build() {
   filter_mask_ = slots * 8 - 1;
   for (size_t i = 0; i < drafts_.size();) {
     const std::string& text = drafts_[i].first;
-    Key key{static_cast<uint32_t>(pool_.size()), static_cast<uint32_t>(text.size()),
-            static_cast<uint32_t>(values_.size()), 0};
-    pool_ += text;
+    const size_t at = blob_.size();
+    blob_.push_back(static_cast<uint32_t>(text.size()));
+    blob_.push_back(0);
+    blob_.resize(blob_.size() + (text.size() + 3) / 4, 0);
+    std::memcpy(blob_.data() + at + 2, text.data(), text.size());
     for (; i < drafts_.size() && drafts_[i].first == text; ++i) {
-      values_.push_back(drafts_[i].second);
+      blob_.push_back(drafts_[i].second);
+      ++blob_[at + 1];
     }
-    key.values_end = static_cast<uint32_t>(values_.size());
-    keys_.push_back(key);
+    ++key_count_;
     const uint64_t mixed = fnv::Mix(fnv::HashOf(text));
     const uint64_t bit = (mixed >> 20) & filter_mask_;
     filter_[bit / 64] |= uint64_t{1} << (bit % 64);
     uint64_t slot = mixed & mask_;
-    while (slots_[slot].key != 0) slot = (slot + 1) & mask_;
-    slots_[slot] = Slot{static_cast<uint32_t>(mixed >> 32), static_cast<uint32_t>(keys_.size())};
+    while (slots_[slot].at != 0) slot = (slot + 1) & mask_;
+    slots_[slot] = Slot{static_cast<uint32_t>(mixed >> 32), static_cast<uint32_t>(at + 1)};
     if (text.size() == 1) {
       const auto b = static_cast<unsigned char>(text[0]);
       singles_[b / 64] |= uint64_t{1} << (b % 64);
@@ -53,14 +56,14 @@ void WordTable::Build() {
   drafts_.shrink_to_fit();
 }
 
-const WordTable::Key* WordTable::Probe(uint64_t mixed, std::string_view word) const {
+const uint32_t* WordTable::Probe(uint64_t mixed, std::string_view word) const {
   const auto tag = static_cast<uint32_t>(mixed >> 32);
   for (uint64_t slot = mixed & mask_;; slot = (slot + 1) & mask_) {
     const Slot& s = slots_[slot];
-    if (s.key == 0) return nullptr;
+    if (s.at == 0) return nullptr;
     if (s.tag != tag) continue;
-    const Key& key = keys_[s.key - 1];
-    if (std::string_view(pool_).substr(key.begin, key.size) == word) return &key;
+    const uint32_t* key = blob_.data() + s.at - 1;
+    if (key[0] == word.size() && std::memcmp(key + 2, word.data(), word.size()) == 0) return key;
   }
 }
 
