@@ -63,81 +63,123 @@ bool SkipsOverText(const std::string& re) {
 
 namespace {
 
-// Limits on reading one regex's formula back (MinimalPassingSets). Past
-// them the regex keeps a weaker formula that its real one implies, so it
-// runs on some texts it cannot match, never the other way round.
-constexpr size_t kMaxFormulaAtoms = 40;
-constexpr size_t kMaxFormulaTerms = 128;
+// Limits on reading one regex's formula back (FormulaOf). Past them the
+// regex keeps a weaker formula that its real one implies, so it runs on
+// some texts it cannot match, never the other way round.
+constexpr size_t kMaxFormulaAtoms = 60;
+constexpr size_t kMaxFormulaSets = 128;
 constexpr int kMaxFormulaQueries = 4096;
 
-// The minimal sets of the probe's atoms (bit k: atom k) with which its one
-// regex passes, that is its formula in disjunctive normal form; nullopt
-// when they are too many to list. The formula is monotone, so every
-// passing set contains one of them.
-std::optional<std::vector<uint64_t>> MinimalPassingSets(const re2::FilteredRE2& probe,
-                                                        size_t atom_count) {
-  if (atom_count > kMaxFormulaAtoms) return std::nullopt;
-  int queries = 0;
-  std::vector<int> present;
-  std::vector<int> passed;
-  auto passes = [&](uint64_t set) {
-    ++queries;
-    present.clear();
-    for (size_t k = 0; k < atom_count; ++k) {
-      if ((set >> k) & 1) present.push_back(static_cast<int>(k));
+// A formula over one probe's atoms (bit k: atom k): it holds when every
+// clause of some conjunction has one of its atoms present. Empty: it never
+// holds; a conjunction with no clauses: it always does.
+using Formula = std::vector<std::vector<uint64_t>>;
+
+// Asks whether the probe's one regex passes with a set of its atoms.
+class FormulaProbe {
+ public:
+  FormulaProbe(const re2::FilteredRE2& probe, size_t atom_count)
+      : probe_(probe), atom_count_(atom_count) {}
+  bool Passes(uint64_t set) {
+    ++queries_;
+    present_.clear();
+    for (size_t k = 0; k < atom_count_; ++k) {
+      if ((set >> k) & 1) present_.push_back(static_cast<int>(k));
     }
-    probe.AllPotentials(present, &passed);
-    return !passed.empty();
-  };
-  std::vector<uint64_t> terms;
+    probe_.AllPotentials(present_, &passed_);
+    return !passed_.empty();
+  }
+  uint64_t all() const {
+    return atom_count_ == 64 ? ~uint64_t{0} : (uint64_t{1} << atom_count_) - 1;
+  }
+  size_t atom_count() const { return atom_count_; }
+  int queries() const { return queries_; }
+
+ private:
+  const re2::FilteredRE2& probe_;
+  size_t atom_count_;
+  int queries_ = 0;
+  std::vector<int> present_;
+  std::vector<int> passed_;
+};
+
+// The minimal sets S of atoms with holds(S), for a monotone `holds` that
+// holds for all atoms; nullopt when they are too many to list. Every
+// minimal set inside `set` (which holds) is found: shrink `set` to one
+// minimal set m; any other minimal set lacks some atom of m, so it lies
+// inside `set` without that atom, which is explored in turn.
+template <typename Holds>
+std::optional<std::vector<uint64_t>> MinimalSets(FormulaProbe* probe, Holds&& holds) {
+  std::vector<uint64_t> found;
   std::set<uint64_t> explored;
   bool too_many = false;
-  // Every minimal set inside `set` (which passes) is found: shrink `set` to
-  // one minimal set m; any other minimal set lacks some atom of m, so it
-  // lies inside `set` without that atom, which is explored in turn.
   std::function<void(uint64_t)> explore = [&](uint64_t set) {
     if (too_many || !explored.insert(set).second) return;
     uint64_t minimal = set;
-    for (size_t k = 0; k < atom_count; ++k) {
+    for (size_t k = 0; k < probe->atom_count(); ++k) {
       const uint64_t bit = uint64_t{1} << k;
-      if ((minimal & bit) != 0 && passes(minimal & ~bit)) minimal &= ~bit;
+      if ((minimal & bit) != 0 && holds(minimal & ~bit)) minimal &= ~bit;
     }
-    if (std::find(terms.begin(), terms.end(), minimal) == terms.end()) terms.push_back(minimal);
-    if (terms.size() > kMaxFormulaTerms || queries > kMaxFormulaQueries) {
+    if (std::find(found.begin(), found.end(), minimal) == found.end()) found.push_back(minimal);
+    if (found.size() > kMaxFormulaSets || probe->queries() > kMaxFormulaQueries) {
       too_many = true;
       return;
     }
-    for (size_t k = 0; k < atom_count; ++k) {
+    for (size_t k = 0; k < probe->atom_count(); ++k) {
       const uint64_t bit = uint64_t{1} << k;
-      if ((minimal & bit) != 0 && passes(set & ~bit)) explore(set & ~bit);
+      if ((minimal & bit) != 0 && holds(set & ~bit)) explore(set & ~bit);
     }
   };
-  const uint64_t all = atom_count == 64 ? ~uint64_t{0} : (uint64_t{1} << atom_count) - 1;
-  if (passes(0)) return std::vector<uint64_t>{0};  // needs no atom
-  if (!passes(all)) return std::nullopt;           // never expected
-  explore(all);
+  explore(probe->all());
   if (too_many) return std::nullopt;
-  return terms;
+  return found;
 }
 
-// A formula the regex's real one implies, for when that one is too big to
-// list: every atom it cannot pass without, or else any one of its atoms.
-std::vector<uint64_t> WeakerFormula(const re2::FilteredRE2& probe, size_t atom_count) {
-  std::vector<int> present;
-  std::vector<int> passed;
-  uint64_t required = 0;
-  for (size_t k = 0; k < atom_count && k < 64; ++k) {
-    present.clear();
-    for (size_t j = 0; j < atom_count; ++j) {
-      if (j != k) present.push_back(static_cast<int>(j));
+// The regex's formula, read back from its probe: as the minimal atom sets
+// with which it passes (disjunctive normal form: "kargo AND gelmedi", or
+// "iade AND yapilmadi" OR "para AND yapilmadi"), else, when those are too
+// many, as the minimal atom sets without which it fails (conjunctive normal
+// form: nine nouns times nine verbs is 81 sets one way and 2 clauses the
+// other), else a weaker formula: every atom it cannot pass without, or
+// any one of its atoms.
+Formula FormulaOf(const re2::FilteredRE2& re, size_t atom_count) {
+  if (atom_count > kMaxFormulaAtoms || atom_count > 64) atom_count = 0;  // weaker formula below
+  FormulaProbe probe(re, atom_count);
+  if (probe.Passes(0)) return Formula{{}};  // needs no atom
+  if (atom_count != 0 && probe.Passes(probe.all())) {
+    if (auto sets = MinimalSets(&probe, [&](uint64_t set) { return probe.Passes(set); })) {
+      Formula dnf;
+      for (const uint64_t set : *sets) {
+        std::vector<uint64_t> clauses;
+        for (size_t k = 0; k < atom_count; ++k) {
+          if ((set >> k) & 1) clauses.push_back(uint64_t{1} << k);
+        }
+        dnf.push_back(std::move(clauses));
+      }
+      return dnf;
     }
-    probe.AllPotentials(present, &passed);
-    if (passed.empty()) required |= uint64_t{1} << k;
+    FormulaProbe dual(re, atom_count);
+    if (auto clauses =
+            MinimalSets(&dual, [&](uint64_t set) { return !dual.Passes(dual.all() & ~set); })) {
+      return Formula{*clauses};
+    }
   }
-  if (required != 0) return {required};
-  std::vector<uint64_t> any;
-  for (size_t k = 0; k < atom_count && k < 64; ++k) any.push_back(uint64_t{1} << k);
-  return any;
+  return Formula{};  // marks the weaker formula; the caller builds it
+}
+
+// The weaker formula of FormulaOf, over a probe's first 64 atoms.
+Formula WeakerFormula(const re2::FilteredRE2& re, size_t atom_count) {
+  atom_count = std::min<size_t>(atom_count, 64);
+  FormulaProbe probe(re, atom_count);
+  std::vector<uint64_t> clauses;
+  uint64_t any = 0;
+  for (size_t k = 0; k < atom_count; ++k) {
+    const uint64_t bit = uint64_t{1} << k;
+    any |= bit;
+    if (!probe.Passes(probe.all() & ~bit)) clauses.push_back(bit);
+  }
+  if (clauses.empty()) clauses.push_back(any);
+  return Formula{clauses};
 }
 
 }  // namespace
@@ -152,10 +194,11 @@ bool RegexPrefilter::Build(const std::vector<std::string>& regexes, const RE2::O
   regex_term_begin_.assign(1, 0);
   term_size_.clear();
   term_regex_.clear();
+  clause_term_.clear();
   always_.clear();
   std::vector<std::string> atoms;  // every regex's atoms, each once
   std::unordered_map<std::string, int> atom_ids;
-  std::vector<std::pair<int, int32_t>> atom_term;  // (atom, term) pairs
+  std::vector<std::pair<int, int32_t>> atom_clause;  // (atom, clause) pairs
   for (size_t id = 0; id < regexes.size(); ++id) {
     auto probe = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
     int probe_id = 0;
@@ -171,17 +214,21 @@ bool RegexPrefilter::Build(const std::vector<std::string>& regexes, const RE2::O
       if (added) atoms.push_back(atom);
       ids.push_back(it->second);
     }
-    std::optional<std::vector<uint64_t>> terms = MinimalPassingSets(*probe, own.size());
-    if (!terms) terms = WeakerFormula(*probe, own.size());
-    if (std::find(terms->begin(), terms->end(), uint64_t{0}) != terms->end()) {
+    Formula formula = FormulaOf(*probe, own.size());
+    if (formula.empty()) formula = WeakerFormula(*probe, own.size());
+    if (formula.front().empty()) {
       always_.push_back(static_cast<int>(id));
     } else {
-      for (const uint64_t term : *terms) {
+      for (const std::vector<uint64_t>& clauses : formula) {
         const auto t = static_cast<int32_t>(term_size_.size());
-        term_size_.push_back(static_cast<uint16_t>(__builtin_popcountll(term)));
+        term_size_.push_back(static_cast<uint16_t>(clauses.size()));
         term_regex_.push_back(static_cast<int32_t>(id));
-        for (size_t k = 0; k < ids.size() && k < 64; ++k) {
-          if ((term >> k) & 1) atom_term.emplace_back(ids[k], t);
+        for (const uint64_t clause : clauses) {
+          const auto c = static_cast<int32_t>(clause_term_.size());
+          clause_term_.push_back(t);
+          for (size_t k = 0; k < ids.size() && k < 64; ++k) {
+            if ((clause >> k) & 1) atom_clause.emplace_back(ids[k], c);
+          }
         }
       }
     }
@@ -189,14 +236,14 @@ bool RegexPrefilter::Build(const std::vector<std::string>& regexes, const RE2::O
     probes_.push_back(std::move(probe));
   }
   long_atom_count_ = atoms.size();
-  std::sort(atom_term.begin(), atom_term.end());
-  atom_term_begin_.assign(atoms.size() + 1, 0);
-  atom_terms_.clear();
-  for (const auto& [atom, term] : atom_term) {
-    ++atom_term_begin_[static_cast<size_t>(atom) + 1];
-    atom_terms_.push_back(term);
+  std::sort(atom_clause.begin(), atom_clause.end());
+  atom_clause_begin_.assign(atoms.size() + 1, 0);
+  atom_clauses_.clear();
+  for (const auto& [atom, clause] : atom_clause) {
+    ++atom_clause_begin_[static_cast<size_t>(atom) + 1];
+    atom_clauses_.push_back(clause);
   }
-  for (size_t a = 0; a < atoms.size(); ++a) atom_term_begin_[a + 1] += atom_term_begin_[a];
+  for (size_t a = 0; a < atoms.size(); ++a) atom_clause_begin_[a + 1] += atom_clause_begin_[a];
   for (size_t id = 0; id < regexes.size(); ++id) {
     FindRequiredMarks(static_cast<int>(id), regexes[id], options);
   }
@@ -263,6 +310,9 @@ void RegexPrefilter::Candidates(std::string_view text, Scratch* scratch) const {
   scratch->marks.assign(marks_.size(), 0);
   if (scratch->term_hits.size() < term_size_.size()) scratch->term_hits.resize(term_size_.size());
   if (scratch->is_candidate.size() < count_) scratch->is_candidate.resize(count_);
+  if (scratch->clause_met.size() < clause_term_.size()) {
+    scratch->clause_met.resize(clause_term_.size());
+  }
   std::vector<int>& matched = scratch->matched;
   matched.clear();
   const auto long_count = static_cast<int>(long_atom_count_);
@@ -272,8 +322,12 @@ void RegexPrefilter::Candidates(std::string_view text, Scratch* scratch) const {
       continue;
     }
     const auto a = static_cast<size_t>(atom);
-    for (uint32_t i = atom_term_begin_[a]; i < atom_term_begin_[a + 1]; ++i) {
-      const auto t = static_cast<size_t>(atom_terms_[i]);
+    for (uint32_t i = atom_clause_begin_[a]; i < atom_clause_begin_[a + 1]; ++i) {
+      const auto c = static_cast<size_t>(atom_clauses_[i]);
+      if (scratch->clause_met[c] != 0) continue;  // another of its atoms met it
+      scratch->clause_met[c] = 1;
+      scratch->met_clauses.push_back(static_cast<int>(c));
+      const auto t = static_cast<size_t>(clause_term_[c]);
       uint16_t& hits = scratch->term_hits[t];
       if (hits == 0) scratch->touched_terms.push_back(static_cast<int>(t));
       if (++hits != term_size_[t]) continue;
@@ -288,6 +342,8 @@ void RegexPrefilter::Candidates(std::string_view text, Scratch* scratch) const {
   // Put the scratch back to all zeros for the next text.
   for (const int t : scratch->touched_terms) scratch->term_hits[static_cast<size_t>(t)] = 0;
   scratch->touched_terms.clear();
+  for (const int c : scratch->met_clauses) scratch->clause_met[static_cast<size_t>(c)] = 0;
+  scratch->met_clauses.clear();
   for (const int regex : matched) scratch->is_candidate[static_cast<size_t>(regex)] = 0;
   matched.insert(matched.end(), always_.begin(), always_.end());
   std::sort(matched.begin(), matched.end());

@@ -60,7 +60,9 @@ class RegexPrefilter {
     std::vector<char> seen;
     std::vector<int> matched;         // the candidates of the last text, ascending
     std::vector<char> marks;          // [k]: marks_[k] occurs in the text
-    std::vector<uint16_t> term_hits;  // [t]: atoms of term t found (zero between texts)
+    std::vector<char> clause_met;     // [c]: an atom of clause c was found (zero between texts)
+    std::vector<int> met_clauses;     // clauses with clause_met set
+    std::vector<uint16_t> term_hits;  // [t]: clauses of term t met (zero between texts)
     std::vector<int> touched_terms;   // terms with a nonzero count
     std::vector<char> is_candidate;   // [id]: already in matched (zero between texts)
   };
@@ -100,8 +102,8 @@ class RegexPrefilter {
     return end - begin;
   }
   size_t atom_count() const { return atom_count_; }
-  // How many atom sets (terms of its formula) can each let regex `id` run;
-  // 0 when it runs on every text.
+  // How many terms (each an AND of clauses, each an OR of atoms) its formula
+  // has, any of which lets regex `id` run; 0 when it runs on every text.
   size_t term_count(int id) const {
     return regex_term_begin_[static_cast<size_t>(id) + 1] -
            regex_term_begin_[static_cast<size_t>(id)];
@@ -110,9 +112,6 @@ class RegexPrefilter {
  private:
   // The regexes whose literal formula holds in `text`, into scratch->matched.
   void Candidates(std::string_view text, Scratch* scratch) const;
-  // Reads regex `id`'s formula back from its probe (see the top of this
-  // file) into the term tables.
-  void AddFormula(int id, const std::vector<int>& atom_ids);
   // Finds the punctuation marks regex `id` cannot match without (see Build).
   void FindRequiredMarks(int id, const std::string& re, const RE2::Options& options);
   bool MarksPresent(int id, const Scratch& scratch) const {
@@ -127,14 +126,16 @@ class RegexPrefilter {
   size_t atom_count_ = 0;
   // Per regex: a FilteredRE2 of that regex alone, which owns its RE2.
   std::vector<std::unique_ptr<re2::FilteredRE2>> probes_;
-  // The formulas: regex r passes when every atom of one of its terms is
-  // found. Terms of regex r are [regex_term_begin_[r], regex_term_begin_[r+1]);
-  // atom a belongs to terms atom_terms_[atom_term_begin_[a], ...[a+1]).
+  // The formulas: regex r passes when every clause of one of its terms has
+  // an atom found. Terms of regex r are [regex_term_begin_[r],
+  // regex_term_begin_[r+1]); clause c belongs to term clause_term_[c]; atom
+  // a belongs to clauses atom_clauses_[atom_clause_begin_[a], ...[a+1]).
   std::vector<uint32_t> regex_term_begin_;
-  std::vector<uint16_t> term_size_;
+  std::vector<uint16_t> term_size_;  // clauses per term
   std::vector<int32_t> term_regex_;
-  std::vector<uint32_t> atom_term_begin_;
-  std::vector<int32_t> atom_terms_;
+  std::vector<int32_t> clause_term_;
+  std::vector<uint32_t> atom_clause_begin_;
+  std::vector<int32_t> atom_clauses_;
   std::vector<int> always_;  // regexes with no atoms to wait for: they run on every text
   // Atoms shorter than kMinAtomLength are left out of filter_'s formulas, yet
   // a written mark such as "\\?" is rare in posts and decides many question
