@@ -270,11 +270,7 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
   bool ok = CompileShards(c.patterns, word_ids, options, &c.words, &error);
   c.sets.resize(c.langs.size());
   for (size_t g = 0; ok && g < c.langs.size(); ++g) {
-    // A language's set also holds the shared group, so that a post of a
-    // known language makes one pass over its folded form, not two.
-    std::vector<int> ids = set_ids[g];
-    if (g != 0) ids.insert(ids.end(), set_ids[0].begin(), set_ids[0].end());
-    ok = CompileShards(c.patterns, ids, options, &c.sets[g], &error);
+    ok = CompileShards(c.patterns, set_ids[g], options, &c.sets[g], &error);
   }
   ok = ok && c.skipping.Build(skipping, SetOptions(kRegexMaxMem), &error);
   if (!ok) {

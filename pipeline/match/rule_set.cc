@@ -165,13 +165,8 @@ void RuleSet::Hits(const NormalizedText& text, int32_t lang, MatchScratch* s) co
   auto wanted = [&](size_t group) {
     return group == 0 || lang == -2 || static_cast<int32_t>(group) == lang;
   };
-  // sets[g] holds group g and the shared group 0 (compiled_patterns.h).
-  if (lang > 0) {
-    c.sets[static_cast<size_t>(lang)].Match(text.folded, &s->raw, &s->indices);
-  } else if (lang != -2 || c.sets.size() == 1) {  // "any", or a language no rule is written for
-    c.sets[0].Match(text.folded, &s->raw, &s->indices);
-  } else {  // unknown: every language's set (group 0 is found more than once)
-    for (size_t g = 1; g < c.sets.size(); ++g) c.sets[g].Match(text.folded, &s->raw, &s->indices);
+  for (size_t g = 0; g < c.sets.size(); ++g) {
+    if (wanted(g)) c.sets[g].Match(text.folded, &s->raw, &s->indices);
   }
   s->indices.clear();
   c.skipping.Match(text.folded, &s->indices, &s->prefilter, [&](int i) {
