@@ -70,10 +70,19 @@ constexpr size_t kMaxFormulaAtoms = 60;
 constexpr size_t kMaxFormulaSets = 128;
 constexpr int kMaxFormulaQueries = 4096;
 
-// A formula over one probe's atoms (bit k: atom k): it holds when every
+// A formula over one probe's atoms (its atom indices): it holds when every
 // clause of some conjunction has one of its atoms present. Empty: it never
 // holds; a conjunction with no clauses: it always does.
-using Formula = std::vector<std::vector<uint64_t>>;
+using Clause = std::vector<int>;
+using Formula = std::vector<std::vector<Clause>>;
+
+Clause ClauseOf(uint64_t atoms) {
+  Clause clause;
+  for (int k = 0; k < 64; ++k) {
+    if ((atoms >> k) & 1) clause.push_back(k);
+  }
+  return clause;
+}
 
 // Asks whether the probe's one regex passes with a set of its atoms.
 class FormulaProbe {
@@ -143,42 +152,45 @@ std::optional<std::vector<uint64_t>> MinimalSets(FormulaProbe* probe, Holds&& ho
 // other), else a weaker formula: every atom it cannot pass without, or
 // any one of its atoms.
 Formula FormulaOf(const re2::FilteredRE2& re, size_t atom_count) {
-  if (atom_count > kMaxFormulaAtoms || atom_count > 64) atom_count = 0;  // weaker formula below
+  if (atom_count > 64) {
+    // Too many atoms for the bit sets below: any one of them, which holds
+    // whenever the real formula does unless that needs no atom at all.
+    std::vector<int> none;
+    std::vector<int> passed;
+    re.AllPotentials(none, &passed);
+    if (!passed.empty()) return Formula{{}};
+    Clause any(atom_count);
+    for (size_t k = 0; k < atom_count; ++k) any[k] = static_cast<int>(k);
+    return Formula{{any}};
+  }
   FormulaProbe probe(re, atom_count);
-  if (probe.Passes(0)) return Formula{{}};  // needs no atom
-  if (atom_count != 0 && probe.Passes(probe.all())) {
+  if (probe.Passes(0)) return Formula{{}};             // needs no atom
+  if (!probe.Passes(probe.all())) return Formula{{}};  // never expected; then no filter
+  if (atom_count <= kMaxFormulaAtoms) {
     if (auto sets = MinimalSets(&probe, [&](uint64_t set) { return probe.Passes(set); })) {
       Formula dnf;
       for (const uint64_t set : *sets) {
-        std::vector<uint64_t> clauses;
-        for (size_t k = 0; k < atom_count; ++k) {
-          if ((set >> k) & 1) clauses.push_back(uint64_t{1} << k);
-        }
+        std::vector<Clause> clauses;
+        for (const int k : ClauseOf(set)) clauses.push_back(Clause{k});
         dnf.push_back(std::move(clauses));
       }
       return dnf;
     }
     FormulaProbe dual(re, atom_count);
-    if (auto clauses =
+    if (auto sets =
             MinimalSets(&dual, [&](uint64_t set) { return !dual.Passes(dual.all() & ~set); })) {
-      return Formula{*clauses};
+      std::vector<Clause> cnf;
+      for (const uint64_t set : *sets) cnf.push_back(ClauseOf(set));
+      return Formula{cnf};
     }
   }
-  return Formula{};  // marks the weaker formula; the caller builds it
-}
-
-// The weaker formula of FormulaOf, over a probe's first 64 atoms.
-Formula WeakerFormula(const re2::FilteredRE2& re, size_t atom_count) {
-  atom_count = std::min<size_t>(atom_count, 64);
-  FormulaProbe probe(re, atom_count);
-  std::vector<uint64_t> clauses;
-  uint64_t any = 0;
+  // The weaker formula: every atom it cannot pass without, or else any one.
+  std::vector<Clause> clauses;
   for (size_t k = 0; k < atom_count; ++k) {
-    const uint64_t bit = uint64_t{1} << k;
-    any |= bit;
-    if (!probe.Passes(probe.all() & ~bit)) clauses.push_back(bit);
+    if (!probe.Passes(probe.all() & ~(uint64_t{1} << k)))
+      clauses.push_back(Clause{static_cast<int>(k)});
   }
-  if (clauses.empty()) clauses.push_back(any);
+  if (clauses.empty()) clauses.push_back(ClauseOf(probe.all()));
   return Formula{clauses};
 }
 
@@ -214,21 +226,18 @@ bool RegexPrefilter::Build(const std::vector<std::string>& regexes, const RE2::O
       if (added) atoms.push_back(atom);
       ids.push_back(it->second);
     }
-    Formula formula = FormulaOf(*probe, own.size());
-    if (formula.empty()) formula = WeakerFormula(*probe, own.size());
+    const Formula formula = FormulaOf(*probe, own.size());
     if (formula.front().empty()) {
       always_.push_back(static_cast<int>(id));
     } else {
-      for (const std::vector<uint64_t>& clauses : formula) {
+      for (const std::vector<Clause>& clauses : formula) {
         const auto t = static_cast<int32_t>(term_size_.size());
         term_size_.push_back(static_cast<uint16_t>(clauses.size()));
         term_regex_.push_back(static_cast<int32_t>(id));
-        for (const uint64_t clause : clauses) {
+        for (const Clause& clause : clauses) {
           const auto c = static_cast<int32_t>(clause_term_.size());
           clause_term_.push_back(t);
-          for (size_t k = 0; k < ids.size() && k < 64; ++k) {
-            if ((clause >> k) & 1) atom_clause.emplace_back(ids[k], c);
-          }
+          for (const int k : clause) atom_clause.emplace_back(ids[static_cast<size_t>(k)], c);
         }
       }
     }

@@ -231,6 +231,32 @@ TEST(RegexPrefilter, AFormulaOfTooManyAtomSetsIsReadAsClauses) {
                   {"lefta rightb", "leftl", "rightc lefta", "leftc  rightl", ""}, options);
 }
 
+// Past 64 atoms a formula is not read back at all: any one atom lets the
+// regex run, including those late in its list (an alternation of 70
+// distinct words must still match its 70th).
+TEST(RegexPrefilter, ARegexWithMoreThan64AtomsRunsOnAnyOfThem) {
+  std::vector<std::string> words;
+  for (int i = 0; i < 70; ++i) {
+    std::string word;  // five letters, distinct, sharing no long prefix
+    for (int n = i * 7919 + 104729, k = 0; k < 5; ++k, n /= 26)
+      word += static_cast<char>('a' + n % 26);
+    words.push_back(word);
+  }
+  std::string alternation;
+  for (const std::string& w : words) alternation += (alternation.empty() ? "" : "|") + w;
+  const std::vector<std::string> regexes = {"\\b(" + alternation + ")\\b"};
+  RE2::Options options;
+  options.set_log_errors(false);
+  RegexPrefilter prefilter;
+  std::string error;
+  ASSERT_TRUE(prefilter.Build(regexes, options, &error)) << error;
+  ASSERT_GT(prefilter.atom_count(), 64u);  // RE2 kept every word as an atom
+  EXPECT_EQ(prefilter.term_count(0), 1u);
+  ExpectSameAsRe2(prefilter, regexes,
+                  {words[0], "so " + words[69] + " here", words[66], words[65] + "x", "nothing"},
+                  options);
+}
+
 TEST(RegexPrefilter, ARegexThatDoesNotCompileIsAnError) {
   RE2::Options options;
   options.set_log_errors(false);
