@@ -167,6 +167,20 @@ Formula FormulaOf(const re2::FilteredRE2& re, size_t atom_count) {
   if (probe.Passes(0)) return Formula{{}};             // needs no atom
   if (!probe.Passes(probe.all())) return Formula{{}};  // never expected; then no filter
   if (atom_count <= kMaxFormulaAtoms) {
+    // Both readings when they can be listed, and the one with fewer atom
+    // entries wins: each entry is a counter a found atom bumps on every post.
+    std::optional<Formula> best;
+    size_t best_entries = 0;
+    auto consider = [&](Formula formula) {
+      size_t entries = 0;
+      for (const std::vector<Clause>& term : formula) {
+        for (const Clause& clause : term) entries += clause.size();
+      }
+      if (!best || entries < best_entries) {
+        best = std::move(formula);
+        best_entries = entries;
+      }
+    };
     if (auto sets = MinimalSets(&probe, [&](uint64_t set) { return probe.Passes(set); })) {
       Formula dnf;
       for (const uint64_t set : *sets) {
@@ -174,15 +188,16 @@ Formula FormulaOf(const re2::FilteredRE2& re, size_t atom_count) {
         for (const int k : ClauseOf(set)) clauses.push_back(Clause{k});
         dnf.push_back(std::move(clauses));
       }
-      return dnf;
+      consider(std::move(dnf));
     }
     FormulaProbe dual(re, atom_count);
     if (auto sets =
             MinimalSets(&dual, [&](uint64_t set) { return !dual.Passes(dual.all() & ~set); })) {
       std::vector<Clause> cnf;
       for (const uint64_t set : *sets) cnf.push_back(ClauseOf(set));
-      return Formula{cnf};
+      consider(Formula{cnf});
     }
+    if (best) return *best;
   }
   // The weaker formula: every atom it cannot pass without, or else any one.
   std::vector<Clause> clauses;
