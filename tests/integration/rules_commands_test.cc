@@ -271,6 +271,32 @@ TEST(EvalCommand, PrintsTheFiguresOfEachTask) {
   run = Earshot({"eval", polarity, "--task", "polarity"}, "eval-polarity");
   EXPECT_NE(run.output.find("macro_f1: 1.0000"), std::string::npos) << run.output;
   EXPECT_NE(run.output.find("abstention: 0.0000"), std::string::npos) << run.output;
+  EXPECT_EQ(run.output.find("items_per_second_warm: "), std::string::npos) << run.output;
+}
+
+// --passes classifies the file again with the same classifier: the figures
+// stay the first pass's, and the last pass's items/s is printed as well.
+TEST(EvalCommand, MorePassesKeepTheFiguresAndAddTheWarmRate) {
+  const std::string polarity = WriteFile(
+      "eval-passes.tsv", "positive\tharika bir film\nnegative\tberbat bir film\npositive\tok\n");
+  const RunResult once = Earshot({"eval", polarity, "--task", "polarity"}, "eval-passes-1");
+  const RunResult thrice =
+      Earshot({"eval", polarity, "--task", "polarity", "--passes", "3"}, "eval-passes-3");
+  EXPECT_EQ(thrice.exit_code, 0) << thrice.output;
+  EXPECT_NE(thrice.output.find("items_per_second_warm: "), std::string::npos) << thrice.output;
+  // Everything but the timing lines is the same as after one pass.
+  auto figures = [](const std::string& output) {
+    std::istringstream lines(output);
+    std::string kept;
+    for (std::string line; std::getline(lines, line);) {
+      if (line.rfind("items_per_second", 0) != 0) kept += line + "\n";
+    }
+    return kept;
+  };
+  EXPECT_EQ(figures(thrice.output), figures(once.output));
+  EXPECT_NE(
+      Earshot({"eval", polarity, "--task", "polarity", "--passes", "0"}, "eval-passes-0").exit_code,
+      0);
 }
 
 }  // namespace
