@@ -86,6 +86,22 @@ TEST(SkipsOverText, BroadRepeatedClassesSkipWordsAndAlternationsDoNot) {
   }
 }
 
+// The options rule regexes are compiled with, without RE2's logging.
+RE2::Options QuietOptions() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  return options;
+}
+
+// Builds `prefilter`; a failure is reported with RE2's error.
+bool BuildOrReport(const std::vector<std::string>& regexes, const RE2::Options& options,
+                   RegexPrefilter* prefilter) {
+  std::string error;
+  if (prefilter->Build(regexes, options, &error)) return true;
+  ADD_FAILURE() << error;
+  return false;
+}
+
 // The prefilter's answer for each text is exactly the regexes RE2 matches.
 void ExpectSameAsRe2(const RegexPrefilter& prefilter, const std::vector<std::string>& regexes,
                      const std::vector<std::string>& texts, const RE2::Options& options) {
@@ -110,11 +126,9 @@ TEST(RegexPrefilter, AnswersExactlyAsRe2DoesRegexByRegex) {
       R"(.{0,3}x)",  // no atom of three letters: runs on every text
       R"(\bwhere\s*(.?s|\s+is)\s+my\s+(refund|money))",
       R"(\b(still|been)\s+(\S+\s+){0,3}waiting)"};
-  RE2::Options options;
-  options.set_log_errors(false);
+  const RE2::Options options = QuietOptions();
   RegexPrefilter prefilter;
-  std::string error;
-  ASSERT_TRUE(prefilter.Build(regexes, options, &error)) << error;
+  ASSERT_TRUE(BuildOrReport(regexes, options, &prefilter));
   EXPECT_GT(prefilter.atom_count(), 0u);
   const std::vector<std::string> texts = {"kargo hala gelmedi",       "kargo bir iki uc gelmedi",
                                           "iademi hala yapilmadi",    "paralar yapilmadi",
@@ -134,11 +148,9 @@ TEST(RegexPrefilter, WrittenMarksARegexNeedsGateItAndOptionalOnesDoNot) {
       R"(\b(when)\b[^.]*(\?|!))",                    // either mark will do
       R"(\bwow\s*!+)",                               // needs '!'
       R"(\bkargo\s+(\S+\s+){0,2}gelmedi\b)"};        // no mark at all
-  RE2::Options options;
-  options.set_log_errors(false);
+  const RE2::Options options = QuietOptions();
   RegexPrefilter prefilter;
-  std::string error;
-  ASSERT_TRUE(prefilter.Build(regexes, options, &error)) << error;
+  ASSERT_TRUE(BuildOrReport(regexes, options, &prefilter));
   EXPECT_EQ(prefilter.required_mark_count(0), 1u);
   EXPECT_EQ(prefilter.required_mark_count(1), 1u);
   EXPECT_EQ(prefilter.required_mark_count(2), 0u);
@@ -176,11 +188,9 @@ TEST(RegexPrefilter, RunsOnlyRegexesWhoseAtomFormulaHolds) {
       R"(.{0,3}x)",                                          // no atom: every text
       R"(\bkargo\b.*)",                                      // kargo alone
       R"(\b(kargo\s+gelmedi|iade\s+yapilmadi)\b)"};          // two terms of two
-  RE2::Options options;
-  options.set_log_errors(false);
+  const RE2::Options options = QuietOptions();
   RegexPrefilter prefilter;
-  std::string error;
-  ASSERT_TRUE(prefilter.Build(regexes, options, &error)) << error;
+  ASSERT_TRUE(BuildOrReport(regexes, options, &prefilter));
   EXPECT_EQ(prefilter.term_count(0), 1u);
   EXPECT_EQ(prefilter.term_count(1), 1u);  // as clauses: 3 atoms, not 4
   EXPECT_EQ(prefilter.term_count(2), 1u);
@@ -220,11 +230,9 @@ TEST(RegexPrefilter, AFormulaOfTooManyAtomSetsIsReadAsClauses) {
     right += (i ? "|" : "") + std::string("right") + static_cast<char>('a' + i);
   }
   const std::vector<std::string> regexes = {"\\b(" + left + ")\\s+(" + right + ")\\b"};
-  RE2::Options options;
-  options.set_log_errors(false);
+  const RE2::Options options = QuietOptions();
   RegexPrefilter prefilter;
-  std::string error;
-  ASSERT_TRUE(prefilter.Build(regexes, options, &error)) << error;
+  ASSERT_TRUE(BuildOrReport(regexes, options, &prefilter));
   EXPECT_EQ(prefilter.term_count(0), 1u);
   RegexPrefilter::Scratch scratch;
   std::vector<int> out;
@@ -250,11 +258,9 @@ TEST(RegexPrefilter, ARegexWithMoreThan64AtomsRunsOnAnyOfThem) {
   std::string alternation;
   for (const std::string& w : words) alternation += (alternation.empty() ? "" : "|") + w;
   const std::vector<std::string> regexes = {"\\b(" + alternation + ")\\b"};
-  RE2::Options options;
-  options.set_log_errors(false);
+  const RE2::Options options = QuietOptions();
   RegexPrefilter prefilter;
-  std::string error;
-  ASSERT_TRUE(prefilter.Build(regexes, options, &error)) << error;
+  ASSERT_TRUE(BuildOrReport(regexes, options, &prefilter));
   ASSERT_GT(prefilter.atom_count(), 64u);  // RE2 kept every word as an atom
   EXPECT_EQ(prefilter.term_count(0), 1u);
   ExpectSameAsRe2(prefilter, regexes,
@@ -263,11 +269,9 @@ TEST(RegexPrefilter, ARegexWithMoreThan64AtomsRunsOnAnyOfThem) {
 }
 
 TEST(RegexPrefilter, ARegexThatDoesNotCompileIsAnError) {
-  RE2::Options options;
-  options.set_log_errors(false);
   RegexPrefilter prefilter;
   std::string error;
-  EXPECT_FALSE(prefilter.Build({"ok", "(unclosed"}, options, &error));
+  EXPECT_FALSE(prefilter.Build({"ok", "(unclosed"}, QuietOptions(), &error));
   EXPECT_NE(error.find("(unclosed"), std::string::npos);
 }
 
