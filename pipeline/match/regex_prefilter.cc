@@ -145,12 +145,12 @@ std::optional<std::vector<uint64_t>> MinimalSets(FormulaProbe* probe, Holds&& ho
 }
 
 // The regex's formula, read back from its probe: as the minimal atom sets
-// with which it passes (disjunctive normal form: "kargo AND gelmedi", or
-// "iade AND yapilmadi" OR "para AND yapilmadi"), else, when those are too
-// many, as the minimal atom sets without which it fails (conjunctive normal
-// form: nine nouns times nine verbs is 81 sets one way and 2 clauses the
-// other), else a weaker formula: every atom it cannot pass without, or
-// any one of its atoms.
+// with which it passes (disjunctive normal form: "kargo AND gelmedi" OR
+// "iade AND yapilmadi"), or as the minimal atom sets without which it
+// fails (conjunctive normal form: one of nine nouns AND one of nine verbs,
+// 81 sets the other way), whichever lists fewer atoms; when neither can be
+// listed, a weaker formula: every atom it cannot pass without, or any one
+// of its atoms.
 Formula FormulaOf(const re2::FilteredRE2& re, size_t atom_count) {
   if (atom_count > 64) {
     // Too many atoms for the bit sets below: any one of them, which holds

@@ -21,10 +21,10 @@
 // are typical. At Build each regex gets its own one-regex FilteredRE2 (which
 // also owns its RE2), and its formula is read back from it by asking which
 // atom sets pass: as the minimal sets that do (disjunctive normal form:
-// "kargo AND gelmedi", or "iade AND yapilmadi" OR "para AND yapilmadi"),
-// or, when those are too many, as the minimal sets without which it fails
-// (conjunctive normal form: one of nine nouns AND one of nine verbs). A
-// post then costs a few counter bumps per atom found.
+// "kargo AND gelmedi" OR "iade AND yapilmadi") or as the minimal sets
+// without which it fails (conjunctive normal form: one of nine nouns AND
+// one of nine verbs), whichever lists fewer atoms. A post then costs a few
+// counter bumps per atom found.
 //
 // Only regexes that SkipsOverText come here; the others stay in an RE2::Set,
 // whose DFA they keep small.
