@@ -113,8 +113,7 @@ void TermIndex::Match(std::string_view words, std::vector<int>* hit) const {
     const std::string_view word = words.substr(begin, end - begin);
     if (!word.empty()) {
       auto emit = [&](const uint32_t* b, const uint32_t* e) { Emit(b, e, words, end, hit); };
-      stems_.ForPrefixes(word, emit);
-      exact_.ForExact(word, emit);
+      exact_.ForExact(word, emit, stems_.ForPrefixes(word, emit));
     }
     space = end;
   }

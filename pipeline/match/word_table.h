@@ -26,31 +26,41 @@ class WordTable {
   void Build();
   bool empty() const { return key_count_ == 0; }
 
+  // The FNV hash of a word's first `bytes` bytes, as ForPrefixes leaves it.
+  struct PartialHash {
+    uint64_t hash = fnv::kBasis;
+    size_t bytes = 0;
+  };
+
   // The values listed under `word`, as [begin, end); empty when none.
+  // `partial` lets a lookup go on from the hash another table's
+  // ForPrefixes made of the same word, instead of hashing it again.
   template <typename F>
-  void ForExact(std::string_view word, F&& f) const {
+  void ForExact(std::string_view word, F&& f, PartialHash partial = {}) const {
     if (empty()) return;
-    if (const uint32_t* key = Find(fnv::HashOf(word), word))
-      f(ValuesOf(key), ValuesOf(key) + key[1]);
+    const uint64_t hash = fnv::HashOf(word.substr(partial.bytes), partial.hash);
+    if (const uint32_t* key = Find(hash, word)) f(ValuesOf(key), ValuesOf(key) + key[1]);
   }
 
   // The values listed under every key that is a prefix of `word` (the
-  // whole word included), shortest key first.
+  // whole word included), shortest key first. Returns the hash of the
+  // bytes it hashed on the way, for ForExact.
   template <typename F>
-  void ForPrefixes(std::string_view word, F&& f) const {
-    if (empty() || word.empty()) return;
+  PartialHash ForPrefixes(std::string_view word, F&& f) const {
+    PartialHash partial;
+    if (empty() || word.empty()) return partial;
     // Most words of a post begin no key: two bit tests, before any hashing.
     const bool single = TestBit(singles_, static_cast<unsigned char>(word[0]));
-    if (!single && (word.size() < 2 || !TestBit(pairs_, PairBit(word)))) return;
-    uint64_t hash = fnv::kBasis;
+    if (!single && (word.size() < 2 || !TestBit(pairs_, PairBit(word)))) return partial;
     const size_t longest = word.size() < lengths_.size() ? word.size() : lengths_.size() - 1;
-    for (size_t n = 0; n < longest;) {
-      hash = fnv::Step(hash, word[n]);
-      ++n;
+    while (partial.bytes < longest) {
+      partial.hash = fnv::Step(partial.hash, word[partial.bytes]);
+      const size_t n = ++partial.bytes;
       if (lengths_[n] == 0) continue;
-      if (const uint32_t* key = Find(hash, word.substr(0, n)))
+      if (const uint32_t* key = Find(partial.hash, word.substr(0, n)))
         f(ValuesOf(key), ValuesOf(key) + key[1]);
     }
+    return partial;
   }
 
  private:
