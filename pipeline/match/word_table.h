@@ -19,18 +19,19 @@
 
 namespace earshot {
 
+// The FNV hash of a word's first `bytes` bytes, as WordTable::ForPrefixes
+// leaves it.
+struct PartialHash {
+  uint64_t hash = fnv::kBasis;
+  size_t bytes = 0;
+};
+
 class WordTable {
  public:
   // `value` is listed under `key` (non-empty). Before Build() only.
   void Add(std::string_view key, uint32_t value);
   void Build();
   bool empty() const { return key_count_ == 0; }
-
-  // The FNV hash of a word's first `bytes` bytes, as ForPrefixes leaves it.
-  struct PartialHash {
-    uint64_t hash = fnv::kBasis;
-    size_t bytes = 0;
-  };
 
   // The values listed under `word`, as [begin, end); empty when none.
   // `partial` lets a lookup go on from the hash another table's
