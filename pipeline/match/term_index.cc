@@ -23,8 +23,8 @@ std::optional<TermShape> ParseTermPattern(const std::string& re) {
       shape.words.push_back(std::move(word));
       word = TermShape::Word();
       ++i;
-    } else if (word.stem) {
-      return std::nullopt;  // "[^ ]*" ends a word
+    } else if (word.stem) {  // NOLINT(bugprone-branch-clone): each refusal has its own reason
+      return std::nullopt;   // "[^ ]*" ends a word
     } else if (c == '\\') {
       // An escaped ASCII punctuation mark is that mark; anything else after
       // a backslash (\b, \d, \pL, \x41, ...) is RE2 syntax, not a literal.

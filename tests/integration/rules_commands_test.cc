@@ -37,7 +37,7 @@ std::string WriteFile(const std::string& name, const std::string& text) {
   const auto dir =
       std::filesystem::temp_directory_path() / ("earshot-rules-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  const std::string path = (dir / name).string();
+  std::string path = (dir / name).string();
   std::ofstream(path) << text;
   return path;
 }
