@@ -139,7 +139,7 @@ class RegexPrefilter {
   std::vector<uint32_t> atom_clause_begin_;
   std::vector<int32_t> atom_clauses_;
   std::vector<int> always_;  // regexes with no atoms to wait for: they run on every text
-  // Atoms shorter than kMinAtomLength are left out of filter_'s formulas, yet
+  // Atoms shorter than kMinAtomLength are left out of the formulas, yet
   // a written mark such as "\\?" is rare in posts and decides many question
   // regexes ("\\b(why|what)\\b[^.!]*\\?" runs only where a '?' is). Such
   // marks are found by the same scan: scanner ids from long_atom_count_ on

@@ -53,7 +53,6 @@ void TermIndex::Add(int id, const TermShape& shape) {
   WordTable& table = first.stem ? stems_ : exact_;
   if (shape.words.size() == 1) {  // found by the lookup alone
     table.Add(first.text, kWholeTerm | static_cast<uint32_t>(id));
-    ++size_;
     return;
   }
   Entry entry{id, static_cast<uint32_t>(rest_.size()), 0};
@@ -66,7 +65,6 @@ void TermIndex::Add(int id, const TermShape& shape) {
   entry.rest_end = static_cast<uint32_t>(rest_.size());
   table.Add(first.text, static_cast<uint32_t>(entries_.size()));
   entries_.push_back(entry);
-  ++size_;
 }
 
 void TermIndex::Build() {
@@ -102,7 +100,7 @@ void TermIndex::Emit(const uint32_t* begin, const uint32_t* end, std::string_vie
 }
 
 void TermIndex::Match(std::string_view words, std::vector<int>* hit) const {
-  if (size_ == 0) return;
+  if (empty()) return;
   // Each word is the run between two spaces; text before the first space
   // or after the last is no whole word.
   for (size_t space = words.find(' '); space != std::string_view::npos;) {

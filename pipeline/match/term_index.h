@@ -56,7 +56,8 @@ class TermIndex {
   void Add(int id, const TermShape& shape);
   // Builds the lookup tables; call once after the last Add().
   void Build();
-  bool empty() const { return size_ == 0; }
+  // After Build(): no term was added.
+  bool empty() const { return exact_.empty() && stems_.empty(); }
 
   // Appends the id of every term occurring in `words` (a words form,
   // " a b c ") to `hit`, once per occurrence.
@@ -83,7 +84,6 @@ class TermIndex {
   // set (the lookup alone found it: no further load) or an index into
   // entries_ for a term of several words.
   static constexpr uint32_t kWholeTerm = 1u << 31;
-  size_t size_ = 0;   // terms added
   std::string pool_;  // the text of every word but the first
   std::vector<Word> rest_;
   std::vector<Entry> entries_;

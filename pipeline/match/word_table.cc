@@ -35,7 +35,6 @@ void WordTable::Build() {
       blob_.push_back(drafts_[i].second);
       ++blob_[at + 1];
     }
-    ++key_count_;
     const uint64_t mixed = fnv::Mix(fnv::HashOf(text));
     const uint64_t bit = (mixed >> 20) & filter_mask_;
     filter_[bit / 64] |= uint64_t{1} << (bit % 64);

@@ -31,7 +31,7 @@ class WordTable {
   // `value` is listed under `key` (non-empty). Before Build() only.
   void Add(std::string_view key, uint32_t value);
   void Build();
-  bool empty() const { return key_count_ == 0; }
+  bool empty() const { return blob_.empty(); }
 
   // The values listed under `word`, as [begin, end); empty when none.
   // `partial` lets a lookup go on from the hash another table's
@@ -86,7 +86,6 @@ class WordTable {
 
   std::vector<std::pair<std::string, uint32_t>> drafts_;  // until Build()
   std::vector<uint32_t> blob_;
-  size_t key_count_ = 0;
   std::vector<Slot> slots_;
   std::vector<uint64_t> filter_;
   uint64_t mask_ = 0;                // slots_.size() - 1
