@@ -88,6 +88,50 @@ TEST(SentimentScorer, ListedNegatorCountsAloneAndOnlyNegatesBeforeAListedWord) {
   }
 }
 
+TEST(SentimentScorer, ANegatorThatComparesOrSetsADegreeAffirmsAndStrengthens) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("happy", 2.5);
+  l->en.Add("sore", -1.5);
+  l->en.Add("terrible", -3.0);
+  l->en.Add("useless", -2.5);
+  l->en.Add("good", 2.0);
+  l->en.Add("better", 1.2);
+  l->en.Add("worse", -2.2);
+  l->en.Add("bad", -2.5);
+  const SentimentScorer scorer(l);
+  auto score = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).score;
+  };
+  // never + so/this/such, a perfect negator + this/such: "very", not "not".
+  EXPECT_GT(score("I have never been so happy"), score("I have been so happy"));
+  EXPECT_LT(score("haven't been this sore in a while"), score("sore"));
+  EXPECT_LT(score("hadn't seen such terrible service"), score("terrible"));
+  EXPECT_LT(score("never felt this bad"), score("bad"));
+  // A comparison after nothing/nobody, or after never/can't/couldn't with a
+  // linking verb: the best or worst there is.
+  EXPECT_LT(score("nothing worse than waiting on hold"), 0);
+  EXPECT_LT(score("nothing is more useless than this app"), score("useless"));
+  EXPECT_GT(score("nothing better than a day off"), 0);
+  EXPECT_GT(score("never been happier"), 0);
+  EXPECT_LT(score("couldn't be more useless"), score("useless"));
+  EXPECT_LT(score("it can't get any worse"), 0);
+  EXPECT_GT(score("could not be better"), 0);
+  // Constructions that only look alike still negate.
+  EXPECT_GT(score("not so bad"), 0);
+  EXPECT_GT(score("not such a bad idea"), 0);
+  EXPECT_LT(score("wasn't that good"), 0);
+  EXPECT_LT(score("haven't been so happy lately"), 0);  // "so" after a perfect can mean "very"
+  EXPECT_LT(score("it never got better"), 0);           // "did not improve"
+  EXPECT_LT(score("I don't feel better"), 0);
+  EXPECT_LT(score("it is not better"), 0);  // plain "not" compares nothing
+  const SentimentResult explained =
+      scorer.Score(Normalize("never been so happy", false), "en", "never been so happy");
+  ASSERT_EQ(explained.contributions.size(), 1u);
+  EXPECT_NE(explained.contributions[0].why.find("affirmed, not negated: never ... so"),
+            std::string::npos)
+      << explained.contributions[0].why;
+}
+
 TEST(SentimentScorer, IntensifiersStrengthenAndDampenersSoften) {
   EXPECT_GT(Score("very good", "en"), Score("good", "en"));
   EXPECT_LT(Score("slightly good", "en"), Score("good", "en"));
