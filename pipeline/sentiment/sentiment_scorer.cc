@@ -101,6 +101,27 @@ std::string_view AffirmingConstruction(const std::vector<std::string_view>& word
   return {};
 }
 
+// Turkish says "never this much" with a negated verb: "hiç bu kadar
+// beğenmemiştim" (I had never liked anything this much), "hayatımda böyle
+// eğlenmedim". Before the word at `word`, in its clause: "bu kadar", "bu
+// denli" or "böyle", after "hiç", "hayatımda" or "ömrümde". Without that
+// opening, "bu kadar beğenmedim" stays a negation, as does "o kadar
+// beğenmedim" (I did not like it that much).
+bool NeverThisMuchInTurkish(const std::vector<std::string_view>& words,
+                            const std::vector<Token>& tokens, size_t word) {
+  constexpr size_t kReach = 6;  // words back from `word`
+  bool this_much = false;
+  for (size_t back = 1; back <= kReach && back <= word; ++back) {
+    const size_t k = word - back;
+    if (tokens[k + 1].clause_start) return false;
+    const std::string_view w = words[k];
+    if (this_much && (w == "hic" || w == "hayatimda" || w == "omrumde")) return true;
+    this_much = this_much || w == "boyle" ||
+                ((w == "kadar" || w == "denli") && k > 0 && words[k - 1] == "bu");
+  }
+  return false;
+}
+
 // The question particle after "değil" in a tag question: "değil mi",
 // "değil miydi", "değil misin".
 bool IsTurkishTagParticle(std::string_view w) {
@@ -609,8 +630,14 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     if (explain) why = "lexicon " + std::string(hit->entry) + (hit->stem ? "*" : "");
     const size_t end = i + hit->words;  // first token after the entry
     if (turkish_hit && !hit->suffix.empty() && HasTurkishNegationSuffix(hit->suffix)) {
-      v = -v * 0.8;
-      if (explain) why += ", negated by suffix -" + std::string(hit->suffix);
+      if (NeverThisMuchInTurkish(words, text.tokens, i)) {
+        v *= kAffirmedWeight;
+        if (explain)
+          why += ", affirmed, not negated: hiç bu kadar ... -" + std::string(hit->suffix);
+      } else {
+        v = -v * 0.8;
+        if (explain) why += ", negated by suffix -" + std::string(hit->suffix);
+      }
     }
     // A 0 entry is a word listed to say it carries no sentiment ("later" is
     // no form of "late"); stress and intensity leave it at 0.

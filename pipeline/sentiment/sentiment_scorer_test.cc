@@ -247,6 +247,19 @@ TEST_F(SentimentRules, TurkishDegilAndYokNegateUpToThreeWordsAhead) {
   EXPECT_GT(S("güzel. değil mi", "tr"), 0);
 }
 
+TEST_F(SentimentRules, TurkishNeverThisMuchAffirmsANegatedVerb) {
+  for (const char* text :
+       {"hiç bu kadar beğenmemiştim", "hic bu kadar begenmemistim", "hayatımda böyle beğenmedim",
+        "hayatimda boyle begenmedim", "ömrümde bu denli beğenmedim"}) {
+    EXPECT_GT(S(text, "tr"), S("beğendim", "tr")) << text;
+  }
+  // Without the opening, or with "o kadar" (that much), the suffix negates.
+  for (const char* text : {"bu kadar beğenmedim", "o kadar beğenmedim", "hiç o kadar beğenmedim",
+                           "hiç beğenmedim", "hiç. bu kadar beğenmedim"}) {
+    EXPECT_LT(S(text, "tr"), 0) << text;
+  }
+}
+
 TEST_F(SentimentRules, EnglishNegatorsReachThreeWordsBackWithinTheClause) {
   for (const char* text :
        {"not good", "never good", "isn't good", "isnt good", "don't think it's good", "no good",
