@@ -264,6 +264,63 @@ bool IsRemedyVerb(std::string_view w) {
   return kRemedies.Contains(w);
 }
 
+// A verb of putting a problem right, done or being done ("fixed",
+// "resolving"): see RemedyOf.
+bool IsRemedy(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "fixed",     "resolved",  "solved",    "sorted",   "repaired",  "replaced", "refunded",
+      "handled",   "addressed", "rectified", "fixing",   "resolving", "solving",  "sorting",
+      "repairing", "replacing", "refunding", "handling", "addressing"};
+  static constexpr WordList kRemedies(kWords);
+  return kRemedies.Contains(w);
+}
+
+// The remedy a negative word is the object or subject of, in its clause:
+// "thanks for fixing my broken screen", "you resolved the issue", "the
+// problem has been fixed", "problem solved". A problem put right is no
+// complaint, and the thanks beside it are no sarcasm. Returns the remedy
+// verb, or "" when there is none. Before the word only determiners may
+// stand between ("fixed the bug"), and the remedy must not be negated
+// ("never fixed my broken screen"); after it only auxiliaries and adverbs
+// of completion ("has finally been resolved"), so "has not been fixed" and
+// "fixed it, now it is broken again" keep the problem.
+std::string_view RemedyOf(const std::vector<std::string_view>& words,
+                          const std::vector<Token>& tokens, size_t word) {
+  static constexpr std::string_view kDeterminers[] = {
+      "the",   "my",    "our", "your", "his", "her", "their", "this",  "that",
+      "these", "those", "a",   "an",   "out", "up",  "all",   "every", "any"};
+  static constexpr std::string_view kAuxiliaries[] = {
+      "has",  "have", "had",   "been",       "is",      "was",         "were", "are",
+      "got",  "get",  "gets",  "be",         "being",   "finally",     "now",  "already",
+      "just", "all",  "fully", "completely", "quickly", "successfully"};
+  static constexpr WordList determiners(kDeterminers);
+  static constexpr WordList auxiliaries(kAuxiliaries);
+  // Before the word: "fixing my broken screen".
+  for (size_t back = 1; back <= 3 && back <= word; ++back) {
+    const size_t k = word - back;
+    if (tokens[k + 1].clause_start || !tokens[k].is_word) break;
+    if (determiners.Contains(words[k])) continue;
+    if (!IsRemedy(words[k])) break;
+    for (size_t n = 1; n <= 2 && n <= k && !tokens[k - n + 1].clause_start; ++n) {
+      if (IsEnglishNegator(words[k - n])) return {};
+    }
+    return words[k];
+  }
+  // After the word: "the problem has been fixed". Only past participles:
+  // "the issue is fixing" is no English, "my bill is handling" neither.
+  for (size_t k = word + 1; k < words.size() && k <= word + 4; ++k) {
+    if (tokens[k].clause_start || !tokens[k].is_word) break;
+    if (auxiliaries.Contains(words[k])) continue;
+    const std::string_view w = words[k];
+    // "terrible, fixed nothing": nothing was put right.
+    const bool nothing = k + 1 < words.size() && !tokens[k + 1].clause_start &&
+                         (words[k + 1] == "nothing" || words[k + 1] == "none");
+    if (IsRemedy(w) && w.substr(w.size() - 2) == "ed" && !nothing) return w;
+    break;
+  }
+  return {};
+}
+
 // The lexicons a post is looked up in, by its language.
 struct LexiconChoice {
   const Lexicon* first;    // the post's language (Turkish when unknown)
@@ -628,6 +685,12 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     double v = hit->valence;
     std::string why;
     if (explain) why = "lexicon " + std::string(hit->entry) + (hit->stem ? "*" : "");
+    if (v < 0 && hit->words == 1 && is_word[i] && english != nullptr && !turkish_hit) {
+      if (const std::string_view remedy = RemedyOf(words, text.tokens, i); !remedy.empty()) {
+        v = 0;  // stays 0 through every rule below
+        if (explain) why += ", remedied: " + std::string(remedy);
+      }
+    }
     const size_t end = i + hit->words;  // first token after the entry
     if (turkish_hit && !hit->suffix.empty() && HasTurkishNegationSuffix(hit->suffix)) {
       if (NeverThisMuchInTurkish(words, text.tokens, i)) {
@@ -677,6 +740,14 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         }
         v = -v * 0.75;
         if (explain) why += ", negated by " + std::string(words[i - back]);
+        break;
+      }
+      // A negator negates the first word with sentiment after it, or the
+      // remedy verb: in "never fixed my broken screen" it is "fixed", and
+      // "broken" stays broken.
+      if (IsRemedy(words[i - back]) ||
+          (Intensity(words[i - back]) == 0 &&
+           (cache.Get(tag, choice, words, i - back, nullptr) & kListed) != 0)) {
         break;
       }
     }

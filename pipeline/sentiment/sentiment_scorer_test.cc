@@ -132,6 +132,70 @@ TEST(SentimentScorer, ANegatorThatComparesOrSetsADegreeAffirmsAndStrengthens) {
       << explained.contributions[0].why;
 }
 
+TEST(SentimentScorer, AProblemPutRightCountsNothingAndMakesNoSarcasm) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("broken", -2.5);
+  l->en.Add("problem", -1.5);
+  l->en.Add("issue", -1.0);
+  l->en.Add("thanks", 1.8);
+  l->en.Add("fixed", 1.5);
+  const SentimentScorer scorer(l);
+  auto score = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).score;
+  };
+  // The remedy before the problem (with determiners between) or after it
+  // (with auxiliaries between): the problem word counts nothing, and the
+  // thanks are not read as sarcasm.
+  const std::pair<const char*, const char*> same[] = {
+      {"thanks for fixing my broken screen", "thanks for fixing my screen"},
+      {"thanks, you resolved the issue", "thanks, you resolved the"},
+      {"thanks, the problem has finally been fixed", "thanks, the has finally been fixed"},
+      {"problem solved, thanks", "solved, thanks"},
+      {"thanks for sorting out the problem", "thanks for sorting out the"}};
+  for (const auto& [text, without_problem] : same) {
+    EXPECT_DOUBLE_EQ(score(text), score(without_problem)) << text;
+    EXPECT_GT(score(text), 0) << text;
+  }
+  // A remedy that is negated, unfinished or separated keeps the problem.
+  for (const char* text :
+       {"the problem has not been fixed", "they never fixed my broken screen",
+        "never repaired my broken screen", "they fixed it, now it is broken again",
+        "fixed it. broken again", "broken, fixed nothing", "please help, my screen is broken",
+        "the issue is still not resolved"}) {
+    EXPECT_LT(score(text), 0) << text;
+  }
+  const SentimentResult explained =
+      scorer.Score(Normalize("problem solved", false), "en", "problem solved");
+  ASSERT_FALSE(explained.contributions.empty());
+  EXPECT_NE(explained.contributions[0].why.find("remedied: solved"), std::string::npos)
+      << explained.contributions[0].why;
+}
+
+TEST(SentimentScorer, ANegatorNegatesTheFirstWordWithSentimentAfterIt) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("like", 2.0);
+  l->en.Add("bad", -2.5);
+  l->en.Add("good", 2.0);
+  l->en.Add("super", 2.0);  // also a booster
+  const SentimentScorer scorer(l);
+  auto contributions = [&](const std::string& text) {
+    std::vector<double> out;
+    for (const auto& c : scorer.Score(Normalize(text, false), "en", text).contributions) {
+      out.push_back(c.valence);
+    }
+    return out;
+  };
+  // "like" is negated; "bad" after it is not.
+  const std::vector<double> liked = contributions("don't like bad service");
+  ASSERT_EQ(liked.size(), 2u);
+  EXPECT_LT(liked[0], 0);
+  EXPECT_LT(liked[1], 0);
+  // A booster is no stop: "not super good" negates "good".
+  const std::vector<double> boosted = contributions("not super good");
+  ASSERT_EQ(boosted.size(), 1u);
+  EXPECT_LT(boosted[0], 0);
+}
+
 TEST(SentimentScorer, IntensifiersStrengthenAndDampenersSoften) {
   EXPECT_GT(Score("very good", "en"), Score("good", "en"));
   EXPECT_LT(Score("slightly good", "en"), Score("good", "en"));
