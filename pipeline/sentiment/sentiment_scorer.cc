@@ -65,7 +65,8 @@ bool IsComparative(std::string_view word, std::string_view entry) {
 //   "nothing worse than", "nothing is more annoying", "never been happier",
 //   "couldn't be more useless", "can't get any worse": a comparative (or
 //   "more" before the word) after nothing/nobody, or after never/can't/
-//   couldn't with a linking verb between.
+//   couldn't with a linking verb between; "can't stop laughing", "won't
+//   stop crashing": any negator right before stop/quit.
 // "not so bad", "not such a bad idea" and "wasn't that great" stay negations.
 std::string_view AffirmingConstruction(const std::vector<std::string_view>& words, size_t negator,
                                        size_t word, std::string_view entry) {
@@ -82,6 +83,10 @@ std::string_view AffirmingConstruction(const std::vector<std::string_view>& word
   static constexpr WordList after_never(kAfterNever);
   static constexpr WordList after_modal(kAfterModal);
   const std::string_view n = words[negator];
+  // "can't stop laughing", "won't stop crashing": the doing goes on.
+  if (negator + 1 < word && (words[negator + 1] == "stop" || words[negator + 1] == "quit")) {
+    return words[negator + 1];
+  }
   for (size_t k = negator + 1; k < word; ++k) {
     const std::string_view w = words[k];
     if ((w == "this" || w == "such") && perfect.Contains(n)) return w;
@@ -221,6 +226,24 @@ bool IsLaughter(std::string_view word) {
 bool StartsWithNumber(std::string_view token) {
   if (!token.empty() && token[0] == '#') token.remove_prefix(1);
   return !token.empty() && token[0] >= '0' && token[0] <= '9';
+}
+
+// "no" as the abbreviation of "number": before a number ("order no. 12345",
+// "ref no #88") or after a noun that records carry ("booking no YK2JWF",
+// "meter no", "tracking no"). It is then neither a word of absence nor a
+// negator.
+bool IsNumberAbbreviation(const std::vector<std::string_view>& words,
+                          const std::vector<Token>& tokens, size_t k) {
+  static constexpr std::string_view kRecords[] = {
+      "order", "booking",     "ref",          "reference", "account",     "acc",        "meter",
+      "phone", "mobile",      "tracking",     "policy",    "invoice",     "flight",     "seat",
+      "room",  "customer",    "case",         "ticket",    "serial",      "model",      "contact",
+      "train", "pnr",         "registration", "reg",       "membership",  "card",       "complaint",
+      "claim", "consignment", "awb",          "receipt",   "transaction", "reservation"};
+  static constexpr WordList records(kRecords);
+  if (words[k] != "no") return false;
+  if (k + 1 < words.size() && StartsWithNumber(tokens[k + 1].text)) return true;
+  return k > 0 && !tokens[k].clause_start && records.Contains(words[k - 1]);
 }
 
 // Laughter written as an acronym: "lol", "lmao", "lmfao", "rofl".
@@ -671,10 +694,10 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       continue;
     }
     // A listed negator ("no") that negates a listed word within three words
-    // of its clause is a negator there, not a word of its own; before a
-    // number ("order no. 12345", "ref no #88") it is an abbreviation.
+    // of its clause is a negator there, not a word of its own; as "number"
+    // ("order no. 12345", "booking no YK2JWF") it is neither.
     if (hit->words == 1 && is_word[i] && IsEnglishNegator(words[i])) {
-      if (i + 1 < words.size() && StartsWithNumber(text.tokens[i + 1].text)) continue;
+      if (IsNumberAbbreviation(words, text.tokens, i)) continue;
       bool negates = false;
       for (size_t k = i + 1; k < words.size() && k <= i + 3 && !negates; ++k) {
         if (!is_word[k] || text.tokens[k].clause_start) break;
@@ -723,7 +746,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
                            !IsLaughter(words[i]) && !IsLaughterAcronym(words[i]);
     for (size_t back = 1; negatable && back <= 3 && back <= i; ++back) {
       if (!same_clause(i - back, i) || !is_word[i - back]) break;
-      if (IsEnglishNegator(words[i - back])) {
+      if (IsEnglishNegator(words[i - back]) &&
+          !IsNumberAbbreviation(words, text.tokens, i - back)) {
         if (OpensANegativeQuestion(text.tokens, i - back)) {
           if (explain)
             why += ", not negated: " + std::string(words[i - back]) + " opens a question";

@@ -82,13 +82,16 @@ TEST(SentimentScorer, ListedNegatorCountsAloneAndOnlyNegatesBeforeAListedWord) {
   // The clause ends the negation, so "no" counts alone and "good" as itself.
   EXPECT_LT(score("no. good"), score("good"));
   EXPECT_GT(score("no. good"), score("no good"));
-  // Before a number it abbreviates "number".
-  for (const char* text : {"order no 12345", "order no. 12345", "order no: 12345", "ref no #88"}) {
+  // Before a number, or after a noun that records carry, it abbreviates
+  // "number", and negates nothing.
+  for (const char* text : {"order no 12345", "order no. 12345", "order no: 12345", "ref no #88",
+                           "booking no YK2JWF", "my meter no is missing", "tracking no: ab"}) {
     EXPECT_EQ(score(text), 0.0) << text;
   }
+  EXPECT_DOUBLE_EQ(score("booking no good"), score("good"));
 }
 
-TEST(SentimentScorer, ANegatorThatComparesOrSetsADegreeAffirmsAndStrengthens) {
+TEST(SentimentScorer, ANegatorThatComparesSetsADegreeOrPrecedesStopAffirms) {
   auto l = std::make_shared<Lexicons>();
   l->en.Add("happy", 2.5);
   l->en.Add("sore", -1.5);
@@ -124,6 +127,10 @@ TEST(SentimentScorer, ANegatorThatComparesOrSetsADegreeAffirmsAndStrengthens) {
   EXPECT_LT(score("it never got better"), 0);           // "did not improve"
   EXPECT_LT(score("I don't feel better"), 0);
   EXPECT_LT(score("it is not better"), 0);  // plain "not" compares nothing
+  // Right before stop/quit, any negator says the doing goes on.
+  EXPECT_GT(score("I can't stop being happy"), 0);
+  EXPECT_LT(score("it won't stop being bad"), score("bad"));
+  EXPECT_GT(score("never quit being happy"), 0);
   const SentimentResult explained =
       scorer.Score(Normalize("never been so happy", false), "en", "never been so happy");
   ASSERT_EQ(explained.contributions.size(), 1u);
