@@ -142,7 +142,7 @@ double Intensity(std::string_view w) {
   static constexpr std::string_view kBoost[] = {
       "cok",   "asiri",      "gercekten",  "cidden",  "fazlasiyla", "resmen",  "tam",
       "en",    "very",       "so",         "really",  "extremely",  "totally", "absolutely",
-      "super", "incredibly", "completely", "utterly", "too",        "most",    "awfully"};
+      "super", "incredibly", "completely", "utterly", "too",        "most",    "awfully", "insanely"};
   static constexpr std::string_view kDampen[] = {"biraz",  "az",       "azicik", "pek",  "slightly",
                                                  "barely", "somewhat", "kinda",  "kind", "little",
                                                  "bit",    "hardly",   "fairly"};
