@@ -140,9 +140,13 @@ bool IsTurkishFollowingNegator(std::string_view w) {
 
 double Intensity(std::string_view w) {
   static constexpr std::string_view kBoost[] = {
-      "cok",   "asiri",      "gercekten",  "cidden",  "fazlasiyla", "resmen",  "tam",
-      "en",    "very",       "so",         "really",  "extremely",  "totally", "absolutely",
-      "super", "incredibly", "completely", "utterly", "too",        "most",    "awfully", "insanely"};
+      "cok", "asiri", "gercekten", "cidden", "fazlasiyla", "resmen", "tam", "en", "very", "so",
+      "really", "extremely", "totally", "absolutely", "super", "incredibly", "completely",
+      "utterly", "too", "most", "awfully", "insanely",
+      // Swearing before a word stresses it ("fucking awesome", "bloody
+      // brilliant"); alone it still counts as its own entry.
+      "fucking", "fuckin", "effing", "freaking", "frickin", "frigging", "friggin", "bloody",
+      "damn"};
   static constexpr std::string_view kDampen[] = {"biraz",  "az",       "azicik", "pek",  "slightly",
                                                  "barely", "somewhat", "kinda",  "kind", "little",
                                                  "bit",    "hardly",   "fairly"};

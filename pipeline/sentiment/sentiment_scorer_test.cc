@@ -358,7 +358,8 @@ TEST_F(SentimentRules, EnglishYetIsNotAContrast) {
 }
 
 TEST_F(SentimentRules, IntensifiersAndDampenersInBothLanguages) {
-  for (const char* booster : {"very", "so", "really", "extremely", "totally", "super"}) {
+  for (const char* booster :
+       {"very", "so", "really", "extremely", "totally", "super", "insanely", "fucking", "bloody"}) {
     EXPECT_GT(S(std::string(booster) + " good", "en"), S("good", "en")) << booster;
     EXPECT_LT(S(std::string(booster) + " terrible", "en"), S("terrible", "en")) << booster;
   }
