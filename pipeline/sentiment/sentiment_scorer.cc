@@ -752,6 +752,17 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       if (!same_clause(i - back, i) || !is_word[i - back]) break;
       if (IsEnglishNegator(words[i - back]) &&
           !IsNumberAbbreviation(words, text.tokens, i - back)) {
+        // A negator negates the first word with sentiment after it, or the
+        // remedy verb: in "never fixed my broken screen" it is "fixed", and
+        // "broken" stays broken. Asked only once a negator is found, as
+        // negators are rare and the lookup is not free.
+        bool taken = false;
+        for (size_t k = i - back + 1; k < i && !taken; ++k) {
+          taken =
+              IsRemedy(words[k]) || (Intensity(words[k]) == 0 &&
+                                     (cache.Get(tag, choice, words, k, nullptr) & kListed) != 0);
+        }
+        if (taken) break;
         if (OpensANegativeQuestion(text.tokens, i - back)) {
           if (explain)
             why += ", not negated: " + std::string(words[i - back]) + " opens a question";
@@ -768,14 +779,6 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         }
         v = -v * 0.75;
         if (explain) why += ", negated by " + std::string(words[i - back]);
-        break;
-      }
-      // A negator negates the first word with sentiment after it, or the
-      // remedy verb: in "never fixed my broken screen" it is "fixed", and
-      // "broken" stays broken.
-      if (IsRemedy(words[i - back]) ||
-          (Intensity(words[i - back]) == 0 &&
-           (cache.Get(tag, choice, words, i - back, nullptr) & kListed) != 0)) {
         break;
       }
     }
