@@ -1,11 +1,13 @@
 #include "pipeline/match/rule_reader.h"
 
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/exceptions.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "earshot/alerting.h"
+#include "pipeline/match/yaml_tree.h"
 #include "pipeline/normalize/normalizer.h"
 
 namespace earshot {
@@ -31,7 +33,7 @@ class Reader {
   Reader(RuleFile* file, std::vector<Diagnostic>* diagnostics)
       : file_(file), diagnostics_(diagnostics) {}
 
-  SourceLocation Where(const YAML::Node& node) const {
+  SourceLocation Where(const YamlNode& node) const {
     return SourceLocation{file_->path, node.Mark().line + 1, node.Mark().column + 1};
   }
 
@@ -50,22 +52,22 @@ class Reader {
     diagnostics_->push_back(std::move(d));
     if (severity == Severity::kError) ++errors_;
   }
-  void Error(const YAML::Node& node, const std::string& code, const std::string& message) {
+  void Error(const YamlNode& node, const std::string& code, const std::string& message) {
     Report(Severity::kError, node.Mark(), code, message);
   }
-  void Warn(const YAML::Node& node, const std::string& code, const std::string& message) {
+  void Warn(const YamlNode& node, const std::string& code, const std::string& message) {
     Report(Severity::kWarning, node.Mark(), code, message);
   }
   int errors() const { return errors_; }
 
   // Reports keys of `map` not in `allowed`; false when `map` is not a map.
-  bool CheckKeys(const YAML::Node& map, const std::string& where,
+  bool CheckKeys(const YamlNode& map, const std::string& where,
                  const std::vector<std::string>& allowed) {
     if (!map.IsMap()) {
       Error(map, "wrong_type", "'" + where + "' must be a mapping");
       return false;
     }
-    for (const auto& kv : map) {
+    for (const auto& kv : map.entries()) {
       const std::string key = kv.first.Scalar();
       if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
       std::string message = "unknown key '" + key + "' in " + where;
@@ -77,7 +79,7 @@ class Reader {
     return true;
   }
 
-  bool Scalar(const YAML::Node& node, const std::string& key, std::string* out) {
+  bool Scalar(const YamlNode& node, const std::string& key, std::string* out) {
     if (!node.IsScalar()) {
       Error(node, "wrong_type", "'" + key + "' must be a single value");
       return false;
@@ -86,7 +88,7 @@ class Reader {
     return true;
   }
 
-  bool Bool(const YAML::Node& node, const std::string& key, bool* out) {
+  bool Bool(const YamlNode& node, const std::string& key, bool* out) {
     std::string text;
     if (!Scalar(node, key, &text)) return false;
     if (text == "true" || text == "yes") {
@@ -100,7 +102,7 @@ class Reader {
     return true;
   }
 
-  bool Int(const YAML::Node& node, const std::string& key, int64_t lo, int64_t hi, int64_t* out) {
+  bool Int(const YamlNode& node, const std::string& key, int64_t lo, int64_t hi, int64_t* out) {
     std::string text;
     if (!Scalar(node, key, &text)) return false;
     try {
@@ -117,7 +119,7 @@ class Reader {
     }
   }
 
-  bool OneOf(const YAML::Node& node, const std::string& key, const std::string& value,
+  bool OneOf(const YamlNode& node, const std::string& key, const std::string& value,
              const std::vector<std::string>& allowed) {
     if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return true;
     std::string list;
@@ -130,12 +132,12 @@ class Reader {
     return false;
   }
 
-  std::vector<std::string> StringList(const YAML::Node& node, const std::string& key) {
+  std::vector<std::string> StringList(const YamlNode& node, const std::string& key) {
     std::vector<std::string> out;
     if (node.IsScalar()) {
       out.push_back(node.Scalar());
     } else if (node.IsSequence()) {
-      for (const auto& item : node) {
+      for (const auto& item : node.items()) {
         std::string s;
         if (Scalar(item, key, &s)) out.push_back(s);
       }
@@ -147,9 +149,9 @@ class Reader {
 
   // `channels:`: names and kinds earshot knows. An unknown name is an error,
   // not a rule that silently never matches.
-  std::vector<std::string> Channels(const YAML::Node& node) {
+  std::vector<std::string> Channels(const YamlNode& node) {
     std::vector<std::string> out;
-    auto check = [&](const YAML::Node& item) {
+    auto check = [&](const YamlNode& item) {
       std::string name;
       if (!Scalar(item, "channels", &name)) return;
       if (std::find(kChannels.begin(), kChannels.end(), name) != kChannels.end()) {
@@ -165,7 +167,7 @@ class Reader {
       Error(item, "unknown_channel", message);
     };
     if (node.IsSequence()) {
-      for (const auto& item : node) check(item);
+      for (const auto& item : node.items()) check(item);
     } else if (node.IsScalar()) {
       check(node);
     } else {
@@ -175,7 +177,7 @@ class Reader {
   }
 
   // A term or regex as a Pattern; false (with a diagnostic) when unusable.
-  bool TermPattern(const YAML::Node& node, Pattern* out) {
+  bool TermPattern(const YamlNode& node, Pattern* out) {
     const std::string re = TermToPattern(node.Scalar());
     if (re.empty()) {
       Error(node, "empty_term", "term '" + node.Scalar() + "' has no letters, digits or emoji");
@@ -185,7 +187,7 @@ class Reader {
     return true;
   }
 
-  bool RegexPattern(const YAML::Node& node, Pattern* out) {
+  bool RegexPattern(const YamlNode& node, Pattern* out) {
     std::string re;
     if (!Scalar(node, "regex", &re)) return false;
     if (re.empty()) {
@@ -197,7 +199,7 @@ class Reader {
   }
 
   // One entry of any/all/none.
-  bool Item(const YAML::Node& node, MatchItem* item) {
+  bool Item(const YamlNode& node, MatchItem* item) {
     item->where = Where(node);
     if (node.IsScalar()) {
       const std::string& text = node.Scalar();
@@ -229,7 +231,7 @@ class Reader {
     }
     if (node["near"]) {
       if (!CheckKeys(node, "a near item", {"near", "within"})) return false;
-      const YAML::Node& terms = node["near"];
+      const YamlNode& terms = node["near"];
       if (!terms.IsSequence() || terms.size() != 2 || !terms[0].IsScalar() ||
           !terms[1].IsScalar()) {
         Error(terms, "wrong_type", "'near' takes exactly two terms: near: [a, b]");
@@ -237,7 +239,7 @@ class Reader {
       }
       item->kind = MatchItem::Kind::kNear;
       for (size_t side = 0; side < 2; ++side) {
-        const YAML::Node& t = terms[side];
+        const YamlNode& t = terms[side];
         if (!t.Scalar().empty() && t.Scalar()[0] == '$') {
           item->near_lists[side] = t.Scalar();  // a list of terms, resolved by the collector
           continue;
@@ -256,9 +258,9 @@ class Reader {
     return false;
   }
 
-  void Block(const YAML::Node& node, const std::string& where, MatchBlock* block) {
+  void Block(const YamlNode& node, const std::string& where, MatchBlock* block) {
     if (!CheckKeys(node, where, kBlockKeys)) return;
-    for (const auto& kv : node) {
+    for (const auto& kv : node.entries()) {
       const std::string key = kv.first.Scalar();
       std::vector<MatchItem>* list = key == "any"    ? &block->any
                                      : key == "all"  ? &block->all
@@ -269,14 +271,14 @@ class Reader {
         Error(kv.second, "wrong_type", "'" + key + "' must be a non-empty list");
         continue;
       }
-      for (const auto& entry : kv.second) {
+      for (const auto& entry : kv.second.items()) {
         MatchItem item;
         if (Item(entry, &item)) list->push_back(std::move(item));
       }
     }
   }
 
-  void When(const YAML::Node& node, RuleConditions* when) {
+  void When(const YamlNode& node, RuleConditions* when) {
     if (!CheckKeys(node, "when", kWhenKeys)) return;
     int64_t n = 0;
     if (node["min_followers"] &&
@@ -293,12 +295,12 @@ class Reader {
     if (node["verified"] && Bool(node["verified"], "verified", &b)) when->verified = b;
   }
 
-  void Tests(const YAML::Node& node, Rule* rule) {
+  void Tests(const YamlNode& node, Rule* rule) {
     if (!node.IsSequence()) {
       Error(node, "wrong_type", "'tests' must be a list of {text: …, expect: match|no_match}");
       return;
     }
-    for (const auto& t : node) {
+    for (const auto& t : node.items()) {
       if (!CheckKeys(t, "a test", kTestKeys)) continue;
       RuleTest test;
       test.where = Where(t);
@@ -329,15 +331,15 @@ class Reader {
     }
   }
 
-  void ReadRule(const YAML::Node& node) {
+  void ReadRule(const YamlNode& node) {
     if (!CheckKeys(node, "a rule", kRuleKeys)) return;
     const int errors_before = errors_;
     Rule rule;
     rule.where = Where(node);
     std::string text;
-    for (const auto& kv : node) {
+    for (const auto& kv : node.entries()) {
       const std::string key = kv.first.Scalar();
-      const YAML::Node& value = kv.second;
+      const YamlNode& value = kv.second;
       if (key == "id") {
         Scalar(value, key, &rule.id);
       } else if (key == "description") {
@@ -402,12 +404,12 @@ class Reader {
     if (errors_ == errors_before) file_->rules.push_back(std::move(rule));
   }
 
-  void ReadLists(const YAML::Node& node) {
+  void ReadLists(const YamlNode& node) {
     if (!node.IsMap()) {
       Error(node, "wrong_type", "'lists' maps names to lists of terms");
       return;
     }
-    for (const auto& kv : node) {
+    for (const auto& kv : node.entries()) {
       NamedList list;
       list.name = kv.first.Scalar();
       list.where = Where(kv.first);
@@ -416,7 +418,7 @@ class Reader {
               "list '" + list.name + "' must be a non-empty list of terms");
         continue;
       }
-      for (const auto& entry : kv.second) {
+      for (const auto& entry : kv.second.items()) {
         Pattern p;
         if (entry.IsScalar()
                 ? TermPattern(entry, &p)
@@ -430,12 +432,12 @@ class Reader {
     }
   }
 
-  void ReadMacros(const YAML::Node& node) {
+  void ReadMacros(const YamlNode& node) {
     if (!node.IsMap()) {
       Error(node, "wrong_type", "'macros' maps names to match blocks (any/all/none)");
       return;
     }
-    for (const auto& kv : node) {
+    for (const auto& kv : node.entries()) {
       Macro macro;
       macro.name = kv.first.Scalar();
       macro.where = Where(kv.first);
@@ -483,22 +485,23 @@ RuleFile ReadRuleText(const std::string& text, const std::string& name,
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) file.lines.push_back(line);
   Reader r(&file, diagnostics);
-  YAML::Node root;
+  YamlDocument document;
   try {
-    root = YAML::Load(text);
+    document.Parse(text);
   } catch (const YAML::ParserException& e) {
     r.Report(Severity::kError, e.mark, "yaml_syntax", e.msg);
     return file;
   }
+  const YamlNode& root = document.root();
   if (!root || root.IsNull()) return file;  // an empty file is fine
   if (!r.CheckKeys(root, "the top level", {"rules", "lists", "macros"})) return file;
   if (root["lists"]) r.ReadLists(root["lists"]);
   if (root["macros"]) r.ReadMacros(root["macros"]);
-  if (const YAML::Node& rules = root["rules"]) {
+  if (const YamlNode& rules = root["rules"]) {
     if (!rules.IsSequence()) {
       r.Error(rules, "wrong_type", "'rules' must be a list");
     } else {
-      for (const auto& node : rules) r.ReadRule(node);
+      for (const auto& node : rules.items()) r.ReadRule(node);
     }
   }
   return file;
