@@ -70,7 +70,8 @@ class Reader {
     for (const auto& kv : map.entries()) {
       const std::string key = kv.first.Scalar();
       if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-      std::string message = "unknown key '" + key + "' in " + where;
+      std::string message = "unknown key '";
+      message.append(key).append("' in ").append(where);
       if (const std::string guess = DidYouMean(key, allowed); !guess.empty()) {
         message += " (did you mean '" + guess + "'?)";
       }

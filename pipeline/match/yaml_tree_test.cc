@@ -42,9 +42,10 @@ void ExpectSameTree(const YamlNode& ours, const YAML::Node& theirs, const std::s
     auto it = theirs.begin();
     for (const auto& kv : ours.entries()) {
       ASSERT_TRUE(it != theirs.end()) << path;
-      const std::string key = it->first.IsScalar() ? it->first.Scalar() : "?";
-      ExpectSameTree(kv.first, it->first, path + "." + key + " (key)");
-      ExpectSameTree(kv.second, it->second, path + "." + key);
+      std::string where = path;
+      where.append(".").append(it->first.IsScalar() ? it->first.Scalar() : "?");
+      ExpectSameTree(kv.first, it->first, where + " (key)");
+      ExpectSameTree(kv.second, it->second, where);
       ++it;
     }
     EXPECT_TRUE(it == theirs.end()) << path;

@@ -77,11 +77,11 @@ std::string_view AffirmingConstruction(const std::vector<std::string_view>& word
   // "never got better" is "did not improve"; "can't get any worse" is "very bad".
   static constexpr std::string_view kAfterNever[] = {"be", "been", "felt", "looked"};
   static constexpr std::string_view kAfterModal[] = {"be", "been", "get", "feel", "look"};
-  static constexpr WordList perfect(kPerfect);
-  static constexpr WordList nobody(kNobody);
-  static constexpr WordList modal(kModal);
-  static constexpr WordList after_never(kAfterNever);
-  static constexpr WordList after_modal(kAfterModal);
+  static constexpr WordList kPerfectList(kPerfect);
+  static constexpr WordList kNobodyList(kNobody);
+  static constexpr WordList kModalList(kModal);
+  static constexpr WordList kAfterNeverList(kAfterNever);
+  static constexpr WordList kAfterModalList(kAfterModal);
   const std::string_view n = words[negator];
   // "can't stop laughing", "won't stop crashing": the doing goes on.
   if (negator + 1 < word && (words[negator + 1] == "stop" || words[negator + 1] == "quit")) {
@@ -89,19 +89,20 @@ std::string_view AffirmingConstruction(const std::vector<std::string_view>& word
   }
   for (size_t k = negator + 1; k < word; ++k) {
     const std::string_view w = words[k];
-    if ((w == "this" || w == "such") && perfect.Contains(n)) return w;
+    if ((w == "this" || w == "such") && kPerfectList.Contains(n)) return w;
     if (w == "so" && n == "never") return w;
   }
   const bool more = word > negator + 1 && words[word - 1] == "more";
   if (!more && !IsComparative(words[word], entry)) return {};
-  if (nobody.Contains(n)) return more ? words[word - 1] : words[word];
+  if (kNobodyList.Contains(n)) return more ? words[word - 1] : words[word];
   // "could not be happier", "can not get any worse"
   const bool modal_not =
       n == "not" && negator > 0 && (words[negator - 1] == "could" || words[negator - 1] == "can");
   const bool never = n == "never";
-  if (!never && !modal.Contains(n) && !modal_not) return {};
+  if (!never && !kModalList.Contains(n) && !modal_not) return {};
   for (size_t k = negator + 1; k < word; ++k) {
-    if (never ? after_never.Contains(words[k]) : after_modal.Contains(words[k])) return words[k];
+    if (never ? kAfterNeverList.Contains(words[k]) : kAfterModalList.Contains(words[k]))
+      return words[k];
   }
   return {};
 }
@@ -244,10 +245,10 @@ bool IsNumberAbbreviation(const std::vector<std::string_view>& words,
       "room",  "customer",    "case",         "ticket",    "serial",      "model",      "contact",
       "train", "pnr",         "registration", "reg",       "membership",  "card",       "complaint",
       "claim", "consignment", "awb",          "receipt",   "transaction", "reservation"};
-  static constexpr WordList records(kRecords);
+  static constexpr WordList kRecordList(kRecords);
   if (words[k] != "no") return false;
   if (k + 1 < words.size() && StartsWithNumber(tokens[k + 1].text)) return true;
-  return k > 0 && !tokens[k].clause_start && records.Contains(words[k - 1]);
+  return k > 0 && !tokens[k].clause_start && kRecordList.Contains(words[k - 1]);
 }
 
 // Laughter written as an acronym: "lol", "lmao", "lmfao", "rofl".
@@ -320,13 +321,13 @@ std::string_view RemedyOf(const std::vector<std::string_view>& words,
       "has",  "have", "had",   "been",       "is",      "was",         "were", "are",
       "got",  "get",  "gets",  "be",         "being",   "finally",     "now",  "already",
       "just", "all",  "fully", "completely", "quickly", "successfully"};
-  static constexpr WordList determiners(kDeterminers);
-  static constexpr WordList auxiliaries(kAuxiliaries);
+  static constexpr WordList kDeterminerList(kDeterminers);
+  static constexpr WordList kAuxiliaryList(kAuxiliaries);
   // Before the word: "fixing my broken screen".
   for (size_t back = 1; back <= 3 && back <= word; ++back) {
     const size_t k = word - back;
     if (tokens[k + 1].clause_start || !tokens[k].is_word) break;
-    if (determiners.Contains(words[k])) continue;
+    if (kDeterminerList.Contains(words[k])) continue;
     if (!IsRemedy(words[k])) break;
     for (size_t n = 1; n <= 2 && n <= k && !tokens[k - n + 1].clause_start; ++n) {
       if (IsEnglishNegator(words[k - n])) return {};
@@ -337,7 +338,7 @@ std::string_view RemedyOf(const std::vector<std::string_view>& words,
   // "the issue is fixing" is no English, "my bill is handling" neither.
   for (size_t k = word + 1; k < words.size() && k <= word + 4; ++k) {
     if (tokens[k].clause_start || !tokens[k].is_word) break;
-    if (auxiliaries.Contains(words[k])) continue;
+    if (kAuxiliaryList.Contains(words[k])) continue;
     const std::string_view w = words[k];
     // "terrible, fixed nothing": nothing was put right.
     const bool nothing = k + 1 < words.size() && !tokens[k + 1].clause_start &&
