@@ -280,18 +280,6 @@ bool IsSarcasmProne(std::string_view entry) {
   return kProne.Contains(entry);
 }
 
-// Verbs of dealing with a problem, as thanks go on to name it ("thanks for
-// fixing ..."): what follows is the problem solved, not the praise mocked.
-bool IsRemedyVerb(std::string_view w) {
-  static constexpr std::string_view kVerbs[] = {
-      "fixing",    "fixed",    "fix",       "helping",   "helped",   "help",     "answering",
-      "answered",  "sorting",  "sorted",    "resolving", "resolved", "solving",  "solved",
-      "replacing", "replaced", "refunding", "refunded",  "handling", "handled",  "repairing",
-      "repaired",  "saving",   "saved",     "rescuing",  "rescued",  "cleaning", "cleaned"};
-  static constexpr WordList kRemedies(kVerbs);
-  return kRemedies.Contains(w);
-}
-
 // A verb of putting a problem right, done or being done ("fixed",
 // "resolving"): see RemedyOf.
 bool IsRemedy(std::string_view w) {
@@ -301,6 +289,17 @@ bool IsRemedy(std::string_view w) {
       "repairing", "replacing", "refunding", "handling", "addressing"};
   static constexpr WordList kRemedies(kWords);
   return kRemedies.Contains(w);
+}
+
+// Verbs of dealing with a problem, as thanks go on to name it ("thanks for
+// fixing ...", "thank you for answering ..."): what follows is the problem
+// dealt with, not the praise mocked. The remedies, and help of other kinds.
+bool IsRemedyVerb(std::string_view w) {
+  static constexpr std::string_view kHelp[] = {"fix",       "help",     "helping",  "helped",
+                                               "answering", "answered", "saving",   "saved",
+                                               "rescuing",  "rescued",  "cleaning", "cleaned"};
+  static constexpr WordList kHelpList(kHelp);
+  return IsRemedy(w) || kHelpList.Contains(w);
 }
 
 // The remedy a negative word is the object or subject of, in its clause:
