@@ -18,14 +18,14 @@ namespace {
 using Steady = std::chrono::steady_clock;
 
 // Captures spdlog's default logger for the lifetime of the object.
-class CapturedLog {
+class LimitLogCapture {
  public:
-  CapturedLog() : previous_(spdlog::default_logger()) {
+  LimitLogCapture() : previous_(spdlog::default_logger()) {
     auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(out_);
     sink->set_pattern("%l %v");
     spdlog::set_default_logger(std::make_shared<spdlog::logger>("captured", sink));
   }
-  ~CapturedLog() { spdlog::set_default_logger(previous_); }
+  ~LimitLogCapture() { spdlog::set_default_logger(previous_); }
   std::vector<std::string> Lines() const {
     std::vector<std::string> lines;
     std::istringstream in(out_.str());
@@ -65,7 +65,7 @@ TEST(LimitReporter, CountsEveryHitButLogsTheFirstAtOnceAndThenOnceAMinute) {
   prometheus::Registry registry;
   Steady::time_point now{};
   LimitReporter limits(registry, [&now] { return now; });
-  CapturedLog log;
+  LimitLogCapture log;
 
   limits.Hit(Limit::kPartitionBacklog, 1, "posts/3");
   ASSERT_EQ(log.Lines().size(), 1u);
@@ -99,7 +99,7 @@ TEST(LimitReporter, CountsEveryHitButLogsTheFirstAtOnceAndThenOnceAMinute) {
 TEST(LimitReporter, ZeroHitsNeitherCountNorLog) {
   prometheus::Registry registry;
   LimitReporter limits(registry);
-  CapturedLog log;
+  LimitLogCapture log;
   limits.Hit(Limit::kOpenItems, 0);
   EXPECT_TRUE(log.Lines().empty());
   EXPECT_EQ(limits.hits(Limit::kOpenItems), 0);
@@ -125,7 +125,7 @@ TEST(LimitReporter, PublishesTheConfiguredValues) {
 TEST(LimitReporter, CountsRuleLimitsAmongTheErrorsOfARefusedRuleSet) {
   prometheus::Registry registry;
   LimitReporter limits(registry);
-  CapturedLog log;
+  LimitLogCapture log;
   std::vector<Diagnostic> d = {
       Diagnostic{Severity::kError, "too_many_rules", "a.yaml", 9, 5, "more than 2 rules", ""},
       Diagnostic{Severity::kError, "pattern_too_costly", "a.yaml", 3, 7, "big", ""},
@@ -142,7 +142,7 @@ TEST(LimitReporter, CountsRuleLimitsAmongTheErrorsOfARefusedRuleSet) {
 TEST(LimitReporter, HitsFromManyThreadsAreAllCountedAndLoggedOnce) {
   prometheus::Registry registry;
   LimitReporter limits(registry);
-  CapturedLog log;
+  LimitLogCapture log;
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&limits] {
