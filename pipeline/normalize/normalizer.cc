@@ -453,6 +453,7 @@ struct PendingToken {
   Token::Kind kind = Token::Kind::kWord;
   bool caps = false;
   bool clause_start = false;
+  bool after_comma = false;
 };
 
 // Normalizes one UTF-8 text into a NormalizedText, reusing its capacity.
@@ -530,7 +531,9 @@ class Normalizer {
     token.length = to - from;
     token.kind = kind;
     token.clause_start = clause_start_;
+    token.after_comma = comma_;
     clause_start_ = false;
+    comma_ = false;
     words_size_ += to - from + 1;
     return token;
   }
@@ -565,6 +568,7 @@ class Normalizer {
   int word_letters_ = 0;
   int word_upper_ = 0;
   bool clause_start_ = true;  // the next token begins a clause
+  bool comma_ = false;        // a comma or colon came since the last token
   bool saw_mark_ = false;
 };
 
@@ -751,6 +755,7 @@ void Normalizer::Run(std::string_view text) {
       prev = code;
       FlushWord();
       if ((byte.traits & ByteInfo::kClause) != 0) clause_start_ = true;
+      if (c == ',' || c == ':') comma_ = true;
       AppendAscii(c);
       continue;
     }
@@ -814,6 +819,7 @@ void Normalizer::Finish() {
     token.kind = pending.kind;
     token.caps = pending.caps;
     token.clause_start = pending.clause_start;
+    token.after_comma = pending.after_comma;
     if (length <= kCopySize) {
       std::memcpy(at, text, kCopySize);
     } else {

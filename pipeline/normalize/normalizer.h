@@ -32,6 +32,7 @@ struct Token {
   Kind kind = Kind::kWord;
   bool caps = false;          // written in capitals ("REZALET"), two letters or more
   bool clause_start = false;  // first token after . ! ? ; or a line break
+  bool after_comma = false;   // a comma or colon stands between it and the token before
   bool in_question = false;   // its clause ends with '?' ("isn't it lovely?")
 };
 

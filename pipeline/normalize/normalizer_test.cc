@@ -201,6 +201,7 @@ void ExpectSameForms(const NormalizedText& got, const NormalizedText& want,
     EXPECT_EQ(got.tokens[i].kind, want.tokens[i].kind) << text << " token " << i;
     EXPECT_EQ(got.tokens[i].caps, want.tokens[i].caps) << text << " token " << i;
     EXPECT_EQ(got.tokens[i].clause_start, want.tokens[i].clause_start) << text << " token " << i;
+    EXPECT_EQ(got.tokens[i].after_comma, want.tokens[i].after_comma) << text << " token " << i;
     EXPECT_EQ(got.tokens[i].in_question, want.tokens[i].in_question) << text << " token " << i;
   }
 }
@@ -218,6 +219,20 @@ TEST(Normalize, TokensKnowWhetherTheirClauseEndsWithAQuestionMark) {
   EXPECT_EQ(questions("#IsItOver? no"), "qqqq.");  // a hashtag and its parts
   EXPECT_EQ(questions("?"), "");
   EXPECT_EQ(questions("geliyor mu? gelmedi"), "qq.");
+}
+
+TEST(Normalize, TokensKnowWhetherACommaOrColonStandsBeforeThem) {
+  auto commas = [](const std::string& text) {
+    std::string marks;
+    for (const Token& t : Normalize(text, true).tokens) marks += t.after_comma ? ',' : '.';
+    return marks;
+  };
+  EXPECT_EQ(commas("çok kötü, hiç hareket yok"), "..,..");
+  EXPECT_EQ(commas("not sure , sorry"), "..,");
+  EXPECT_EQ(commas("verdict: bad, really bad"), ".,,.");
+  EXPECT_EQ(commas("ok :) fine"), "...");      // an emoticon's colon is no comma
+  EXPECT_EQ(commas("at 10:30 then"), "..,.");  // a colon between digits still is
+  EXPECT_EQ(commas("no commas here"), "...");
 }
 
 TEST(Normalize, WordsBetweenSingleSpacesKeepCapsClausesAndSqueezing) {

@@ -141,9 +141,17 @@ bool IsTurkishFollowingNegator(std::string_view w) {
 
 double Intensity(std::string_view w) {
   static constexpr std::string_view kBoost[] = {
-      "cok", "asiri", "gercekten", "cidden", "fazlasiyla", "resmen", "tam", "en", "very", "so",
+      "cok", "asiri", "gercekten", "cidden", "fazlasiyla", "resmen", "tam", "en", "gayet",
+      "oldukca", "epey", "bayagi", "baya", "inanilmaz", "muthis", "acayip", "feci", "very", "so",
       "really", "extremely", "totally", "absolutely", "super", "incredibly", "completely",
       "utterly", "too", "most", "awfully", "insanely",
+      // Degree adverbs: some are also entries of their own ("thoroughly",
+      // "perfectly"), but before another entry they only say how much.
+      "thoroughly", "exceptionally", "perfectly", "positively", "genuinely", "terribly", "deeply",
+      "highly", "hugely", "remarkably", "particularly", "especially", "entirely", "fully", "purely",
+      "tremendously", "unbelievably", "enormously", "intensely", "seriously", "truly", "amazingly",
+      "exceedingly", "ridiculously", "outrageously", "unusually", "extraordinarily", "greatly",
+      "immensely", "majorly",
       // Swearing before a word stresses it ("fucking awesome", "bloody
       // brilliant"); alone it still counts as its own entry.
       "fucking", "fuckin", "effing", "freaking", "frickin", "frigging", "friggin", "bloody",
@@ -749,7 +757,9 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
                            (i == 0 || text.tokens[i - 1].kind != Token::Kind::kHashtag) &&
                            !IsLaughter(words[i]) && !IsLaughterAcronym(words[i]);
     for (size_t back = 1; negatable && back <= 3 && back <= i; ++back) {
-      if (!same_clause(i - back, i) || !is_word[i - back]) break;
+      // Nor past a comma: in "not sure, sorry" the apology stands.
+      if (!same_clause(i - back, i) || !is_word[i - back] || text.tokens[i - back + 1].after_comma)
+        break;
       if (IsEnglishNegator(words[i - back]) &&
           !IsNumberAbbreviation(words, text.tokens, i - back)) {
         // A negator negates the first word with sentiment after it, or the
@@ -786,7 +796,11 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     // close a short noun phrase: "iyi bir film değil". Look up to three words
     // ahead within the clause, stopping at a contrast word.
     for (size_t ahead = end; ahead < words.size() && ahead < end + 3; ++ahead) {
-      if (!is_word[ahead] || text.tokens[ahead].clause_start || IsContrast(words[ahead])) break;
+      // A comma ends the phrase: in "çok kötü, hiç hareket yok" the "yok"
+      // is about "hareket".
+      if (!is_word[ahead] || text.tokens[ahead].clause_start || text.tokens[ahead].after_comma ||
+          IsContrast(words[ahead]))
+        break;
       if (IsTurkishFollowingNegator(words[ahead])) {
         // "güzel değil mi?" asks for agreement ("it's nice, isn't it?").
         if (ahead + 1 < words.size() && !text.tokens[ahead + 1].clause_start &&

@@ -376,6 +376,58 @@ TEST_F(SentimentRules, IntensifiersAndDampenersInBothLanguages) {
   }
 }
 
+TEST(SentimentScorer, DegreeAdverbsBoostTheNextEntryInsteadOfCountingThemselves) {
+  auto l = std::make_shared<Lexicons>();
+  // Entries of their own (positive), as in the shipped lexicon; before
+  // another entry they only say how much of it there is.
+  l->en.Add("thoroughly", 1.5);
+  l->en.Add("perfectly", 2.5);
+  l->en.Add("confused", -1.2);
+  l->en.Add("enjoyed", 2.5);
+  l->en.Add("disappointed", -2.0);
+  l->tr.Add("güzel", 2.0);
+  l->tr.Add("sıkıcı", -2.5);
+  l->tr.Add("kötü", -2.5);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text, const std::string& lang) {
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).score;
+  };
+  EXPECT_LT(s("thoroughly confused", "en"), s("confused", "en"));
+  EXPECT_GT(s("thoroughly enjoyed", "en"), s("enjoyed", "en"));
+  EXPECT_GT(s("perfectly", "en"), 0);  // alone it still counts
+  for (const char* booster : {"deeply", "highly", "truly", "terribly", "seriously"}) {
+    EXPECT_LT(s(std::string(booster) + " disappointed", "en"), s("disappointed", "en")) << booster;
+  }
+  for (const char* booster : {"oldukça", "oldukca", "acayip", "epey", "bayağı", "bayagi"}) {
+    EXPECT_GT(s(std::string(booster) + " güzel", "tr"), s("güzel", "tr")) << booster;
+    EXPECT_GT(s(std::string(booster) + " guzel", "tr"), s("güzel", "tr")) << booster;
+  }
+  EXPECT_LT(s("gayet sıkıcı", "tr"), s("sıkıcı", "tr"));
+  EXPECT_LT(s("feci kötü", "tr"), s("kötü", "tr"));
+  EXPECT_LT(s("FECI KOTU", "tr"), s("kötü", "tr"));
+}
+
+TEST(SentimentScorer, ACommaEndsTheReachOfANegator) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("kötü", -2.5);
+  l->tr.Add("güzel", 2.0);
+  l->en.Add("great", 3.0);
+  l->en.Add("sorry", -1.0);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text, const std::string& lang) {
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).score;
+  };
+  // Turkish "yok" after a comma negates its own phrase, not the one before.
+  EXPECT_LT(s("çok kötü, hiç hareket yok", "tr"), 0);
+  EXPECT_LT(s("cok kotu, hic hareket yok", "tr"), 0);
+  EXPECT_GT(s("kötü hareket yok", "tr"), 0);  // without the comma it still negates
+  EXPECT_LT(s("güzel hiç değil", "tr"), 0);
+  // English: "no," answers what came before; it does not negate what follows.
+  EXPECT_GT(s("no, it is great", "en"), 0);
+  EXPECT_LT(s("no it is great", "en"), 0);
+  EXPECT_LT(s("not sure, sorry", "en"), 0);
+}
+
 TEST_F(SentimentRules, IntensifiedNegationStaysNegative) {
   EXPECT_LT(S("çok beğenmedim", "tr"), S("beğenmedim", "tr"));
   EXPECT_LT(S("cok begenmedim", "tr"), S("begenmedim", "tr"));
