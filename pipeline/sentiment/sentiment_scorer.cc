@@ -139,6 +139,9 @@ bool IsTurkishFollowingNegator(std::string_view w) {
          w == "yok" || w == "yoktu";
 }
 
+// "guilt free" is milder than the guilt it is free of.
+constexpr double kFreeOfWeight = 0.75;
+
 double Intensity(std::string_view w) {
   static constexpr std::string_view kBoost[] = {
       "cok", "asiri", "gercekten", "cidden", "fazlasiyla", "resmen", "tam", "en", "gayet",
@@ -726,7 +729,15 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         if (explain) why += ", remedied: " + std::string(remedy);
       }
     }
-    const size_t end = i + hit->words;  // first token after the entry
+    size_t end = i + hit->words;  // first token after the entry
+    // English "X free" is the absence of X, as Turkish -sız is: "guilt
+    // free", "risk-free", "error free". "free" is taken with the word.
+    if (v < 0 && english != nullptr && !turkish_hit && end < words.size() && is_word[end] &&
+        words[end] == "free" && same_clause(i, end) && !text.tokens[end].after_comma) {
+      v = -v * kFreeOfWeight;
+      if (explain) why += ", free of it";
+      ++end;
+    }
     if (turkish_hit && !hit->suffix.empty() && HasTurkishNegationSuffix(hit->suffix)) {
       if (NeverThisMuchInTurkish(words, text.tokens, i)) {
         v *= kAffirmedWeight;

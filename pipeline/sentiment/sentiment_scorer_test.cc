@@ -407,6 +407,25 @@ TEST(SentimentScorer, DegreeAdverbsBoostTheNextEntryInsteadOfCountingThemselves)
   EXPECT_LT(s("FECI KOTU", "tr"), s("kötü", "tr"));
 }
 
+TEST(SentimentScorer, ANegativeWordBeforeFreeIsItsAbsence) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("guilt", -1.8);
+  l->en.Add("risk", -1.2);
+  l->en.Add("free", 0.5);
+  l->en.Add("great", 3.0);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).score;
+  };
+  EXPECT_GT(s("guilt free"), 0);
+  EXPECT_GT(s("a risk-free trial"), 0);
+  EXPECT_GT(s("GUILT FREE"), 0);
+  EXPECT_LT(s("guilt free"), s("great"));    // milder than plain praise
+  EXPECT_LT(s("guilt, free at last"), 0);    // another phrase after the comma
+  EXPECT_LT(s("free of guilt"), s("free"));  // only "X free" is read this way
+  EXPECT_LT(s("guilt"), 0);
+}
+
 TEST(SentimentScorer, ACommaEndsTheReachOfANegator) {
   auto l = std::make_shared<Lexicons>();
   l->tr.Add("kötü", -2.5);
