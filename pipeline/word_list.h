@@ -2,11 +2,11 @@
 // of sentiment and classification (negators, boosters, question words,
 // things a company provides), asked about every word of every post.
 //
-// A scan (string_view's == compares sizes first) costs less than hashing a
-// word, and most words asked about are in no list, so a filter of one bit per
-// (first byte, length) pair of the entries answers them before any string is
-// compared. Lists of up to a hundred or so words stay cheap; longer lists
-// belong in a hash table.
+// Most words asked about are in no list, so a filter of one bit per (first
+// byte, length) pair of the entries answers them before any string is
+// compared; a word that passes is compared only with the entries of its
+// pair, which costs less than hashing it. Lists of a few hundred words stay
+// cheap; longer lists belong in a hash table.
 //
 // Thread safety: immutable; Contains() is safe concurrently.
 #pragma once
@@ -23,10 +23,18 @@ class WordList {
  public:
   // `words` must outlive the list (string literals do). Entries are non-empty.
   constexpr explicit WordList(const std::string_view (&words)[N]) {
+    // Counting sort by Bit(): the words of one bit sit together in sorted_,
+    // so a lookup compares only words of its first letter and length.
     for (size_t k = 0; k < N; ++k) {
-      words_[k] = words[k];
       const size_t bit = Bit(words[k]);
       filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+      ++begin_[bit + 1];
+    }
+    for (size_t b = 0; b < kBits; ++b) begin_[b + 1] += begin_[b];
+    uint16_t next[kBits] = {};
+    for (size_t k = 0; k < N; ++k) {
+      const size_t bit = Bit(words[k]);
+      sorted_[begin_[bit] + next[bit]++] = words[k];
     }
   }
 
@@ -34,8 +42,8 @@ class WordList {
     if (w.empty()) return false;
     const size_t bit = Bit(w);
     if (((filter_[bit / 64] >> (bit % 64)) & 1) == 0) return false;
-    for (const std::string_view entry : words_) {
-      if (entry == w) return true;
+    for (size_t k = begin_[bit]; k < begin_[bit + 1]; ++k) {
+      if (sorted_[k] == w) return true;
     }
     return false;
   }
@@ -45,8 +53,11 @@ class WordList {
     return static_cast<size_t>(static_cast<unsigned char>(w[0]) & 31) * 16 +
            std::min<size_t>(w.size(), 15);
   }
-  std::string_view words_[N] = {};
-  uint64_t filter_[8] = {};
+  static constexpr size_t kBits = 512;  // Bit() < 32 * 16
+  static_assert(N < 65536, "begin_ holds 16-bit offsets");
+  std::string_view sorted_[N] = {};
+  uint16_t begin_[kBits + 1] = {};  // sorted_[begin_[b], begin_[b + 1]) have Bit() == b
+  uint64_t filter_[kBits / 64] = {};
 };
 
 }  // namespace earshot
