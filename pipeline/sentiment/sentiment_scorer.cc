@@ -139,6 +139,9 @@ bool IsTurkishFollowingNegator(std::string_view w) {
          w == "yok" || w == "yoktu";
 }
 
+// "could have been better" says less than "bad".
+constexpr double kShortfallWeight = 0.75;
+
 // "guilt free" is milder than the guilt it is free of.
 constexpr double kFreeOfWeight = 0.75;
 
@@ -289,6 +292,46 @@ bool IsSarcasmProne(std::string_view entry) {
                                                   "thx",    "bravo", "\xF0\x9F\x91\x8F" /* 👏 */};
   static constexpr WordList kProne(kEntries);
   return kProne.Contains(entry);
+}
+
+// Praise of what something could or should have been is a complaint about
+// what it is: "daha iyi olabilirdi", "daha güzel bir son beklerdim", "could
+// have been better", "expected better". Returns the word that sets the
+// expectation, or "" when the comparative at `word` is plain praise ("daha
+// iyi oldu", "better than ever", "couldn't be better").
+std::string_view ShortfallOf(const std::vector<std::string_view>& words,
+                             const std::vector<Token>& tokens, size_t word, size_t end) {
+  auto joined = [&](size_t from, size_t to) {  // same clause, no comma between
+    for (size_t k = from + 1; k <= to; ++k) {
+      if (!tokens[k].is_word || tokens[k].clause_start || tokens[k].after_comma) return false;
+    }
+    return true;
+  };
+  if (word > 0 && words[word - 1] == "daha" && joined(word - 1, word)) {
+    // Turkish: "daha" + the word, then within three words a verb of
+    // expectation or of what might have been.
+    static constexpr std::string_view kPrefixes[] = {"bekle",   "olabilir", "olmali", "olurdu",
+                                                     "olsaydi", "umuyordu", "umardi", "ummustu"};
+    for (size_t k = end; k < words.size() && k < end + 3 && joined(k - 1, k); ++k) {
+      for (const std::string_view prefix : kPrefixes) {
+        if (words[k].substr(0, prefix.size()) == prefix) return words[k];
+      }
+    }
+    return "";
+  }
+  if (words[word] != "better") return "";
+  // English: "could / should / would have been better", "could've been
+  // better", "expected / hoped for / deserved better". A negator between
+  // ("could not be better", "couldn't be better") affirms instead.
+  static constexpr std::string_view kExpecting[] = {
+      "could",    "should", "would", "could've", "should've", "would've", "coulda",  "shoulda",
+      "expected", "expect", "hoped", "hoping",   "deserve",   "deserved", "deserves"};
+  static constexpr WordList kExpectingList(kExpecting);
+  for (size_t back = 1; back <= 3 && back <= word && joined(word - back, word); ++back) {
+    if (IsEnglishNegator(words[word - back])) return "";  // "could not be better"
+    if (kExpectingList.Contains(words[word - back])) return words[word - back];
+  }
+  return "";
 }
 
 // A verb of putting a problem right, done or being done ("fixed",
@@ -730,6 +773,13 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       }
     }
     size_t end = i + hit->words;  // first token after the entry
+    if (v > 0 && hit->words == 1 && is_word[i]) {
+      if (const std::string_view expected = ShortfallOf(words, text.tokens, i, end);
+          !expected.empty()) {
+        v = -v * kShortfallWeight;
+        if (explain) why += ", short of what was expected: " + std::string(expected);
+      }
+    }
     // English "X free" is the absence of X, as Turkish -sız is: "guilt
     // free", "risk-free", "error free". "free" is taken with the word.
     if (v < 0 && english != nullptr && !turkish_hit && end < words.size() && is_word[end] &&
@@ -809,8 +859,10 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     for (size_t ahead = end; ahead < words.size() && ahead < end + 3; ++ahead) {
       // A comma ends the phrase: in "çok kötü, hiç hareket yok" the "yok"
       // is about "hareket".
+      // Nor past "başka": "saçmalıktan başka bir şey değil" (nothing but
+      // nonsense) negates the other thing, and so affirms the word.
       if (!is_word[ahead] || text.tokens[ahead].clause_start || text.tokens[ahead].after_comma ||
-          IsContrast(words[ahead]))
+          IsContrast(words[ahead]) || words[ahead] == "baska")
         break;
       if (IsTurkishFollowingNegator(words[ahead])) {
         // "güzel değil mi?" asks for agreement ("it's nice, isn't it?").

@@ -426,6 +426,33 @@ TEST(SentimentScorer, ANegativeWordBeforeFreeIsItsAbsence) {
   EXPECT_LT(s("guilt"), 0);
 }
 
+TEST(SentimentScorer, PraiseOfWhatItCouldHaveBeenIsAComplaintAboutWhatItIs) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("iyi", 1.5);
+  l->tr.Add("güzel", 2.0);
+  l->en.Add("better", 1.2);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text, const std::string& lang) {
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).score;
+  };
+  for (const char* text :
+       {"daha iyi olabilirdi", "DAHA IYI OLABILIRDI", "daha güzel bir son beklerdim",
+        "daha guzel bir son beklerdim", "çok daha iyi olmalıydı", "daha iyisini umuyordum",
+        "daha iyi olsaydı keşke"}) {
+    EXPECT_LT(s(text, "tr"), 0) << text;
+  }
+  for (const char* text : {"could have been better", "should've been better", "I expected better",
+                           "you deserve better"}) {
+    EXPECT_LT(s(text, "en"), 0) << text;
+  }
+  // Plain comparisons stay praise, and so does an expectation met after a comma.
+  EXPECT_GT(s("daha iyi oldu", "tr"), 0);
+  EXPECT_GT(s("daha güzel, beklediğimden de iyi", "tr"), 0);
+  EXPECT_GT(s("better than ever", "en"), 0);
+  EXPECT_GT(s("better, as expected", "en"), 0);
+  EXPECT_GT(s("could not be better", "en"), 0);
+}
+
 TEST(SentimentScorer, ACommaEndsTheReachOfANegator) {
   auto l = std::make_shared<Lexicons>();
   l->tr.Add("kötü", -2.5);
@@ -441,6 +468,10 @@ TEST(SentimentScorer, ACommaEndsTheReachOfANegator) {
   EXPECT_LT(s("cok kotu, hic hareket yok", "tr"), 0);
   EXPECT_GT(s("kötü hareket yok", "tr"), 0);  // without the comma it still negates
   EXPECT_LT(s("güzel hiç değil", "tr"), 0);
+  // "nothing but bad": the negator is about "başka" (anything else).
+  EXPECT_LT(s("kötüden başka şey değil", "tr"), 0);
+  EXPECT_LT(s("kotuden baska birsey degil", "tr"), 0);
+  EXPECT_GT(s("güzelden başka şey değil", "tr"), 0);
   // English: "no," answers what came before; it does not negate what follows.
   EXPECT_GT(s("no, it is great", "en"), 0);
   EXPECT_LT(s("no it is great", "en"), 0);
