@@ -136,7 +136,7 @@ bool IsTurkishTagParticle(std::string_view w) {
 
 bool IsTurkishFollowingNegator(std::string_view w) {
   return w == "degil" || w == "degildi" || w == "degildir" || w == "degilsiniz" || w == "degilim" ||
-         w == "yok" || w == "yoktu";
+         w == "yok" || w == "yoktu" || w == "yoktur";
 }
 
 // "could have been better" says less than "bad".
@@ -206,6 +206,29 @@ bool HasTurkishNegationSuffix(std::string_view suffix) {
     // -miyor/-muyor and the spoken -mıyo/-mio ("çalışmıo", "sevmiom").
     if (suffix.substr(1, 3) == "iyo" || suffix.substr(1, 3) == "uyo") return true;
     return suffix.size() >= 3 && suffix[2] == 'o';
+  }
+  return false;
+}
+
+// "ol-" (to be) negated by its suffix follows a word as "değil" does: "iyi
+// olmayan bir film", "komik olmadığını", "güzel olmaz", "iyi olamaz".
+bool IsNegatedCopula(std::string_view w) {
+  if (w.size() < 4 || w.substr(0, 2) != "ol") return false;
+  return w.substr(0, 5) == "olama" || HasTurkishNegationSuffix(w.substr(2));
+}
+
+// "böyle bir rezalet yok", "bu kadar güzel bir film yoktur": there is none
+// like it, so the word holds more than ever. True when "böyle", "bu kadar"
+// or "bu denli" stands up to three words before `word` in its clause; the
+// caller checks that the negator is "yok" (existence): "bu kadar güzel
+// değil" (not this good) stays a negation.
+bool NoneSuchBefore(const std::vector<std::string_view>& words, const std::vector<Token>& tokens,
+                    size_t word) {
+  for (size_t back = 1; back <= 3 && back <= word; ++back) {
+    const size_t k = word - back;
+    if (!tokens[k].is_word || tokens[k + 1].clause_start || tokens[k + 1].after_comma) break;
+    if (words[k] == "boyle") return true;
+    if ((words[k] == "kadar" || words[k] == "denli") && k > 0 && words[k - 1] == "bu") return true;
   }
   return false;
 }
@@ -864,7 +887,7 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       if (!is_word[ahead] || text.tokens[ahead].clause_start || text.tokens[ahead].after_comma ||
           IsContrast(words[ahead]) || words[ahead] == "baska")
         break;
-      if (IsTurkishFollowingNegator(words[ahead])) {
+      if (IsTurkishFollowingNegator(words[ahead]) || IsNegatedCopula(words[ahead])) {
         // "güzel değil mi?" asks for agreement ("it's nice, isn't it?").
         if (ahead + 1 < words.size() && !text.tokens[ahead + 1].clause_start &&
             IsTurkishTagParticle(words[ahead + 1])) {
@@ -872,6 +895,11 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
             why += ", not negated: " + std::string(words[ahead]) + " " +
                    std::string(words[ahead + 1]) + " asks for agreement";
           }
+          break;
+        }
+        if (words[ahead].substr(0, 3) == "yok" && NoneSuchBefore(words, text.tokens, i)) {
+          v *= kAffirmedWeight;
+          if (explain) why += ", affirmed, not negated: none such, " + std::string(words[ahead]);
           break;
         }
         v = -v * 0.8;

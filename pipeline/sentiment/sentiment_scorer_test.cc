@@ -453,6 +453,45 @@ TEST(SentimentScorer, PraiseOfWhatItCouldHaveBeenIsAComplaintAboutWhatItIs) {
   EXPECT_GT(s("could not be better", "en"), 0);
 }
 
+TEST(SentimentScorer, TurkishNegatedCopulaNegatesTheWordBeforeIt) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("iyi", 1.5);
+  l->tr.Add("komik", 1.5);
+  l->tr.Add("kötü", -2.5);
+  l->tr.Add("güzel", 2.0);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text).score;
+  };
+  for (const char* text :
+       {"pek iyi olmayan bir komedi", "hiç komik olmadığını anlıyorsunuz", "iyi bir film olmamış",
+        "IYI OLMAMIS", "güzel olmaz", "iyi olamaz", "iyi olmuyor"}) {
+    EXPECT_LT(s(text), 0) << text;
+  }
+  EXPECT_GT(s("kötü olmayan bir film"), 0);
+  EXPECT_GT(s("iyi olmuş"), 0);       // not negated: evidential
+  EXPECT_GT(s("iyi olmalı"), 0);      // necessity
+  EXPECT_GT(s("güzel olmaz mı"), 0);  // asks for agreement
+}
+
+TEST(SentimentScorer, TurkishNoneSuchAffirms) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("rezalet", -3.5);
+  l->tr.Add("güzel", 2.0);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text).score;
+  };
+  // "there is none like it" says more of the word, not its opposite.
+  EXPECT_LT(s("böyle bir rezalet yok"), s("rezalet"));
+  EXPECT_LT(s("boyle bi rezalet yok"), s("rezalet"));
+  EXPECT_GT(s("bu kadar güzel bir film yoktur"), s("güzel"));
+  // Without "böyle / bu kadar", or with "değil", it is a negation.
+  EXPECT_GT(s("rezalet yok"), 0);
+  EXPECT_LT(s("bu kadar güzel değil"), 0);
+  EXPECT_LT(s("güzel bir film yok"), 0);
+}
+
 TEST(SentimentScorer, ACommaEndsTheReachOfANegator) {
   auto l = std::make_shared<Lexicons>();
   l->tr.Add("kötü", -2.5);
