@@ -233,6 +233,35 @@ bool NoneSuchBefore(const std::vector<std::string_view>& words, const std::vecto
   return false;
 }
 
+// Turkish "ne X ne (de) Y" (neither X nor Y): the spans [from, to) of the
+// words it names, in clauses with two "ne" or more. "ne" asking ("ne
+// zaman", "ne kadar") or sighing ("ne yazık ki") does not count.
+void FindNeitherNor(const std::vector<std::string_view>& words, const std::vector<char>& is_word,
+                    const std::vector<Token>& tokens, std::vector<std::pair<size_t, size_t>>* out) {
+  static constexpr std::string_view kNotNeither[] = {"kadar", "zaman", "yazik", "demek",  "diye",
+                                                     "ise",   "icin",  "gibi",  "olursa", "olur"};
+  static constexpr WordList kNotNeitherList(kNotNeither);
+  size_t first = 0;
+  size_t last = 0;
+  int count = 0;
+  auto close = [&](size_t clause_end) {
+    if (count >= 2) {
+      size_t to = last + 2;  // the word the last "ne" names ("ne de": the one after "de")
+      if (to < clause_end && words[to - 1] == "de") ++to;
+      out->emplace_back(first + 1, std::min(to, clause_end));
+    }
+    count = 0;
+  };
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (tokens[k].clause_start || tokens[k].after_comma) close(k);
+    if (!is_word[k] || words[k] != "ne") continue;
+    if (k + 1 < words.size() && kNotNeitherList.Contains(words[k + 1])) continue;
+    if (count++ == 0) first = k;
+    last = k;
+  }
+  close(words.size());
+}
+
 bool IsLaughterVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 // Laughter written out is positive in both languages: "hahaha", "ahahah",
@@ -729,6 +758,10 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     return true;
   };
 
+  thread_local std::vector<std::pair<size_t, size_t>> neither;
+  neither.clear();
+  if (turkish != nullptr) FindNeitherNor(words, is_word, text.tokens, &neither);
+
   // The clause after the last contrast word carries more weight.
   size_t last_contrast = words.size();
   for (size_t i = 0; i < words.size(); ++i) {
@@ -820,6 +853,10 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         v = -v * 0.8;
         if (explain) why += ", negated by suffix -" + std::string(hit->suffix);
       }
+    } else if (std::any_of(neither.begin(), neither.end(),
+                           [&](const auto& span) { return i >= span.first && i < span.second; })) {
+      v = -v * 0.8;
+      if (explain) why += ", negated by ne ... ne";
     }
     // A 0 entry is a word listed to say it carries no sentiment ("later" is
     // no form of "late"); stress and intensity leave it at 0.

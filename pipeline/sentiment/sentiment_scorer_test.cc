@@ -492,6 +492,27 @@ TEST(SentimentScorer, TurkishNoneSuchAffirms) {
   EXPECT_LT(s("güzel bir film yok"), 0);
 }
 
+TEST(SentimentScorer, TurkishNeitherNorNegatesWhatItNames) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("güldür*", 1.5);
+  l->tr.Add("sıkıcı", -2.5);
+  l->tr.Add("güzel", 2.0);
+  l->tr.Add("harika", 3.0);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text).score;
+  };
+  EXPECT_LT(s("film ne gerdi ne de güldürdü"), 0);
+  EXPECT_LT(s("FILM NE GERDI NE DE GULDURDU"), 0);
+  EXPECT_LT(s("ne güzel ne de eğlenceli"), 0);
+  EXPECT_GT(s("ne sıkıcı ne de uzun"), 0);
+  // One "ne" is a question or an exclamation; "ne zaman" asks.
+  EXPECT_GT(s("ne güzel bir film"), 0);
+  EXPECT_GT(s("ne zaman güzel olacak ne zaman"), 0);
+  // What follows a comma is outside it.
+  EXPECT_GT(s("ne konu ne oyunculuk, ama müzik harika"), 0);
+}
+
 TEST(SentimentScorer, ACommaEndsTheReachOfANegator) {
   auto l = std::make_shared<Lexicons>();
   l->tr.Add("kötü", -2.5);
