@@ -262,6 +262,68 @@ void FindNeitherNor(const std::vector<std::string_view>& words, const std::vecto
   close(words.size());
 }
 
+// English words that are sentiment in one use and not in another, so not
+// lexicon entries: "like" the verb ("I really like it", "you might like
+// it"), not the preposition ("looks like rain") nor the wish ("I'd like a
+// refund"); "kind" the adjective ("so kind", "kind staff"), not the noun
+// ("this kind", "kind of") nor the sign-off ("kind regards"). Returns the
+// entry's valence for the word at `word`, or 0.
+constexpr double kLikeVerbValence = 1.5;
+constexpr double kKindAdjectiveValence = 1.8;
+
+double ContextualEnglishValence(const std::vector<std::string_view>& words,
+                                const std::vector<Token>& tokens, size_t word) {
+  const std::string_view w = words[word];
+  auto before = [&](size_t back) -> std::string_view {
+    if (back > word || !tokens[word - back].is_word) return {};
+    for (size_t k = word - back + 1; k <= word; ++k) {
+      if (tokens[k].clause_start || tokens[k].after_comma) return {};
+    }
+    return words[word - back];
+  };
+  if (w == "like") {
+    static constexpr std::string_view kSubjects[] = {"i",  "you",    "u",        "we",
+                                                     "ya", "people", "everyone", "everybody"};
+    static constexpr std::string_view kBetween[] = {
+        "do",     "don't",    "dont",       "didn't", "didnt",     "doesn't",   "not",
+        "never",  "really",   "also",       "just",   "actually",  "still",     "totally",
+        "so",     "truly",    "honestly",   "kinda",  "genuinely", "might",     "may",
+        "will",   "won't",    "definitely", "all",    "both",      "seriously", "absolutely",
+        "always", "probably", "certainly",  "do'nt",  "sure"};
+    static constexpr WordList kSubjectList(kSubjects);
+    static constexpr WordList kBetweenList(kBetween);
+    for (size_t back = 1; back <= 3; ++back) {
+      const std::string_view b = before(back);
+      if (kSubjectList.Contains(b)) return kLikeVerbValence;
+      if (!kBetweenList.Contains(b)) return 0;
+    }
+    return 0;
+  }
+  if (w == "kind") {
+    static constexpr std::string_view kNounMarks[] = {
+        "a",     "the",   "this",  "that",    "what",      "any",   "some",     "every",
+        "same",  "one",   "other", "these",   "those",     "my",    "your",     "our",
+        "their", "his",   "her",   "its",     "another",   "which", "whatever", "new",
+        "only",  "right", "wrong", "certain", "different", "first", "worst",    "best"};
+    static constexpr WordList kNounMarkList(kNounMarks);
+    const std::string_view next = word + 1 < words.size() && tokens[word + 1].is_word &&
+                                          !tokens[word + 1].clause_start &&
+                                          !tokens[word + 1].after_comma
+                                      ? words[word + 1]
+                                      : std::string_view();
+    if (next == "regards" || next == "wishes" || next == "a") return 0;
+    if (next == "of") {  // "kind of" dampens, but "so kind of you" thanks
+      static constexpr std::string_view kPeople[] = {"you", "u", "ya", "him", "her", "them"};
+      static constexpr WordList kPeopleList(kPeople);
+      const bool thanks = word + 2 < words.size() && tokens[word + 2].is_word &&
+                          !tokens[word + 2].clause_start && kPeopleList.Contains(words[word + 2]);
+      if (!thanks) return 0;
+    }
+    return kNounMarkList.Contains(before(1)) ? 0 : kKindAdjectiveValence;
+  }
+  return 0;
+}
+
 bool IsLaughterVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 // Laughter written out is positive in both languages: "hahaha", "ahahah",
@@ -799,6 +861,11 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       hit = lexicons_->emoji.Lookup(words, i);
     } else {
       turkish_hit = (cache.Get(tag, choice, words, i, &hit) & kTurkishHit) != 0;
+      if (!hit && english != nullptr) {
+        if (const double v = ContextualEnglishValence(words, text.tokens, i); v != 0) {
+          hit = LexiconHit{v, 1, {}, words[i], false};
+        }
+      }
     }
     if (!hit) continue;
     // A word that is both an entry and a booster ("süper güzel") boosts the
@@ -889,9 +956,10 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         // negators are rare and the lookup is not free.
         bool taken = false;
         for (size_t k = i - back + 1; k < i && !taken; ++k) {
-          taken =
-              IsRemedy(words[k]) || (Intensity(words[k]) == 0 &&
-                                     (cache.Get(tag, choice, words, k, nullptr) & kListed) != 0);
+          taken = IsRemedy(words[k]) ||
+                  (Intensity(words[k]) == 0 &&
+                   ((cache.Get(tag, choice, words, k, nullptr) & kListed) != 0 ||
+                    (english != nullptr && ContextualEnglishValence(words, text.tokens, k) != 0)));
         }
         if (taken) break;
         if (OpensANegativeQuestion(text.tokens, i - back)) {

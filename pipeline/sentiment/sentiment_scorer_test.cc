@@ -513,6 +513,27 @@ TEST(SentimentScorer, TurkishNeitherNorNegatesWhatItNames) {
   EXPECT_GT(s("ne konu ne oyunculuk, ama müzik harika"), 0);
 }
 
+TEST(SentimentScorer, EnglishLikeAndKindCountOnlyAsVerbAndAdjective) {
+  auto l = std::make_shared<Lexicons>();  // neither word is an entry
+  l->en.Add("bad", -2.5);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).score;
+  };
+  for (const char* text : {"I really like it", "you might like what you find", "we like the app",
+                           "so kind of you", "the staff were very kind", "kind staff"}) {
+    EXPECT_GT(s(text), 0) << text;
+  }
+  for (const char* text :
+       {"I'd like a refund", "I would like to know", "looks like rain", "this kind of service",
+        "what kind of answer is that", "kind of slow", "Kind regards, Ann"}) {
+    EXPECT_LE(s(text), 0) << text;
+  }
+  EXPECT_LT(s("I don't like it"), 0);
+  // The verb is what "don't" negates; "bad" after it stays bad.
+  EXPECT_LT(s("I don't like bad service"), s("I don't like it"));
+}
+
 TEST(SentimentScorer, ACommaEndsTheReachOfANegator) {
   auto l = std::make_shared<Lexicons>();
   l->tr.Add("kötü", -2.5);
