@@ -241,6 +241,10 @@ void FindNeitherNor(const std::vector<std::string_view>& words, const std::vecto
   static constexpr std::string_view kNotNeither[] = {"kadar", "zaman", "yazik", "demek",  "diye",
                                                      "ise",   "icin",  "gibi",  "olursa", "olur"};
   static constexpr WordList kNotNeitherList(kNotNeither);
+  // Most posts have fewer than two "ne": a cheap count first.
+  int ne = 0;
+  for (const std::string_view w : words) ne += w.size() == 2 && w[0] == 'n' && w[1] == 'e' ? 1 : 0;
+  if (ne < 2) return;
   size_t first = 0;
   size_t last = 0;
   int count = 0;
