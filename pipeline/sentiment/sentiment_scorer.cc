@@ -139,6 +139,10 @@ bool IsTurkishFollowingNegator(std::string_view w) {
          w == "yok" || w == "yoktu" || w == "yoktur";
 }
 
+// How negative the phrase beside bare praise must be to make it sarcasm:
+// a real complaint ("missed", "gelmedi"), not weather ("rain").
+constexpr double kBarePraiseNegativeFloor = -1.2;
+
 // "could have been better" says less than "bad".
 constexpr double kShortfallWeight = 0.75;
 
@@ -326,6 +330,30 @@ double ContextualEnglishValence(const std::vector<std::string_view>& words,
     return kNounMarkList.Contains(before(1)) ? 0 : kKindAdjectiveValence;
   }
   return 0;
+}
+
+// Praise said alone, as a sentence or phrase of its own, is how sarcasm
+// comments on what went wrong next to it: "Missed the bus again. Perfect.",
+// "kargom yine gelmedi. harika.", "süper, yine gecikti". (A Turkish and an
+// English word list in one: the spellings do not collide.)
+bool IsBarePraise(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "great",     "perfect",   "wonderful",  "lovely",   "fantastic",  "awesome",    "brilliant",
+      "nice",      "super",     "terrific",   "fabulous", "splendid",   "yay",        "hooray",
+      "excellent", "marvelous", "marvellous", "thanks",   "harika",     "mukemmel",   "muhtesem",
+      "sahane",    "bravo",     "tebrikler",  "guzel",    "supersiniz", "harikasiniz"};
+  static constexpr WordList kList(kWords);
+  return kList.Contains(w);
+}
+
+// Words that may stand beside bare praise without making it more than that:
+// "just great", "oh perfect", "ne güzel", "çok güzel".
+bool IsBarePraiseFiller(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "just", "oh",  "so", "how",    "really", "simply", "yeah", "well", "very",
+      "real", "cok", "ne", "cidden", "ya",     "bu",     "da",   "de"};
+  static constexpr WordList kList(kWords);
+  return kList.Contains(w);
 }
 
 bool IsLaughterVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
@@ -1059,6 +1087,68 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         }
       }
       break;
+    }
+  }
+  // Sarcasm: praise alone in its sentence or phrase, next to one that says
+  // only something negative ("Missed the bus again. Perfect."), counts as
+  // negative. Phrases end at . ! ? ; a line break, a comma or a colon.
+  if (std::any_of(scored.begin(), scored.end(), [&](const Scored& x) {
+        return x.valence > 0 && is_word[x.token] && IsBarePraise(words[x.token]);
+      })) {
+    thread_local std::vector<uint32_t> phrase;  // token -> phrase number
+    phrase.assign(words.size(), 0);
+    uint32_t number = 0;
+    for (size_t k = 0; k < words.size(); ++k) {
+      if (k > 0 && (text.tokens[k].clause_start || text.tokens[k].after_comma)) ++number;
+      phrase[k] = number;
+    }
+    // Phrase p says something clearly negative and nothing positive ("rain"
+    // alone is too mild: "rain! yay!" is glad).
+    auto only_negative = [&](int64_t p) {
+      double total = 0;
+      for (const Scored& x : scored) {
+        if (static_cast<int64_t>(phrase[x.token]) != p) continue;
+        if (x.valence >= 0) return false;
+        total += x.valence;
+      }
+      for (size_t k = 0; k < words.size(); ++k) {
+        if (static_cast<int64_t>(phrase[k]) == p && is_word[k] && IsContrast(words[k]))
+          return false;
+      }
+      return total <= kBarePraiseNegativeFloor;
+    };
+    // The phrase after the praise counts only when a comma joins them
+    // ("süper, yine gecikti"); after a full stop it is news of its own
+    // ("Thanks! We had a blast").
+    auto next_joined = [&](uint32_t p) {
+      for (size_t k = 0; k < words.size(); ++k) {
+        if (phrase[k] == p + 1) return !text.tokens[k].clause_start;
+      }
+      return false;
+    };
+    for (Scored& a : scored) {
+      if (a.valence <= 0 || !is_word[a.token] || !IsBarePraise(words[a.token])) continue;
+      const uint32_t p = phrase[a.token];
+      bool bare = true;
+      for (size_t k = 0; k < words.size() && bare; ++k) {
+        if (phrase[k] != p || k == a.token || !is_word[k]) continue;
+        bare = IsBarePraiseFiller(words[k]);
+      }
+      if (!bare ||
+          !(only_negative(int64_t{p} - 1) || (next_joined(p) && only_negative(int64_t{p} + 1)))) {
+        continue;
+      }
+      sum -= 2 * a.valence;
+      if (explain) {
+        for (SentimentContribution& c : result.contributions) {
+          if (c.token == words[a.token] && c.valence > 0) {
+            c.valence = -c.valence;
+            c.why += ", sarcasm: said alone next to a complaint";
+            break;
+          }
+        }
+      }
+      a.valence = -a.valence;
     }
   }
   // Exclamation marks add emphasis in the direction already taken.

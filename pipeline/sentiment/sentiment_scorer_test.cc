@@ -534,6 +534,34 @@ TEST(SentimentScorer, EnglishLikeAndKindCountOnlyAsVerbAndAdjective) {
   EXPECT_LT(s("I don't like bad service"), s("I don't like it"));
 }
 
+TEST(SentimentScorer, PraiseSaidAloneNextToAComplaintIsSarcasm) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("perfect", 3.0);
+  l->en.Add("great", 3.0);
+  l->en.Add("missed", -1.5);
+  l->en.Add("late", -1.5);
+  l->en.Add("rain", -0.5);
+  l->en.Add("friendly", 2.0);
+  l->tr.Add("harika", 3.0);
+  l->tr.Add("süper", 2.8);
+  l->tr.Add("gecikti", -2.0);
+  l->tr.Add("gelmedi", -2.0);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text, const std::string& lang) {
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).score;
+  };
+  EXPECT_LT(s("Missed the bus again. Perfect.", "en"), 0);
+  EXPECT_LT(s("missed the bus again. just perfect!", "en"), 0);
+  EXPECT_LT(s("kargom yine gelmedi. harika.", "tr"), 0);
+  EXPECT_LT(s("KARGOM YINE GELMEDI. HARIKA.", "tr"), 0);
+  EXPECT_LT(s("süper, kargo yine gecikti", "tr"), 0);
+  // Not sarcasm: praise with more to say, praise before news of its own
+  // (after a full stop), a mild negative beside it.
+  EXPECT_GT(s("great food, friendly staff", "en"), 0);
+  EXPECT_GT(s("Great! The rain missed us.", "en"), s("Great, the rain missed us.", "en"));
+  EXPECT_GT(s("rain! great!", "en"), 0);
+}
+
 TEST(SentimentScorer, ACommaEndsTheReachOfANegator) {
   auto l = std::make_shared<Lexicons>();
   l->tr.Add("kötü", -2.5);
