@@ -5,20 +5,67 @@
 // input is replaced, never passed on), a term's pattern always compiles, and
 // NormalizeInto over an output left dirty by the previous input (as the
 // classifier reuses one per thread) gives what a fresh Normalize gives.
+// The sentiment scorer then reads the tokens, with a small lexicon that
+// holds the words its context rules look for (negators, boosters,
+// "daha ... olabilirdi", "ne ... ne", "like", "kind", bare praise): its
+// score is finite and within -1..+1, explained or not, in every language.
 #include <re2/re2.h>
 #include <utf8proc.h>
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "pipeline/match/rule_reader.h"
 #include "pipeline/normalize/normalizer.h"
+#include "pipeline/sentiment/sentiment_scorer.h"
 
 namespace {
+
+const earshot::SentimentScorer& Scorer() {
+  static const auto* scorer = [] {
+    auto l = std::make_shared<earshot::Lexicons>();
+    for (const auto& [word, valence] :
+         std::initializer_list<std::pair<const char*, double>>{{"güzel", 2.0},
+                                                               {"iyi", 1.5},
+                                                               {"beğen*", 2.0},
+                                                               {"kötü", -2.5},
+                                                               {"rezalet", -3.5},
+                                                               {"harika", 3.0},
+                                                               {"süper", 2.8},
+                                                               {"gelmedi", -2.0},
+                                                               {"çok kötü", -3.2}}) {
+      l->tr.Add(word, valence);
+    }
+    for (const auto& [word, valence] :
+         std::initializer_list<std::pair<const char*, double>>{{"good", 2.0},
+                                                               {"bad", -2.5},
+                                                               {"better", 1.2},
+                                                               {"great", 3.0},
+                                                               {"perfect", 3.0},
+                                                               {"thoroughly", 1.5},
+                                                               {"guilt", -1.8},
+                                                               {"free", 0.5},
+                                                               {"broken", -2.0},
+                                                               {"thanks", 1.5},
+                                                               {"no", -1.2},
+                                                               {"super", 2.5},
+                                                               {"not bad", 1.0}}) {
+      l->en.Add(word, valence);
+    }
+    l->emoji.Add(":)", 1.5);
+    l->emoji.Add(":(", -1.5);
+    return new earshot::SentimentScorer(l);
+  }();
+  return *scorer;
+}
 
 void Check(bool condition, const char* what) {
   if (!condition) {
@@ -61,8 +108,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       const earshot::Token& a = reused.tokens[i];
       const earshot::Token& b = n.tokens[i];
       Check(a.text == b.text && a.is_word == b.is_word && a.kind == b.kind && a.caps == b.caps &&
-                a.clause_start == b.clause_start && a.in_question == b.in_question,
+                a.clause_start == b.clause_start && a.in_question == b.in_question &&
+                a.after_comma == b.after_comma,
             "NormalizeInto over a used output gives another token");
+    }
+    for (const char* lang : {"tr", "en", ""}) {
+      for (const bool explain : {false, true}) {
+        const double score = Scorer().Score(n, lang, text, explain).score;
+        Check(std::isfinite(score) && score >= -1.0 && score <= 1.0,
+              "a sentiment score is not finite or outside -1..+1");
+      }
     }
   }
   if (size <= 256) {  // rule terms are a few words
