@@ -297,7 +297,7 @@ double ContextualEnglishValence(const std::vector<std::string_view>& words,
         "never",  "really",   "also",       "just",   "actually",  "still",     "totally",
         "so",     "truly",    "honestly",   "kinda",  "genuinely", "might",     "may",
         "will",   "won't",    "definitely", "all",    "both",      "seriously", "absolutely",
-        "always", "probably", "certainly",  "do'nt",  "sure"};
+        "always", "probably", "certainly",  "doesnt", "wont",      "sure"};
     static constexpr WordList kSubjectList(kSubjects);
     static constexpr WordList kBetweenList(kBetween);
     for (size_t back = 1; back <= 3; ++back) {
