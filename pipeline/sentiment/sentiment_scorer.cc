@@ -221,6 +221,17 @@ bool IsNegatedCopula(std::string_view w) {
   return w.substr(0, 5) == "olama" || HasTurkishNegationSuffix(w.substr(2));
 }
 
+// Tokens from..to (from <= to) are words of one phrase: no sentence end,
+// line break, comma or colon between them. The context rules below look
+// only this far.
+bool OnePhrase(const std::vector<Token>& tokens, size_t from, size_t to) {
+  if (!tokens[from].is_word) return false;
+  for (size_t k = from + 1; k <= to; ++k) {
+    if (!tokens[k].is_word || tokens[k].clause_start || tokens[k].after_comma) return false;
+  }
+  return true;
+}
+
 // "böyle bir rezalet yok", "bu kadar güzel bir film yoktur": there is none
 // like it, so the word holds more than ever. True when "böyle", "bu kadar"
 // or "bu denli" stands up to three words before `word` in its clause; the
@@ -230,7 +241,7 @@ bool NoneSuchBefore(const std::vector<std::string_view>& words, const std::vecto
                     size_t word) {
   for (size_t back = 1; back <= 3 && back <= word; ++back) {
     const size_t k = word - back;
-    if (!tokens[k].is_word || tokens[k + 1].clause_start || tokens[k + 1].after_comma) break;
+    if (!OnePhrase(tokens, k, word)) break;
     if (words[k] == "boyle") return true;
     if ((words[k] == "kadar" || words[k] == "denli") && k > 0 && words[k - 1] == "bu") return true;
   }
@@ -283,10 +294,7 @@ double ContextualEnglishValence(const std::vector<std::string_view>& words,
                                 const std::vector<Token>& tokens, size_t word) {
   const std::string_view w = words[word];
   auto before = [&](size_t back) -> std::string_view {
-    if (back > word || !tokens[word - back].is_word) return {};
-    for (size_t k = word - back + 1; k <= word; ++k) {
-      if (tokens[k].clause_start || tokens[k].after_comma) return {};
-    }
+    if (back > word || !OnePhrase(tokens, word - back, word)) return {};
     return words[word - back];
   };
   if (w == "like") {
@@ -447,18 +455,12 @@ bool IsSarcasmProne(std::string_view entry) {
 // iyi oldu", "better than ever", "couldn't be better").
 std::string_view ShortfallOf(const std::vector<std::string_view>& words,
                              const std::vector<Token>& tokens, size_t word, size_t end) {
-  auto joined = [&](size_t from, size_t to) {  // same clause, no comma between
-    for (size_t k = from + 1; k <= to; ++k) {
-      if (!tokens[k].is_word || tokens[k].clause_start || tokens[k].after_comma) return false;
-    }
-    return true;
-  };
-  if (word > 0 && words[word - 1] == "daha" && joined(word - 1, word)) {
+  if (word > 0 && words[word - 1] == "daha" && OnePhrase(tokens, word - 1, word)) {
     // Turkish: "daha" + the word, then within three words a verb of
     // expectation or of what might have been.
     static constexpr std::string_view kPrefixes[] = {"bekle",   "olabilir", "olmali", "olurdu",
                                                      "olsaydi", "umuyordu", "umardi", "ummustu"};
-    for (size_t k = end; k < words.size() && k < end + 3 && joined(k - 1, k); ++k) {
+    for (size_t k = end; k < words.size() && k < end + 3 && OnePhrase(tokens, k - 1, k); ++k) {
       for (const std::string_view prefix : kPrefixes) {
         if (words[k].substr(0, prefix.size()) == prefix) return words[k];
       }
@@ -473,7 +475,7 @@ std::string_view ShortfallOf(const std::vector<std::string_view>& words,
       "could",    "should", "would", "could've", "should've", "would've", "coulda",  "shoulda",
       "expected", "expect", "hoped", "hoping",   "deserve",   "deserved", "deserves"};
   static constexpr WordList kExpectingList(kExpecting);
-  for (size_t back = 1; back <= 3 && back <= word && joined(word - back, word); ++back) {
+  for (size_t back = 1; back <= 3 && back <= word && OnePhrase(tokens, word - back, word); ++back) {
     if (IsEnglishNegator(words[word - back])) return "";  // "could not be better"
     if (kExpectingList.Contains(words[word - back])) return words[word - back];
   }
