@@ -37,8 +37,10 @@ struct RuleSet::Compiled {
   // like `langs`): its rules' language, or 0 ("any") when its rules are of
   // several languages or "any". A post whose language is known runs only
   // the regexes of its group and of group 0, as no rule of another language
-  // can apply to it. Regexes go in RE2::Set shards, one set per group,
-  // except those that SkipsOverText: those are prefiltered by their
+  // can apply to it. Regexes go in RE2::Set shards, one set per group, and
+  // each language's set holds group 0's regexes too, so that such a post
+  // scans one set, not two (set 0 alone serves posts of a language no rule
+  // names). Regexes that SkipsOverText are the exception: those are prefiltered by their
   // literals, all groups in one prefilter so a post is scanned once, and
   // run one by one (regex_prefilter.h says why they do not go in a set).
   std::vector<PatternShards> sets;  // by group

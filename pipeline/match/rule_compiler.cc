@@ -268,9 +268,14 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
   c.terms.Build();
   std::string error;
   bool ok = CompileShards(c.patterns, word_ids, options, &c.words, &error);
+  // A post of a known language should scan one set, not two: the regexes
+  // of group 0 ("any") are compiled into every language's set as well, and
+  // set 0 alone is kept for posts of a language no rule names.
   c.sets.resize(c.langs.size());
   for (size_t g = 0; ok && g < c.langs.size(); ++g) {
-    ok = CompileShards(c.patterns, set_ids[g], options, &c.sets[g], &error);
+    std::vector<int> ids = set_ids[g];
+    if (g > 0) ids.insert(ids.end(), set_ids[0].begin(), set_ids[0].end());
+    ok = CompileShards(c.patterns, ids, options, &c.sets[g], &error);
   }
   ok = ok && c.skipping.Build(skipping, SetOptions(kRegexMaxMem), &error);
   if (!ok) {

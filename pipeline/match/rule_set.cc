@@ -165,8 +165,15 @@ void RuleSet::Hits(const NormalizedText& text, int32_t lang, MatchScratch* s) co
   auto wanted = [&](size_t group) {
     return group == 0 || lang == -2 || static_cast<int32_t>(group) == lang;
   };
-  for (size_t g = 0; g < c.sets.size(); ++g) {
-    if (wanted(g)) c.sets[g].Match(text.folded, &s->raw, &s->indices);
+  // Sets 1.. also hold group 0's regexes (rule_compiler.cc): a post of a
+  // known language scans its own set only; a post of another language scans
+  // set 0; a post of no known language scans every language's set.
+  if (lang > 0 || c.sets.size() == 1) {
+    c.sets[static_cast<size_t>(lang > 0 ? lang : 0)].Match(text.folded, &s->raw, &s->indices);
+  } else if (lang >= -1) {
+    c.sets[0].Match(text.folded, &s->raw, &s->indices);
+  } else {
+    for (size_t g = 1; g < c.sets.size(); ++g) c.sets[g].Match(text.folded, &s->raw, &s->indices);
   }
   s->indices.clear();
   c.skipping.Match(text.folded, &s->indices, &s->prefilter, [&](int i) {

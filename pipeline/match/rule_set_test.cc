@@ -429,8 +429,10 @@ TEST(RuleSet, RegexesThatStepOverWordsMatchLikeAnyOther) {
 namespace earshot {
 namespace {
 
-// Regexes are grouped by their rules' language and a post runs only its
-// language's group and the shared one; what matches must not change.
+// Regexes are grouped by their rules' language. A post of a known language
+// scans only its language's set, which holds the shared ("any") regexes as
+// well; a post of another language scans the shared set; a post of no known
+// language scans every language's set. What matches must not change.
 TEST(RuleSet, RegexGroupsByLanguageChangeNothingThatMatches) {
   auto set = testing::RulesFromYaml(R"y(rules:
   - {id: tr_late, lang: tr, category: complaint, match: {any: [{regex: "\\bkargo\\s+(\\S+\\s+)?gelmedi"}]}}
@@ -438,13 +440,15 @@ TEST(RuleSet, RegexGroupsByLanguageChangeNothingThatMatches) {
   - {id: en_only, lang: en, category: complaint, match: {any: [{regex: "\\bnot\\s+(\\S+\\s+)?arrived"}, {regex: "\\bnever\\s+came"}]}}
   - {id: tr_only, lang: tr, category: complaint, match: {any: [{regex: "\\bhala\\s+gelmedi"}]}}
   - {id: any_lang, category: complaint, match: {any: [{regex: "\\b(kargo|parcel)\\w*"}]}}
+  - {id: tr_shared, lang: tr, category: complaint, match: {any: [{regex: "\\bnever\\s+c\\w+"}]}}
+  - {id: en_shared, lang: en, category: complaint, match: {any: [{regex: "\\bnever\\s+c\\w+"}]}}
 )y");
   ASSERT_NE(set, nullptr);
   const std::string text = "kargo hala gelmedi, not yet arrived, never came";
-  EXPECT_EQ(Match(*set, text, Lang("tr")), (Ids{"tr_late", "tr_only", "any_lang"}));
-  EXPECT_EQ(Match(*set, text, Lang("en")), (Ids{"en_late", "en_only", "any_lang"}));
-  EXPECT_EQ(Match(*set, text, Lang("")),
-            (Ids{"tr_late", "en_late", "en_only", "tr_only", "any_lang"}));
+  EXPECT_EQ(Match(*set, text, Lang("tr")), (Ids{"tr_late", "tr_only", "any_lang", "tr_shared"}));
+  EXPECT_EQ(Match(*set, text, Lang("en")), (Ids{"en_late", "en_only", "any_lang", "en_shared"}));
+  EXPECT_EQ(Match(*set, text, Lang("")), (Ids{"tr_late", "en_late", "en_only", "tr_only",
+                                              "any_lang", "tr_shared", "en_shared"}));
   EXPECT_EQ(Match(*set, text, Lang("de")), Ids{"any_lang"});
 }
 
