@@ -15,13 +15,13 @@ namespace {
 // Frequent function words, ASCII-folded, chosen so that the two lists do not
 // overlap and none is a common word of the other language.
 constexpr std::string_view kTurkishWords[] = {
-    "ve",    "bir",    "bu",     "cok",  "icin",        "ama",      "degil",  "ne",      "mi",
-    "mu",    "da",     "de",     "ile",  "hala",        "neden",    "nasil",  "ben",     "sen",
-    "siz",   "biz",    "sizin",  "bana", "beni",        "daha",     "gibi",   "kadar",   "yok",
-    "var",   "hic",    "olarak", "oldu", "olan",        "zaman",    "gun",    "gundur",  "artik",
-    "hep",   "sadece", "bile",   "diye", "tesekkurler", "tesekkur", "lutfen", "merhaba", "iyi",
-    "kotu",  "hemen",  "nerede", "ki",   "ya",          "ise",      "ancak",  "fakat",   "cunku",
-    "simdi", "bugun",  "dun",    "yine", "hicbir",      "olur",     "musteri"};
+    "ve",    "bir",    "bu",     "cok",    "icin",        "ama",      "degil",  "ne",      "mi",
+    "mu",    "da",     "de",     "ile",    "hala",        "neden",    "nasil",  "ben",     "sen",
+    "siz",   "biz",    "sizin",  "bana",   "beni",        "daha",     "gibi",   "kadar",   "yok",
+    "var",   "hic",    "olarak", "oldu",   "olan",        "zaman",    "gun",    "gundur",  "artik",
+    "hep",   "sadece", "bile",   "diye",   "tesekkurler", "tesekkur", "lutfen", "merhaba", "iyi",
+    "kotu",  "hemen",  "nerede", "ki",     "ise",         "ancak",    "fakat",  "cunku",   "simdi",
+    "bugun", "dun",    "yine",   "hicbir", "olur",        "musteri"};
 
 constexpr std::string_view kEnglishWords[] = {
     "the", "and", "is", "are", "was", "my", "to", "you", "your", "it", "of", "for", "this", "that",

@@ -65,6 +65,9 @@ TEST(DetectLanguage, TellsTurkishFromEnglishWithAndWithoutTurkishLetters) {
   // "her" is English and Turkish ("every"): it is evidence for neither.
   EXPECT_EQ(DetectLanguage("Met her sister, loved it").lang, "en");
   EXPECT_EQ(DetectLanguage("her gün aynı sorun").lang, "tr");
+  // "ya" is Turkish ("or", "well") and English slang ("see ya"): neither.
+  EXPECT_EQ(DetectLanguage("Thank ya, see ya soon").lang, "en");
+  EXPECT_EQ(DetectLanguage("ya").lang, "");
   EXPECT_GT(DetectLanguage("Siparişim hâlâ gelmedi, çok kötü").confidence, 0.5);
 }
 
