@@ -118,5 +118,37 @@ TEST(TermIndex, OneAndTwoByteStemsPassItsStartFilter) {
                            false);
 }
 
+TEST(TermIndex, PhrasesFiledUnderTheirFirstTwoWordsOrTheFirstAlone) {
+  // Whole first and second words: filed under the pair. A stem in either
+  // place: under the first word. Many phrases share a first word, some
+  // share a pair, and one phrase's words overlap the next's.
+  const std::vector<std::string> terms = {"not working",
+                                          "not working again",
+                                          "not work*",
+                                          "not",
+                                          "not not",
+                                          "kargo gelmedi",
+                                          "kargo gel*",
+                                          "kargo* gelmedi",
+                                          "kargo hala gelmedi",
+                                          "hala gelmedi",
+                                          "gelmedi kargo",
+                                          "a b c d",
+                                          "a b",
+                                          "b c",
+                                          "b c d e",
+                                          "çok kötü hizmet",
+                                          "çok kötü",
+                                          "cok kotu*",
+                                          "still not working"};
+  ExpectIndexAgreesWithRe2(
+      terms,
+      {"not working", "still not working again", "not not not", "not workingg", "notworking",
+       "kargo gelmedi kargo gelmedi", "kargom gelmedi", "kargo hala gelmedi", "kargo hala",
+       "a b c d e", "a b c", "x a b", "b c d", "Çok kötü hizmet", "cok kotuydu hizmet", "not",
+       "working not", ""},
+      true);
+}
+
 }  // namespace
 }  // namespace earshot

@@ -50,39 +50,46 @@ std::optional<TermShape> ParseTermPattern(const std::string& re) {
 
 void TermIndex::Add(int id, const TermShape& shape) {
   const TermShape::Word& first = shape.words[0];
-  WordTable& table = first.stem ? stems_ : exact_;
-  if (shape.words.size() == 1) {  // found by the lookup alone
-    table.Add(first.text, kWholeTerm | static_cast<uint32_t>(id));
+  const bool pair = shape.words.size() >= 2 && !first.stem && !shape.words[1].stem;
+  WordTable& table = pair ? pairs_ : first.stem ? stems_ : exact_;
+  const std::string key = pair ? first.text + " " + shape.words[1].text : first.text;
+  const size_t keyed = pair ? 2 : 1;  // words the key holds
+  if (pair && pair_firsts_.insert(first.text).second) exact_.Add(first.text, kBeginsPair);
+  if (shape.words.size() == keyed) {  // found by the lookup alone
+    table.Add(key, kWholeTerm | static_cast<uint32_t>(id));
     return;
   }
   Entry entry{id, static_cast<uint32_t>(rest_.size()), 0};
-  for (size_t w = 1; w < shape.words.size(); ++w) {
+  for (size_t w = keyed; w < shape.words.size(); ++w) {
     const TermShape::Word& word = shape.words[w];
     rest_.push_back(Word{static_cast<uint32_t>(pool_.size()),
                          static_cast<uint32_t>(word.text.size()), word.stem});
     pool_ += word.text;
   }
   entry.rest_end = static_cast<uint32_t>(rest_.size());
-  table.Add(first.text, static_cast<uint32_t>(entries_.size()));
+  table.Add(key, static_cast<uint32_t>(entries_.size()));
   entries_.push_back(entry);
 }
 
 void TermIndex::Build() {
   exact_.Build();
   stems_.Build();
+  pairs_.Build();
+  pair_firsts_.clear();
 }
 
 void TermIndex::Emit(const uint32_t* begin, const uint32_t* end, std::string_view words,
-                     size_t end_of_first, std::vector<int>* hit) const {
+                     size_t end_of_key, std::vector<int>* hit) const {
   const std::string_view pool(pool_);
   for (const uint32_t* e = begin; e != end; ++e) {
     if ((*e & kWholeTerm) != 0) {
       hit->push_back(static_cast<int>(*e & ~kWholeTerm));
       continue;
     }
+    if (*e == kBeginsPair) continue;
     const Entry& entry = entries_[*e];
     // words[at] is the space before the next word, as in " a b ".
-    size_t at = end_of_first;
+    size_t at = end_of_key;
     bool all = true;
     for (uint32_t r = entry.rest_begin; all && r < entry.rest_end; ++r) {
       const Word& want = rest_[r];
@@ -103,17 +110,31 @@ void TermIndex::Match(std::string_view words, std::vector<int>* hit) const {
   if (empty()) return;
   // Each word is the run between two spaces; text before the first space
   // or after the last is no whole word.
-  for (size_t space = words.find(' '); space != std::string_view::npos;) {
+  size_t end = 0;
+  for (size_t space = words.find(' '); space != std::string_view::npos; space = end) {
     const size_t begin = space + 1;
-    size_t end = begin;
+    end = begin;
     while (end < words.size() && words[end] != ' ') ++end;
     if (end >= words.size()) break;
+    if (end == begin) continue;
     const std::string_view word = words.substr(begin, end - begin);
-    if (!word.empty()) {
-      auto emit = [&](const uint32_t* b, const uint32_t* e) { Emit(b, e, words, end, hit); };
-      exact_.ForExact(word, emit, stems_.ForPrefixes(word, emit));
-    }
-    space = end;
+    auto emit = [&](const uint32_t* b, const uint32_t* e) { Emit(b, e, words, end, hit); };
+    const PartialHash partial = stems_.ForPrefixes(word, emit);
+    if (exact_.empty()) continue;
+    const uint64_t hash = fnv::HashOf(word.substr(partial.bytes), partial.hash);
+    bool begins_pair = false;
+    exact_.ForHashed(hash, word, [&](const uint32_t* b, const uint32_t* e) {
+      begins_pair = std::find(b, e, kBeginsPair) != e;
+      Emit(b, e, words, end, hit);
+    });
+    if (!begins_pair) continue;
+    // The pair of this word and the next, " b" hashed on from "a".
+    size_t next_end = end + 1;
+    while (next_end < words.size() && words[next_end] != ' ') ++next_end;
+    if (next_end >= words.size() || next_end == end + 1) continue;
+    pairs_.ForHashed(
+        fnv::HashOf(words.substr(end, next_end - end), hash), words.substr(begin, next_end - begin),
+        [&](const uint32_t* b, const uint32_t* e) { Emit(b, e, words, next_end, hit); });
   }
 }
 

@@ -9,7 +9,11 @@
 // equal to the term's words (a stem word only needs to begin the post's
 // word). So the index looks up each word of the post, once as a whole word
 // and once per stem length that some stem has, and checks the remaining
-// words of a phrase in place. The cost follows the post's length, not the
+// words of a phrase in place. A phrase whose first two words are whole
+// words is filed under that pair, looked up with the post's next word: a
+// common first word ("not", "çok", "kargo") begins hundreds of phrases in
+// a large rule set, and filing them under it alone made every occurrence
+// of it check them all. The cost follows the post's length, not the
 // number of terms, and the tables are compact enough to stay in the CPU's
 // caches, where one big RE2::Set's DFA for 20,000 terms was not
 // (docs/performance.md, "Rule matching").
@@ -22,6 +26,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,17 +62,18 @@ class TermIndex {
   // Builds the lookup tables; call once after the last Add().
   void Build();
   // After Build(): no term was added.
-  bool empty() const { return exact_.empty() && stems_.empty(); }
+  bool empty() const { return exact_.empty() && stems_.empty() && pairs_.empty(); }
 
   // Appends the id of every term occurring in `words` (a words form,
   // " a b c ") to `hit`, once per occurrence.
   void Match(std::string_view words, std::vector<int>* hit) const;
 
  private:
-  // A term of several words, filed in a table under its first word.
+  // A term of several words, filed in a table under its first word or its
+  // first two (pairs_).
   struct Entry {
     int id;
-    uint32_t rest_begin;  // its other words: rest_[rest_begin, rest_end)
+    uint32_t rest_begin;  // its words after the key: rest_[rest_begin, rest_end)
     uint32_t rest_end;
   };
   struct Word {
@@ -76,19 +82,27 @@ class TermIndex {
     bool stem;
   };
   // Entries among [begin, end) whose other words follow in `words` from
-  // `end_of_first`, the space after the first word.
-  void Emit(const uint32_t* begin, const uint32_t* end, std::string_view words, size_t end_of_first,
+  // `end_of_key`, the space after the words their table key holds.
+  void Emit(const uint32_t* begin, const uint32_t* end, std::string_view words, size_t end_of_key,
             std::vector<int>* hit) const;
 
   // A table value is either a one-word term's pattern id with this bit
   // set (the lookup alone found it: no further load) or an index into
   // entries_ for a term of several words.
   static constexpr uint32_t kWholeTerm = 1u << 31;
-  std::string pool_;  // the text of every word but the first
+  // Listed in exact_ under the first word of every key of pairs_, so that
+  // only such a word makes the index read the next word and look the pair
+  // up (no entries_ index is this large).
+  static constexpr uint32_t kBeginsPair = kWholeTerm - 1;
+  std::set<std::string> pair_firsts_;  // until Build()
+  std::string pool_;                   // the text of every word after a key
   std::vector<Word> rest_;
   std::vector<Entry> entries_;
-  WordTable exact_;  // first word -> entries
+  // First word -> one-word terms, entries whose second word is a stem,
+  // and kBeginsPair.
+  WordTable exact_;
   WordTable stems_;  // first word, a stem -> entries
+  WordTable pairs_;  // "first second", both whole words -> entries
 };
 
 }  // namespace earshot

@@ -34,18 +34,18 @@ class WordTable {
   bool empty() const { return blob_.empty(); }
 
   // The values listed under `word`, as [begin, end); empty when none.
-  // `partial` lets a lookup go on from the hash another table's
-  // ForPrefixes made of the same word, instead of hashing it again.
+  // `hash` is fnv::HashOf(word), which the caller may have made on from
+  // the PartialHash ForPrefixes returned for the word, or go on from to
+  // hash a longer key that begins with it.
   template <typename F>
-  void ForExact(std::string_view word, F&& f, PartialHash partial = {}) const {
+  void ForHashed(uint64_t hash, std::string_view word, F&& f) const {
     if (empty()) return;
-    const uint64_t hash = fnv::HashOf(word.substr(partial.bytes), partial.hash);
     if (const uint32_t* key = Find(hash, word)) f(ValuesOf(key), ValuesOf(key) + key[1]);
   }
 
   // The values listed under every key that is a prefix of `word` (the
   // whole word included), shortest key first. Returns the hash of the
-  // bytes it hashed on the way, for ForExact.
+  // bytes it hashed on the way, for ForHashed.
   template <typename F>
   PartialHash ForPrefixes(std::string_view word, F&& f) const {
     PartialHash partial;
