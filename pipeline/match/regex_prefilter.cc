@@ -219,9 +219,8 @@ bool RegexPrefilter::Build(const std::vector<std::string>& regexes, const RE2::O
   mark_ids_.clear();
   required_marks_.assign(regexes.size(), {0, 0});
   regex_term_begin_.assign(1, 0);
-  term_size_.clear();
   term_regex_.clear();
-  clause_term_.clear();
+  clauses_.clear();
   always_.clear();
   std::vector<std::string> atoms;  // every regex's atoms, each once
   std::unordered_map<std::string, int> atom_ids;
@@ -246,17 +245,18 @@ bool RegexPrefilter::Build(const std::vector<std::string>& regexes, const RE2::O
       always_.push_back(static_cast<int>(id));
     } else {
       for (const std::vector<Clause>& clauses : formula) {
-        const auto t = static_cast<int32_t>(term_size_.size());
-        term_size_.push_back(static_cast<uint16_t>(clauses.size()));
+        const auto t = static_cast<int32_t>(term_regex_.size());
         term_regex_.push_back(static_cast<int32_t>(id));
-        for (const Clause& clause : clauses) {
-          const auto c = static_cast<int32_t>(clause_term_.size());
-          clause_term_.push_back(t);
+        const size_t kept = std::min<size_t>(clauses.size(), 32);
+        for (size_t n = 0; n < kept; ++n) {
+          const Clause& clause = clauses[n];
+          const auto c = static_cast<int32_t>(clauses_.size());
+          clauses_.push_back(ClauseInfo{t, static_cast<uint8_t>(n), static_cast<uint8_t>(kept)});
           for (const int k : clause) atom_clause.emplace_back(ids[static_cast<size_t>(k)], c);
         }
       }
     }
-    regex_term_begin_.push_back(static_cast<uint32_t>(term_size_.size()));
+    regex_term_begin_.push_back(static_cast<uint32_t>(term_regex_.size()));
     probes_.push_back(std::move(probe));
   }
   long_atom_count_ = atoms.size();
@@ -332,11 +332,8 @@ void RegexPrefilter::Candidates(std::string_view text, Scratch* scratch) const {
   scratch->atoms.clear();
   atoms_.Scan(text, &scratch->atoms, &scratch->seen);
   scratch->marks.assign(marks_.size(), 0);
-  if (scratch->term_hits.size() < term_size_.size()) scratch->term_hits.resize(term_size_.size());
+  if (scratch->term_met.size() < term_regex_.size()) scratch->term_met.resize(term_regex_.size());
   if (scratch->is_candidate.size() < count_) scratch->is_candidate.resize(count_);
-  if (scratch->clause_met.size() < clause_term_.size()) {
-    scratch->clause_met.resize(clause_term_.size());
-  }
   std::vector<int>& matched = scratch->matched;
   matched.clear();
   const auto long_count = static_cast<int>(long_atom_count_);
@@ -347,15 +344,12 @@ void RegexPrefilter::Candidates(std::string_view text, Scratch* scratch) const {
     }
     const auto a = static_cast<size_t>(atom);
     for (uint32_t i = atom_clause_begin_[a]; i < atom_clause_begin_[a + 1]; ++i) {
-      const auto c = static_cast<size_t>(atom_clauses_[i]);
-      if (scratch->clause_met[c] != 0) continue;  // another of its atoms met it
-      scratch->clause_met[c] = 1;
-      scratch->met_clauses.push_back(static_cast<int>(c));
-      const auto t = static_cast<size_t>(clause_term_[c]);
-      uint16_t& hits = scratch->term_hits[t];
-      if (hits == 0) scratch->touched_terms.push_back(static_cast<int>(t));
-      if (++hits != term_size_[t]) continue;
-      const int regex = term_regex_[t];
+      const ClauseInfo& clause = clauses_[static_cast<size_t>(atom_clauses_[i])];
+      uint32_t& met = scratch->term_met[static_cast<size_t>(clause.term)];
+      if (met == 0) scratch->touched_terms.push_back(clause.term);
+      met |= uint32_t{1} << clause.bit;
+      if (met != clause.all()) continue;
+      const int32_t regex = term_regex_[static_cast<size_t>(clause.term)];
       char& listed = scratch->is_candidate[static_cast<size_t>(regex)];
       if (listed == 0) {
         listed = 1;
@@ -364,10 +358,8 @@ void RegexPrefilter::Candidates(std::string_view text, Scratch* scratch) const {
     }
   }
   // Put the scratch back to all zeros for the next text.
-  for (const int t : scratch->touched_terms) scratch->term_hits[static_cast<size_t>(t)] = 0;
+  for (const int t : scratch->touched_terms) scratch->term_met[static_cast<size_t>(t)] = 0;
   scratch->touched_terms.clear();
-  for (const int c : scratch->met_clauses) scratch->clause_met[static_cast<size_t>(c)] = 0;
-  scratch->met_clauses.clear();
   for (const int regex : matched) scratch->is_candidate[static_cast<size_t>(regex)] = 0;
   matched.insert(matched.end(), always_.begin(), always_.end());
   std::sort(matched.begin(), matched.end());

@@ -60,13 +60,11 @@ class RegexPrefilter {
   struct Scratch {
     std::vector<int> atoms;
     std::vector<char> seen;
-    std::vector<int> matched;         // the candidates of the last text, ascending
-    std::vector<char> marks;          // [k]: marks_[k] occurs in the text
-    std::vector<char> clause_met;     // [c]: an atom of clause c was found (zero between texts)
-    std::vector<int> met_clauses;     // clauses with clause_met set
-    std::vector<uint16_t> term_hits;  // [t]: clauses of term t met (zero between texts)
-    std::vector<int> touched_terms;   // terms with a nonzero count
-    std::vector<char> is_candidate;   // [id]: already in matched (zero between texts)
+    std::vector<int> matched;        // the candidates of the last text, ascending
+    std::vector<char> marks;         // [k]: marks_[k] occurs in the text
+    std::vector<uint32_t> term_met;  // [t]: bits of term t's clauses met (zero between texts)
+    std::vector<int> touched_terms;  // terms with a nonzero term_met
+    std::vector<char> is_candidate;  // [id]: already in matched (zero between texts)
   };
 
   // Compiles `regexes` (regex i gets id i). Returns false with `error` when a
@@ -130,12 +128,23 @@ class RegexPrefilter {
   std::vector<std::unique_ptr<re2::FilteredRE2>> probes_;
   // The formulas: regex r passes when every clause of one of its terms has
   // an atom found. Terms of regex r are [regex_term_begin_[r],
-  // regex_term_begin_[r+1]); clause c belongs to term clause_term_[c]; atom
-  // a belongs to clauses atom_clauses_[atom_clause_begin_[a], ...[a+1]).
+  // regex_term_begin_[r+1]); clause c is clauses_[c]; atom a belongs to
+  // clauses atom_clauses_[atom_clause_begin_[a], ...[a+1]).
   std::vector<uint32_t> regex_term_begin_;
-  std::vector<uint16_t> term_size_;  // clauses per term
-  std::vector<int32_t> term_regex_;
-  std::vector<int32_t> clause_term_;
+  // What a found atom needs of each clause it belongs to, in one record of
+  // eight bytes (at 10k rules a post meets dozens of clauses, and each
+  // array consulted per clause was a cache miss): its term, its bit in the
+  // term's mask and the term's clause count. A term of more than 32 clauses
+  // waits for its first 32 only (a weaker filter; the regex still decides).
+  struct ClauseInfo {
+    int32_t term;
+    uint8_t bit;    // this clause is bit `bit` of the term's mask
+    uint8_t count;  // the term's clauses, 1-32
+    // The mask of a term whose clauses are all met.
+    uint32_t all() const { return count == 32 ? ~uint32_t{0} : (uint32_t{1} << count) - 1; }
+  };
+  std::vector<int32_t> term_regex_;  // by term
+  std::vector<ClauseInfo> clauses_;
   std::vector<uint32_t> atom_clause_begin_;
   std::vector<int32_t> atom_clauses_;
   std::vector<int> always_;  // regexes with no atoms to wait for: they run on every text

@@ -219,6 +219,35 @@ TEST(RegexPrefilter, RunsOnlyRegexesWhoseAtomFormulaHolds) {
       options);
 }
 
+// A term waits for at most 32 of its clauses (one bit each): a regex that
+// needs 40 words, each its own clause, is still found, and with 31 of them
+// present it is no candidate.
+TEST(RegexPrefilter, ATermOfMoreThan32ClausesIsStillFound) {
+  std::string re;
+  std::string text;
+  std::string fewer;
+  for (int i = 0; i < 40; ++i) {
+    const std::string word =
+        std::string("w") + static_cast<char>('a' + i % 26) + static_cast<char>('a' + i / 26) + "x";
+    re += (i ? "\\s+" : "\\b") + word;
+    text += (i ? " " : "") + word;
+    if (i < 31) fewer += (i ? " " : "") + word;
+  }
+  const RE2::Options options = QuietOptions();
+  RegexPrefilter prefilter;
+  ASSERT_TRUE(BuildOrReport({re}, options, &prefilter));
+  EXPECT_EQ(prefilter.term_count(0), 1u);
+  RegexPrefilter::Scratch scratch;
+  std::vector<int> out;
+  prefilter.Match(text, &out, &scratch);
+  EXPECT_EQ(out, std::vector<int>{0});
+  out.clear();
+  prefilter.Match(fewer, &out, &scratch);
+  EXPECT_TRUE(out.empty());
+  EXPECT_TRUE(scratch.matched.empty());
+  ExpectSameAsRe2(prefilter, {re}, {text, fewer, "waax"}, options);
+}
+
 // A regex whose formula has too many atom sets to list (an alternation of
 // 12 words times one of 12 is 144) is read as clauses instead: one of the
 // left words AND one of the right. A left word alone does not run it.

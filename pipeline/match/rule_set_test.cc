@@ -15,7 +15,7 @@ namespace {
 
 using Ids = std::vector<std::string>;
 
-Ids Match(const RuleSet& set, const std::string& text, MatchContext context = {}) {
+Ids Match(const RuleSet& set, const std::string& text, const MatchContext& context = {}) {
   Ids ids;
   for (const Rule* r : set.Match(Normalize(text, context.lang != "en"), context))
     ids.push_back(r->id);
@@ -221,7 +221,7 @@ TEST(RuleSet, ASetThatDoesNotFitItsBudgetIsSplitNotRefused) {
             "\\\\b\"}]}}\n";
   }
   RuleSetOptions tight;
-  tight.max_mem_bytes = 64 * 1024;
+  tight.max_mem_bytes = int64_t{64} * 1024;
   auto set = testing::RulesFromYaml(yaml, tight);
   ASSERT_NE(set, nullptr);
   EXPECT_GT(set->shard_count(), 1u);
