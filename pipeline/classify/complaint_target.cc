@@ -16,17 +16,19 @@ namespace {
 // company is addressed.
 bool IsEnglishTarget(std::string_view w) {
   static const std::unordered_set<std::string_view> kWords = {
-      "service",    "services",   "customer", "customers", "order",     "orders",    "ordered",
-      "app",        "account",    "store",    "shop",      "delivery",  "delivered", "product",
-      "products",   "staff",      "phone",    "website",   "site",      "support",   "refund",
-      "bill",       "billing",    "flight",   "booking",   "package",   "parcel",    "driver",
-      "manager",    "branch",     "card",     "payment",   "charge",    "charged",   "price",
-      "prices",     "item",       "items",    "purchase",  "purchased", "bought",    "subscription",
-      "update",     "email",      "call",     "called",    "wait",      "waiting",   "queue",
-      "restaurant", "food",       "meal",     "room",      "hotel",     "train",     "internet",
-      "wifi",       "connection", "network",  "signal",    "server",    "device",    "laptop",
-      "battery",    "screen",     "company",  "bank",      "agent",     "helpline",  "hotline",
-      "chat",       "warranty",   "repair",   "shipping",  "shipment"};
+      "service", "services", "customer", "customers", "order", "orders", "ordered", "app",
+      "account", "store", "shop", "delivery", "delivered", "product", "products", "staff", "phone",
+      "website", "site", "support", "refund", "bill", "billing", "flight", "booking", "package",
+      "parcel", "driver", "manager", "branch", "card", "payment", "charge", "charged", "price",
+      "prices", "item", "items", "purchase", "purchased", "bought", "subscription", "update",
+      "email", "call", "called", "wait", "waiting", "queue", "restaurant", "food", "meal", "room",
+      "hotel", "train", "internet", "wifi", "connection", "network", "signal", "server", "device",
+      "laptop", "battery", "screen", "company", "bank", "agent", "helpline", "hotline", "chat",
+      "warranty", "repair", "shipping", "shipment", "flights", "bookings",
+      // What the Turkish list holds as "bilet", "randevu", "rezervasyon", and
+      // the papers and services of an order.
+      "ticket", "tickets", "reservation", "reservations", "appointment", "appointments", "invoice",
+      "receipt", "tracking", "courier", "luggage", "baggage", "voucher", "membership", "checkout"};
   return kWords.count(w) != 0;
 }
 
