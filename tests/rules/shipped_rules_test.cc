@@ -63,9 +63,10 @@ TEST(ShippedLexicons, NamesThatHoldASentimentWordAddNone) {
   auto score = [&](const std::string& text, const std::string& lang) {
     return scorer.Score(Normalize(text, lang == "tr"), lang, text).score;
   };
-  for (const char* name : {"best buy", "smart tv", "smart phones", "happy hour", "genius bar",
-                           "gift card", "premium subscription", "premium membership",
-                           "reward points", "free trial", "super bowl", "safe mode"}) {
+  for (const char* name :
+       {"best buy", "smart tv", "smart phones", "happy hour", "genius bar", "gift card",
+        "premium subscription", "premium membership", "reward points", "free trial", "super bowl",
+        "safe mode", "holiday inn", "spirit airlines"}) {
     EXPECT_EQ(score(std::string("the ") + name + " is here", "en"), 0.0) << name;
   }
   EXPECT_LT(score("best buy cancelled my order", "en"), 0.0);
