@@ -153,7 +153,7 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
        {"kargom gelmedi", "hesabımdan para çekildi", "hesabimdan para cekildi", "size yazdım",
         "your driver", "my order", "the app", "@acme_help hello", "@acmecares hi", "hi @askacme",
         "my reservation was cancelled", "the tickets never came", "my appointment", "no invoice",
-        "biletim gelmedi", "randevum iptal"}) {
+        "biletim gelmedi", "randevum iptal", "kaliteden memnun değilim", "the quality"}) {
     EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;
   }
   for (const char* text : {"hava çok soğuk", "hava cok soguk", "what a match", "so tired",

@@ -28,7 +28,8 @@ bool IsEnglishTarget(std::string_view w) {
       // What the Turkish list holds as "bilet", "randevu", "rezervasyon", and
       // the papers and services of an order.
       "ticket", "tickets", "reservation", "reservations", "appointment", "appointments", "invoice",
-      "receipt", "tracking", "courier", "luggage", "baggage", "voucher", "membership", "checkout"};
+      "receipt", "tracking", "courier", "luggage", "baggage", "voucher", "membership", "checkout",
+      "quality"};
   return kWords.count(w) != 0;
 }
 
@@ -37,12 +38,12 @@ bool IsEnglishTarget(std::string_view w) {
 // a word is compared only with the few prefixes that can fit it.
 bool IsTurkishTarget(std::string_view w) {
   static constexpr std::string_view kPrefixes[] = {
-      "siparis",  "kargo",      "hizmet",   "musteri",  "hesab",  "hesap",  "kart",
-      "banka",    "uygulama",   "sube",     "ucret",    "fatura", "odeme",  "iade",
-      "urun",     "magaza",     "kurye",    "teslimat", "paket",  "destek", "cagri",
-      "temsilci", "operator",   "internet", "abonelik", "firma",  "sirket", "siz",
-      "size",     "sizi",       "sizden",   "kredi",    "faiz",   "aidat",  "randevu",
-      "bilet",    "rezervasyon"};
+      "siparis",  "kargo",       "hizmet",   "musteri",  "hesab",  "hesap",  "kart",
+      "banka",    "uygulama",    "sube",     "ucret",    "fatura", "odeme",  "iade",
+      "urun",     "magaza",      "kurye",    "teslimat", "paket",  "destek", "cagri",
+      "temsilci", "operator",    "internet", "abonelik", "firma",  "sirket", "siz",
+      "size",     "sizi",        "sizden",   "kredi",    "faiz",   "aidat",  "randevu",
+      "bilet",    "rezervasyon", "kalite"};
   static const auto* const kByFirstByte = [] {
     auto* table = new std::array<std::vector<std::string_view>, 256>();
     for (const std::string_view prefix : kPrefixes) {
