@@ -149,11 +149,26 @@ TEST_F(ClassifierTest, ThanksThatReadNegativeAreASarcasticComplaint) {
 }
 
 TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
-  for (const char* text :
-       {"kargom gelmedi", "hesabımdan para çekildi", "hesabimdan para cekildi", "size yazdım",
-        "your driver", "my order", "the app", "@acme_help hello", "@acmecares hi", "hi @askacme",
-        "my reservation was cancelled", "the tickets never came", "my appointment", "no invoice",
-        "biletim gelmedi", "randevum iptal", "kaliteden memnun değilim", "the quality"}) {
+  for (const char* text : {"kargom gelmedi",
+                           "hesabımdan para çekildi",
+                           "hesabimdan para cekildi",
+                           "size yazdım",
+                           "your driver",
+                           "my order",
+                           "the app",
+                           "@acme_help hello",
+                           "@acmecares hi",
+                           "hi @askacme",
+                           "my reservation was cancelled",
+                           "the tickets never came",
+                           "my appointment",
+                           "no invoice",
+                           "biletim gelmedi",
+                           "randevum iptal",
+                           "kaliteden memnun değilim",
+                           "the quality",
+                           "COK KOTU BIR DENEYIMDI",
+                           "a terrible experience"}) {
     EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;
   }
   for (const char* text : {"hava çok soğuk", "hava cok soguk", "what a match", "so tired",

@@ -29,7 +29,7 @@ bool IsEnglishTarget(std::string_view w) {
       // the papers and services of an order.
       "ticket", "tickets", "reservation", "reservations", "appointment", "appointments", "invoice",
       "receipt", "tracking", "courier", "luggage", "baggage", "voucher", "membership", "checkout",
-      "quality"};
+      "quality", "experience"};
   return kWords.count(w) != 0;
 }
 
@@ -43,7 +43,7 @@ bool IsTurkishTarget(std::string_view w) {
       "urun",     "magaza",      "kurye",    "teslimat", "paket",  "destek", "cagri",
       "temsilci", "operator",    "internet", "abonelik", "firma",  "sirket", "siz",
       "size",     "sizi",        "sizden",   "kredi",    "faiz",   "aidat",  "randevu",
-      "bilet",    "rezervasyon", "kalite"};
+      "bilet",    "rezervasyon", "kalite",   "deneyim"};
   static const auto* const kByFirstByte = [] {
     auto* table = new std::array<std::vector<std::string_view>, 256>();
     for (const std::string_view prefix : kPrefixes) {
