@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <array>
+#include <cctype>
 #include <map>
 
 #include "pipeline/match/term_index.h"
@@ -51,7 +52,33 @@ class Collector {
     return 0;
   }
 
+  // Posts are read with runs of three or more of a letter squeezed
+  // ("sooo" -> "so", "berbaaat" -> "berbat"), and so are terms: "bbb" is
+  // looked up as "b", and matches "b/c" and "south b". Say so.
+  void CheckSqueezedTerm(const Pattern& p) {
+    for (size_t i = 0; i + 2 < p.written.size(); ++i) {
+      const auto c =
+          static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(p.written[i])));
+      if (std::isalpha(c) == 0 || std::tolower(static_cast<unsigned char>(p.written[i + 1])) != c ||
+          std::tolower(static_cast<unsigned char>(p.written[i + 2])) != c) {
+        continue;
+      }
+      std::string read;
+      if (const std::optional<TermShape> shape = ParseTermPattern(p.re)) {
+        for (const TermShape::Word& w : shape->words) {
+          read += (read.empty() ? "" : " ") + w.text + (w.stem ? "*" : "");
+        }
+      }
+      Report(Severity::kWarning, p.where, "term_squeezed",
+             "term '" + p.written + "' has a letter three times in a row; posts are read with " +
+                 "such runs squeezed ('sooo' -> 'so'), so it is looked up as '" + read + "'",
+             OffsetOf(p.where, p.written.substr(i, 3)));
+      return;
+    }
+  }
+
   void CheckPattern(const Pattern& p) {
+    if (p.form == Pattern::Form::kWords) CheckSqueezedTerm(p);
     // A term as TermToPattern writes it is literal bytes, escapes and
     // "[^ ]*": valid by construction, and no larger than kTermProgramBound
     // says (pattern_index_test.cc checks the bound). Compiling each of them

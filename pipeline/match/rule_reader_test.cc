@@ -118,6 +118,26 @@ TEST(RuleCollector, WarnsAboutRegexesThatCanNeverMatchFoldedText) {
   EXPECT_EQ(never, 2);
 }
 
+TEST(RuleCollector, WarnsAboutTermsThatSqueezingChanges) {
+  const auto d = Lint(R"y(rules:
+  - id: squeezed
+    category: complaint
+    match: {any: [bbb, "AAA battery*", good, "kötü", "sooo good"]}
+    tests: [{text: x, expect: no_match}]
+)y");
+  std::vector<std::string> messages;
+  for (const Diagnostic& x : d) {
+    if (x.code == "term_squeezed") {
+      EXPECT_EQ(x.severity, Severity::kWarning);
+      messages.push_back(x.message);
+    }
+  }
+  ASSERT_EQ(messages.size(), 3u);
+  EXPECT_NE(messages[0].find("looked up as 'b'"), std::string::npos) << messages[0];
+  EXPECT_NE(messages[1].find("looked up as 'a battery*'"), std::string::npos) << messages[1];
+  EXPECT_NE(messages[2].find("looked up as 'so good'"), std::string::npos) << messages[2];
+}
+
 TEST(RuleCollector, WarnsAboutCostlyPatternsAndShadowingExceptions) {
   const auto d = Lint(R"y(rules:
   - id: slow
