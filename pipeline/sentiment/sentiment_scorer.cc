@@ -442,8 +442,9 @@ constexpr double kExclamationOnlyLean = 0.5;
 // that also says something negative, and no contrast word separates the
 // two, the praise is read as sarcasm and counts against.
 bool IsSarcasmProne(std::string_view entry) {
-  static constexpr std::string_view kEntries[] = {"thanks", "thank", "thank you",
-                                                  "thx",    "bravo", "\xF0\x9F\x91\x8F" /* 👏 */};
+  static constexpr std::string_view kEntries[] = {
+      "thanks",      "thank",    "thank you", "thx",  "bravo", "\xF0\x9F\x91\x8F" /* 👏 */,
+      "tesekkurler", "tesekkur", "sagolun",   "sagol"};
   static constexpr WordList kProne(kEntries);
   return kProne.Contains(entry);
 }
@@ -502,6 +503,22 @@ bool IsRemedyVerb(std::string_view w) {
                                                "rescuing",  "rescued",  "cleaning", "cleaned"};
   static constexpr WordList kHelpList(kHelp);
   return IsRemedy(w) || kHelpList.Contains(w);
+}
+
+// The same in Turkish, where thanks close the sentence and the remedy
+// stands between the problem and them: "sorunumu çözdüğünüz için
+// teşekkürler", "kırık ürünü değiştirdiğiniz için sağolun". Past and
+// participle forms, as folded words begin: "çözüm" and "çözümsüz" are no
+// remedy, nor "cevap vermediğiniz için".
+bool IsTurkishRemedyVerb(std::string_view w) {
+  static constexpr std::string_view kPrefixes[] = {
+      "cozdu",   "cozul",    "cozen",    "cozmus",    "hallett",    "halledil", "halleden",
+      "duzeltt", "duzeltil", "duzelten", "degistird", "degistiril", "ilgilend", "ilgilen",
+      "yardim",  "onard",    "onaril",   "gonderdi",  "giderd",     "gideril",  "iade ettig"};
+  for (const std::string_view prefix : kPrefixes) {
+    if (w.substr(0, prefix.size()) == prefix) return true;
+  }
+  return false;
 }
 
 // The remedy a negative word is the object or subject of, in its clause:
@@ -1074,8 +1091,10 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       // my broken screen", "thank you for answering my embarrassing question".
       bool contrast = false;
       for (size_t k = from + 1; k < to && !contrast; ++k) {
-        contrast = is_word[k] && (IsContrast(words[k]) ||
-                                  (scored[a].token < scored[b].token && IsRemedyVerb(words[k])));
+        contrast =
+            is_word[k] && (IsContrast(words[k]) ||
+                           (scored[a].token < scored[b].token && IsRemedyVerb(words[k])) ||
+                           (scored[b].token < scored[a].token && IsTurkishRemedyVerb(words[k])));
       }
       if (contrast || !same_clause(from, to)) continue;
       sum -= 2 * scored[a].valence;

@@ -426,6 +426,30 @@ TEST(SentimentScorer, ANegativeWordBeforeFreeIsItsAbsence) {
   EXPECT_LT(s("guilt"), 0);
 }
 
+TEST(SentimentScorer, TurkishThanksForAWrongIsSarcasmUnlessItWasPutRight) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("teşekkür*", 2.0);
+  l->tr.Add("sağolun", 2.0);
+  l->tr.Add("kaybet*", -2.0);
+  l->tr.Add("beklet*", -1.5);
+  l->tr.Add("sorun*", -1.5);
+  l->tr.Add("kırık", -2.0);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text).score;
+  };
+  // Thanks for the wrong itself mock it.
+  EXPECT_LT(s("paketimi kaybettiğiniz için teşekkürler"), s("paketimi kaybettiniz"));
+  EXPECT_LT(s("PAKETIMI KAYBETTIGINIZ ICIN TESEKKURLER"), 0);
+  EXPECT_LT(s("beni saatlerce beklettiğiniz için sağolun"), 0);
+  // Thanks for putting it right are thanks.
+  EXPECT_GT(s("sorunumu çözdüğünüz için teşekkürler"), 0);
+  EXPECT_GT(s("kırık ürünü değiştirdiğiniz için teşekkürler"), s("kırık ürün"));
+  EXPECT_GT(s("sorunumla ilgilendiğiniz için teşekkür ederim"), 0);
+  // Another sentence, or a contrast, keeps them apart.
+  EXPECT_GT(s("kargom gecikti ama ilginiz için teşekkürler"), 0);
+}
+
 TEST(SentimentScorer, PraiseOfWhatItCouldHaveBeenIsAComplaintAboutWhatItIs) {
   auto l = std::make_shared<Lexicons>();
   l->tr.Add("iyi", 1.5);

@@ -79,5 +79,21 @@ TEST(ShippedLexicons, NamesThatHoldASentimentWordAddNone) {
   EXPECT_GT(score("hediye için teşekkürler", "tr"), 0.0);
 }
 
+TEST(ShippedLexicons, ThanksForNothingIsNoThanks) {
+  std::vector<Diagnostic> diagnostics;
+  auto lexicons = LoadLexicons(DataRoot() + "/rules/lexicons", &diagnostics);
+  ASSERT_TRUE(lexicons.ok());
+  const SentimentScorer scorer(*lexicons);
+  auto score = [&](const std::string& text, const std::string& lang) {
+    return scorer.Score(Normalize(text, lang == "tr"), lang, text).score;
+  };
+  EXPECT_LT(score("thanks for nothing", "en"), 0.0);
+  EXPECT_LT(score("Thank you for NOTHING", "en"), 0.0);
+  EXPECT_LT(score("çok teşekkürler hiçbir şey için", "tr"), 0.0);
+  EXPECT_LT(score("hicbir sey icin tesekkur ederim", "tr"), 0.0);
+  EXPECT_GT(score("thanks for everything", "en"), 0.0);
+  EXPECT_GT(score("her şey için teşekkürler", "tr"), 0.0);
+}
+
 }  // namespace
 }  // namespace earshot
