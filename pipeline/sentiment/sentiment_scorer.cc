@@ -449,6 +449,22 @@ bool IsSarcasmProne(std::string_view entry) {
   return kProne.Contains(entry);
 }
 
+// Praise of work done, naming the work at once with a gerund, which
+// sarcasm turns on a failure: "great job losing my bag", "well done
+// ignoring every email". Only then: "great job guys, too bad about the
+// rain" praises. `n` is the words the lexicon phrase covered from words[i].
+bool IsPraiseOfWorkDone(const std::vector<std::string_view>& words,
+                        const std::vector<Token>& tokens, size_t i, size_t n) {
+  if (n != 2 || i + 2 >= words.size() || !OnePhrase(tokens, i + 1, i + 2)) return false;
+  const std::string_view first = words[i];
+  const std::string_view second = words[i + 1];
+  const std::string_view work = words[i + 2];
+  const bool praise =
+      ((first == "great" || first == "good" || first == "nice") && second == "job") ||
+      (first == "well" && second == "done");
+  return praise && work.size() > 4 && work.substr(work.size() - 3) == "ing";
+}
+
 // Praise of what something could or should have been is a complaint about
 // what it is: "daha iyi olabilirdi", "daha güzel bir son beklerdim", "could
 // have been better", "expected better". Returns the word that sets the
@@ -1073,7 +1089,9 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       if (explain) why += ", closes the post";
     }
     sum += v;
-    scored.push_back(Scored{i, v, v > 0 && IsSarcasmProne(hit->entry)});
+    scored.push_back(Scored{i, v,
+                            v > 0 && (IsSarcasmProne(hit->entry) ||
+                                      IsPraiseOfWorkDone(words, text.tokens, i, hit->words))});
     if (explain) {
       result.contributions.push_back(SentimentContribution{std::string(words[i]), v, why});
     }

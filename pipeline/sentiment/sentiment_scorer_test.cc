@@ -450,6 +450,24 @@ TEST(SentimentScorer, TurkishThanksForAWrongIsSarcasmUnlessItWasPutRight) {
   EXPECT_GT(s("kargom gecikti ama ilginiz için teşekkürler"), 0);
 }
 
+TEST(SentimentScorer, PraiseOfWorkDoneNamingAFailureIsSarcasm) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("great job", 2.5);
+  l->en.Add("well done", 2.5);
+  l->en.Add("losing", -1.5);
+  l->en.Add("broken", -2.0);
+  l->en.Add("bad", -2.5);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).score;
+  };
+  EXPECT_LT(s("great job losing my package"), 0);
+  EXPECT_LT(s("WELL DONE LOSING MY BAG"), 0);
+  // Work that puts a wrong right, or praise of something else, is praise.
+  EXPECT_GT(s("great job fixing my broken screen"), 0);
+  EXPECT_GT(s("great job guys, too bad about the rain"), s("too bad about the rain"));
+}
+
 TEST(SentimentScorer, PraiseOfWhatItCouldHaveBeenIsAComplaintAboutWhatItIs) {
   auto l = std::make_shared<Lexicons>();
   l->tr.Add("iyi", 1.5);
