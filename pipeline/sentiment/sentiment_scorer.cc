@@ -525,12 +525,12 @@ bool IsRemedyVerb(std::string_view w) {
 // stands between the problem and them: "sorunumu çözdüğünüz için
 // teşekkürler", "kırık ürünü değiştirdiğiniz için sağolun". Past and
 // participle forms, as folded words begin: "çözüm" and "çözümsüz" are no
-// remedy, nor "cevap vermediğiniz için".
+// remedy, nor "ilgilenmediğiniz için", "cevap vermediğiniz için".
 bool IsTurkishRemedyVerb(std::string_view w) {
   static constexpr std::string_view kPrefixes[] = {
-      "cozdu",   "cozul",    "cozen",    "cozmus",    "hallett",    "halledil", "halleden",
-      "duzeltt", "duzeltil", "duzelten", "degistird", "degistiril", "ilgilend", "ilgilen",
-      "yardim",  "onard",    "onaril",   "gonderdi",  "giderd",     "gideril",  "iade ettig"};
+      "cozdu",     "cozul",    "cozen",    "cozmus",    "hallett",    "halledil", "halleden",
+      "duzeltt",   "duzeltil", "duzelten", "degistird", "degistiril", "ilgilend", "yardiminiz",
+      "yardimlar", "onard",    "onaril",   "gonderdi",  "giderd",     "gideril",  "iade ettig"};
   for (const std::string_view prefix : kPrefixes) {
     if (w.substr(0, prefix.size()) == prefix) return true;
   }
