@@ -168,7 +168,9 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
                            "kaliteden memnun değilim",
                            "the quality",
                            "COK KOTU BIR DENEYIMDI",
-                           "a terrible experience"}) {
+                           "a terrible experience",
+                           "bavulum kayboldu",
+                           "uçuşum gecikti"}) {
     EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;
   }
   for (const char* text : {"hava çok soğuk", "hava cok soguk", "what a match", "so tired",

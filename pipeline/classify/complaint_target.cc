@@ -43,7 +43,7 @@ bool IsTurkishTarget(std::string_view w) {
       "urun",     "magaza",      "kurye",    "teslimat", "paket",  "destek", "cagri",
       "temsilci", "operator",    "internet", "abonelik", "firma",  "sirket", "siz",
       "size",     "sizi",        "sizden",   "kredi",    "faiz",   "aidat",  "randevu",
-      "bilet",    "rezervasyon", "kalite",   "deneyim"};
+      "bilet",    "rezervasyon", "kalite",   "deneyim",  "ucus",   "bavul",  "bagaj"};
   static const auto* const kByFirstByte = [] {
     auto* table = new std::array<std::vector<std::string_view>, 256>();
     for (const std::string_view prefix : kPrefixes) {
