@@ -2,6 +2,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "app/commands/commands.h"
@@ -189,8 +190,14 @@ void AddExplainCommand(CLI::App& app, CommandContext context) {
     match_context.followers = e.post.author.followers;
     match_context.rating = e.post.rating;
     e.rules = (*classifier)->rules().Explain(e.text, match_context);
-    e.sentiment = SentimentScorer(*lexicons).Score(e.text, match_context.lang, e.post.text);
     e.verdict = (*classifier)->Classify(e.post);
+    // Scored as the classifier scores it: told whether a complaint rule matched.
+    ScoreContext score_context;
+    score_context.complaint_rule =
+        std::any_of(e.verdict.matches.begin(), e.verdict.matches.end(),
+                    [](const RuleMatch& m) { return m.category == "complaint"; });
+    e.sentiment = SentimentScorer(*lexicons).Score(e.text, match_context.lang, e.post.text,
+                                                   /*explain=*/true, score_context);
     if (o->json) {
       PrintJson(e);
     } else {

@@ -102,10 +102,25 @@ Verdict Classifier::Classify(const Post& post) const {
   NormalizeInto(post.text, /*turkish=*/v.lang != "en", &scratch);
   const NormalizedText& text = scratch;
   if (v.lang.empty()) v.lang = DetectLanguage(post.text, text).lang;
-  const SentimentResult sentiment = scorer_->Score(text, v.lang, post.text, /*explain=*/false);
+
+  // 2. Rules, before sentiment: a complaint rule changes how bare praise
+  // beside it reads (see ScoreContext).
+  MatchContext context;
+  context.lang = v.lang;
+  context.channel = post.channel;
+  context.followers = post.author.followers;
+  context.verified = post.author.verified;
+  context.rating = post.rating;
+  const std::vector<const Rule*> matched = rules_->Match(text, context);
+  ScoreContext score_context;
+  score_context.complaint_rule = std::any_of(matched.begin(), matched.end(), [](const Rule* rule) {
+    return rule->category == "complaint";
+  });
+  const SentimentResult sentiment =
+      scorer_->Score(text, v.lang, post.text, /*explain=*/false, score_context);
   v.sentiment = sentiment.score;
 
-  // 2. The brand speaking is never a customer to answer.
+  // 3. The brand speaking is never a customer to answer.
   if (const auto it = brand_accounts_.find(post.brand); it != brand_accounts_.end()) {
     if (it->second.count(Lowercase(post.author.handle)) != 0) {
       v.post_class = PostClass::kBrandReply;
@@ -115,14 +130,7 @@ Verdict Classifier::Classify(const Post& post) const {
     }
   }
 
-  // 3. Rules.
-  MatchContext context;
-  context.lang = v.lang;
-  context.channel = post.channel;
-  context.followers = post.author.followers;
-  context.verified = post.author.verified;
-  context.rating = post.rating;
-  const std::vector<const Rule*> matched = rules_->Match(text, context);
+  // 4. What the rules say, with sentiment, rating and question cues.
   const Rule* complaint_rule = nullptr;
   const Rule* question_rule = nullptr;
   const Rule* praise_rule = nullptr;

@@ -36,11 +36,18 @@ class ClassifierTest : public ::testing::Test {
     category: praise
     priority: p4
     match: {any: ["teşekkür*"]}
+  - id: tr.great
+    category: praise
+    priority: p4
+    lang: tr
+    match: {any: ["mükemmel*"]}
 )");
     ASSERT_NE(rules, nullptr);
     auto lex = std::make_shared<Lexicons>();
     lex->tr.Add("berbat", -3);
     lex->tr.Add("harika", 3);
+    lex->tr.Add("mükemmel*", 3.5);
+    lex->tr.Add("teşekkürler", 2);
     lex->en.Add("great", 3);
     lex->en.Add("terrible", -3);
     lex->en.Add("thanks", 2);
@@ -115,6 +122,21 @@ TEST_F(ClassifierTest, ClearlyPositivePraiseOfASolvedProblemIsPraise) {
   EXPECT_EQ(v.post_class, PostClass::kPraise);
   // Without the praise rule the complaint rule still decides.
   EXPECT_EQ(Classify("harika harika ama gelmedi").post_class, PostClass::kComplaint);
+}
+
+TEST_F(ClassifierTest, TurkishPraiseSaidAloneBesideAComplaintIsSarcasmNotPraise) {
+  // tr.delivery and tr.great match. Turkish praise of a problem undoes a
+  // complaint rule when the post reads positive, but this praise is said
+  // alone beside the complaint: sarcasm, so the complaint rule decides.
+  for (const char* text :
+       {"mükemmel hizmet, kargom yine gelmedi", "MUKEMMEL HIZMET, KARGOM YINE GELMEDI"}) {
+    const Verdict v = Classify(text);
+    EXPECT_EQ(v.post_class, PostClass::kComplaint) << text;
+    EXPECT_LT(v.sentiment, 0) << text;
+  }
+  // Praise with more to say about the problem stays praise.
+  EXPECT_EQ(Classify("mükemmel hizmet, gelmedi diye korkmuştum, teşekkürler").post_class,
+            PostClass::kPraise);
 }
 
 TEST_F(ClassifierTest, SentimentAloneMakesAComplaintOnlyWhenThePostAimsAtACompany) {

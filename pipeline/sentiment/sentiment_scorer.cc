@@ -346,10 +346,11 @@ double ContextualEnglishValence(const std::vector<std::string_view>& words,
 // English word list in one: the spellings do not collide.)
 bool IsBarePraise(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "great",     "perfect",   "wonderful",  "lovely",   "fantastic",  "awesome",    "brilliant",
-      "nice",      "super",     "terrific",   "fabulous", "splendid",   "yay",        "hooray",
-      "excellent", "marvelous", "marvellous", "thanks",   "harika",     "mukemmel",   "muhtesem",
-      "sahane",    "bravo",     "tebrikler",  "guzel",    "supersiniz", "harikasiniz"};
+      "great",     "perfect",    "wonderful",   "lovely",    "fantastic",  "awesome",
+      "brilliant", "nice",       "super",       "terrific",  "fabulous",   "splendid",
+      "yay",       "hooray",     "excellent",   "marvelous", "marvellous", "thanks",
+      "harika",    "mukemmel",   "muhtesem",    "sahane",    "bravo",      "tebrikler",
+      "guzel",     "supersiniz", "harikasiniz", "aferin",    "helal"};
   static constexpr WordList kList(kWords);
   return kList.Contains(w);
 }
@@ -358,8 +359,12 @@ bool IsBarePraise(std::string_view w) {
 // "just great", "oh perfect", "ne güzel", "çok güzel".
 bool IsBarePraiseFiller(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "just", "oh",  "so", "how",    "really", "simply", "yeah", "well", "very",
-      "real", "cok", "ne", "cidden", "ya",     "bu",     "da",   "de"};
+      "just", "oh", "so", "how", "really", "simply", "yeah", "well", "very", "real", "cok", "ne",
+      "cidden", "ya", "bu", "da", "de",
+      // Said to the company: "bravo size", "well done you", "helal olsun",
+      // and what the praise is of: "harika hizmet", "great service".
+      "size", "sizi", "sana", "you", "guys", "olsun", "hizmet", "hizmetiniz", "musteri",
+      "hizmetleri", "service", "customer"};
   static constexpr WordList kList(kWords);
   return kList.Contains(w);
 }
@@ -852,7 +857,8 @@ StatusOr<std::shared_ptr<const Lexicons>> LoadLexicons(const std::string& dir,
 }
 
 SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_view lang,
-                                       std::string_view original, bool explain) const {
+                                       std::string_view original, bool explain,
+                                       ScoreContext context) const {
   SentimentResult result;
   // Per-thread scratch: scoring is on the hot path and must not allocate per
   // post once the buffers have grown.
@@ -1165,16 +1171,45 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       }
       return false;
     };
-    for (Scored& a : scored) {
-      if (a.valence <= 0 || !is_word[a.token] || !IsBarePraise(words[a.token])) continue;
+    // Praise said alone: its phrase holds nothing but the praise and fillers.
+    auto bare = [&](const Scored& a) {
+      if (a.valence <= 0 || !is_word[a.token] || !IsBarePraise(words[a.token])) return false;
       const uint32_t p = phrase[a.token];
-      bool bare = true;
-      for (size_t k = 0; k < words.size() && bare; ++k) {
+      for (size_t k = 0; k < words.size(); ++k) {
         if (phrase[k] != p || k == a.token || !is_word[k]) continue;
-        bare = IsBarePraiseFiller(words[k]);
+        if (!IsBarePraiseFiller(words[k])) return false;
       }
-      if (!bare ||
-          !(only_negative(int64_t{p} - 1) || (next_joined(p) && only_negative(int64_t{p} + 1)))) {
+      return true;
+    };
+    // With a complaint rule matched, and no praise in the post but praise
+    // said alone, a neighbouring phrase that praises nothing and puts
+    // nothing right is taken for the complaint: "tebrikler size, yine iptal
+    // ettiniz", "mükemmel hizmet, 10 gündür hazırlanıyor". Praise anywhere
+    // else ("harika, gelmedi diye korkmuştum, teşekkürler") keeps it sincere.
+    const bool only_bare_praise =
+        context.complaint_rule && std::all_of(scored.begin(), scored.end(), [&](const Scored& x) {
+          return x.valence <= 0 || bare(x);
+        });
+    auto names_complaint = [&](int64_t p) {
+      if (!only_bare_praise || p < 0) return false;
+      bool any_word = false;
+      for (size_t k = 0; k < words.size(); ++k) {
+        if (static_cast<int64_t>(phrase[k]) != p || !is_word[k]) continue;
+        if (IsContrast(words[k]) || IsRemedyVerb(words[k]) || IsTurkishRemedyVerb(words[k])) {
+          return false;
+        }
+        any_word = true;
+      }
+      for (const Scored& x : scored) {
+        if (static_cast<int64_t>(phrase[x.token]) == p && x.valence > 0) return false;
+      }
+      return any_word;
+    };
+    auto says_wrong = [&](int64_t p) { return only_negative(p) || names_complaint(p); };
+    for (Scored& a : scored) {
+      if (!bare(a)) continue;
+      const uint32_t p = phrase[a.token];
+      if (!(says_wrong(int64_t{p} - 1) || (next_joined(p) && says_wrong(int64_t{p} + 1)))) {
         continue;
       }
       sum -= 2 * a.valence;

@@ -45,6 +45,16 @@ struct Lexicons {
 StatusOr<std::shared_ptr<const Lexicons>> LoadLexicons(const std::string& dir,
                                                        std::vector<Diagnostic>* diagnostics);
 
+// What the rule stage found in the same post, which changes how some words
+// read. The classifier matches rules first and passes this on.
+struct ScoreContext {
+  // A complaint rule matched. Praise said alone beside a phrase that praises
+  // nothing and puts nothing right is then sarcasm about that complaint
+  // ("bravo size, yine iptal ettiniz"), even where the lexicons find no
+  // negative word in the phrase.
+  bool complaint_rule = false;
+};
+
 class SentimentScorer {
  public:
   explicit SentimentScorer(std::shared_ptr<const Lexicons> lexicons);
@@ -53,7 +63,8 @@ class SentimentScorer {
   // the lexicon ("" tries both). With `explain` false the contributions are
   // not recorded (the classifier's hot path needs only the score).
   SentimentResult Score(const NormalizedText& text, std::string_view lang,
-                        std::string_view original, bool explain = true) const;
+                        std::string_view original, bool explain = true,
+                        ScoreContext context = {}) const;
 
  private:
   std::shared_ptr<const Lexicons> lexicons_;

@@ -604,6 +604,40 @@ TEST(SentimentScorer, PraiseSaidAloneNextToAComplaintIsSarcasm) {
   EXPECT_GT(s("rain! great!", "en"), 0);
 }
 
+TEST(SentimentScorer, BarePraiseBesideAComplaintRuleIsSarcasm) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("bravo", 2.8);
+  l->tr.Add("mükemmel", 3.5);
+  l->tr.Add("harika", 3.2);
+  l->tr.Add("teşekkürler", 2.0);
+  l->tr.Add("korkmuştum", -1.0);
+  l->en.Add("great", 3.0);
+  l->en.Add("thanks", 2.0);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text, const std::string& lang, bool complaint_rule) {
+    ScoreContext context;
+    context.complaint_rule = complaint_rule;
+    return scorer.Score(Normalize(text, lang != "en"), lang, text, /*explain=*/false, context)
+        .score;
+  };
+  // No negative word for the lexicons to find: only the rule stage knows
+  // "yine iptal ettiniz" and "10 gündür hazırlanıyor" are complaints.
+  EXPECT_GT(s("bravo size, yine iptal ettiniz", "tr", false), 0);
+  EXPECT_LT(s("bravo size, yine iptal ettiniz", "tr", true), 0);
+  EXPECT_LT(s("BRAVO SIZE, YINE IPTAL ETTINIZ", "tr", true), 0);
+  EXPECT_LT(s("mükemmel hizmet, sipariş 10 gündür hazırlanıyor", "tr", true), 0);
+  EXPECT_LT(s("mukemmel hizmet, siparis 10 gundur hazirlaniyor", "tr", true), 0);
+  EXPECT_LT(s("great customer service, nobody answers the phone", "en", true), 0);
+  // Sincere: praise elsewhere in the post, a remedy or contrast in the
+  // neighbouring phrase, praise with more to say, or praise alone.
+  EXPECT_GT(s("harika harika, gelmedi diye korkmuştum, teşekkürler", "tr", true), 0);
+  EXPECT_GT(s("great, the refund was sorted in a day", "en", true), 0);
+  EXPECT_GT(s("great, but the parcel was late", "en", true),
+            s("great, the parcel was late", "en", true));
+  EXPECT_GT(s("great app, crashed once", "en", true), 0);
+  EXPECT_GT(s("bravo size", "tr", true), 0);
+}
+
 TEST(SentimentScorer, ACommaEndsTheReachOfANegator) {
   auto l = std::make_shared<Lexicons>();
   l->tr.Add("kötü", -2.5);
