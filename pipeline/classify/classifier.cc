@@ -61,10 +61,11 @@ bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
 // thanks"), so in English a praise rule undoes a complaint rule only beside
 // one of these. Turkish thanks is not used that way and needs no cue.
 bool SaysResolved(const NormalizedText& text) {
-  static constexpr std::string_view kWords[] = {"fixed",    "fixing",    "solved",    "solving",
-                                                "resolved", "resolving", "resolves",  "sorted",
-                                                "sorting",  "addressed", "addresses", "replaced",
-                                                "refunded", "helped",    "handled",   "found"};
+  static constexpr std::string_view kWords[] = {
+      "fixed",      "fixing",      "solved",   "solving",   "resolved",  "resolving",
+      "resolves",   "sorted",      "sorting",  "addressed", "addresses", "replaced",
+      "refunded",   "helped",      "handled",  "found",     "rebooked",  "rescheduled",
+      "reimbursed", "compensated", "restored", "reinstated"};
   static constexpr WordList kResolved(kWords);
   for (const Token& token : text.tokens) {
     if (token.is_word && kResolved.Contains(token.text)) return true;

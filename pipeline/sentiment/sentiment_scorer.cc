@@ -66,9 +66,13 @@ bool IsComparative(std::string_view word, std::string_view entry) {
 //   "couldn't be more useless", "can't get any worse": a comparative (or
 //   "more" before the word) after nothing/nobody, or after never/can't/
 //   couldn't with a linking verb between; "can't stop laughing", "won't
-//   stop crashing": any negator right before stop/quit.
-// "not so bad", "not such a bad idea" and "wasn't that great" stay negations.
-std::string_view AffirmingConstruction(const std::vector<std::string_view>& words, size_t negator,
+//   stop crashing": any negator right before stop/quit; "can't thank you
+//   enough", "cannot recommend them highly enough": can't/cannot/couldn't
+//   with "enough" after the word, within four words of its clause.
+// "not so bad", "not such a bad idea", "wasn't that great" and "not good
+// enough" stay negations.
+std::string_view AffirmingConstruction(const std::vector<std::string_view>& words,
+                                       const std::vector<Token>& tokens, size_t negator,
                                        size_t word, std::string_view entry) {
   static constexpr std::string_view kPerfect[] = {"havent", "haven't", "hasnt", "hasn't",
                                                   "hadnt",  "hadn't",  "never"};
@@ -83,6 +87,13 @@ std::string_view AffirmingConstruction(const std::vector<std::string_view>& word
   static constexpr WordList kAfterNeverList(kAfterNever);
   static constexpr WordList kAfterModalList(kAfterModal);
   const std::string_view n = words[negator];
+  // "can't thank you enough": no amount would be too much.
+  if (kModalList.Contains(n) || (n == "not" && negator > 0 &&
+                                 (words[negator - 1] == "can" || words[negator - 1] == "could"))) {
+    for (size_t k = word + 1; k < words.size() && k <= word + 4 && !tokens[k].clause_start; ++k) {
+      if (words[k] == "enough") return words[k];
+    }
+  }
   // "can't stop laughing", "won't stop crashing": the doing goes on.
   if (negator + 1 < word && (words[negator + 1] == "stop" || words[negator + 1] == "quit")) {
     return words[negator + 1];
@@ -1040,7 +1051,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
             why += ", not negated: " + std::string(words[i - back]) + " opens a question";
           break;
         }
-        if (const std::string_view how = AffirmingConstruction(words, i - back, i, hit->entry);
+        if (const std::string_view how =
+                AffirmingConstruction(words, text.tokens, i - back, i, hit->entry);
             !how.empty()) {
           v *= kAffirmedWeight;
           if (explain) {
@@ -1120,6 +1132,13 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
                            (scored[a].token < scored[b].token && IsRemedyVerb(words[k])) ||
                            (scored[b].token < scored[a].token && IsTurkishRemedyVerb(words[k])));
       }
+      // Turkish names the remedy after the problem, at the end of the
+      // clause: "bravo size, sorunumu 10 dakikada çözdünüz".
+      for (size_t k = scored[b].token + 1; !contrast && scored[a].token < scored[b].token &&
+                                           k < words.size() && !text.tokens[k].clause_start;
+           ++k) {
+        contrast = is_word[k] && IsTurkishRemedyVerb(words[k]);
+      }
       if (contrast || !same_clause(from, to)) continue;
       sum -= 2 * scored[a].valence;
       if (explain) {
@@ -1156,9 +1175,13 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         if (x.valence >= 0) return false;
         total += x.valence;
       }
+      // A contrast, or the problem put right ("sorunumu 10 dakikada
+      // çözdünüz"), is no complaint to mock.
       for (size_t k = 0; k < words.size(); ++k) {
-        if (static_cast<int64_t>(phrase[k]) == p && is_word[k] && IsContrast(words[k]))
+        if (static_cast<int64_t>(phrase[k]) == p && is_word[k] &&
+            (IsContrast(words[k]) || IsRemedy(words[k]) || IsTurkishRemedyVerb(words[k]))) {
           return false;
+        }
       }
       return total <= kBarePraiseNegativeFloor;
     };
@@ -1195,7 +1218,7 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       bool any_word = false;
       for (size_t k = 0; k < words.size(); ++k) {
         if (static_cast<int64_t>(phrase[k]) != p || !is_word[k]) continue;
-        if (IsContrast(words[k]) || IsRemedyVerb(words[k]) || IsTurkishRemedyVerb(words[k])) {
+        if (IsContrast(words[k]) || IsRemedy(words[k]) || IsTurkishRemedyVerb(words[k])) {
           return false;
         }
         any_word = true;

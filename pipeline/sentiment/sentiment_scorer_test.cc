@@ -101,6 +101,8 @@ TEST(SentimentScorer, ANegatorThatComparesSetsADegreeOrPrecedesStopAffirms) {
   l->en.Add("better", 1.2);
   l->en.Add("worse", -2.2);
   l->en.Add("bad", -2.5);
+  l->en.Add("thank", 1.5);
+  l->en.Add("recommend", 1.8);
   const SentimentScorer scorer(l);
   auto score = [&](const std::string& text) {
     return scorer.Score(Normalize(text, false), "en", text).score;
@@ -131,6 +133,13 @@ TEST(SentimentScorer, ANegatorThatComparesSetsADegreeOrPrecedesStopAffirms) {
   EXPECT_GT(score("I can't stop being happy"), 0);
   EXPECT_LT(score("it won't stop being bad"), score("bad"));
   EXPECT_GT(score("never quit being happy"), 0);
+  // can't/cannot/couldn't with "enough" after the word: no amount is too
+  // much. "not good enough" is still short of good.
+  EXPECT_GT(score("I can't thank you enough"), 0);
+  EXPECT_GT(score("CANNOT RECOMMEND THEM HIGHLY ENOUGH"), 0);
+  EXPECT_GT(score("can not recommend this shop enough"), 0);
+  EXPECT_LT(score("not good enough"), 0);
+  EXPECT_LT(score("I can't recommend them. Enough said"), 0);
   const SentimentResult explained =
       scorer.Score(Normalize("never been so happy", false), "en", "never been so happy");
   ASSERT_EQ(explained.contributions.size(), 1u);
@@ -611,6 +620,7 @@ TEST(SentimentScorer, BarePraiseBesideAComplaintRuleIsSarcasm) {
   l->tr.Add("harika", 3.2);
   l->tr.Add("teşekkürler", 2.0);
   l->tr.Add("korkmuştum", -1.0);
+  l->tr.Add("sorun*", -1.5);
   l->en.Add("great", 3.0);
   l->en.Add("thanks", 2.0);
   const SentimentScorer scorer(l);
@@ -636,6 +646,10 @@ TEST(SentimentScorer, BarePraiseBesideAComplaintRuleIsSarcasm) {
             s("great, the parcel was late", "en", true));
   EXPECT_GT(s("great app, crashed once", "en", true), 0);
   EXPECT_GT(s("bravo size", "tr", true), 0);
+  // The remedy named after the problem, as Turkish does, keeps the praise
+  // sincere with or without a complaint rule.
+  EXPECT_GT(s("bravo size, sorunumu 10 dakikada çözdünüz", "tr", false), 0);
+  EXPECT_GT(s("bravo size, sorunumu 10 dakikada çözdünüz", "tr", true), 0);
 }
 
 TEST(SentimentScorer, ACommaEndsTheReachOfANegator) {
