@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <set>
+#include <string>
 #include <string_view>
 
 #include "pipeline/classify/complaint_target.h"
@@ -73,6 +75,19 @@ bool SaysResolved(const NormalizedText& text) {
   return false;
 }
 
+// Whether the post mentions one of the brand's own accounts ("@acme 😡😡"):
+// written to the company, so it aims at the company whatever its words.
+bool MentionsBrandAccount(const NormalizedText& text, const std::set<std::string>* accounts) {
+  if (accounts == nullptr) return false;
+  for (const Token& token : text.tokens) {
+    if (token.kind != Token::Kind::kMention) continue;
+    std::string_view handle = token.text;
+    if (!handle.empty() && handle.front() == '@') handle.remove_prefix(1);
+    if (accounts->count(std::string(handle)) != 0) return true;
+  }
+  return false;
+}
+
 Priority PriorityFromFollowers(int64_t followers, bool verified) {
   // Reach raises urgency: a complaint seen by many is answered first.
   if (verified || followers >= 100000) return Priority::kP2;
@@ -122,8 +137,10 @@ Verdict Classifier::Classify(const Post& post) const {
   v.sentiment = sentiment.score;
 
   // 3. The brand speaking is never a customer to answer.
-  if (const auto it = brand_accounts_.find(post.brand); it != brand_accounts_.end()) {
-    if (it->second.count(Lowercase(post.author.handle)) != 0) {
+  const auto brand = brand_accounts_.find(post.brand);
+  const std::set<std::string>* accounts = brand != brand_accounts_.end() ? &brand->second : nullptr;
+  if (accounts != nullptr) {
+    if (accounts->count(Lowercase(post.author.handle)) != 0) {
       v.post_class = PostClass::kBrandReply;
       v.confidence = 1.0;
       v.reason = "author @" + post.author.handle + " is an account of brand " + post.brand;
@@ -191,7 +208,7 @@ Verdict Classifier::Classify(const Post& post) const {
     v.reason = question_rule != nullptr ? "question rule " + question_rule->id : "question cue";
   } else if (v.sentiment <= options_.complaint_below && !praised_problem &&
              (!options_.sentiment_complaint_needs_target || post.rating || praise_rule != nullptr ||
-              AimsAtACompany(text))) {
+              AimsAtACompany(text) || MentionsBrandAccount(text, accounts))) {
     // Thanks that read negative are sarcasm aimed at the thanked company
     // ("thanks for losing my parcel"), so a praise rule counts as a
     // target here.

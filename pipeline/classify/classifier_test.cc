@@ -51,6 +51,7 @@ class ClassifierTest : public ::testing::Test {
     lex->en.Add("great", 3);
     lex->en.Add("terrible", -3);
     lex->en.Add("thanks", 2);
+    lex->emoji.Add("😡", -2.5);
     classifier_ = std::make_unique<Classifier>(rules, lex, ClassifierOptions{},
                                                BrandAccounts{{"kargo", {"kargodestek"}}});
   }
@@ -153,6 +154,10 @@ TEST_F(ClassifierTest, SentimentAloneMakesAComplaintOnlyWhenThePostAimsAtACompan
   EXPECT_EQ(Classify("bugün hava berbat").post_class, PostClass::kNeutral);
   EXPECT_EQ(Classify("bugun hava berbat").post_class, PostClass::kNeutral);
   EXPECT_EQ(Classify("the match was terrible").post_class, PostClass::kNeutral);
+  // Written to one of the brand's own accounts is written to the company.
+  EXPECT_EQ(Classify("@KargoDestek berbat").post_class, PostClass::kComplaint);
+  EXPECT_EQ(Classify("@kargodestek 😡😡😡").post_class, PostClass::kComplaint);
+  EXPECT_EQ(Classify("@ahmet berbat").post_class, PostClass::kNeutral);
   // Reviews are always about the product.
   EXPECT_EQ(Classify("the match was terrible", 3).post_class, PostClass::kComplaint);
 }
