@@ -192,6 +192,43 @@ double TurkishLetterEvidence(std::string_view text) {
   return 0.5 * static_cast<double>(halves);
 }
 
+// Verb and case endings of Turkish that English words (five letters or
+// more) hardly end in, as folded: "gelmedi", "calismiyor", "bekliyorum",
+// "kilometrelerce", "sizden". Turkish typed without its letters and without
+// a stop word ("kargo gelmedi", "check-in sistemi coktu") has no other
+// evidence. Weaker than a stop word: English names and loans can end so.
+bool HasTurkishEnding(std::string_view w) {
+  static constexpr std::string_view kEndings[] = {
+      "iyor", "iyorum", "iyoruz", "uyor", "uyorum", "medi", "madi", "medim", "madim", "memis",
+      "mamis", "siniz", "sunuz", "imiz", "iniz", "lerce", "larca", "leri", "lari", "ndan", "nden",
+      "ecek", "acak", "ecegim", "acagim", "mistir", "mustur", "dugum", "digim", "tugum", "tigim",
+      "muyor", "miyor",
+      // The past of a verb ("geldi", "coktu", "bozuldu"), and the reported
+      // past ("gelmis"); a few Italian or Hindi loans end so too.
+      "di", "ti", "du", "tu", "dim", "dik", "tik", "duk", "tuk", "mis"};
+  if (w.size() < 5) return false;
+  for (const std::string_view ending : kEndings) {
+    if (w.size() > ending.size() && w.substr(w.size() - ending.size()) == ending) return true;
+  }
+  return false;
+}
+
+// The same for English: endings Turkish words hardly have ("waiting",
+// "delivered", "finally", "happiness", "awful"). Turkish borrows a few
+// "-ing" words ("parking", "marketing"); the evidence is as weak.
+bool HasEnglishEnding(std::string_view w) {
+  static constexpr std::string_view kEndings[] = {"ing", "ings", "tion", "tions", "ness",
+                                                  "ful", "ly",   "ed",   "ies",   "ght"};
+  if (w.size() < 5) return false;
+  for (const std::string_view ending : kEndings) {
+    if (w.size() > ending.size() && w.substr(w.size() - ending.size()) == ending) return true;
+  }
+  return false;
+}
+
+constexpr double kTurkishEndingEvidence = 0.5;
+constexpr double kEnglishEndingEvidence = 0.5;
+
 }  // namespace
 
 LangGuess DetectLanguage(std::string_view text) {
@@ -207,6 +244,8 @@ LangGuess DetectLanguage(std::string_view text, const NormalizedText& norm) {
     const std::uint8_t languages = words.Find(token.text);
     if ((languages & StopWords::kTurkish) != 0) tr += 1.0;
     if ((languages & StopWords::kEnglish) != 0) en += 1.0;
+    if (languages == 0 && HasTurkishEnding(token.text)) tr += kTurkishEndingEvidence;
+    if (languages == 0 && HasEnglishEnding(token.text)) en += kEnglishEndingEvidence;
   }
   if (tr == 0 && en == 0) return LangGuess{std::string(), 0.0};
   const double top = std::max(tr, en);

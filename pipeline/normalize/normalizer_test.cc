@@ -68,6 +68,13 @@ TEST(DetectLanguage, TellsTurkishFromEnglishWithAndWithoutTurkishLetters) {
   // "ya" is Turkish ("or", "well") and English slang ("see ya"): neither.
   EXPECT_EQ(DetectLanguage("Thank ya, see ya soon").lang, "en");
   EXPECT_EQ(DetectLanguage("ya").lang, "");
+  // Turkish without its letters or a stop word, told by its endings; an
+  // English word met on the way ("in") does not outweigh two of them.
+  EXPECT_EQ(DetectLanguage("kargo gelmedi").lang, "tr");
+  EXPECT_EQ(DetectLanguage("check-in sistemi coktu, kuyruk kilometrelerce").lang, "tr");
+  EXPECT_EQ(DetectLanguage("MUSTERI HIZMETLERINE ULASAMIYORUM").lang, "tr");
+  EXPECT_EQ(DetectLanguage("Ordered a jacket, delivered broken").lang, "en");
+  EXPECT_EQ(DetectLanguage("Finally delivered, amazing packaging").lang, "en");
   EXPECT_GT(DetectLanguage("Siparişim hâlâ gelmedi, çok kötü").confidence, 0.5);
 }
 
