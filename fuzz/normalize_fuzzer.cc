@@ -24,6 +24,7 @@
 #include <utility>
 
 #include "pipeline/match/rule_reader.h"
+#include "pipeline/normalize/lang_id.h"
 #include "pipeline/normalize/normalizer.h"
 #include "pipeline/sentiment/sentiment_scorer.h"
 
@@ -114,11 +115,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     for (const char* lang : {"tr", "en", ""}) {
       for (const bool explain : {false, true}) {
-        const double score = Scorer().Score(n, lang, text, explain).score;
-        Check(std::isfinite(score) && score >= -1.0 && score <= 1.0,
-              "a sentiment score is not finite or outside -1..+1");
+        for (const bool complaint_rule : {false, true}) {
+          earshot::ScoreContext context;
+          context.complaint_rule = complaint_rule;
+          const double score = Scorer().Score(n, lang, text, explain, context).score;
+          Check(std::isfinite(score) && score >= -1.0 && score <= 1.0,
+                "a sentiment score is not finite or outside -1..+1");
+        }
       }
     }
+    const earshot::LangGuess guess = earshot::DetectLanguage(text, n);
+    Check((guess.lang == "tr" || guess.lang == "en" || guess.lang.empty()) &&
+              guess.confidence >= 0.0 && guess.confidence <= 1.0,
+          "a language guess is not tr, en or none, or its confidence is outside 0..1");
   }
   if (size <= 256) {  // rule terms are a few words
     const std::string pattern = earshot::TermToPattern(std::string(text));
