@@ -69,6 +69,22 @@ void WriteVerdict(const Post& post, const Verdict& v, int line_number) {
   std::printf("%s\n", buffer.GetString());
 }
 
+// A line that is no post: its number, the error code and what is wrong
+// ("post has no created_at"), so the line can be fixed without guessing.
+void WriteError(const Status& status, int line_number) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartObject();
+  w.Key("line");
+  w.Int(line_number);
+  w.Key("error");
+  w.String(status.code().c_str());
+  w.Key("message");
+  w.String(status.message().c_str());
+  w.EndObject();
+  std::printf("%s\n", buffer.GetString());
+}
+
 }  // namespace
 
 void AddClassifyCommand(CLI::App& app, CommandContext context) {
@@ -116,7 +132,7 @@ void AddClassifyCommand(CLI::App& app, CommandContext context) {
       StatusOr<Post> post = PostFromLine(line, line_number, o->lang, o->channel);
       if (!post.ok()) {
         ++errors;
-        std::printf("{\"line\":%d,\"error\":\"%s\"}\n", line_number, post.status().code().c_str());
+        WriteError(post.status(), line_number);
         continue;
       }
       WriteVerdict(*post, (*classifier)->Classify(*post), line_number);

@@ -229,7 +229,9 @@ TEST(ClassifyCommand, ReadsTextTsvAndJsonlLines) {
       "kargom hala gelmedi\n"
       "complaint\tİADEMİ İSTİYORUM\n"
       R"({"id":"j1","channel":"instagram","brand":"b","author":{"id":"u"},"text":"harika hizmet, teşekkürler","created_at":"2026-11-23T09:00:00Z"})"
-      "\n{broken json\n");
+      "\n{broken json\n"
+      R"({"id":"j2","channel":"x","brand":"b","author":{"id":"u"},"text":"no date"})"
+      "\n");
   const RunResult run = Earshot({"classify", input}, "classify");
   EXPECT_EQ(run.exit_code, 0) << run.output;
   std::istringstream lines(run.output);
@@ -239,7 +241,7 @@ TEST(ClassifyCommand, ReadsTextTsvAndJsonlLines) {
     docs.emplace_back();
     docs.back().Parse(line.c_str());
   }
-  ASSERT_EQ(docs.size(), 4u) << run.output;
+  ASSERT_EQ(docs.size(), 5u) << run.output;
   EXPECT_STREQ(docs[0]["class"].GetString(), "complaint");
   EXPECT_STREQ(docs[0]["lang"].GetString(), "tr");
   EXPECT_STREQ(docs[1]["class"].GetString(), "complaint");
@@ -249,6 +251,11 @@ TEST(ClassifyCommand, ReadsTextTsvAndJsonlLines) {
               docs[2].HasMember("priority") && docs[2].HasMember("urgent") &&
               docs[2].HasMember("confidence"));
   EXPECT_STREQ(docs[3]["error"].GetString(), "json_syntax");
+  // A bad line says what is wrong with it, not only the code.
+  EXPECT_STREQ(docs[4]["error"].GetString(), "missing_field");
+  ASSERT_TRUE(docs[4].HasMember("message")) << run.output;
+  EXPECT_NE(std::string(docs[4]["message"].GetString()).find("created_at"), std::string::npos)
+      << run.output;
 }
 
 TEST(EvalCommand, PrintsTheFiguresOfEachTask) {
