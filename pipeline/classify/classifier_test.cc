@@ -197,7 +197,9 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
                            "COK KOTU BIR DENEYIMDI",
                            "a terrible experience",
                            "bavulum kayboldu",
-                           "uçuşum gecikti"}) {
+                           "uçuşum gecikti",
+                           "sayenizde tatilim mahvoldu",
+                           "SAYENIZDE ISE GEC KALDIM"}) {
     EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;
   }
   for (const char* text : {"hava çok soğuk", "hava cok soguk", "what a match", "so tired",

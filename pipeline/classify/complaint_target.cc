@@ -38,12 +38,13 @@ bool IsEnglishTarget(std::string_view w) {
 // a word is compared only with the few prefixes that can fit it.
 bool IsTurkishTarget(std::string_view w) {
   static constexpr std::string_view kPrefixes[] = {
-      "siparis",  "kargo",       "hizmet",   "musteri",  "hesab",  "hesap",  "kart",
-      "banka",    "uygulama",    "sube",     "ucret",    "fatura", "odeme",  "iade",
-      "urun",     "magaza",      "kurye",    "teslimat", "paket",  "destek", "cagri",
-      "temsilci", "operator",    "internet", "abonelik", "firma",  "sirket", "siz",
-      "size",     "sizi",        "sizden",   "kredi",    "faiz",   "aidat",  "randevu",
-      "bilet",    "rezervasyon", "kalite",   "deneyim",  "ucus",   "bavul",  "bagaj"};
+      "siparis", "kargo", "hizmet", "musteri", "hesab", "hesap", "kart", "banka", "uygulama",
+      "sube", "ucret", "fatura", "odeme", "iade", "urun", "magaza", "kurye", "teslimat", "paket",
+      "destek", "cagri", "temsilci", "operator", "internet", "abonelik", "firma", "sirket", "siz",
+      "size", "sizi", "sizden", "kredi", "faiz", "aidat", "randevu", "bilet", "rezervasyon",
+      "kalite", "deneyim", "ucus", "bavul", "bagaj",
+      // "sayenizde" (thanks to you): said to the company, of what it caused.
+      "sayeniz"};
   static const auto* const kByFirstByte = [] {
     auto* table = new std::array<std::vector<std::string_view>, 256>();
     for (const std::string_view prefix : kPrefixes) {
