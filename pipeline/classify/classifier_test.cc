@@ -199,7 +199,9 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
                            "bavulum kayboldu",
                            "uçuşum gecikti",
                            "sayenizde tatilim mahvoldu",
-                           "SAYENIZDE ISE GEC KALDIM"}) {
+                           "SAYENIZDE ISE GEC KALDIM",
+                           "otel odası pisti",
+                           "my insurance claim"}) {
     EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;
   }
   for (const char* text : {"hava çok soğuk", "hava cok soguk", "what a match", "so tired",

@@ -29,7 +29,8 @@ bool IsEnglishTarget(std::string_view w) {
       // the papers and services of an order.
       "ticket", "tickets", "reservation", "reservations", "appointment", "appointments", "invoice",
       "receipt", "tracking", "courier", "luggage", "baggage", "voucher", "membership", "checkout",
-      "quality", "experience"};
+      "quality", "experience", "insurance", "claim", "meter", "electricity", "hotel", "taxi",
+      "streaming"};
   return kWords.count(w) != 0;
 }
 
@@ -42,7 +43,8 @@ bool IsTurkishTarget(std::string_view w) {
       "sube", "ucret", "fatura", "odeme", "iade", "urun", "magaza", "kurye", "teslimat", "paket",
       "destek", "cagri", "temsilci", "operator", "internet", "abonelik", "firma", "sirket", "siz",
       "size", "sizi", "sizden", "kredi", "faiz", "aidat", "randevu", "bilet", "rezervasyon",
-      "kalite", "deneyim", "ucus", "bavul", "bagaj",
+      "kalite", "deneyim", "ucus", "bavul", "bagaj", "otel", "elektrik", "dogalgaz", "sayac",
+      "sigorta", "taksi",
       // "sayenizde" (thanks to you): said to the company, of what it caused.
       "sayeniz"};
   static const auto* const kByFirstByte = [] {
