@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -197,37 +198,79 @@ double TurkishLetterEvidence(std::string_view text) {
 // "kilometrelerce", "sizden". Turkish typed without its letters and without
 // a stop word ("kargo gelmedi", "check-in sistemi coktu") has no other
 // evidence. Weaker than a stop word: English names and loans can end so.
-bool HasTurkishEnding(std::string_view w) {
-  static constexpr std::string_view kEndings[] = {
-      "iyor", "iyorum", "iyoruz", "uyor", "uyorum", "medi", "madi", "medim", "madim", "memis",
-      "mamis", "siniz", "sunuz", "imiz", "iniz", "lerce", "larca", "leri", "lari", "ndan", "nden",
-      "ecek", "acak", "ecegim", "acagim", "mistir", "mustur", "dugum", "digim", "tugum", "tigim",
-      "muyor", "miyor",
-      // The past of a verb ("geldi", "coktu", "bozuldu"), and the reported
-      // past ("gelmis"); a few Italian or Hindi loans end so too.
-      "di", "ti", "du", "tu", "dim", "dik", "tik", "duk", "tuk", "mis"};
-  if (w.size() < 5) return false;
-  for (const std::string_view ending : kEndings) {
-    if (w.size() > ending.size() && w.substr(w.size() - ending.size()) == ending) return true;
-  }
-  return false;
-}
+constexpr std::string_view kTurkishEndings[] = {
+    "iyor", "iyorum", "iyoruz", "uyor", "uyorum", "medi", "madi", "medim", "madim", "memis",
+    "mamis", "siniz", "sunuz", "imiz", "iniz", "lerce", "larca", "leri", "lari", "ndan", "nden",
+    "ecek", "acak", "ecegim", "acagim", "mistir", "mustur", "dugum", "digim", "tugum", "tigim",
+    "muyor", "miyor",
+    // The past of a verb ("geldi", "coktu", "bozuldu"), and the reported
+    // past ("gelmis"); a few Italian or Hindi loans end so too.
+    "di", "ti", "du", "tu", "dim", "dik", "tik", "duk", "tuk", "mis"};
 
 // The same for English: endings Turkish words hardly have ("waiting",
 // "delivered", "finally", "happiness", "awful"). Turkish borrows a few
 // "-ing" words ("parking", "marketing"); the evidence is as weak.
-bool HasEnglishEnding(std::string_view w) {
-  static constexpr std::string_view kEndings[] = {"ing", "ings", "tion", "tions", "ness",
-                                                  "ful", "ly",   "ed",   "ies",   "ght"};
-  if (w.size() < 5) return false;
-  for (const std::string_view ending : kEndings) {
-    if (w.size() > ending.size() && w.substr(w.size() - ending.size()) == ending) return true;
+constexpr std::string_view kEnglishEndings[] = {"ing", "ings", "tion", "tions", "ness",
+                                                "ful", "ly",   "ed",   "ies",   "ght"};
+
+// Both lists filed by their last two letters, so that a word is compared
+// only with the few endings that share its own: this runs on most words of
+// every post without a `lang`.
+class Endings {
+ public:
+  Endings() {
+    for (auto& by_last : cells_) by_last.fill(kNone);
+    for (const std::string_view ending : kTurkishEndings) Add(ending, StopWords::kTurkish);
+    for (const std::string_view ending : kEnglishEndings) Add(ending, StopWords::kEnglish);
   }
-  return false;
+
+  // StopWords::kTurkish and/or kEnglish for a word of five letters or more
+  // that ends in a listed ending (longer than the ending), else 0.
+  std::uint8_t Find(std::string_view word) const {
+    const size_t n = word.size();
+    if (n < 5) return 0;
+    const unsigned last = static_cast<unsigned char>(word[n - 1]) - 'a';
+    const unsigned before = static_cast<unsigned char>(word[n - 2]) - 'a';
+    if (last >= 26 || before >= 26) return 0;
+    std::uint8_t languages = 0;
+    for (std::uint8_t i = cells_[before][last]; i != kNone; i = entries_[i].next) {
+      const std::string_view ending = entries_[i].ending;
+      if (n > ending.size() && word.substr(n - ending.size()) == ending) {
+        languages |= entries_[i].language;
+      }
+    }
+    return languages;
+  }
+
+ private:
+  static constexpr std::uint8_t kNone = 0xFF;
+  struct Entry {
+    std::string_view ending;
+    std::uint8_t language = 0;
+    std::uint8_t next = kNone;
+  };
+
+  void Add(std::string_view ending, std::uint8_t language) {
+    std::uint8_t& cell = cells_[static_cast<size_t>(ending[ending.size() - 2] - 'a')]
+                               [static_cast<size_t>(ending.back() - 'a')];
+    entries_[count_] = Entry{ending, language, cell};
+    cell = count_++;
+  }
+
+  static constexpr size_t kCount = std::size(kTurkishEndings) + std::size(kEnglishEndings);
+  static_assert(kCount < kNone);
+  std::array<Entry, kCount> entries_{};
+  std::uint8_t count_ = 0;
+  std::array<std::array<std::uint8_t, 26>, 26> cells_{};
+};
+
+const Endings& WordEndings() {
+  static const Endings kEndings;
+  return kEndings;
 }
 
-constexpr double kTurkishEndingEvidence = 0.5;
-constexpr double kEnglishEndingEvidence = 0.5;
+constexpr double kEndingEvidence = 0.5;
+constexpr double kEndingsNeededBelowMargin = 2.0;
 
 }  // namespace
 
@@ -239,13 +282,22 @@ LangGuess DetectLanguage(std::string_view text, const NormalizedText& norm) {
   double tr = TurkishLetterEvidence(text);
   double en = 0;
   const StopWords& words = Words();
+  const Endings& endings = WordEndings();
   for (const Token& token : norm.tokens) {
     if (!token.is_word) continue;
     const std::uint8_t languages = words.Find(token.text);
     if ((languages & StopWords::kTurkish) != 0) tr += 1.0;
     if ((languages & StopWords::kEnglish) != 0) en += 1.0;
-    if (languages == 0 && HasTurkishEnding(token.text)) tr += kTurkishEndingEvidence;
-    if (languages == 0 && HasEnglishEnding(token.text)) en += kEnglishEndingEvidence;
+  }
+  // Word endings are weaker evidence, read only where the rest leaves the
+  // question open: most posts have stop words or Turkish letters enough.
+  if (std::abs(tr - en) < kEndingsNeededBelowMargin) {
+    for (const Token& token : norm.tokens) {
+      if (!token.is_word || words.Find(token.text) != 0) continue;
+      const std::uint8_t ending = endings.Find(token.text);
+      if ((ending & StopWords::kTurkish) != 0) tr += kEndingEvidence;
+      if ((ending & StopWords::kEnglish) != 0) en += kEndingEvidence;
+    }
   }
   if (tr == 0 && en == 0) return LangGuess{std::string(), 0.0};
   const double top = std::max(tr, en);
