@@ -1166,6 +1166,17 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       if (k > 0 && (text.tokens[k].clause_start || text.tokens[k].after_comma)) ++number;
       phrase[k] = number;
     }
+    // Phrase p holds a contrast, or says the problem was put right
+    // ("sorunumu 10 dakikada çözdünüz"): no complaint to mock.
+    auto turns_or_mends = [&](int64_t p) {
+      for (size_t k = 0; k < words.size(); ++k) {
+        if (static_cast<int64_t>(phrase[k]) == p && is_word[k] &&
+            (IsContrast(words[k]) || IsRemedy(words[k]) || IsTurkishRemedyVerb(words[k]))) {
+          return true;
+        }
+      }
+      return false;
+    };
     // Phrase p says something clearly negative and nothing positive ("rain"
     // alone is too mild: "rain! yay!" is glad).
     auto only_negative = [&](int64_t p) {
@@ -1175,15 +1186,7 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         if (x.valence >= 0) return false;
         total += x.valence;
       }
-      // A contrast, or the problem put right ("sorunumu 10 dakikada
-      // çözdünüz"), is no complaint to mock.
-      for (size_t k = 0; k < words.size(); ++k) {
-        if (static_cast<int64_t>(phrase[k]) == p && is_word[k] &&
-            (IsContrast(words[k]) || IsRemedy(words[k]) || IsTurkishRemedyVerb(words[k]))) {
-          return false;
-        }
-      }
-      return total <= kBarePraiseNegativeFloor;
+      return total <= kBarePraiseNegativeFloor && !turns_or_mends(p);
     };
     // The phrase after the praise counts only when a comma joins them
     // ("süper, yine gecikti"); after a full stop it is news of its own
@@ -1214,19 +1217,14 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
           return x.valence <= 0 || bare(x);
         });
     auto names_complaint = [&](int64_t p) {
-      if (!only_bare_praise || p < 0) return false;
-      bool any_word = false;
-      for (size_t k = 0; k < words.size(); ++k) {
-        if (static_cast<int64_t>(phrase[k]) != p || !is_word[k]) continue;
-        if (IsContrast(words[k]) || IsRemedy(words[k]) || IsTurkishRemedyVerb(words[k])) {
-          return false;
-        }
-        any_word = true;
-      }
+      if (!only_bare_praise || p < 0 || turns_or_mends(p)) return false;
       for (const Scored& x : scored) {
         if (static_cast<int64_t>(phrase[x.token]) == p && x.valence > 0) return false;
       }
-      return any_word;
+      for (size_t k = 0; k < words.size(); ++k) {
+        if (static_cast<int64_t>(phrase[k]) == p && is_word[k]) return true;
+      }
+      return false;  // no such phrase, or no word in it
     };
     auto says_wrong = [&](int64_t p) { return only_negative(p) || names_complaint(p); };
     for (Scored& a : scored) {
