@@ -166,6 +166,10 @@ TEST_F(ClassifierTest, EnglishThanksUndoAComplaintRuleOnlyWhenTheProblemWasSolve
   // en.broken and en.thanks both match and the text reads clearly positive.
   EXPECT_EQ(Classify("great great, the broken screen is fixed, thanks").post_class,
             PostClass::kPraise);
+  // Rebooked, reimbursed, restored: the problem was dealt with too.
+  EXPECT_EQ(Classify("great great, the broken booking was rebooked, thanks").post_class,
+            PostClass::kPraise);
+  EXPECT_EQ(Classify("great great, broken wifi RESTORED, thanks").post_class, PostClass::kPraise);
   // Thanks as a sign-off on a report of a failure is still a complaint.
   EXPECT_EQ(Classify("great great, my screen is broken, thanks").post_class, PostClass::kComplaint);
 }
