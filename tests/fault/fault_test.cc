@@ -181,7 +181,11 @@ class FaultTest : public ::testing::Test {
   }
 
   // Waits until every escalation step of `posts` posts has fired (deadline
-  // 60 s), then checks the invariants and records the table row.
+  // 150 s), then checks the invariants and records the table row. The wait
+  // ends as soon as all steps are in; the deadline only bounds a failing
+  // run. 60 s was once too short on a loaded shared machine after twenty
+  // SIGKILLs (27 response_overdue events missing at the deadline; the same
+  // build passed when run again). A lost event still fails, only later.
   void CheckAndRecord(const std::string& fault, int posts, double recovery_s) {
     std::set<std::string> expected_due, expected_overdue;
     for (int i = 0; i < posts; ++i) {
@@ -196,7 +200,7 @@ class FaultTest : public ::testing::Test {
     // Alert events by type, records per id. Step 2 falls 8 s after the last
     // item opened; wait for it with a deadline.
     std::map<std::string, std::map<std::string, int>> events;
-    const auto steps_deadline = Clock::now() + 60s;
+    const auto steps_deadline = Clock::now() + 150s;
     do {
       events.clear();
       auto alerts = ReadTopic(props_, "alerts");
