@@ -446,6 +446,26 @@ constexpr bool IsEmojiModifier(utf8proc_int32_t cp) {
          (cp == 0xFE0E || cp == 0xFE0F || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF));
 }
 
+// Quotation marks, for Token::quoted. The straight '"' opens or closes by
+// its place, and so does “, which opens in English and closes „…“; the
+// others say which they do.
+enum class QuotationMark { kNone, kOpens, kCloses, kEither };
+constexpr QuotationMark QuotationMarkOf(utf8proc_int32_t cp) {
+  switch (cp) {
+    case '"':
+    case 0x201C:  // “
+      return QuotationMark::kEither;
+    case 0x201E:  // „
+    case 0x00AB:  // «
+      return QuotationMark::kOpens;
+    case 0x201D:  // ”
+    case 0x00BB:  // »
+      return QuotationMark::kCloses;
+    default:
+      return QuotationMark::kNone;
+  }
+}
+
 // A token found but not yet written out: its text is folded[from, from + length).
 struct PendingToken {
   size_t from = 0;
@@ -552,6 +572,7 @@ class Normalizer {
 
   void Finish();
   void MarkQuestions();  // sets Token::in_question, after Finish wrote the tokens
+  void MarkQuotes();     // sets Token::quoted, after Finish, when a quotation mark was seen
 
   NormalizedText& out_;
   std::vector<PendingToken>& pending_;
@@ -570,6 +591,7 @@ class Normalizer {
   bool clause_start_ = true;  // the next token begins a clause
   bool comma_ = false;        // a comma or colon came since the last token
   bool saw_mark_ = false;
+  bool saw_quote_ = false;  // a quotation mark: MarkQuotes has work to do
 };
 
 // Length in bytes of "@handle" or "#tag" at p, or 0.
@@ -756,6 +778,7 @@ void Normalizer::Run(std::string_view text) {
       FlushWord();
       if ((byte.traits & ByteInfo::kClause) != 0) clause_start_ = true;
       if (c == ',' || c == ':') comma_ = true;
+      if (c == '"') saw_quote_ = true;
       AppendAscii(c);
       continue;
     }
@@ -788,6 +811,8 @@ void Normalizer::Run(std::string_view text) {
       PushToken(before, Token::Kind::kSymbol);
     } else if (cp == '.' || cp == '!' || cp == '?' || cp == ';' || cp == '\n') {
       clause_start_ = true;
+    } else if (QuotationMarkOf(cp) != QuotationMark::kNone) {
+      saw_quote_ = true;
     }
   }
   FlushWord();
@@ -820,6 +845,7 @@ void Normalizer::Finish() {
     token.caps = pending.caps;
     token.clause_start = pending.clause_start;
     token.after_comma = pending.after_comma;
+    token.quoted = false;
     if (length <= kCopySize) {
       std::memcpy(at, text, kCopySize);
     } else {
@@ -831,6 +857,7 @@ void Normalizer::Finish() {
   words.resize(words_size_);
   out_.folded.resize(folded_size_);
   MarkQuestions();
+  if (saw_quote_) MarkQuotes();
 }
 
 void Normalizer::MarkQuestions() {
@@ -849,6 +876,38 @@ void Normalizer::MarkQuestions() {
     for (size_t k = clause_begin; k <= i; ++k) tokens[k].in_question = question;
     clause_begin = i + 1;
     clause_end = 0;
+  }
+}
+
+void Normalizer::MarkQuotes() {
+  // A quotation is the tokens between a mark that opens and the next that
+  // closes; only the gaps between tokens (in folded_) hold marks.
+  constexpr size_t kMaxQuoted = 3;  // longer ones are reported speech or titles
+  constexpr size_t kNone = static_cast<size_t>(-1);
+  std::vector<Token>& tokens = out_.tokens;
+  const size_t count = pending_.size();
+  size_t open = kNone;  // the first token after the mark that opened
+  size_t gap_begin = 0;
+  for (size_t i = 0; i <= count; ++i) {
+    const size_t gap_end = i < count ? pending_[i].from : folded_size_;
+    const auto* p = reinterpret_cast<const unsigned char*>(folded_ + gap_begin);
+    const auto* const end = reinterpret_cast<const unsigned char*>(folded_ + gap_end);
+    while (p < end) {
+      size_t n = 0;
+      const QuotationMark mark = QuotationMarkOf(DecodeAt(p, end, &n));
+      p += n;
+      if (mark == QuotationMark::kNone) continue;
+      const bool closes = open != kNone && mark != QuotationMark::kOpens;
+      if (closes) {
+        bool one_clause = i > open && i - open <= kMaxQuoted;
+        for (size_t k = open + 1; one_clause && k < i; ++k) one_clause = !pending_[k].clause_start;
+        for (size_t k = open; one_clause && k < i; ++k) tokens[k].quoted = true;
+        open = kNone;
+      } else if (mark != QuotationMark::kCloses) {
+        open = i;
+      }
+    }
+    if (i < count) gap_begin = pending_[i].from + pending_[i].length;
   }
 }
 

@@ -213,6 +213,7 @@ void ExpectSameForms(const NormalizedText& got, const NormalizedText& want,
     EXPECT_EQ(got.tokens[i].clause_start, want.tokens[i].clause_start) << text << " token " << i;
     EXPECT_EQ(got.tokens[i].after_comma, want.tokens[i].after_comma) << text << " token " << i;
     EXPECT_EQ(got.tokens[i].in_question, want.tokens[i].in_question) << text << " token " << i;
+    EXPECT_EQ(got.tokens[i].quoted, want.tokens[i].quoted) << text << " token " << i;
   }
 }
 
@@ -229,6 +230,43 @@ TEST(Normalize, TokensKnowWhetherTheirClauseEndsWithAQuestionMark) {
   EXPECT_EQ(questions("#IsItOver? no"), "qqqq.");  // a hashtag and its parts
   EXPECT_EQ(questions("?"), "");
   EXPECT_EQ(questions("geliyor mu? gelmedi"), "qq.");
+}
+
+TEST(Normalize, TokensKnowWhetherTheyStandInAShortQuotation) {
+  auto quoted = [](const std::string& text) {
+    std::string marks;
+    for (const Token& t : Normalize(text, true).tokens) marks += t.quoted ? 'q' : '.';
+    return marks;
+  };
+  EXPECT_EQ(quoted("your \"fast\" delivery"), ".q.");
+  EXPECT_EQ(quoted("great \xE2\x80\x9C"
+                   "customer service\xE2\x80\x9D today"),
+            ".qq.");
+  EXPECT_EQ(quoted("\xC2\xAB"
+                   "s\xC3\xBCper\xC2\xBB destek"),
+            "q.");  // «süper»
+  EXPECT_EQ(quoted("\xE2\x80\x9E"
+                   "hizli\xE2\x80\x9C kargo"),
+            "q.");                                         // „hızlı“ opens, “ closes
+  EXPECT_EQ(quoted("\"a\" and \"b\""), "q.q");             // two quotations
+  EXPECT_EQ(quoted("\"one two three four\" x"), ".....");  // too long: speech
+  EXPECT_EQ(quoted("\"end. start\" x"), "...");            // two clauses
+  EXPECT_EQ(quoted("an \"unclosed quote"), "...");
+  EXPECT_EQ(quoted("\xE2\x80\x9D"
+                   "closes first\xE2\x80\x9C"),
+            "..");  // a closer opens nothing
+  EXPECT_EQ(quoted("no quotes here"), "...");
+  EXPECT_EQ(quoted("it's 'fine'"), "..");  // apostrophes are the scorer's to read
+  // The same text object reused: a quotation of the last post is gone.
+  NormalizedText text;
+  NormalizeInto("\"fast\"", true, &text);
+  ASSERT_EQ(text.tokens.size(), 1u);
+  EXPECT_TRUE(text.tokens[0].quoted);
+  NormalizeInto("fast", true, &text);
+  ASSERT_EQ(text.tokens.size(), 1u);
+  EXPECT_FALSE(text.tokens[0].quoted);
+  // Entities are decoded first: &quot; is a quotation mark.
+  EXPECT_EQ(quoted("the &quot;help&quot; desk"), ".q.");
 }
 
 TEST(Normalize, TokensKnowWhetherACommaOrColonStandsBeforeThem) {

@@ -357,11 +357,11 @@ double ContextualEnglishValence(const std::vector<std::string_view>& words,
 // English word list in one: the spellings do not collide.)
 bool IsBarePraise(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "great",     "perfect",    "wonderful",   "lovely",    "fantastic",  "awesome",
-      "brilliant", "nice",       "super",       "terrific",  "fabulous",   "splendid",
-      "yay",       "hooray",     "excellent",   "marvelous", "marvellous", "thanks",
-      "harika",    "mukemmel",   "muhtesem",    "sahane",    "bravo",      "tebrikler",
-      "guzel",     "supersiniz", "harikasiniz", "aferin",    "helal"};
+      "great",     "perfect",   "wonderful",  "lovely",   "fantastic",  "awesome",     "brilliant",
+      "nice",      "super",     "terrific",   "fabulous", "splendid",   "yay",         "hooray",
+      "excellent", "marvelous", "marvellous", "thanks",   "harika",     "mukemmel",    "muhtesem",
+      "sahane",    "bravo",     "tebrikler",  "guzel",    "supersiniz", "harikasiniz", "aferin",
+      "helal",     "joy",       "bayildim"};
   static constexpr WordList kList(kWords);
   return kList.Contains(w);
 }
@@ -375,7 +375,7 @@ bool IsBarePraiseFiller(std::string_view w) {
       // Said to the company: "bravo size", "well done you", "helal olsun",
       // and what the praise is of: "harika hizmet", "great service".
       "size", "sizi", "sana", "you", "guys", "olsun", "hizmet", "hizmetiniz", "musteri",
-      "hizmetleri", "service", "customer"};
+      "hizmetleri", "hizmete", "hizmetinize", "service", "customer"};
   static constexpr WordList kList(kWords);
   return kList.Contains(w);
 }
@@ -448,6 +448,63 @@ std::string_view WithoutQuotes(std::string_view w) {
   while (!w.empty() && w.front() == '\'') w.remove_prefix(1);
   while (!w.empty() && w.back() == '\'') w.remove_suffix(1);
   return w;
+}
+
+// In a short quotation (Token::quoted), or a word in single quotes of its
+// own ("'help'"), which the normalizer keeps as a word with its apostrophes.
+bool IsQuoted(const Token& t) {
+  return t.quoted ||
+         (t.is_word && t.text.size() > 2 && t.text.front() == '\'' && t.text.back() == '\'');
+}
+
+// A folded word with a genitive ending (-in/-ın/-un/-ün after a consonant,
+// -nin/-nın/-nun/-nün after a vowel): "filmin", "mağazanın", "ürünün".
+bool IsTurkishGenitive(std::string_view w) {
+  const std::string_view end = w.substr(w.size() >= 2 ? w.size() - 2 : 0);
+  return w.size() >= 4 && (end == "in" || end == "un");
+}
+
+// Praise that frames what follows, the way sarcasm introduces a complaint:
+// "love how", "love it when", "gotta love", "nice to see", "great to hear",
+// "nice of you to".
+// Returns the token after the frame, or 0 when words[i] begins none. Only
+// with a complaint rule matched does the scorer read it as sarcasm: "love
+// how fast it arrived" is sincere.
+size_t SarcasmFrameEnd(const std::vector<std::string_view>& words, const std::vector<Token>& tokens,
+                       size_t i) {
+  auto word_at = [&](size_t k) {
+    return k < words.size() && tokens[k].is_word && !tokens[k].clause_start &&
+                   !tokens[k].after_comma
+               ? words[k]
+               : std::string_view();
+  };
+  const std::string_view w = words[i];
+  if (w == "love" || w == "loving") {
+    const std::string_view next = word_at(i + 1);
+    if (next == "how" || next == "when") return i + 2;
+    if (next == "it" && word_at(i + 2) == "when") return i + 3;
+    // "gotta love", "got to love", "you have to love", "you've got to love"
+    const std::string_view back = i > 0 && !tokens[i].clause_start ? words[i - 1] : "";
+    if (back == "gotta" || back == "gota") return i + 1;
+    if (back == "to" && i > 1 && (words[i - 2] == "got" || words[i - 2] == "have")) return i + 1;
+    return 0;
+  }
+  static constexpr std::string_view kGlad[] = {"nice", "great", "good",      "lovely", "wonderful",
+                                               "glad", "happy", "fantastic", "awesome"};
+  static constexpr WordList kGladList(kGlad);
+  // "nice of you to cancel my flight", "kind of them to lose my bag"
+  static constexpr std::string_view kKind[] = {"nice",       "kind",  "good",        "lovely",
+                                               "thoughtful", "sweet", "considerate", "great"};
+  static constexpr WordList kKindList(kKind);
+  if (kKindList.Contains(w) && word_at(i + 1) == "of" && word_at(i + 3) == "to") {
+    const std::string_view who = word_at(i + 2);
+    if (who == "you" || who == "them" || who == "u" || who == "ya") return i + 4;
+  }
+  if (kGladList.Contains(w) && word_at(i + 1) == "to") {
+    const std::string_view verb = word_at(i + 2);
+    if (verb == "see" || verb == "know" || verb == "hear" || verb == "find") return i + 3;
+  }
+  return 0;
 }
 
 constexpr double kLaughterValence = 1.5;
@@ -934,6 +991,7 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     size_t token;
     double valence;
     bool sarcasm_prone;
+    bool flipped = false;  // already read as sarcasm
   };
   thread_local std::vector<Scored> scored;
   scored.clear();
@@ -952,6 +1010,12 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       }
     }
     if (!hit) continue;
+    // Folded, "adı" (its name) is "adi" (vile): after a genitive it is the
+    // name, as in "mağazanın adı", "filmin adi".
+    if (turkish_hit && hit->words == 1 && words[i] == "adi" && i > 0 &&
+        OnePhrase(text.tokens, i - 1, i) && IsTurkishGenitive(words[i - 1])) {
+      continue;
+    }
     // A word that is both an entry and a booster ("süper güzel") boosts the
     // next entry instead of counting twice.
     if (hit->words == 1 && is_word[i] && Intensity(words[i]) != 0 && i + 1 < words.size() &&
@@ -1109,7 +1173,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     sum += v;
     scored.push_back(Scored{i, v,
                             v > 0 && (IsSarcasmProne(hit->entry) ||
-                                      IsPraiseOfWorkDone(words, text.tokens, i, hit->words))});
+                                      IsPraiseOfWorkDone(words, text.tokens, i, hit->words)),
+                            false});
     if (explain) {
       result.contributions.push_back(SentimentContribution{std::string(words[i]), v, why});
     }
@@ -1141,6 +1206,7 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       }
       if (contrast || !same_clause(from, to)) continue;
       sum -= 2 * scored[a].valence;
+      scored[a].flipped = true;
       if (explain) {
         for (SentimentContribution& c : result.contributions) {
           if (c.token == words[scored[a].token] && c.valence > 0) {
@@ -1151,6 +1217,70 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         }
       }
       break;
+    }
+  }
+  // Scare quotes mock what the company claims: 'your "fast" delivery took 3
+  // weeks', 'great "customer service", 2 hours on hold', 'harika "destek"
+  // ekibiniz 3 gündür dönmedi'. Praise inside a short quotation, or right
+  // before one, counts against only when a complaint rule matched: quotes
+  // also name things ('loved "Great Expectations"', 'filmin adı "Mükemmel
+  // Bir Gün"'), and a negative word beside a title is no complaint.
+  if (context.complaint_rule && std::any_of(text.tokens.begin(), text.tokens.end(), IsQuoted)) {
+    for (Scored& a : scored) {
+      if (a.valence <= 0 || a.flipped) continue;
+      const bool inside = IsQuoted(text.tokens[a.token]);
+      // Right before it, or with an article or a possessive between:
+      // 'love the "upgrade"', 'harika bir "hizmet"'.
+      bool before = false;
+      for (size_t next = a.token + 1; !inside && !before && next < words.size() &&
+                                      next <= a.token + 2 && OnePhrase(text.tokens, a.token, next);
+           ++next) {
+        before = IsQuoted(text.tokens[next]);
+      }
+      if (!inside && !before) continue;
+      sum -= 2 * a.valence;
+      if (explain) {
+        for (SentimentContribution& c : result.contributions) {
+          if (c.token == words[a.token] && c.valence > 0) {
+            c.valence = -c.valence;
+            c.why += inside ? ", sarcasm: in scare quotes" : ", sarcasm: praises a scare quote";
+            break;
+          }
+        }
+      }
+      a.valence = -a.valence;
+      a.flipped = true;
+    }
+  }
+  // Sarcasm frames: "love how my internet drops every evening", "gotta love
+  // paying for nothing", "nice to see my bill doubled". With a complaint
+  // rule matched and nothing in the rest of the clause that praises or puts
+  // right, the frame's praise counts against.
+  if (context.complaint_rule && english != nullptr) {
+    for (Scored& a : scored) {
+      if (a.valence <= 0 || a.flipped || !is_word[a.token]) continue;
+      const size_t after = SarcasmFrameEnd(words, text.tokens, a.token);
+      if (after == 0) continue;
+      bool sincere = false;
+      for (size_t k = after; k < words.size() && !sincere && !text.tokens[k].clause_start; ++k) {
+        sincere = is_word[k] && (IsContrast(words[k]) || IsRemedy(words[k]));
+      }
+      for (const Scored& x : scored) {
+        sincere = sincere || (x.token >= after && x.valence > 0 && same_clause(a.token, x.token));
+      }
+      if (sincere) continue;
+      sum -= 2 * a.valence;
+      if (explain) {
+        for (SentimentContribution& c : result.contributions) {
+          if (c.token == words[a.token] && c.valence > 0) {
+            c.valence = -c.valence;
+            c.why += ", sarcasm: frames a complaint";
+            break;
+          }
+        }
+      }
+      a.valence = -a.valence;
+      a.flipped = true;
     }
   }
   // Sarcasm: praise alone in its sentence or phrase, next to one that says

@@ -652,6 +652,94 @@ TEST(SentimentScorer, BarePraiseBesideAComplaintRuleIsSarcasm) {
   EXPECT_GT(s("bravo size, sorunumu 10 dakikada çözdünüz", "tr", true), 0);
 }
 
+TEST(SentimentScorer, PraiseInScareQuotesCountsAgainstAComplaint) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("fast", 1.5);
+  l->en.Add("great", 3.0);
+  l->en.Add("love", 3.0);
+  l->en.Add("loved", 2.9);
+  l->en.Add("sad", -2.0);
+  l->en.Add("lost", -1.3);
+  l->tr.Add("hızlı", 1.5);
+  l->tr.Add("harika", 3.2);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text, const std::string& lang, bool complaint_rule) {
+    ScoreContext context;
+    context.complaint_rule = complaint_rule;
+    return scorer.Score(Normalize(text, lang != "en"), lang, text, /*explain=*/false, context)
+        .score;
+  };
+  // In quotes, with a complaint rule or something negative beside it.
+  EXPECT_LT(s("your \"fast\" delivery took 3 weeks", "en", true), 0);
+  EXPECT_LT(s("your \xE2\x80\x9C"
+              "fast\xE2\x80\x9D delivery took 3 weeks",
+              "en", true),
+            0);
+  EXPECT_LT(s("your 'fast' delivery took 3 weeks", "en", true), 0);
+  EXPECT_LT(s("\"hızlı\" teslimat, 2 haftada geldi", "tr", true), 0);
+  EXPECT_LT(s("\"hizli\" teslimat, 2 haftada geldi", "tr", true), 0);
+  // Right before a quotation, or an article away, with a complaint rule.
+  EXPECT_LT(s("great \"customer service\", 2 hours on hold", "en", true), 0);
+  EXPECT_LT(s("love the \"upgrade\" that deleted my photos", "en", true), 0);
+  EXPECT_LT(s("harika \"destek\" ekibiniz 3 gündür dönmedi", "tr", true), 0);
+  // Sincere: no complaint rule (a negative word beside a title is none);
+  // a title after praise; a long quotation.
+  EXPECT_GT(s("your \"fast\" delivery arrived today", "en", false), 0);
+  EXPECT_DOUBLE_EQ(s("\"fast\" delivery lost my parcel", "en", false),
+                   s("fast delivery lost my parcel", "en", false));
+  EXPECT_GT(s("loved \"Great Expectations\"", "en", false), 0);
+  EXPECT_GT(s("loved \"Great Expectations\", the ending was sad", "en", false),
+            s("loved Great Expectations, the ending was sad", "en", false) - 1e-9);
+  EXPECT_GT(s("she said \"what a great fast team we have\"", "en", true), 0);
+  // A comma between: the quotes change nothing.
+  EXPECT_DOUBLE_EQ(s("fast, \"the\" parcel came", "en", true),
+                   s("fast, the parcel came", "en", true));
+}
+
+TEST(SentimentScorer, SarcasmFramesCountAgainstOnlyWithAComplaintRule) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("love", 3.0);
+  l->en.Add("nice", 1.8);
+  l->en.Add("great", 3.0);
+  l->en.Add("fast", 1.5);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text, bool complaint_rule) {
+    ScoreContext context;
+    context.complaint_rule = complaint_rule;
+    return scorer.Score(Normalize(text, false), "en", text, /*explain=*/false, context).score;
+  };
+  EXPECT_LT(s("love how my internet drops every evening", true), 0);
+  EXPECT_LT(s("LOVE IT WHEN THE APP LOGS ME OUT", true), 0);
+  EXPECT_LT(s("gotta love paying for a service that never works", true), 0);
+  EXPECT_LT(s("you have to love being on hold for an hour", true), 0);
+  EXPECT_LT(s("nice to see my bill doubled this month", true), 0);
+  EXPECT_LT(s("great to hear my refund was rejected", true), 0);
+  EXPECT_LT(s("nice of you to cancel my flight without telling me", true), 0);
+  // Sincere: no complaint rule; praise or a remedy in the framed clause;
+  // a frame word without its frame.
+  EXPECT_GT(s("love how fast it arrived", false), 0);
+  EXPECT_GT(s("love how fast it arrived", true), 0);
+  EXPECT_GT(s("nice to see the outage was fixed", true), 0);
+  EXPECT_GT(s("love my new phone, the case was late", true), 0);
+  EXPECT_GT(s("nice to see you", false), 0);
+}
+
+TEST(SentimentScorer, AdiAfterAGenitiveIsANameNotAnInsult) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("adi", -2.5);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text, /*explain=*/false, ScoreContext()).score;
+  };
+  // Folded, "adı" (its name) and "adi" (vile) are one word.
+  EXPECT_EQ(s("mağazanın adı Harika Market"), 0);
+  EXPECT_EQ(s("filmin adi ne"), 0);
+  EXPECT_EQ(s("ÜRÜNÜN ADI"), 0);
+  EXPECT_LT(s("adi firma"), 0);
+  EXPECT_LT(s("bu adi herifler"), 0);
+  EXPECT_LT(s("filmin, adi bir yapım"), 0);  // a comma parts them
+}
+
 TEST(SentimentScorer, ACommaEndsTheReachOfANegator) {
   auto l = std::make_shared<Lexicons>();
   l->tr.Add("kötü", -2.5);
