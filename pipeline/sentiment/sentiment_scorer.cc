@@ -1360,7 +1360,10 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     for (Scored& a : scored) {
       if (!bare(a)) continue;
       const uint32_t p = phrase[a.token];
-      if (!(says_wrong(int64_t{p} - 1) || (next_joined(p) && says_wrong(int64_t{p} + 1)))) {
+      // With a complaint rule matched and praise said only alone, the
+      // sentence after it counts too: "Bayıldım! Kargo 6 gündür yolda."
+      if (!(says_wrong(int64_t{p} - 1) || (next_joined(p) && says_wrong(int64_t{p} + 1)) ||
+            names_complaint(int64_t{p} + 1))) {
         continue;
       }
       sum -= 2 * a.valence;

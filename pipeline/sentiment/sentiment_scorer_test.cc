@@ -650,6 +650,12 @@ TEST(SentimentScorer, BarePraiseBesideAComplaintRuleIsSarcasm) {
   // sincere with or without a complaint rule.
   EXPECT_GT(s("bravo size, sorunumu 10 dakikada çözdünüz", "tr", false), 0);
   EXPECT_GT(s("bravo size, sorunumu 10 dakikada çözdünüz", "tr", true), 0);
+  // The sentence after praise said alone names the complaint too, but only
+  // when a complaint rule matched: "Thanks! We had a blast." is glad.
+  EXPECT_LT(s("Harika! Kargo 6 gündür yolda.", "tr", true), 0);
+  EXPECT_LT(s("HARIKA! KARGO 6 GUNDUR YOLDA.", "tr", true), 0);
+  EXPECT_GT(s("Harika! Kargo 6 gündür yolda.", "tr", false), 0);
+  EXPECT_GT(s("Thanks! We had a blast.", "en", false), 0);
 }
 
 TEST(SentimentScorer, PraiseInScareQuotesCountsAgainstAComplaint) {
