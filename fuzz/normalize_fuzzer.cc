@@ -12,6 +12,7 @@
 #include <re2/re2.h>
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -98,6 +99,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Check(ValidUtf8(n.lower) && ValidUtf8(n.folded) && ValidUtf8(n.words),
           "a normalized form is not valid UTF-8");
     for (const earshot::Token& t : n.tokens) Check(ValidUtf8(t.text), "a token is not UTF-8");
+    // Only quotation marks (or an entity that decodes to one) quote tokens.
+    const bool any_quoted = std::any_of(n.tokens.begin(), n.tokens.end(),
+                                        [](const earshot::Token& t) { return t.quoted; });
+    Check(!any_quoted || text.find('"') != std::string_view::npos ||
+              text.find("\xE2\x80") != std::string_view::npos ||
+              text.find("\xC2\xAB") != std::string_view::npos ||
+              text.find("\xC2\xBB") != std::string_view::npos ||
+              text.find('&') != std::string_view::npos,
+          "a token is quoted in a text with no quotation mark");
     Check(ValidUtf8(earshot::FoldForMatching(text, turkish)), "folded text is not UTF-8");
     // Kept across inputs on purpose: each call meets what the last one left.
     static earshot::NormalizedText reused;
@@ -110,7 +120,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       const earshot::Token& b = n.tokens[i];
       Check(a.text == b.text && a.is_word == b.is_word && a.kind == b.kind && a.caps == b.caps &&
                 a.clause_start == b.clause_start && a.in_question == b.in_question &&
-                a.after_comma == b.after_comma,
+                a.after_comma == b.after_comma && a.quoted == b.quoted,
             "NormalizeInto over a used output gives another token");
     }
     for (const char* lang : {"tr", "en", ""}) {
