@@ -151,7 +151,8 @@ std::optional<std::vector<uint64_t>> MinimalSets(FormulaProbe* probe, Holds&& ho
 // 81 sets the other way), whichever lists fewer atoms; when neither can be
 // listed, a weaker formula: every atom it cannot pass without, or any one
 // of its atoms.
-Formula FormulaOf(const re2::FilteredRE2& re, size_t atom_count) {
+Formula FormulaOf(const re2::FilteredRE2& re, size_t atom_count, bool* any_one) {
+  *any_one = false;
   if (atom_count > 64) {
     // Too many atoms for the bit sets below: any one of them, which holds
     // whenever the real formula does unless that needs no atom at all.
@@ -161,6 +162,7 @@ Formula FormulaOf(const re2::FilteredRE2& re, size_t atom_count) {
     if (!passed.empty()) return Formula{{}};
     Clause any(atom_count);
     for (size_t k = 0; k < atom_count; ++k) any[k] = static_cast<int>(k);
+    *any_one = atom_count > 1;
     return Formula{{any}};
   }
   FormulaProbe probe(re, atom_count);
@@ -205,7 +207,10 @@ Formula FormulaOf(const re2::FilteredRE2& re, size_t atom_count) {
     if (!probe.Passes(probe.all() & ~(uint64_t{1} << k)))
       clauses.push_back(Clause{static_cast<int>(k)});
   }
-  if (clauses.empty()) clauses.push_back(ClauseOf(probe.all()));
+  if (clauses.empty()) {
+    clauses.push_back(ClauseOf(probe.all()));
+    *any_one = atom_count > 1;
+  }
   return Formula{clauses};
 }
 
@@ -222,6 +227,7 @@ bool RegexPrefilter::Build(const std::vector<std::string>& regexes, const RE2::O
   term_regex_.clear();
   clauses_.clear();
   always_.clear();
+  weak_.clear();
   std::vector<std::string> atoms;  // every regex's atoms, each once
   std::unordered_map<std::string, int> atom_ids;
   std::vector<std::pair<int, int32_t>> atom_clause;  // (atom, clause) pairs
@@ -240,7 +246,9 @@ bool RegexPrefilter::Build(const std::vector<std::string>& regexes, const RE2::O
       if (added) atoms.push_back(atom);
       ids.push_back(it->second);
     }
-    const Formula formula = FormulaOf(*probe, own.size());
+    bool any_one = false;
+    const Formula formula = FormulaOf(*probe, own.size(), &any_one);
+    weak_.push_back(any_one || formula.front().empty() ? 1 : 0);
     if (formula.front().empty()) {
       always_.push_back(static_cast<int>(id));
     } else {

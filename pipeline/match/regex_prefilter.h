@@ -102,6 +102,14 @@ class RegexPrefilter {
     return end - begin;
   }
   size_t atom_count() const { return atom_count_; }
+  // True when the literals hold regex `id` back from almost nothing: it
+  // needs none of them, or any one of many (RE2 found no literal it cannot
+  // match without, as in one long alternation after a gap), and no
+  // punctuation mark either. It then runs on nearly every text, and rule
+  // lint warns about it (pattern_unfiltered).
+  bool weakly_filtered(int id) const {
+    return weak_[static_cast<size_t>(id)] != 0 && required_mark_count(id) == 0;
+  }
   // How many terms (each an AND of clauses, each an OR of atoms) its formula
   // has, any of which lets regex `id` run; 0 when it runs on every text.
   size_t term_count(int id) const {
@@ -148,6 +156,7 @@ class RegexPrefilter {
   std::vector<uint32_t> atom_clause_begin_;
   std::vector<int32_t> atom_clauses_;
   std::vector<int> always_;  // regexes with no atoms to wait for: they run on every text
+  std::vector<char> weak_;   // per regex: no atoms, or any one of its atoms lets it run
   // Atoms shorter than kMinAtomLength are left out of the formulas, yet
   // a written mark such as "\\?" is rare in posts and decides many question
   // regexes ("\\b(why|what)\\b[^.!]*\\?" runs only where a '?' is). Such

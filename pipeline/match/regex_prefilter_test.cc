@@ -180,6 +180,25 @@ TEST(RegexPrefilter, WrittenMarksARegexNeedsGateItAndOptionalOnesDoNot) {
 // whose formula holds are run: "kargo" alone must not make the
 // kargo-and-gelmedi regex a candidate, and either of iade/para with
 // yapilmadi must.
+TEST(RegexPrefilter, SaysWhichRegexesNoLiteralHoldsBack) {
+  const std::vector<std::string> regexes = {
+      // One alternation of 22 endings after a gap: no word is required.
+      R"(\b(\d+|bir|iki)\s+(gundur|haftadir|aydir)\s+(\S+\s+){0,2}(bitmedi|tamamlanmadi|sonuclanmadi|cozulmedi|halledilmedi|yapilmadi|duzelmedi|haber\s+yok|ses\s+yok|donus\s+yok|donmedi\w*|donulmedi|donus\s+yapilmadi|donus\s+yapmadi\w*|aramadi\w*|bekliyorum|bekliyoruz|bekletil\w*|bekletiyor\w*|cevap\s+verilmedi|cevap\s+vermedi\w*|yanit\s+vermedi\w*)\b)",
+      // Ten of them: held back by the nouns and the endings.
+      R"(\b(\d+|bir|iki)\s+(gundur|haftadir|aydir)\s+(\S+\s+){0,2}(bitmedi|tamamlanmadi|sonuclanmadi|cozulmedi|halledilmedi|yapilmadi|duzelmedi|haber\s+yok|ses\s+yok|donus\s+yok)\b)",
+      R"(\b\S+\s+\S+\s+\S+\b)",                      // no literal at all
+      R"((^|[.!?]\s*)(can|do|is)\s+\S+\b[^.!]*\?)",  // no long literal, but needs '?'
+      R"(\bkargo\s+(\S+\s+){0,2}gelmedi\b)"};        // two required words
+  const RE2::Options options = QuietOptions();
+  RegexPrefilter prefilter;
+  ASSERT_TRUE(BuildOrReport(regexes, options, &prefilter));
+  EXPECT_TRUE(prefilter.weakly_filtered(0));
+  EXPECT_FALSE(prefilter.weakly_filtered(1));
+  EXPECT_TRUE(prefilter.weakly_filtered(2));
+  EXPECT_FALSE(prefilter.weakly_filtered(3));
+  EXPECT_FALSE(prefilter.weakly_filtered(4));
+}
+
 TEST(RegexPrefilter, RunsOnlyRegexesWhoseAtomFormulaHolds) {
   const std::vector<std::string> regexes = {
       R"(\bkargo\s+(\S+\s+){0,2}gelmedi\b)",                 // kargo AND gelmedi

@@ -454,3 +454,54 @@ TEST(RuleSet, RegexGroupsByLanguageChangeNothingThatMatches) {
 
 }  // namespace
 }  // namespace earshot
+
+namespace earshot {
+namespace {
+
+class UnfilteredRegexTest : public LoadRuleSetTest {};
+
+TEST_F(UnfilteredRegexTest, AGapRegexNoLiteralHoldsBackIsAWarningAtItsPlace) {
+  // One alternation of 19 endings after a gap: RE2 finds no word every
+  // match must contain, so the regex would run on nearly every post. The
+  // same endings split in two regexes are held back by their words.
+  Write("r.yaml", R"y(rules:
+  - id: long
+    category: complaint
+    lang: tr
+    match:
+      any:
+        - regex: "\\b(\\d+|bir|iki|uc|dort|bes|on)\\s+(gundur|haftadir|aydir)\\s+(\\S+\\s+){0,2}(bitmedi|tamamlanmadi|sonuclanmadi|cozulmedi|halledilmedi|yapilmadi|duzelmedi|haber\\s+yok|ses\\s+yok|donus\\s+yok|donmedi\\w*|donulmedi|donus\\s+yapilmadi|donus\\s+yapmadi\\w*|aramadi\\w*|bekliyorum|bekliyoruz|bekletil\\w*|bekletiyor\\w*|cevap\\s+verilmedi|cevap\\s+vermedi\\w*|yanit\\s+vermedi\\w*)\\b"
+  - id: split
+    category: complaint
+    lang: tr
+    match:
+      any:
+        - regex: "\\b(\\d+|bir|iki|uc|dort|bes|on)\\s+(gundur|haftadir|aydir)\\s+(\\S+\\s+){0,2}(bitmedi|tamamlanmadi|sonuclanmadi|cozulmedi|halledilmedi|yapilmadi|duzelmedi|haber\\s+yok|ses\\s+yok|donus\\s+yok)\\b"
+        - regex: "\\b(\\d+|bir|iki|uc|dort|bes|on)\\s+(gundur|haftadir|aydir)\\s+(\\S+\\s+){0,2}(donmedi\\w*|donulmedi|aramadi\\w*|cevap\\s+verilmedi|cevap\\s+vermedi\\w*|yanit\\s+vermedi\\w*)\\b"
+        - regex: "\\b(\\d+|bir|iki|uc|dort|bes|on)\\s+(gundur|haftadir|aydir)\\s+(\\S+\\s+){0,2}(bekliyorum|bekliyoruz|bekletil\\w*|bekletiyor\\w*)\\b"
+  - id: question
+    category: question
+    lang: en
+    match:
+      any:
+        # No literal of three letters, but it cannot match without a '?'.
+        - regex: "\\b(is|are|do)\\s+\\S+\\b[^.!]*\\?"
+)y");
+  std::vector<Diagnostic> d;
+  const auto set = LoadRuleSet({dir_.string()}, RuleSetOptions{}, &d);
+  ASSERT_TRUE(set.ok()) << (d.empty() ? "" : d[0].ToString());
+  std::vector<const Diagnostic*> warnings;
+  for (const Diagnostic& x : d) {
+    if (x.code == "pattern_unfiltered") warnings.push_back(&x);
+  }
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0]->severity, Severity::kWarning);
+  EXPECT_EQ(warnings[0]->line, 7);
+  EXPECT_EQ(warnings[0]->column, 18);
+  EXPECT_NE(warnings[0]->file.find("r.yaml"), std::string::npos);
+  // A warning only: the regex still matches.
+  EXPECT_EQ(Match(**set, "3 gündür bekliyorum", Lang("tr")), (Ids{"long", "split"}));
+}
+
+}  // namespace
+}  // namespace earshot
