@@ -1292,8 +1292,18 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     thread_local std::vector<uint32_t> phrase;  // token -> phrase number
     phrase.assign(words.size(), 0);
     uint32_t number = 0;
+    bool phrase_has_word = false;
     for (size_t k = 0; k < words.size(); ++k) {
-      if (k > 0 && (text.tokens[k].clause_start || text.tokens[k].after_comma)) ++number;
+      // An emoji after words ends their phrase as a full stop would, and
+      // goes with it: "kargo yine gecikti 🙃 harikasınız" ("😡 güzel" is
+      // one phrase).
+      const bool after_symbol = k > 0 && is_word[k] != 0 &&
+                                text.tokens[k - 1].kind == Token::Kind::kSymbol && phrase_has_word;
+      if (k > 0 && (text.tokens[k].clause_start || text.tokens[k].after_comma || after_symbol)) {
+        ++number;
+        phrase_has_word = false;
+      }
+      phrase_has_word = phrase_has_word || is_word[k] != 0;
       phrase[k] = number;
     }
     // Phrase p holds a contrast, or says the problem was put right
@@ -1342,9 +1352,10 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     // nothing right is taken for the complaint: "tebrikler size, yine iptal
     // ettiniz", "mükemmel hizmet, 10 gündür hazırlanıyor". Praise anywhere
     // else ("harika, gelmedi diye korkmuştum, teşekkürler") keeps it sincere.
+    // Clapping beside it is part of the act ("süper hizmet 👏👏").
     const bool only_bare_praise =
         context.complaint_rule && std::all_of(scored.begin(), scored.end(), [&](const Scored& x) {
-          return x.valence <= 0 || bare(x);
+          return x.valence <= 0 || bare(x) || (!is_word[x.token] && x.sarcasm_prone);
         });
     auto names_complaint = [&](int64_t p) {
       if (!only_bare_praise || p < 0 || turns_or_mends(p)) return false;
@@ -1377,6 +1388,15 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         }
       }
       a.valence = -a.valence;
+      // The clapping said with it goes the same way: "süper hizmet 👏👏".
+      for (Scored& x : scored) {
+        if (is_word[x.token] == 0 && x.sarcasm_prone && x.valence > 0 && !x.flipped &&
+            phrase[x.token] == p) {
+          sum -= 2 * x.valence;
+          x.valence = -x.valence;
+          x.flipped = true;
+        }
+      }
     }
   }
   // Exclamation marks add emphasis in the direction already taken.

@@ -746,6 +746,30 @@ TEST(SentimentScorer, AdiAfterAGenitiveIsANameNotAnInsult) {
   EXPECT_LT(s("filmin, adi bir yapım"), 0);  // a comma parts them
 }
 
+TEST(SentimentScorer, AnEmojiAfterWordsEndsTheirPhraseForPraiseSaidAlone) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("gecikti*", -2.0);
+  l->tr.Add("harikasınız", 3.0);
+  l->tr.Add("süper", 2.5);
+  l->emoji.Add("\xF0\x9F\x99\x83", -0.3);  // 🙃
+  l->emoji.Add("\xF0\x9F\x91\x8F", 1.5);   // 👏
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text, bool complaint_rule) {
+    ScoreContext context;
+    context.complaint_rule = complaint_rule;
+    return scorer.Score(Normalize(text, true), "tr", text, /*explain=*/false, context).score;
+  };
+  // The emoji stands where a full stop would: the praise is said alone,
+  // right after a complaint.
+  EXPECT_LT(s("kargo yine gecikti \xF0\x9F\x99\x83 harikasınız", false), 0);
+  EXPECT_LT(s("KARGO YINE GECIKTI \xF0\x9F\x99\x83 HARIKASINIZ", false), 0);
+  // Clapping beside praise said alone goes with it, when a complaint rule
+  // matched the rest.
+  const std::string clap = "süper hizmet \xF0\x9F\x91\x8F\xF0\x9F\x91\x8F 2 saattir bekliyorum";
+  EXPECT_LT(s(clap, true), 0);
+  EXPECT_GT(s(clap, false), 0);
+}
+
 TEST(SentimentScorer, ACommaEndsTheReachOfANegator) {
   auto l = std::make_shared<Lexicons>();
   l->tr.Add("kötü", -2.5);
