@@ -357,11 +357,12 @@ double ContextualEnglishValence(const std::vector<std::string_view>& words,
 // English word list in one: the spellings do not collide.)
 bool IsBarePraise(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "great",     "perfect",   "wonderful",  "lovely",   "fantastic",  "awesome",     "brilliant",
-      "nice",      "super",     "terrific",   "fabulous", "splendid",   "yay",         "hooray",
-      "excellent", "marvelous", "marvellous", "thanks",   "harika",     "mukemmel",    "muhtesem",
-      "sahane",    "bravo",     "tebrikler",  "guzel",    "supersiniz", "harikasiniz", "aferin",
-      "helal",     "joy",       "bayildim"};
+      "great", "perfect", "wonderful", "lovely", "fantastic", "awesome", "brilliant", "nice",
+      "super", "terrific", "fabulous", "splendid", "yay", "hooray", "excellent", "marvelous",
+      "marvellous", "thanks", "harika", "mukemmel", "muhtesem", "sahane", "bravo", "tebrikler",
+      "guzel", "supersiniz", "harikasiniz", "aferin", "helal", "joy", "bayildim",
+      // The first word of "well done", which the lexicon scores as one.
+      "well"};
   static constexpr WordList kList(kWords);
   return kList.Contains(w);
 }
@@ -375,7 +376,9 @@ bool IsBarePraiseFiller(std::string_view w) {
       // Said to the company: "bravo size", "well done you", "helal olsun",
       // and what the praise is of: "harika hizmet", "great service".
       "size", "sizi", "sana", "you", "guys", "olsun", "hizmet", "hizmetiniz", "musteri",
-      "hizmetleri", "hizmete", "hizmetinize", "service", "customer"};
+      "hizmetleri", "hizmete", "hizmetinize", "service", "customer",
+      // "well done", "perfect timing"
+      "done", "timing"};
   static constexpr WordList kList(kWords);
   return kList.Contains(w);
 }
@@ -489,6 +492,11 @@ size_t SarcasmFrameEnd(const std::vector<std::string_view>& words, const std::ve
     if (back == "to" && i > 1 && (words[i - 2] == "got" || words[i - 2] == "have")) return i + 1;
     return 0;
   }
+  // "amazing how you charge in seconds but refund in weeks", "funny how"
+  static constexpr std::string_view kHow[] = {"amazing", "funny",  "interesting", "incredible",
+                                              "great",   "lovely", "wonderful",   "fascinating"};
+  static constexpr WordList kHowList(kHow);
+  if (kHowList.Contains(w) && word_at(i + 1) == "how") return i + 2;
   static constexpr std::string_view kGlad[] = {"nice", "great", "good",      "lovely", "wonderful",
                                                "glad", "happy", "fantastic", "awesome"};
   static constexpr WordList kGladList(kGlad);

@@ -615,6 +615,8 @@ TEST(SentimentScorer, PraiseSaidAloneNextToAComplaintIsSarcasm) {
 
 TEST(SentimentScorer, BarePraiseBesideAComplaintRuleIsSarcasm) {
   auto l = std::make_shared<Lexicons>();
+  l->en.Add("well done", 2.5);
+  l->en.Add("perfect", 2.7);
   l->tr.Add("bravo", 2.8);
   l->tr.Add("mükemmel", 3.5);
   l->tr.Add("harika", 3.2);
@@ -656,6 +658,10 @@ TEST(SentimentScorer, BarePraiseBesideAComplaintRuleIsSarcasm) {
   EXPECT_LT(s("HARIKA! KARGO 6 GUNDUR YOLDA.", "tr", true), 0);
   EXPECT_GT(s("Harika! Kargo 6 gündür yolda.", "tr", false), 0);
   EXPECT_GT(s("Thanks! We had a blast.", "en", false), 0);
+  // "well done" and "perfect timing" said alone.
+  EXPECT_LT(s("well done @acme, 3 weeks and still no refund", "en", true), 0);
+  EXPECT_LT(s("perfect timing, the internet went down before my exam", "en", true), 0);
+  EXPECT_GT(s("perfect timing, the parcel came before my trip", "en", false), 0);
 }
 
 TEST(SentimentScorer, PraiseInScareQuotesCountsAgainstAComplaint) {
@@ -704,6 +710,7 @@ TEST(SentimentScorer, PraiseInScareQuotesCountsAgainstAComplaint) {
 
 TEST(SentimentScorer, SarcasmFramesCountAgainstOnlyWithAComplaintRule) {
   auto l = std::make_shared<Lexicons>();
+  l->en.Add("amazing", 2.8);
   l->en.Add("love", 3.0);
   l->en.Add("nice", 1.8);
   l->en.Add("great", 3.0);
@@ -721,6 +728,8 @@ TEST(SentimentScorer, SarcasmFramesCountAgainstOnlyWithAComplaintRule) {
   EXPECT_LT(s("nice to see my bill doubled this month", true), 0);
   EXPECT_LT(s("great to hear my refund was rejected", true), 0);
   EXPECT_LT(s("nice of you to cancel my flight without telling me", true), 0);
+  EXPECT_LT(s("amazing how my parcel vanished", true), 0);
+  EXPECT_GT(s("amazing how fast it came", false), 0);
   // Sincere: no complaint rule; praise or a remedy in the framed clause;
   // a frame word without its frame.
   EXPECT_GT(s("love how fast it arrived", false), 0);

@@ -82,6 +82,15 @@ TEST(ShippedLexicons, NamesThatHoldASentimentWordAddNone) {
   EXPECT_GT(ShippedScore("hediye için teşekkürler", "tr"), 0.0);
 }
 
+TEST(ShippedLexicons, NotBotheringIsNeglectNotRelief) {
+  // "bothered" is negative, and "nobody ... bothered" would read as relief.
+  EXPECT_LT(ShippedScore("nobody has bothered to reply", "en"), 0.0);
+  EXPECT_LT(ShippedScore("they didn't even bother to call", "en"), 0.0);
+  EXPECT_LT(ShippedScore("did you even bother to read my email?", "en"), 0.0);
+  EXPECT_LT(ShippedScore("can't be bothered with this app", "en"), 0.0);
+  EXPECT_GT(ShippedScore("I'm not bothered by it at all, all good", "en"), 0.0);
+}
+
 TEST(ShippedLexicons, ThanksForNothingIsNoThanks) {
   EXPECT_LT(ShippedScore("thanks for nothing", "en"), 0.0);
   EXPECT_LT(ShippedScore("Thank you for NOTHING", "en"), 0.0);
