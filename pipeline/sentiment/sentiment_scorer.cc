@@ -1188,6 +1188,20 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     }
     i = end - 1;
   }
+  // Counts scored praise `a` against, as sarcasm, and says why in the
+  // explanation ("why" then "word").
+  auto count_as_sarcasm = [&](Scored& a, std::string_view why, std::string_view word = {}) {
+    sum -= 2 * a.valence;
+    a.flipped = true;
+    if (!explain) return;
+    for (SentimentContribution& c : result.contributions) {
+      if (c.token == words[a.token] && c.valence > 0) {
+        c.valence = -c.valence;
+        c.why.append(why).append(word);
+        break;
+      }
+    }
+  };
   // Sarcasm: prone praise in the same clause as a negative, with no
   // contrast word between them, counts as negative.
   for (size_t a = 0; a < scored.size(); ++a) {
@@ -1213,17 +1227,7 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         contrast = is_word[k] && IsTurkishRemedyVerb(words[k]);
       }
       if (contrast || !same_clause(from, to)) continue;
-      sum -= 2 * scored[a].valence;
-      scored[a].flipped = true;
-      if (explain) {
-        for (SentimentContribution& c : result.contributions) {
-          if (c.token == words[scored[a].token] && c.valence > 0) {
-            c.valence = -c.valence;
-            c.why += ", sarcasm next to " + std::string(words[scored[b].token]);
-            break;
-          }
-        }
-      }
+      count_as_sarcasm(scored[a], ", sarcasm next to ", words[scored[b].token]);
       break;
     }
   }
@@ -1246,18 +1250,9 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         before = IsQuoted(text.tokens[next]);
       }
       if (!inside && !before) continue;
-      sum -= 2 * a.valence;
-      if (explain) {
-        for (SentimentContribution& c : result.contributions) {
-          if (c.token == words[a.token] && c.valence > 0) {
-            c.valence = -c.valence;
-            c.why += inside ? ", sarcasm: in scare quotes" : ", sarcasm: praises a scare quote";
-            break;
-          }
-        }
-      }
+      count_as_sarcasm(a,
+                       inside ? ", sarcasm: in scare quotes" : ", sarcasm: praises a scare quote");
       a.valence = -a.valence;
-      a.flipped = true;
     }
   }
   // Sarcasm frames: "love how my internet drops every evening", "gotta love
@@ -1277,18 +1272,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         sincere = sincere || (x.token >= after && x.valence > 0 && same_clause(a.token, x.token));
       }
       if (sincere) continue;
-      sum -= 2 * a.valence;
-      if (explain) {
-        for (SentimentContribution& c : result.contributions) {
-          if (c.token == words[a.token] && c.valence > 0) {
-            c.valence = -c.valence;
-            c.why += ", sarcasm: frames a complaint";
-            break;
-          }
-        }
-      }
+      count_as_sarcasm(a, ", sarcasm: frames a complaint");
       a.valence = -a.valence;
-      a.flipped = true;
     }
   }
   // Sarcasm: praise alone in its sentence or phrase, next to one that says
@@ -1385,24 +1370,14 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
             names_complaint(int64_t{p} + 1))) {
         continue;
       }
-      sum -= 2 * a.valence;
-      if (explain) {
-        for (SentimentContribution& c : result.contributions) {
-          if (c.token == words[a.token] && c.valence > 0) {
-            c.valence = -c.valence;
-            c.why += ", sarcasm: said alone next to a complaint";
-            break;
-          }
-        }
-      }
+      count_as_sarcasm(a, ", sarcasm: said alone next to a complaint");
       a.valence = -a.valence;
       // The clapping said with it goes the same way: "süper hizmet 👏👏".
       for (Scored& x : scored) {
         if (is_word[x.token] == 0 && x.sarcasm_prone && x.valence > 0 && !x.flipped &&
             phrase[x.token] == p) {
-          sum -= 2 * x.valence;
+          count_as_sarcasm(x, ", sarcasm: claps with praise said alone");
           x.valence = -x.valence;
-          x.flipped = true;
         }
       }
     }
