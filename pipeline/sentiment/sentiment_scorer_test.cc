@@ -777,6 +777,16 @@ TEST(SentimentScorer, AnEmojiAfterWordsEndsTheirPhraseForPraiseSaidAlone) {
   const std::string clap = "süper hizmet \xF0\x9F\x91\x8F\xF0\x9F\x91\x8F 2 saattir bekliyorum";
   EXPECT_LT(s(clap, true), 0);
   EXPECT_GT(s(clap, false), 0);
+  // The explanation says so, word by word.
+  ScoreContext context;
+  context.complaint_rule = true;
+  const SentimentResult explained =
+      scorer.Score(Normalize(clap, true), "tr", clap, /*explain=*/true, context);
+  ASSERT_EQ(explained.contributions.size(), 3u);
+  for (const SentimentContribution& c : explained.contributions) {
+    EXPECT_LT(c.valence, 0) << c.token;
+    EXPECT_NE(c.why.find("sarcasm"), std::string::npos) << c.why;
+  }
 }
 
 TEST(SentimentScorer, ACommaEndsTheReachOfANegator) {
