@@ -248,6 +248,15 @@ TEST(SentimentScorer, AnEmojiOrEmoticonClosingThePostWeighsMore) {
 namespace earshot {
 namespace {
 
+// The score of `text` in `lang`, with or without a complaint rule matched
+// by the rule stage (ScoreContext).
+double ScoreBeside(const SentimentScorer& scorer, const std::string& text, const std::string& lang,
+                   bool complaint_rule) {
+  ScoreContext context;
+  context.complaint_rule = complaint_rule;
+  return scorer.Score(Normalize(text, lang != "en"), lang, text, /*explain=*/false, context).score;
+}
+
 TEST(SentimentScorer, NegationDoesNotReachIntoTheNextSentence) {
   EXPECT_LT(Score("never good", "en"), 0);
   EXPECT_GT(Score("lol never. good to see you", "en"), 0);
@@ -627,10 +636,7 @@ TEST(SentimentScorer, BarePraiseBesideAComplaintRuleIsSarcasm) {
   l->en.Add("thanks", 2.0);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text, const std::string& lang, bool complaint_rule) {
-    ScoreContext context;
-    context.complaint_rule = complaint_rule;
-    return scorer.Score(Normalize(text, lang != "en"), lang, text, /*explain=*/false, context)
-        .score;
+    return ScoreBeside(scorer, text, lang, complaint_rule);
   };
   // No negative word for the lexicons to find: only the rule stage knows
   // "yine iptal ettiniz" and "10 gündür hazırlanıyor" are complaints.
@@ -676,10 +682,7 @@ TEST(SentimentScorer, PraiseInScareQuotesCountsAgainstAComplaint) {
   l->tr.Add("harika", 3.2);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text, const std::string& lang, bool complaint_rule) {
-    ScoreContext context;
-    context.complaint_rule = complaint_rule;
-    return scorer.Score(Normalize(text, lang != "en"), lang, text, /*explain=*/false, context)
-        .score;
+    return ScoreBeside(scorer, text, lang, complaint_rule);
   };
   // In quotes, with a complaint rule or something negative beside it.
   EXPECT_LT(s("your \"fast\" delivery took 3 weeks", "en", true), 0);
@@ -717,9 +720,7 @@ TEST(SentimentScorer, SarcasmFramesCountAgainstOnlyWithAComplaintRule) {
   l->en.Add("fast", 1.5);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text, bool complaint_rule) {
-    ScoreContext context;
-    context.complaint_rule = complaint_rule;
-    return scorer.Score(Normalize(text, false), "en", text, /*explain=*/false, context).score;
+    return ScoreBeside(scorer, text, "en", complaint_rule);
   };
   EXPECT_LT(s("love how my internet drops every evening", true), 0);
   EXPECT_LT(s("LOVE IT WHEN THE APP LOGS ME OUT", true), 0);
@@ -764,9 +765,7 @@ TEST(SentimentScorer, AnEmojiAfterWordsEndsTheirPhraseForPraiseSaidAlone) {
   l->emoji.Add("\xF0\x9F\x91\x8F", 1.5);   // 👏
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text, bool complaint_rule) {
-    ScoreContext context;
-    context.complaint_rule = complaint_rule;
-    return scorer.Score(Normalize(text, true), "tr", text, /*explain=*/false, context).score;
+    return ScoreBeside(scorer, text, "tr", complaint_rule);
   };
   // The emoji stands where a full stop would: the praise is said alone,
   // right after a complaint.
