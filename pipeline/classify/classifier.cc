@@ -228,7 +228,13 @@ Verdict Classifier::Classify(const Post& post) const {
     v.post_class = PostClass::kNeutral;
     v.priority = Priority::kP4;
     v.confidence = 0.5;
-    v.reason = "no rule matched and sentiment is neutral";
+    // Say why a negative post raises nothing: it names no company, so it
+    // reads as about the weather, a match or a friend.
+    v.reason = v.sentiment <= options_.complaint_below && !praised_problem
+                   ? SentimentReason("negative sentiment ", v.sentiment) +
+                         ", but nothing a company provides is named and no brand account is "
+                         "addressed"
+                   : "no rule matched and sentiment is neutral";
   }
   if (!v.urgent.empty()) v.priority = Priority::kP1;
   return v;

@@ -154,6 +154,10 @@ TEST_F(ClassifierTest, SentimentAloneMakesAComplaintOnlyWhenThePostAimsAtACompan
   EXPECT_EQ(Classify("bugün hava berbat").post_class, PostClass::kNeutral);
   EXPECT_EQ(Classify("bugun hava berbat").post_class, PostClass::kNeutral);
   EXPECT_EQ(Classify("the match was terrible").post_class, PostClass::kNeutral);
+  // The reason says why a negative post raises nothing.
+  EXPECT_NE(Classify("bugün hava berbat").reason.find("nothing a company provides is named"),
+            std::string::npos);
+  EXPECT_EQ(Classify("bugün hava").reason, "no rule matched and sentiment is neutral");
   // Written to one of the brand's own accounts is written to the company.
   EXPECT_EQ(Classify("@KargoDestek berbat").post_class, PostClass::kComplaint);
   EXPECT_EQ(Classify("@kargodestek 😡😡😡").post_class, PostClass::kComplaint);

@@ -360,7 +360,8 @@ bool IsBarePraise(std::string_view w) {
       "great", "perfect", "wonderful", "lovely", "fantastic", "awesome", "brilliant", "nice",
       "super", "terrific", "fabulous", "splendid", "yay", "hooray", "excellent", "marvelous",
       "marvellous", "thanks", "harika", "mukemmel", "muhtesem", "sahane", "bravo", "tebrikler",
-      "guzel", "supersiniz", "harikasiniz", "aferin", "helal", "joy", "bayildim",
+      "guzel", "supersiniz", "harikasiniz", "aferin", "helal", "joy", "bayildim", "amazing", "cool",
+      "superb", "outstanding", "stellar",
       // The first word of "well done", which the lexicon scores as one.
       "well"};
   static constexpr WordList kList(kWords);
@@ -372,11 +373,11 @@ bool IsBarePraise(std::string_view w) {
 bool IsBarePraiseFiller(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "just", "oh", "so", "how", "really", "simply", "yeah", "well", "very", "real", "cok", "ne",
-      "cidden", "ya", "bu", "da", "de",
+      "cidden", "ya", "bu", "da", "de", "gercekten", "such", "what", "a", "truly", "wow", "bir",
       // Said to the company: "bravo size", "well done you", "helal olsun",
       // and what the praise is of: "harika hizmet", "great service".
       "size", "sizi", "sana", "you", "guys", "olsun", "hizmet", "hizmetiniz", "musteri",
-      "hizmetleri", "hizmete", "hizmetinize", "service", "customer",
+      "hizmetleri", "hizmete", "hizmetinize", "service", "customer", "support", "destek",
       // "well done", "perfect timing"
       "done", "timing"};
   static constexpr WordList kList(kWords);
@@ -490,7 +491,17 @@ size_t SarcasmFrameEnd(const std::vector<std::string_view>& words, const std::ve
     const std::string_view back = i > 0 && !tokens[i].clause_start ? words[i - 1] : "";
     if (back == "gotta" || back == "gota") return i + 1;
     if (back == "to" && i > 1 && (words[i - 2] == "got" || words[i - 2] == "have")) return i + 1;
+    // "love waiting 2 weeks for a refund", "love being put on hold"
+    static constexpr std::string_view kOrdeals[] = {"waiting", "being",   "getting", "spending",
+                                                    "paying",  "sitting", "calling", "having"};
+    static constexpr WordList kOrdealList(kOrdeals);
+    if (kOrdealList.Contains(next)) return i + 1;
     return 0;
+  }
+  // "so much fun spending my saturday on hold", "such fun", "what fun"
+  if (w == "fun" && i > 0 && !tokens[i].clause_start &&
+      (words[i - 1] == "much" || words[i - 1] == "such" || words[i - 1] == "what")) {
+    return i + 1;
   }
   // "amazing how you charge in seconds but refund in weeks", "funny how"
   static constexpr std::string_view kHow[] = {"amazing", "funny",  "interesting", "incredible",
@@ -513,6 +524,68 @@ size_t SarcasmFrameEnd(const std::vector<std::string_view>& words, const std::ve
     if (verb == "see" || verb == "know" || verb == "hear" || verb == "find") return i + 3;
   }
   return 0;
+}
+
+// Thanks for an act that wronged the customer, with no negative word to
+// give them away: "thanks for charging me twice", "siparişimi haber
+// vermeden iptal ettiğiniz için teşekkürler", "çok teşekkürler, faturamı 3
+// katına çıkardığınız için". English names the act right after the thanks
+// ("thanks for <act>ing"); Turkish names it in the clause, as a participle
+// before "için". Returns the act's word, or "" when the thanks are for
+// something else ("thanks for getting back to me", "döndüğünüz için").
+// Only with a complaint rule matched does the scorer read it as sarcasm:
+// "thanks for cancelling my order" may be sincere.
+std::string_view ThanksForAWrong(const std::vector<std::string_view>& words,
+                                 const std::vector<Token>& tokens, size_t i) {
+  const std::string_view w = words[i];
+  if (w == "thanks" || w == "thank" || w == "thx") {
+    static constexpr std::string_view kWrongs[] = {
+        "charging", "overcharging", "billing",     "cancelling", "canceling",  "closing",
+        "deleting", "removing",     "blocking",    "freezing",   "suspending", "banning",
+        "hanging",  "keeping",      "making",      "leaving",    "raising",    "increasing",
+        "doubling", "declining",    "rejecting",   "refusing",   "denying",    "ghosting",
+        "delaying", "bumping",      "overbooking", "stranding",  "sending",    "nothing"};
+    static constexpr WordList kWrongList(kWrongs);
+    // "thanks for", "thank you so much for", "thanks a lot for"
+    for (size_t k = i + 1; k < words.size() && k <= i + 4 && OnePhrase(tokens, i, k); ++k) {
+      if (words[k] != "for") continue;
+      if (k + 1 < words.size() && OnePhrase(tokens, k, k + 1) &&
+          kWrongList.Contains(words[k + 1])) {
+        // "thanks for sending the replacement" thanks; "thanks for sending
+        // me the wrong size" does not, and names its wrong word itself.
+        return words[k + 1] == "sending" ? std::string_view() : words[k + 1];
+      }
+      return {};
+    }
+    return {};
+  }
+  if (w != "tesekkurler" && w != "tesekkur" && w != "sagolun" && w != "sagol") return {};
+  // The clause around the thanks: "X-dığınız için (çok) teşekkürler", or
+  // the thanks first and "X-dığınız için" closing the clause.
+  size_t begin = i;
+  while (begin > 0 && !tokens[begin].clause_start) --begin;
+  size_t end = i + 1;
+  while (end < words.size() && !tokens[end].clause_start) ++end;
+  static constexpr std::string_view kActs[] = {
+      "cektig",    "kestig",      "kapattig",  "sildig",    "engelledig", "dondurdug",
+      "yansittig", "artirdig",    "cikardig",  "beklettig", "kaybettig",  "ugrastirdig",
+      "uzattig",   "erteledig",   "reddettig", "yanilttig", "kandirdig",  "dolandirdig",
+      "unuttug",   "geciktirdig", "bozdug",    "kirdig",    "oyaladig",   "surundurdug"};
+  static constexpr std::string_view kDoneBefore[] = {"iptal", "magdur", "ihmal", "rezil",
+                                                     "zam",   "hata",   "yanlis"};
+  static constexpr WordList kDoneBeforeList(kDoneBefore);
+  for (size_t k = begin + 1; k < end; ++k) {
+    if (words[k] != "icin" || !tokens[k - 1].is_word) continue;
+    const std::string_view act = words[k - 1];
+    if (act.starts_with("ettig") || act.starts_with("yaptig")) {
+      if (k >= 2 && kDoneBeforeList.Contains(words[k - 2])) return act;
+      continue;
+    }
+    for (const std::string_view prefix : kActs) {
+      if (act.starts_with(prefix)) return act;
+    }
+  }
+  return {};
 }
 
 constexpr double kLaughterValence = 1.5;
@@ -584,11 +657,21 @@ std::string_view ShortfallOf(const std::vector<std::string_view>& words,
 // "resolving"): see RemedyOf.
 bool IsRemedy(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "fixed",     "resolved",  "solved",    "sorted",   "repaired",  "replaced", "refunded",
-      "handled",   "addressed", "rectified", "fixing",   "resolving", "solving",  "sorting",
-      "repairing", "replacing", "refunding", "handling", "addressing"};
+      "fixed",       "resolved",   "solved",      "sorted",     "repaired",
+      "replaced",    "refunded",   "handled",     "addressed",  "rectified",
+      "fixing",      "resolving",  "solving",     "sorting",    "repairing",
+      "replacing",   "refunding",  "handling",    "addressing", "rebooked",
+      "rescheduled", "reimbursed", "compensated", "restored",   "reinstated"};
   static constexpr WordList kRemedies(kWords);
   return kRemedies.Contains(w);
+}
+
+// A preposition that makes the negative word after it the circumstance of
+// the praised act, not its object: "thank you crews working through the
+// storm", "thanks for staying open during the outage", "great job despite
+// the rain". The praise is honest.
+bool IsCircumstancePreposition(std::string_view w) {
+  return w == "through" || w == "during" || w == "despite" || w == "amid" || w == "amidst";
 }
 
 // Verbs of dealing with a problem, as thanks go on to name it ("thanks for
@@ -1210,13 +1293,16 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       if (scored[b].valence >= 0) continue;
       const size_t from = std::min(scored[a].token, scored[b].token);
       const size_t to = std::max(scored[a].token, scored[b].token);
-      // Thanks for dealing with the bad thing is honest: "thanks for fixing
-      // my broken screen", "thank you for answering my embarrassing question".
+      // Thanks for dealing with the bad thing, or for working through it,
+      // are honest: "thanks for fixing my broken screen", "thank you for
+      // answering my embarrassing question", "thanks for staying open
+      // during the storm".
       bool contrast = false;
       for (size_t k = from + 1; k < to && !contrast; ++k) {
         contrast =
             is_word[k] && (IsContrast(words[k]) ||
-                           (scored[a].token < scored[b].token && IsRemedyVerb(words[k])) ||
+                           (scored[a].token < scored[b].token &&
+                            (IsRemedyVerb(words[k]) || IsCircumstancePreposition(words[k]))) ||
                            (scored[b].token < scored[a].token && IsTurkishRemedyVerb(words[k])));
       }
       // Turkish names the remedy after the problem, at the end of the
@@ -1273,6 +1359,17 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       }
       if (sincere) continue;
       count_as_sarcasm(a, ", sarcasm: frames a complaint");
+      a.valence = -a.valence;
+    }
+  }
+  // Thanks for a wrong the complaint rule names: "thanks for charging me
+  // twice", "paramı iki kez çektiğiniz için teşekkürler".
+  if (context.complaint_rule) {
+    for (Scored& a : scored) {
+      if (a.valence <= 0 || a.flipped || !a.sarcasm_prone || !is_word[a.token]) continue;
+      const std::string_view act = ThanksForAWrong(words, text.tokens, a.token);
+      if (act.empty()) continue;
+      count_as_sarcasm(a, ", sarcasm: thanks for ", act);
       a.valence = -a.valence;
     }
   }
@@ -1335,7 +1432,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       if (a.valence <= 0 || !is_word[a.token] || !IsBarePraise(words[a.token])) return false;
       const uint32_t p = phrase[a.token];
       for (size_t k = 0; k < words.size(); ++k) {
-        if (phrase[k] != p || k == a.token || !is_word[k]) continue;
+        // Said more than once is still said alone: "cool cool cool".
+        if (phrase[k] != p || k == a.token || !is_word[k] || words[k] == words[a.token]) continue;
         if (!IsBarePraiseFiller(words[k])) return false;
       }
       return true;
@@ -1353,6 +1451,9 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     auto names_complaint = [&](int64_t p) {
       if (!only_bare_praise || p < 0 || turns_or_mends(p)) return false;
       for (const Scored& x : scored) {
+        // Clapping that closes the complaint is part of the act: "süper
+        // hizmet gerçekten, 3 saattir bekliyorum 👏👏".
+        if (!is_word[x.token] && x.sarcasm_prone) continue;
         if (static_cast<int64_t>(phrase[x.token]) == p && x.valence > 0) return false;
       }
       for (size_t k = 0; k < words.size(); ++k) {
@@ -1372,10 +1473,11 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       }
       count_as_sarcasm(a, ", sarcasm: said alone next to a complaint");
       a.valence = -a.valence;
-      // The clapping said with it goes the same way: "süper hizmet 👏👏".
+      // The clapping said with it, or closing the complaint beside it, goes
+      // the same way: "süper hizmet 👏👏", "süper, yine gecikti 👏".
       for (Scored& x : scored) {
         if (is_word[x.token] == 0 && x.sarcasm_prone && x.valence > 0 && !x.flipped &&
-            phrase[x.token] == p) {
+            phrase[x.token] + 1 >= p && phrase[x.token] <= p + 1) {
           count_as_sarcasm(x, ", sarcasm: claps with praise said alone");
           x.valence = -x.valence;
         }

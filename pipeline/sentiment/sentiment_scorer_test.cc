@@ -486,6 +486,26 @@ TEST(SentimentScorer, PraiseOfWorkDoneNamingAFailureIsSarcasm) {
   EXPECT_GT(s("great job guys, too bad about the rain"), s("too bad about the rain"));
 }
 
+TEST(SentimentScorer, ThanksForWorkingThroughABadThingAreNoSarcasm) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("thank", 1.5);
+  l->en.Add("thanks", 1.8);
+  l->en.Add("storm", -1.2);
+  l->en.Add("outage", -1.5);
+  l->en.Add("rain", -0.5);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).score;
+  };
+  // The bad thing is the circumstance of the praised work, not its object.
+  EXPECT_GT(s("thank you PowerCo crews working through the storm"), 0);
+  EXPECT_GT(s("THANKS FOR STAYING OPEN DURING THE OUTAGE"), 0);
+  EXPECT_GT(s("thanks to the drivers who came despite the rain"), 0);
+  // Thanks for the bad thing itself still mock it.
+  EXPECT_LT(s("thanks for the outage"), 0);
+  EXPECT_LT(s("thanks for the outage during my exam"), 0);
+}
+
 TEST(SentimentScorer, PraiseOfWhatItCouldHaveBeenIsAComplaintAboutWhatItIs) {
   auto l = std::make_shared<Lexicons>();
   l->tr.Add("iyi", 1.5);
@@ -718,6 +738,7 @@ TEST(SentimentScorer, SarcasmFramesCountAgainstOnlyWithAComplaintRule) {
   l->en.Add("nice", 1.8);
   l->en.Add("great", 3.0);
   l->en.Add("fast", 1.5);
+  l->en.Add("fun", 2.3);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text, bool complaint_rule) {
     return ScoreBeside(scorer, text, "en", complaint_rule);
@@ -738,6 +759,40 @@ TEST(SentimentScorer, SarcasmFramesCountAgainstOnlyWithAComplaintRule) {
   EXPECT_GT(s("nice to see the outage was fixed", true), 0);
   EXPECT_GT(s("love my new phone, the case was late", true), 0);
   EXPECT_GT(s("nice to see you", false), 0);
+  // Loving an ordeal; "so much fun".
+  EXPECT_LT(s("love waiting 2 weeks for a refund", true), 0);
+  EXPECT_LT(s("so much fun spending my saturday on hold", true), 0);
+  EXPECT_GT(s("love getting your newsletter", false), 0);
+  EXPECT_GT(s("so much fun at the launch party", false), 0);
+}
+
+TEST(SentimentScorer, ThanksForAWrongCountAgainstOnlyWithAComplaintRule) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("thanks", 1.8);
+  l->en.Add("thank you", 1.8);
+  l->tr.Add("teşekkür*", 2.0);
+  l->tr.Add("sağolun", 2.0);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text, const std::string& lang, bool complaint_rule) {
+    return ScoreBeside(scorer, text, lang, complaint_rule);
+  };
+  // English names the act right after the thanks.
+  EXPECT_LT(s("thanks for charging me twice", "en", true), 0);
+  EXPECT_LT(s("THANK YOU SO MUCH FOR CANCELLING MY ORDER", "en", true), 0);
+  EXPECT_GT(s("thanks for getting back to me, still no parcel", "en", true), 0);
+  EXPECT_GT(s("thanks for sending the replacement", "en", true), 0);
+  // Turkish names it as a participle before "için", before or after the thanks.
+  EXPECT_LT(s("paramı iki kez çektiğiniz için teşekkürler", "tr", true), 0);
+  EXPECT_LT(s("parami iki kez cektiginiz icin tesekkurler", "tr", true), 0);
+  EXPECT_LT(s("siparişimi haber vermeden iptal ettiğiniz için teşekkürler", "tr", true), 0);
+  EXPECT_LT(s("çok teşekkürler, faturamı 3 katına çıkardığınız için", "tr", true), 0);
+  EXPECT_GT(s("geri döndüğünüz için teşekkürler", "tr", true), 0);
+  EXPECT_GT(s("bilgi verdiğiniz için sağolun", "tr", true), 0);
+  // Another sentence keeps them apart.
+  EXPECT_GT(s("teşekkürler. paramı iki kez çektiğiniz için itiraz ettim", "tr", true), 0);
+  // Without a complaint rule the thanks may be sincere: the customer asked.
+  EXPECT_GT(s("thanks for cancelling my order so quickly", "en", false), 0);
+  EXPECT_GT(s("siparişimi iptal ettiğiniz için teşekkürler", "tr", false), 0);
 }
 
 TEST(SentimentScorer, AdiAfterAGenitiveIsANameNotAnInsult) {
