@@ -35,6 +35,35 @@ std::string Lowercase(std::string s) {
 
 // Question cues over folded tokens. Turkish yes/no questions use a separate
 // particle (mi, mı, mu, mü and their person forms), often with no "?".
+// "What a day", "what fun", "how nice": an exclamation that begins like a
+// question. True when tokens[k] is "what" before "a", "an" or a noun of
+// feeling, or "how" before an adjective of feeling, in one phrase.
+bool IsEnglishExclamation(const std::vector<Token>& tokens, size_t k) {
+  if (k + 1 >= tokens.size() || !tokens[k + 1].is_word || tokens[k + 1].clause_start ||
+      tokens[k + 1].after_comma) {
+    return false;
+  }
+  const std::string_view word = tokens[k].text;
+  const std::string_view next = tokens[k + 1].text;
+  if (word == "what") {
+    static constexpr std::string_view kNouns[] = {
+        "a",    "an",    "fun",   "joy",   "mess",  "nonsense", "rubbish", "garbage",
+        "luck", "shame", "bliss", "cheek", "nerve", "service",  "timing",  "progress"};
+    static constexpr WordList kNounList(kNouns);
+    return kNounList.Contains(next);
+  }
+  if (word == "how") {
+    static constexpr std::string_view kAdjectives[] = {
+        "nice",       "lovely",         "sweet",         "cute",     "kind",      "rude",
+        "sad",        "awful",          "pathetic",      "funny",    "wonderful", "beautiful",
+        "great",      "embarrassing",   "disappointing", "annoying", "typical",   "convenient",
+        "thoughtful", "unprofessional", "ridiculous",    "cool",     "amazing",   "terrible"};
+    static constexpr WordList kAdjectiveList(kAdjectives);
+    return kAdjectiveList.Contains(next);
+  }
+  return false;
+}
+
 bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
   if (original.find('?') != std::string_view::npos) return true;
   // Short lists asked about every word of every post: WordList answers most
@@ -49,10 +78,14 @@ bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
   static constexpr WordList kTurkish(kTurkishWords);
   static constexpr WordList kEnglishStart(kEnglishStartWords);
   bool first_word = true;
-  for (const Token& token : text.tokens) {
+  for (size_t k = 0; k < text.tokens.size(); ++k) {
+    const Token& token = text.tokens[k];
     if (!token.is_word) continue;
     if (kTurkish.Contains(token.text)) return true;
-    if (first_word && kEnglishStart.Contains(token.text) && text.tokens.size() > 2) return true;
+    if (first_word && kEnglishStart.Contains(token.text) && text.tokens.size() > 2 &&
+        !IsEnglishExclamation(text.tokens, k)) {
+      return true;
+    }
     first_word = false;
   }
   return false;

@@ -94,6 +94,17 @@ TEST_F(ClassifierTest, QuestionCuesMakeAQuestion) {
   EXPECT_EQ(Classify("kargo bugün geldi").post_class, PostClass::kNeutral);
 }
 
+TEST_F(ClassifierTest, AnExclamationThatBeginsLikeAQuestionIsNoQuestion) {
+  for (const char* text : {"what a lovely day", "What a mess", "what fun, the kids loved it",
+                           "how nice of them", "HOW COOL is that"}) {
+    EXPECT_NE(Classify(text).post_class, PostClass::kQuestion) << text;
+  }
+  for (const char* text : {"what time do you open", "how do I reset my password",
+                           "what a lovely day?", "how long is the wait"}) {
+    EXPECT_EQ(Classify(text).post_class, PostClass::kQuestion) << text;
+  }
+}
+
 TEST_F(ClassifierTest, SentimentDecidesWhenNoRuleMatches) {
   EXPECT_EQ(Classify("berbat bir hizmet").post_class, PostClass::kComplaint);
   EXPECT_EQ(Classify("harika bir hizmet").post_class, PostClass::kPraise);
