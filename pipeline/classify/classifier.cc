@@ -110,6 +110,19 @@ bool SaysResolved(const NormalizedText& text) {
 
 // Whether the post mentions one of the brand's own accounts ("@acme 😡😡"):
 // written to the company, so it aims at the company whatever its words.
+// "Still" and "again" say the problem is open whatever the thanks: "çok
+// teşekkür ederim, iadem hâlâ yatmadı", "thanks, fixed, but it crashed
+// again".
+bool SaysStillOpen(const NormalizedText& text) {
+  static constexpr std::string_view kWords[] = {"hala",  "halen", "yine",   "gene",
+                                                "still", "again", "anymore"};
+  static constexpr WordList kOpen(kWords);
+  for (const Token& token : text.tokens) {
+    if (token.is_word && kOpen.Contains(token.text)) return true;
+  }
+  return false;
+}
+
 bool MentionsBrandAccount(const NormalizedText& text, const std::set<std::string>* accounts) {
   if (accounts == nullptr) return false;
   for (const Token& token : text.tokens) {
@@ -210,7 +223,7 @@ Verdict Classifier::Classify(const Post& post) const {
   const bool praised_problem = complaint_rule != nullptr && v.urgent.empty() &&
                                praise_rule != nullptr &&
                                v.sentiment >= options_.praise_overrides_complaint_above &&
-                               (v.lang != "en" || SaysResolved(text));
+                               (v.lang != "en" || SaysResolved(text)) && !SaysStillOpen(text);
   // A question that reads negative is a complaint put as a question ("why is
   // my order still not here?"): the customer reports a problem and wants it
   // solved, which is what a complaint queue is for.

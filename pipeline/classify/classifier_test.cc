@@ -134,6 +134,9 @@ TEST_F(ClassifierTest, ClearlyPositivePraiseOfASolvedProblemIsPraise) {
   EXPECT_EQ(v.post_class, PostClass::kPraise);
   // Without the praise rule the complaint rule still decides.
   EXPECT_EQ(Classify("harika harika ama gelmedi").post_class, PostClass::kComplaint);
+  // "Still" or "again" keeps the problem open, whatever the thanks.
+  EXPECT_EQ(Classify("harika harika, hâlâ gelmedi, teşekkürler").post_class, PostClass::kComplaint);
+  EXPECT_EQ(Classify("harika harika, yine gelmedi, teşekkürler").post_class, PostClass::kComplaint);
 }
 
 TEST_F(ClassifierTest, TurkishPraiseSaidAloneBesideAComplaintIsSarcasmNotPraise) {
