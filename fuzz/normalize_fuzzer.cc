@@ -43,7 +43,8 @@ const earshot::SentimentScorer& Scorer() {
                                                                {"harika", 3.0},
                                                                {"süper", 2.8},
                                                                {"gelmedi", -2.0},
-                                                               {"çok kötü", -3.2}}) {
+                                                               {"çok kötü", -3.2},
+                                                               {"teşekkürler", 2.0}}) {
       l->tr.Add(word, valence);
     }
     for (const auto& [word, valence] :
@@ -59,11 +60,15 @@ const earshot::SentimentScorer& Scorer() {
                                                                {"thanks", 1.5},
                                                                {"no", -1.2},
                                                                {"super", 2.5},
-                                                               {"not bad", 1.0}}) {
+                                                               {"not bad", 1.0},
+                                                               {"love", 3.0},
+                                                               {"fun", 2.3},
+                                                               {"cool", 1.3}}) {
       l->en.Add(word, valence);
     }
     l->emoji.Add(":)", 1.5);
     l->emoji.Add(":(", -1.5);
+    l->emoji.Add("\xF0\x9F\x91\x8F", 1.5);  // 👏, which sarcasm turns
     return new earshot::SentimentScorer(l);
   }();
   return *scorer;
