@@ -110,6 +110,11 @@ bool SaysResolved(const NormalizedText& text) {
 
 // Whether the post mentions one of the brand's own accounts ("@acme 😡😡"):
 // written to the company, so it aims at the company whatever its words.
+// "review rated 1 star", "review rated 2 stars"
+std::string RatedReason(int rating) {
+  return "review rated " + std::to_string(rating) + (rating == 1 ? " star" : " stars");
+}
+
 // "Still" and "again" say the problem is open whatever the thanks: "çok
 // teşekkür ederim, iadem hâlâ yatmadı", "thanks, fixed, but it crashed
 // again".
@@ -240,7 +245,7 @@ Verdict Classifier::Classify(const Post& post) const {
     v.post_class = PostClass::kComplaint;
     v.priority = Priority::kP3;
     v.confidence = 0.8;
-    v.reason = "review rated " + std::to_string(*post.rating) + " stars";
+    v.reason = RatedReason(*post.rating);
   } else if (negative_question) {
     v.post_class = PostClass::kComplaint;
     v.priority = PriorityFromFollowers(post.author.followers, post.author.verified);
@@ -268,7 +273,7 @@ Verdict Classifier::Classify(const Post& post) const {
     v.confidence = praise_rule != nullptr ? 0.85 : 0.6;
     v.reason = praise_rule != nullptr ? "praise rule " + praise_rule->id
                : high_stars && v.sentiment < options_.praise_above
-                   ? "review rated " + std::to_string(*post.rating) + " stars"
+                   ? RatedReason(*post.rating)
                    : SentimentReason("positive sentiment ", v.sentiment);
   } else {
     v.post_class = PostClass::kNeutral;

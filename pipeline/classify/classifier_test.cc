@@ -114,6 +114,8 @@ TEST_F(ClassifierTest, SentimentDecidesWhenNoRuleMatches) {
 TEST_F(ClassifierTest, LowStarRatingIsAComplaintWhateverTheText) {
   EXPECT_EQ(Classify("great", 1).post_class, PostClass::kComplaint);
   EXPECT_EQ(Classify("fine", 5).post_class, PostClass::kPraise);
+  EXPECT_EQ(Classify("great", 1).reason, "review rated 1 star");
+  EXPECT_EQ(Classify("ok", 2).reason, "review rated 2 stars");
 }
 
 TEST_F(ClassifierTest, BrandsOwnAccountIsABrandReply) {

@@ -721,11 +721,16 @@ std::string_view RemedyOf(const std::vector<std::string_view>& words,
       "just", "all",  "fully", "completely", "quickly", "successfully"};
   static constexpr WordList kDeterminerList(kDeterminers);
   static constexpr WordList kAuxiliaryList(kAuxiliaries);
-  // Before the word: "fixing my broken screen".
-  for (size_t back = 1; back <= 3 && back <= word; ++back) {
+  // Before the word: "fixing my broken screen", and with one word naming
+  // what the problem was of after the determiner: "fixed the login bug".
+  for (size_t back = 1; back <= 4 && back <= word; ++back) {
     const size_t k = word - back;
     if (tokens[k + 1].clause_start || !tokens[k].is_word) break;
     if (kDeterminerList.Contains(words[k])) continue;
+    if (back == 1 && k > 0 && !tokens[k].clause_start && kDeterminerList.Contains(words[k - 1]) &&
+        !IsEnglishNegator(words[k]) && !IsRemedy(words[k])) {
+      continue;
+    }
     if (!IsRemedy(words[k])) break;
     for (size_t n = 1; n <= 2 && n <= k && !tokens[k - n + 1].clause_start; ++n) {
       if (IsEnglishNegator(words[k - n])) return {};
