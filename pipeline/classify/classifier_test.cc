@@ -116,6 +116,9 @@ TEST_F(ClassifierTest, LowStarRatingIsAComplaintWhateverTheText) {
   EXPECT_EQ(Classify("fine", 5).post_class, PostClass::kPraise);
   EXPECT_EQ(Classify("great", 1).reason, "review rated 1 star");
   EXPECT_EQ(Classify("ok", 2).reason, "review rated 2 stars");
+  // Stars without a word.
+  EXPECT_EQ(Classify("", 1).post_class, PostClass::kComplaint);
+  EXPECT_EQ(Classify("", 5).post_class, PostClass::kPraise);
 }
 
 TEST_F(ClassifierTest, BrandsOwnAccountIsABrandReply) {

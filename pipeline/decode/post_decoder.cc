@@ -122,8 +122,14 @@ Status SetCreatedAt(const std::string& text, const std::string& path, Post* post
   return Status::Ok();
 }
 
+// A post says something; a review may say it with its stars alone (Google
+// and Play reviews can be a rating without a word, and a one-star rating
+// wants an answer as much as a written complaint). Call after the rating is
+// read.
 Status RequireText(const Post& post, const std::string& path) {
-  if (post.text.empty()) return Status(kErrInvalidValue, path + ": must not be empty");
+  if (post.text.empty() && !post.rating) {
+    return Status(kErrInvalidValue, path + ": must not be empty (a review may leave it empty)");
+  }
   return Status::Ok();
 }
 
@@ -177,7 +183,6 @@ StatusOr<Post> DecodeCanonical(const Value& doc, const DecodeOptions& options) {
     post.author.verified = v->GetBool();
   }
   EARSHOT_RETURN_IF_ERROR(ReadString(doc, "text", "text", true, &post.text));
-  EARSHOT_RETURN_IF_ERROR(RequireText(post, "text"));
   EARSHOT_RETURN_IF_ERROR(ReadString(doc, "lang", "lang", false, &post.lang));
   std::string created_at;
   EARSHOT_RETURN_IF_ERROR(ReadString(doc, "created_at", "created_at", true, &created_at));
@@ -187,6 +192,7 @@ StatusOr<Post> DecodeCanonical(const Value& doc, const DecodeOptions& options) {
   EARSHOT_RETURN_IF_ERROR(
       ReadId(doc, "conversation_id", "conversation_id", false, &post.conversation_id));
   EARSHOT_RETURN_IF_ERROR(ReadRating(doc, "rating", "rating", &post));
+  EARSHOT_RETURN_IF_ERROR(RequireText(post, "text"));
   return post;
 }
 
@@ -281,8 +287,8 @@ StatusOr<Post> DecodeGooglePlay(const Value& doc, const DecodeOptions& options) 
     return WrongType("comments[].userComment", "object", *user_comment);
   const std::string base = "comments[].userComment.";
   EARSHOT_RETURN_IF_ERROR(ReadString(*user_comment, "text", base + "text", true, &post.text));
-  EARSHOT_RETURN_IF_ERROR(RequireText(post, base + "text"));
   EARSHOT_RETURN_IF_ERROR(ReadRating(*user_comment, "starRating", base + "starRating", &post));
+  EARSHOT_RETURN_IF_ERROR(RequireText(post, base + "text"));
   EARSHOT_RETURN_IF_ERROR(
       ReadString(*user_comment, "reviewerLanguage", base + "reviewerLanguage", false, &post.lang));
   if (const auto dash = post.lang.find_first_of("-_"); dash != std::string::npos) {
@@ -338,8 +344,8 @@ StatusOr<Post> DecodeAppStore(const Value& doc, const DecodeOptions& options) {
   EARSHOT_RETURN_IF_ERROR(ReadString(*attributes, "body", "attributes.body", true, &body));
   // The title often carries the verdict ("Rezalet"), so it is part of the text.
   post.text = title.empty() ? body : title + "\n" + body;
-  EARSHOT_RETURN_IF_ERROR(RequireText(post, "attributes.body"));
   EARSHOT_RETURN_IF_ERROR(ReadRating(*attributes, "rating", "attributes.rating", &post));
+  EARSHOT_RETURN_IF_ERROR(RequireText(post, "attributes.body"));
   EARSHOT_RETURN_IF_ERROR(ReadString(*attributes, "reviewerNickname", "attributes.reviewerNickname",
                                      false, &post.author.handle));
   post.author.id = post.author.handle.empty() ? post.id : post.author.handle;

@@ -51,6 +51,28 @@ TEST(DecodePost, AcceptsNumericIdsAndRatingOnReviews) {
   EXPECT_EQ(post->created_at, "2026-11-23T06:14:05.000Z");
 }
 
+TEST(DecodePost, AReviewMaySayItWithItsStarsAlone) {
+  auto review = DecodePost(R"({"id":"9","channel":"google_reviews","brand":"b","author":{"id":"u"},
+    "text":"","created_at":"2026-11-23T09:14:05Z","rating":1})",
+                           Options());
+  ASSERT_TRUE(review.ok()) << review.status().ToString();
+  EXPECT_EQ(review->text, "");
+  EXPECT_EQ(review->rating, 1);
+  DecodeOptions options;
+  options.app_brands["com.tekmobil.app"] = "tekmobil";
+  auto play = DecodePost(R"({"reviewId":"gp:2","comments":[{"userComment":{"text":"",
+    "lastModified":{"seconds":"1795431600"},"starRating":2}}],"packageName":"com.tekmobil.app"})",
+                         options);
+  ASSERT_TRUE(play.ok()) << play.status().ToString();
+  EXPECT_EQ(play->rating, 2);
+  // Without stars an empty post says nothing, and goes to the dead-letter topic.
+  auto post = DecodePost(R"({"id":"9","channel":"x","brand":"b","author":{"id":"u"},
+    "text":"","created_at":"2026-11-23T09:14:05Z"})",
+                         Options());
+  ASSERT_FALSE(post.ok());
+  EXPECT_EQ(post.status().code(), kErrInvalidValue);
+}
+
 TEST(DecodePost, ReadsAnXApiV2TweetEnvelope) {
   auto post = DecodePost(R"({"data":{"id":"1860000000000000001","text":"@HizliKargo neredesiniz?",
     "author_id":"9001","created_at":"2026-11-23T09:00:00.000Z","conversation_id":"1860000000000000000",
