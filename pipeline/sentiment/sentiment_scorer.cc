@@ -588,6 +588,20 @@ std::string_view ThanksForAWrong(const std::vector<std::string_view>& words,
   return {};
 }
 
+// A code of three capitals right after a preposition of place ("to LAX",
+// "at SIN", "from MAD"): airports and stations, whose codes are words in
+// the lexicon. The caller checks that the token is in capitals and the
+// post is not.
+bool IsPlaceCode(const std::vector<std::string_view>& words, const std::vector<Token>& tokens,
+                 size_t i) {
+  static constexpr std::string_view kPrepositions[] = {"at", "to", "from", "via"};
+  static constexpr WordList kPrepositionList(kPrepositions);
+  // "NEEDS TO DIE" is shouting: the preposition itself must not be in
+  // capitals.
+  return words[i].size() == 3 && i > 0 && OnePhrase(tokens, i - 1, i) && !tokens[i - 1].caps &&
+         kPrepositionList.Contains(words[i - 1]);
+}
+
 constexpr double kLaughterValence = 1.5;
 constexpr double kExclamationOnlyLean = 0.5;
 
@@ -1110,6 +1124,13 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     // name, as in "mağazanın adı", "filmin adi".
     if (turkish_hit && hit->words == 1 && words[i] == "adi" && i > 0 &&
         OnePhrase(text.tokens, i - 1, i) && IsTurkishGenitive(words[i - 1])) {
+      continue;
+    }
+    // Three capitals after a preposition name a place, not a feeling:
+    // "flight to LAX", "stuck at SIN", "from MAD" are airports ("in BAD
+    // shape" is stress: "in" is left out).
+    if (hit->words == 1 && is_word[i] && text.tokens[i].caps && !all_caps &&
+        IsPlaceCode(words, text.tokens, i)) {
       continue;
     }
     // A word that is both an entry and a booster ("süper güzel") boosts the

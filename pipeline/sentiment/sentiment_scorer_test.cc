@@ -488,6 +488,27 @@ TEST(SentimentScorer, PraiseOfWorkDoneNamingAFailureIsSarcasm) {
   EXPECT_GT(s("great job guys, too bad about the rain"), s("too bad about the rain"));
 }
 
+TEST(SentimentScorer, ThreeCapitalsAfterAPrepositionAreAPlaceCode) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("thanks", 1.8);
+  l->en.Add("lax", -1.7);
+  l->en.Add("sin", -2.0);
+  l->en.Add("bad", -2.5);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).score;
+  };
+  EXPECT_GT(s("Thanks, @united for having a million outlets at LAX"), 0);
+  EXPECT_DOUBLE_EQ(s("stuck at SIN"), 0);
+  // Lowercase it is the word; capitals elsewhere stress it; a post all in
+  // capitals stresses nothing, and its words count.
+  EXPECT_LT(s("security at lax is lax"), 0);
+  EXPECT_LT(s("this is BAD"), 0);
+  EXPECT_LT(s("in BAD shape"), s("in bad shape") + 1e-9);
+  EXPECT_LT(s("STUCK AT LAX"), 0);
+  EXPECT_LT(s("Skype NEEDS TO SIN"), 0);  // the preposition shouts too
+}
+
 TEST(SentimentScorer, ThanksForWorkingThroughABadThingAreNoSarcasm) {
   auto l = std::make_shared<Lexicons>();
   l->en.Add("thank", 1.5);
