@@ -228,7 +228,8 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
                            "sayenizde tatilim mahvoldu",
                            "SAYENIZDE ISE GEC KALDIM",
                            "otel odası pisti",
-                           "my insurance claim"}) {
+                           "my insurance claim",
+                           "yeni güncelleme çöp"}) {
     EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;
   }
   for (const char* text : {"hava çok soğuk", "hava cok soguk", "what a match", "so tired",

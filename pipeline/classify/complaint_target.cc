@@ -44,7 +44,7 @@ bool IsTurkishTarget(std::string_view w) {
       "destek", "cagri", "temsilci", "operator", "internet", "abonelik", "firma", "sirket", "siz",
       "size", "sizi", "sizden", "kredi", "faiz", "aidat", "randevu", "bilet", "rezervasyon",
       "kalite", "deneyim", "ucus", "bavul", "bagaj", "otel", "elektrik", "dogalgaz", "sayac",
-      "sigorta", "taksi",
+      "sigorta", "taksi", "guncelleme",
       // "sayenizde" (thanks to you): said to the company, of what it caused.
       "sayeniz"};
   static const auto* const kByFirstByte = [] {
