@@ -225,6 +225,18 @@ bool HasTurkishNegationSuffix(std::string_view suffix) {
   return false;
 }
 
+// A Turkish verb negated by its suffix, as folded: a stem of three letters
+// or more, then -me/-ma with a tense or person after it ("gelmedi",
+// "çalışmıyor", "olmaz"). Short stems are left out ("tamam" is no
+// "ta-mam"), and so is a bare -me/-ma: "gecikme", "ödeme", "bekletilme"
+// are nouns.
+bool IsTurkishNegatedVerb(std::string_view w) {
+  for (size_t p = 3; p + 3 <= w.size(); ++p) {
+    if (w[p] == 'm' && HasTurkishNegationSuffix(w.substr(p))) return true;
+  }
+  return false;
+}
+
 // "ol-" (to be) negated by its suffix follows a word as "değil" does: "iyi
 // olmayan bir film", "komik olmadığını", "güzel olmaz", "iyi olamaz".
 bool IsNegatedCopula(std::string_view w) {
@@ -671,11 +683,12 @@ std::string_view ShortfallOf(const std::vector<std::string_view>& words,
 // "resolving"): see RemedyOf.
 bool IsRemedy(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "fixed",       "resolved",   "solved",      "sorted",     "repaired",
-      "replaced",    "refunded",   "handled",     "addressed",  "rectified",
-      "fixing",      "resolving",  "solving",     "sorting",    "repairing",
-      "replacing",   "refunding",  "handling",    "addressing", "rebooked",
-      "rescheduled", "reimbursed", "compensated", "restored",   "reinstated"};
+      "fixed",      "resolved",  "solved",       "sorted",      "repaired",     "replaced",
+      "refunded",   "handled",   "addressed",    "rectified",   "fixing",       "resolving",
+      "solving",    "sorting",   "repairing",    "replacing",   "refunding",    "handling",
+      "addressing", "rebooked",  "rescheduled",  "reimbursed",  "compensated",  "restored",
+      "reinstated", "rebooking", "rescheduling", "reimbursing", "compensating", "restoring",
+      "reinstating"};
   static constexpr WordList kRemedies(kWords);
   return kRemedies.Contains(w);
 }
@@ -1276,6 +1289,19 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         v = -v * 0.8;
         if (explain) why += ", negated by " + std::string(words[ahead]);
         break;
+      }
+      // A negated verb right after praise takes it into its negation:
+      // "zamanında gelmedi" (did not come on time), "iyi çalışmıyor" (does
+      // not work well). The verb keeps its own score. (Only praise: after
+      // a negative word, "izlemeyin, değmez" says the same thing twice.)
+      if (v > 0 && turkish != nullptr && ahead == end && IsTurkishNegatedVerb(words[ahead])) {
+        std::optional<LexiconHit> verb;
+        cache.Get(tag, choice, words, ahead, &verb);
+        if (verb && verb->valence < 0 && verb->words == 1) {
+          v = -v * 0.8;
+          if (explain) why += ", negated by " + std::string(words[ahead]);
+          break;
+        }
       }
       // The negator belongs to that word.
       if ((cache.Get(tag, choice, words, ahead, nullptr) & kFirstHit) != 0) break;

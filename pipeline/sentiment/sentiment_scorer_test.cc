@@ -524,6 +524,8 @@ TEST(SentimentScorer, ThanksForWorkingThroughABadThingAreNoSarcasm) {
   EXPECT_GT(s("thank you PowerCo crews working through the storm"), 0);
   EXPECT_GT(s("THANKS FOR STAYING OPEN DURING THE OUTAGE"), 0);
   EXPECT_GT(s("thanks to the drivers who came despite the rain"), 0);
+  // Or a remedy names it: "thanks for rebooking me after the storm".
+  EXPECT_GT(s("thanks for rebooking me so fast after the storm"), 0);
   // Thanks for the bad thing itself still mock it.
   EXPECT_LT(s("thanks for the outage"), 0);
   EXPECT_LT(s("thanks for the outage during my exam"), 0);
@@ -575,6 +577,26 @@ TEST(SentimentScorer, TurkishNegatedCopulaNegatesTheWordBeforeIt) {
   EXPECT_GT(s("iyi olmuş"), 0);       // not negated: evidential
   EXPECT_GT(s("iyi olmalı"), 0);      // necessity
   EXPECT_GT(s("güzel olmaz mı"), 0);  // asks for agreement
+}
+
+TEST(SentimentScorer, TurkishNegatedVerbAfterPraiseNegatesIt) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("zamanında", 1.5);
+  l->tr.Add("iyi", 1.5);
+  l->tr.Add("gelmedi*", -2.0);
+  l->tr.Add("çalışmıyor*", -2.3);
+  l->tr.Add("gecikme", -1.5);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text).score;
+  };
+  // The praise is under the verb's negation, and the verb keeps its score.
+  EXPECT_LT(s("kargo zamanında gelmedi"), s("kargo gelmedi"));
+  EXPECT_LT(s("KARGO ZAMANINDA GELMEDI"), s("KARGO GELMEDI"));
+  EXPECT_LT(s("uygulama iyi çalışmıyor"), s("uygulama çalışmıyor"));
+  // A comma, or a noun in -me ("gecikme": delay), is no such verb.
+  EXPECT_GT(s("zamanında, gelmedi diye korkmuştum"), s("gelmedi diye korkmuştum"));
+  EXPECT_GT(s("iyi gecikme"), s("gecikme"));
 }
 
 TEST(SentimentScorer, TurkishNoneSuchAffirms) {
