@@ -64,6 +64,25 @@ bool IsEnglishExclamation(const std::vector<Token>& tokens, size_t k) {
   return false;
 }
 
+// "Could be worse", "do better", "will be back": an auxiliary that opens a
+// question has its subject next ("could you", "is the app", "does anyone").
+// True when tokens[k] is such an auxiliary and no subject follows it.
+bool IsAuxiliaryWithoutSubject(const std::vector<Token>& tokens, size_t k) {
+  static constexpr std::string_view kAuxiliaries[] = {"can",  "could", "is",  "are",
+                                                      "does", "do",    "will"};
+  static constexpr std::string_view kSubjects[] = {
+      "you",    "u",       "i",        "we",       "they",   "he",    "she",  "it",   "someone",
+      "anyone", "anybody", "somebody", "the",      "my",     "your",  "this", "that", "these",
+      "those",  "there",   "a",        "an",       "our",    "their", "his",  "her",  "its",
+      "ya",     "y'all",   "yall",     "everyone", "people", "any",   "all",  "one"};
+  static constexpr WordList kAuxiliaryList(kAuxiliaries);
+  static constexpr WordList kSubjectList(kSubjects);
+  if (!kAuxiliaryList.Contains(tokens[k].text)) return false;
+  // A handle or a hashtag may be the subject: "is @acme down".
+  return k + 1 < tokens.size() && tokens[k + 1].kind == Token::Kind::kWord &&
+         !kSubjectList.Contains(tokens[k + 1].text);
+}
+
 bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
   if (original.find('?') != std::string_view::npos) return true;
   // Short lists asked about every word of every post: WordList answers most
@@ -83,7 +102,7 @@ bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
     if (!token.is_word) continue;
     if (kTurkish.Contains(token.text)) return true;
     if (first_word && kEnglishStart.Contains(token.text) && text.tokens.size() > 2 &&
-        !IsEnglishExclamation(text.tokens, k)) {
+        !IsEnglishExclamation(text.tokens, k) && !IsAuxiliaryWithoutSubject(text.tokens, k)) {
       return true;
     }
     first_word = false;

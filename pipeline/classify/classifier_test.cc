@@ -95,12 +95,14 @@ TEST_F(ClassifierTest, QuestionCuesMakeAQuestion) {
 }
 
 TEST_F(ClassifierTest, AnExclamationThatBeginsLikeAQuestionIsNoQuestion) {
-  for (const char* text : {"what a lovely day", "What a mess", "what fun, the kids loved it",
-                           "how nice of them", "HOW COOL is that"}) {
+  for (const char* text :
+       {"what a lovely day", "What a mess", "what fun, the kids loved it", "how nice of them",
+        "HOW COOL is that", "could be worse I guess", "do better", "will be back next week"}) {
     EXPECT_NE(Classify(text).post_class, PostClass::kQuestion) << text;
   }
   for (const char* text : {"what time do you open", "how do I reset my password",
-                           "what a lovely day?", "how long is the wait"}) {
+                           "what a lovely day?", "how long is the wait", "could you help me",
+                           "does anyone know the hours", "is the app down", "Is @acme down"}) {
     EXPECT_EQ(Classify(text).post_class, PostClass::kQuestion) << text;
   }
 }
