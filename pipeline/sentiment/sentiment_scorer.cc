@@ -558,8 +558,15 @@ std::string_view ThanksForAWrong(const std::vector<std::string_view>& words,
         "doubling", "declining",    "rejecting",   "refusing",   "denying",    "ghosting",
         "delaying", "bumping",      "overbooking", "stranding",  "sending",    "nothing"};
     static constexpr WordList kWrongList(kWrongs);
-    // "thanks for", "thank you so much for", "thanks a lot for"
-    for (size_t k = i + 1; k < words.size() && k <= i + 4 && OnePhrase(tokens, i, k); ++k) {
+    // "thanks for", "thank you so much for", "thanks a lot for", and with
+    // the company's handle between: "Thanks @shop for canceling my order".
+    size_t skipped = 0;
+    for (size_t k = i + 1; k < words.size() && k <= i + 4 + skipped; ++k) {
+      if (tokens[k].kind == Token::Kind::kMention && !tokens[k].clause_start && skipped < 2) {
+        ++skipped;
+        continue;
+      }
+      if (!tokens[k].is_word || tokens[k].clause_start || tokens[k].after_comma) break;
       if (words[k] != "for") continue;
       if (k + 1 < words.size() && OnePhrase(tokens, k, k + 1) &&
           kWrongList.Contains(words[k + 1])) {
@@ -612,6 +619,16 @@ bool IsPlaceCode(const std::vector<std::string_view>& words, const std::vector<T
   // capitals.
   return words[i].size() == 3 && i > 0 && OnePhrase(tokens, i - 1, i) && !tokens[i - 1].caps &&
          kPrepositionList.Contains(words[i - 1]);
+}
+
+// "feels like", "looks like", "sounds like": "like" is then a comparison.
+bool IsVerbOfSeeming(std::string_view w) {
+  static constexpr std::string_view kVerbs[] = {
+      "feel",    "feels",   "felt",   "look",   "looks",   "looked",  "sound",
+      "sounds",  "sounded", "seem",   "seems",  "seemed",  "smell",   "smells",
+      "smelled", "taste",   "tastes", "tasted", "feeling", "looking", "sounding"};
+  static constexpr WordList kList(kVerbs);
+  return kList.Contains(w);
 }
 
 constexpr double kLaughterValence = 1.5;
@@ -1137,6 +1154,13 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     // name, as in "mağazanın adı", "filmin adi".
     if (turkish_hit && hit->words == 1 && words[i] == "adi" && i > 0 &&
         OnePhrase(text.tokens, i - 1, i) && IsTurkishGenitive(words[i - 1])) {
+      continue;
+    }
+    // "like it" after a verb of seeming compares: "feels like it shot",
+    // "looks like it will rain".
+    if (english != nullptr && hit->words == 2 && words[i] == "like" && i + 1 < words.size() &&
+        words[i + 1] == "it" && i > 0 && OnePhrase(text.tokens, i - 1, i) &&
+        IsVerbOfSeeming(words[i - 1])) {
       continue;
     }
     // Three capitals after a preposition name a place, not a feeling:

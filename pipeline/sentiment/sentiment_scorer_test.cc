@@ -488,6 +488,18 @@ TEST(SentimentScorer, PraiseOfWorkDoneNamingAFailureIsSarcasm) {
   EXPECT_GT(s("great job guys, too bad about the rain"), s("too bad about the rain"));
 }
 
+TEST(SentimentScorer, LikeItAfterAVerbOfSeemingCompares) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("like it", 1.8);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).score;
+  };
+  EXPECT_DOUBLE_EQ(s("my clutch feels like it shot"), 0);
+  EXPECT_DOUBLE_EQ(s("LOOKS LIKE IT WILL RAIN"), 0);
+  EXPECT_GT(s("I like it a lot"), 0);
+}
+
 TEST(SentimentScorer, ThreeCapitalsAfterAPrepositionAreAPlaceCode) {
   auto l = std::make_shared<Lexicons>();
   l->en.Add("thanks", 1.8);
@@ -824,6 +836,7 @@ TEST(SentimentScorer, ThanksForAWrongCountAgainstOnlyWithAComplaintRule) {
   // English names the act right after the thanks.
   EXPECT_LT(s("thanks for charging me twice", "en", true), 0);
   EXPECT_LT(s("THANK YOU SO MUCH FOR CANCELLING MY ORDER", "en", true), 0);
+  EXPECT_LT(s("Thanks @shop for canceling my order", "en", true), 0);
   EXPECT_GT(s("thanks for getting back to me, still no parcel", "en", true), 0);
   EXPECT_GT(s("thanks for sending the replacement", "en", true), 0);
   // Turkish names it as a participle before "için", before or after the thanks.
