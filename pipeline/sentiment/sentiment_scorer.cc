@@ -374,6 +374,9 @@ bool IsBarePraise(std::string_view w) {
       "marvellous", "thanks", "harika", "mukemmel", "muhtesem", "sahane", "bravo", "tebrikler",
       "guzel", "supersiniz", "harikasiniz", "aferin", "helal", "joy", "bayildim", "amazing", "cool",
       "superb", "outstanding", "stellar",
+      // "ellerinize sağlık" (well done), said alone as sarcasm: "ellerinize
+      // sağlık, paketi ezmişsiniz".
+      "ellerinize", "elinize",
       // The first word of "well done", which the lexicon scores as one.
       "well"};
   static constexpr WordList kList(kWords);
@@ -386,6 +389,7 @@ bool IsBarePraiseFiller(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "just", "oh", "so", "how", "really", "simply", "yeah", "well", "very", "real", "cok", "ne",
       "cidden", "ya", "bu", "da", "de", "gercekten", "such", "what", "a", "truly", "wow", "bir",
+      "saglik",
       // Said to the company: "bravo size", "well done you", "helal olsun",
       // and what the praise is of: "harika hizmet", "great service".
       "size", "sizi", "sana", "you", "guys", "olsun", "hizmet", "hizmetiniz", "musteri",
@@ -1446,6 +1450,26 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       const std::string_view act = ThanksForAWrong(words, text.tokens, a.token);
       if (act.empty()) continue;
       count_as_sarcasm(a, ", sarcasm: thanks for ", act);
+      a.valence = -a.valence;
+    }
+  }
+  // An eye roll turns the praise of its clause: "bayıldım bu beklemeye 🙄",
+  // "great service 🙄". Praise before a contrast stays: "great food, but
+  // the wait 🙄".
+  static constexpr std::string_view kEyeRoll = "\xF0\x9F\x99\x84";  // 🙄
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (is_word[k] || text.tokens[k].text != kEyeRoll) continue;
+    for (Scored& a : scored) {
+      if (a.valence <= 0 || a.flipped || !is_word[a.token]) continue;
+      const size_t from = std::min(a.token, k);
+      const size_t to = std::max(a.token, k);
+      if (!same_clause(from, to)) continue;
+      bool contrast = false;
+      for (size_t m = from + 1; m < to && !contrast; ++m) {
+        contrast = is_word[m] && IsContrast(words[m]);
+      }
+      if (contrast) continue;
+      count_as_sarcasm(a, ", sarcasm: eye roll");
       a.valence = -a.valence;
     }
   }

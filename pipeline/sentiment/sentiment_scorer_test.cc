@@ -823,6 +823,26 @@ TEST(SentimentScorer, SarcasmFramesCountAgainstOnlyWithAComplaintRule) {
   EXPECT_GT(s("so much fun at the launch party", false), 0);
 }
 
+TEST(SentimentScorer, AnEyeRollTurnsThePraiseOfItsClause) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("great", 3.0);
+  l->en.Add("slow", -1.5);
+  l->tr.Add("bayıldım", 3.0);
+  l->emoji.Add("\xF0\x9F\x99\x84", -1.0);  // 🙄
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text, const std::string& lang) {
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).score;
+  };
+  EXPECT_LT(s("great service \xF0\x9F\x99\x84", "en"), 0);
+  EXPECT_LT(s("bayıldım bu beklemeye \xF0\x9F\x99\x84", "tr"), 0);
+  EXPECT_LT(s("BAYILDIM BU BEKLEMEYE \xF0\x9F\x99\x84", "tr"), 0);
+  // Praise before a contrast, or in another sentence, stays praise.
+  EXPECT_GT(s("great food but slow \xF0\x9F\x99\x84", "en"),
+            s("food but slow \xF0\x9F\x99\x84", "en"));
+  EXPECT_GT(s("great food. slow \xF0\x9F\x99\x84", "en"), s("food. slow \xF0\x9F\x99\x84", "en"));
+  EXPECT_GT(s("great service", "en"), 0);
+}
+
 TEST(SentimentScorer, ThanksForAWrongCountAgainstOnlyWithAComplaintRule) {
   auto l = std::make_shared<Lexicons>();
   l->en.Add("thanks", 1.8);
