@@ -33,8 +33,6 @@ std::string Lowercase(std::string s) {
   return s;
 }
 
-// Question cues over folded tokens. Turkish yes/no questions use a separate
-// particle (mi, mı, mu, mü and their person forms), often with no "?".
 // "What a day", "what fun", "how nice": an exclamation that begins like a
 // question. True when tokens[k] is "what" before "a", "an" or a noun of
 // feeling, or "how" before an adjective of feeling, in one phrase.
@@ -83,6 +81,8 @@ bool IsAuxiliaryWithoutSubject(const std::vector<Token>& tokens, size_t k) {
          !kSubjectList.Contains(tokens[k + 1].text);
 }
 
+// Question cues over folded tokens. Turkish yes/no questions use a separate
+// particle (mi, mı, mu, mü and their person forms), often with no "?".
 bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
   if (original.find('?') != std::string_view::npos) return true;
   // Short lists asked about every word of every post: WordList answers most
@@ -127,8 +127,6 @@ bool SaysResolved(const NormalizedText& text) {
   return false;
 }
 
-// Whether the post mentions one of the brand's own accounts ("@acme 😡😡"):
-// written to the company, so it aims at the company whatever its words.
 // "review rated 1 star", "review rated 2 stars"
 std::string RatedReason(int rating) {
   return "review rated " + std::to_string(rating) + (rating == 1 ? " star" : " stars");
@@ -147,6 +145,8 @@ bool SaysStillOpen(const NormalizedText& text) {
   return false;
 }
 
+// Whether the post mentions one of the brand's own accounts ("@acme 😡😡"):
+// written to the company, so it aims at the company whatever its words.
 bool MentionsBrandAccount(const NormalizedText& text, const std::set<std::string>* accounts) {
   if (accounts == nullptr) return false;
   for (const Token& token : text.tokens) {

@@ -1365,6 +1365,19 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       }
     }
   };
+  // An eye roll makes the praise of its clause prone to sarcasm, and the
+  // pass below turns it: "bayıldım bu beklemeye 🙄", "great service 🙄";
+  // praise before a contrast stays ("great food, but the wait 🙄").
+  static constexpr std::string_view kEyeRoll = "\xF0\x9F\x99\x84";  // 🙄
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (is_word[k] || text.tokens[k].text != kEyeRoll) continue;
+    for (Scored& a : scored) {
+      if (a.valence > 0 && is_word[a.token] &&
+          same_clause(std::min(a.token, k), std::max(a.token, k))) {
+        a.sarcasm_prone = true;
+      }
+    }
+  }
   // Sarcasm: prone praise in the same clause as a negative, with no
   // contrast word between them, counts as negative.
   for (size_t a = 0; a < scored.size(); ++a) {
@@ -1450,26 +1463,6 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       const std::string_view act = ThanksForAWrong(words, text.tokens, a.token);
       if (act.empty()) continue;
       count_as_sarcasm(a, ", sarcasm: thanks for ", act);
-      a.valence = -a.valence;
-    }
-  }
-  // An eye roll turns the praise of its clause: "bayıldım bu beklemeye 🙄",
-  // "great service 🙄". Praise before a contrast stays: "great food, but
-  // the wait 🙄".
-  static constexpr std::string_view kEyeRoll = "\xF0\x9F\x99\x84";  // 🙄
-  for (size_t k = 0; k < words.size(); ++k) {
-    if (is_word[k] || text.tokens[k].text != kEyeRoll) continue;
-    for (Scored& a : scored) {
-      if (a.valence <= 0 || a.flipped || !is_word[a.token]) continue;
-      const size_t from = std::min(a.token, k);
-      const size_t to = std::max(a.token, k);
-      if (!same_clause(from, to)) continue;
-      bool contrast = false;
-      for (size_t m = from + 1; m < to && !contrast; ++m) {
-        contrast = is_word[m] && IsContrast(words[m]);
-      }
-      if (contrast) continue;
-      count_as_sarcasm(a, ", sarcasm: eye roll");
       a.valence = -a.valence;
     }
   }
