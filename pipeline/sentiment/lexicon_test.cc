@@ -9,15 +9,14 @@
 #include <vector>
 
 #include "pipeline/normalize/normalizer.h"
+#include "tests/support/scratch_dir.h"
 
 namespace earshot {
 namespace {
 
 // Writes `text` to a lexicon file of its own (one directory per test process).
 std::string WriteLexicon(const std::string& name, const std::string& text) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("earshot-lexicon-test-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
+  const auto& dir = testing::ProcessScratchDir("earshot-lexicon-test-");
   const std::string path = (dir / name).string();
   std::ofstream(path, std::ios::binary) << text;
   return path;

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "tests/support/child_process.h"
+#include "tests/support/scratch_dir.h"
 
 namespace earshot {
 namespace {
@@ -33,10 +34,7 @@ RunResult Earshot(const std::vector<std::string>& args, const std::string& name)
 }
 
 std::string WriteFile(const std::string& name, const std::string& text) {
-  // One directory per test process: ctest runs tests two at a time.
-  const auto dir =
-      std::filesystem::temp_directory_path() / ("earshot-rules-test-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
+  const auto& dir = testing::ProcessScratchDir("earshot-rules-test-");
   std::string path = (dir / name).string();
   std::ofstream(path) << text;
   return path;

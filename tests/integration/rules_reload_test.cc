@@ -41,6 +41,11 @@ class RulesReloadTest : public ::testing::Test {
     ASSERT_TRUE(CreateTopics(*broker_, config_).ok());
   }
 
+  void TearDown() override {
+    std::error_code ignored;
+    std::filesystem::remove_all(dir_, ignored);
+  }
+
   void Write(const std::string& name, const std::string& text) {
     std::ofstream(dir_ / name) << text;
   }
