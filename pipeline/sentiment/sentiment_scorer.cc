@@ -244,6 +244,27 @@ bool IsNegatedCopula(std::string_view w) {
   return w.substr(0, 5) == "olama" || HasTurkishNegationSuffix(w.substr(2));
 }
 
+// "Unfortunately", as Turkish writes it with and without its letters.
+bool IsRegret(std::string_view w) {
+  return w == "maalesef" || w == "malesef" || w == "maalesf" || w == "malasef" ||
+         w == "maatteessuf" || w == "heyhat";
+}
+
+// A verb of seeming or arriving negated by its suffix, right after a
+// negative word, says the thing was not so: "kötü gelmedi" (did not seem
+// bad), "hasarlı gelmedi" (did not arrive damaged), "hiç kötü durmuyor"
+// (does not look bad at all), "pahalı gözükmüyor". After a noun the same
+// verb is a complaint of its own ("kargo gelmedi"), which is why it counts
+// only after a negative word.
+bool IsNegatedSeemingVerb(std::string_view w) {
+  for (const std::string_view stem : {std::string_view("gel"), std::string_view("dur"),
+                                      std::string_view("gozuk"), std::string_view("gorun")}) {
+    if (w.size() > stem.size() + 1 && w.substr(0, stem.size()) == stem)
+      return HasTurkishNegationSuffix(w.substr(stem.size()));
+  }
+  return false;
+}
+
 // Tokens from..to (from <= to) are words of one phrase: no sentence end,
 // line break, comma or colon between them. The context rules below look
 // only this far.
@@ -1139,8 +1160,16 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   };
   thread_local std::vector<Scored> scored;
   scored.clear();
+  // Tokens that followed a word as its negator ("değil", "olmamış"), in
+  // order: they score nothing of their own.
+  thread_local std::vector<size_t> negator_spent;
+  negator_spent.clear();
   double sum = 0;
   for (size_t i = 0; i < words.size(); ++i) {
+    if (!negator_spent.empty() &&
+        std::find(negator_spent.begin(), negator_spent.end(), i) != negator_spent.end()) {
+      continue;  // the word before says "negated by" it
+    }
     std::optional<LexiconHit> hit;
     bool turkish_hit = false;  // Turkish morphology applies to Turkish entries only
     if (!is_word[i]) {
@@ -1291,7 +1320,10 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     // Turkish negates a predicate with a following "değil"/"yok", which may
     // close a short noun phrase: "iyi bir film değil". Look up to three words
     // ahead within the clause, stopping at a contrast word.
-    for (size_t ahead = end; ahead < words.size() && ahead < end + 3; ++ahead) {
+    // "maalesef" (unfortunately) is said of the whole sentence: "maalesef
+    // olmamış", "maalesef gelmedi" regret, they do not negate the regret.
+    for (size_t ahead = end; ahead < words.size() && ahead < end + 3 && !IsRegret(words[i]);
+         ++ahead) {
       // A comma ends the phrase: in "çok kötü, hiç hareket yok" the "yok"
       // is about "hareket".
       // Nor past "başka": "saçmalıktan başka bir şey değil" (nothing but
@@ -1299,7 +1331,16 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       if (!is_word[ahead] || text.tokens[ahead].clause_start || text.tokens[ahead].after_comma ||
           IsContrast(words[ahead]) || words[ahead] == "baska")
         break;
-      if (IsTurkishFollowingNegator(words[ahead]) || IsNegatedCopula(words[ahead])) {
+      // A bare negative word right before its negator is litotes: "fena
+      // olmamış", "kötü gelmedi" say it was not bad. With a suffix it is
+      // no adjective: "basitçe olmamış" (it simply did not work out), nor is
+      // a negated verb ("olmamış olmamış" says it twice).
+      const bool litotes = v < 0 && ahead == end && hit->suffix.empty() &&
+                           !IsNegatedCopula(words[i]) && !IsTurkishNegatedVerb(words[i]);
+      const bool negated_verb =
+          IsNegatedCopula(words[ahead]) ||
+          (litotes && turkish != nullptr && IsNegatedSeemingVerb(words[ahead]));
+      if (IsTurkishFollowingNegator(words[ahead]) || negated_verb) {
         // "güzel değil mi?" asks for agreement ("it's nice, isn't it?").
         if (ahead + 1 < words.size() && !text.tokens[ahead + 1].clause_start &&
             IsTurkishTagParticle(words[ahead + 1])) {
@@ -1316,6 +1357,10 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         }
         v = -v * 0.8;
         if (explain) why += ", negated by " + std::string(words[ahead]);
+        // The negator is spent on this word: "olmamış" (did not turn out)
+        // and "gelmedi" (did not arrive) are entries of their own, but in
+        // "fena olmamış" and "kötü gelmedi" they only negate.
+        if (litotes && negated_verb) negator_spent.push_back(ahead);
         break;
       }
       // A negated verb right after praise takes it into its negation:

@@ -611,6 +611,36 @@ TEST(SentimentScorer, TurkishNegatedVerbAfterPraiseNegatesIt) {
   EXPECT_GT(s("iyi gecikme"), s("gecikme"));
 }
 
+TEST(SentimentScorer, TurkishLitotesSaysNotBadAndItsVerbOnlyNegates) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("kötü", -2.5);
+  l->tr.Add("fena*", -1.5);
+  l->tr.Add("hasarlı*", -2.3);
+  l->tr.Add("basit*", -1.0);
+  l->tr.Add("maalesef", -1.2);
+  l->tr.Add("gelmedi*", -2.0);
+  l->tr.Add("olmamış", -2.0);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text).score;
+  };
+  // A bare negative word, then a negated verb of seeming or being: not bad.
+  EXPECT_GT(s("kötü gelmedi bana"), 0);
+  EXPECT_GT(s("KOTU GELMEDI BANA"), 0);
+  EXPECT_GT(s("hiç kötü durmuyor"), 0);
+  EXPECT_GT(s("fiyatı kötü gözükmüyor"), 0);
+  EXPECT_GT(s("paket hasarlı gelmedi"), 0);
+  EXPECT_GT(s("film fena olmamış"), 0);
+  // The verb alone, or after a noun, is still a complaint.
+  EXPECT_LT(s("kargo gelmedi"), 0);
+  EXPECT_LT(s("film olmamış"), 0);
+  // Regret is not negated, and a word with a suffix is no bare adjective.
+  EXPECT_LT(s("maalesef gelmedi"), s("gelmedi"));
+  EXPECT_LT(s("maalesef olmamış"), s("olmamış"));
+  EXPECT_LT(s("basitçe olmamış"), 0);
+  EXPECT_LT(s("olmamış olmamış"), 0);
+}
+
 TEST(SentimentScorer, TurkishNoneSuchAffirms) {
   auto l = std::make_shared<Lexicons>();
   l->tr.Add("rezalet", -3.5);
