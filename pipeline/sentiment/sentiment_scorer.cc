@@ -154,6 +154,11 @@ bool IsTurkishFollowingNegator(std::string_view w) {
 // a real complaint ("missed", "gelmedi"), not weather ("rain").
 constexpr double kBarePraiseNegativeFloor = -1.2;
 
+// A word in a condition ("if it breaks", "bozulursa") is supposed, not
+// reported, and counts nothing: even a quarter of "problems" made "if I
+// have problems, who do I contact?" a negative question, so a complaint.
+constexpr double kSupposedWeight = 0.0;
+
 // "could have been better" says less than "bad".
 constexpr double kShortfallWeight = 0.75;
 
@@ -250,6 +255,18 @@ bool IsRegret(std::string_view w) {
          w == "maatteessuf" || w == "heyhat";
 }
 
+// A suffix that can only be verbal negation: -medi/-madı, -miyor/-muyor,
+// -meyecek, -memiş, -mez/-maz with whatever follows. Not "-meye"/"-maya"
+// or "-memiz"/"-mamıza", which also name the act ("karşılaşmaya",
+// "yaşamamıza": to our going through).
+bool IsClearTurkishNegation(std::string_view suffix) {
+  for (const std::string_view start :
+       {"mad", "med", "miyo", "muyo", "mayac", "meyec", "mamis", "memis", "maz", "mez"}) {
+    if (suffix.substr(0, start.size()) == start) return true;
+  }
+  return false;
+}
+
 // A verb of seeming or arriving negated by its suffix, right after a
 // negative word, says the thing was not so: "kötü gelmedi" (did not seem
 // bad), "hasarlı gelmedi" (did not arrive damaged), "hiç kötü durmuyor"
@@ -260,9 +277,44 @@ bool IsNegatedSeemingVerb(std::string_view w) {
   for (const std::string_view stem : {std::string_view("gel"), std::string_view("dur"),
                                       std::string_view("gozuk"), std::string_view("gorun")}) {
     if (w.size() > stem.size() + 1 && w.substr(0, stem.size()) == stem)
-      return HasTurkishNegationSuffix(w.substr(stem.size()));
+      return IsClearTurkishNegation(w.substr(stem.size()));
   }
   return false;
+}
+
+// A verb of experiencing or coming up, negated by its suffix, after a word
+// negates it as "değil" does: "hiçbir sorun yaşamadım" (I had no problem),
+// "hiç sorun çıkmadı", "zararlı çıkmazsınız". Verbs of solving are not
+// among them: "sorunum çözülmedi" is the complaint itself. Nor is "gör-":
+// "bu kadar güzel film görmedim" (I never saw one so good) praises.
+// "böyle bir rezalet yaşamadım" (I never went through such a disgrace)
+// affirms, as "böyle bir rezalet yok" does (NoneSuchBefore).
+bool IsNegatedExperienceVerb(std::string_view w) {
+  for (const std::string_view stem : {std::string_view("yasa"), std::string_view("yasan"),
+                                      std::string_view("cik"), std::string_view("karsilas")}) {
+    if (w.size() > stem.size() + 1 && w.substr(0, stem.size()) == stem &&
+        IsClearTurkishNegation(w.substr(stem.size()))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool EndsWithAny(std::string_view w, std::initializer_list<std::string_view> endings) {
+  return std::any_of(endings.begin(), endings.end(), [&](std::string_view e) {
+    return w.size() >= e.size() && w.substr(w.size() - e.size()) == e;
+  });
+}
+
+// A Turkish verb in the conditional, as folded: "olursa", "gelirse",
+// "yaşarsanız", "gelmezse", "geldiyse", "olduysa"; also "varsa". Six
+// letters at least, so that "borsa" and "bursa" are none. Not "ise" and
+// "yoksa": far more often "as for" and "or else" than "if".
+bool IsTurkishConditional(std::string_view w) {
+  if (w == "varsa") return true;
+  return w.size() >= 6 && EndsWithAny(w, {"rsa", "rse", "rsam", "rsem", "rsan", "rsen", "rsak",
+                                          "rsek", "rsaniz", "rseniz", "zsa", "zse", "diysa",
+                                          "diyse", "duysa", "duyse", "tiysa", "tiyse", "tuysa"});
 }
 
 // Tokens from..to (from <= to) are words of one phrase: no sentence end,
@@ -496,6 +548,74 @@ std::string_view WithoutQuotes(std::string_view w) {
 bool IsQuoted(const Token& t) {
   return t.quoted ||
          (t.is_word && t.text.size() > 2 && t.text.front() == '\'' && t.text.back() == '\'');
+}
+
+// A word after which "if" means "whether".
+bool IsWhetherVerb(std::string_view w) {
+  static constexpr std::string_view kVerbs[] = {
+      "ask",    "asks",   "asked",   "asking", "wonder", "wonders", "wondered", "wondering",
+      "see",    "know",   "knew",    "tell",   "check",  "checked", "checking", "sure",
+      "unsure", "decide", "idea",    "doubt",  "matter", "care",    "cares",    "mind",
+      "hear",   "find",   "confirm", "clue",   "whether"};
+  static constexpr WordList kList(kVerbs);
+  return kList.Contains(w);
+}
+
+// One of `why` stands in the sentence of words[k], before or after it.
+bool AskedWhy(const std::vector<std::string_view>& words, const std::vector<Token>& tokens,
+              size_t k, std::initializer_list<std::string_view> why) {
+  auto is_why = [&](size_t j) { return std::find(why.begin(), why.end(), words[j]) != why.end(); };
+  for (size_t j = k; j-- > 0;) {
+    if (is_why(j)) return true;
+    if (tokens[j + 1].clause_start) break;
+  }
+  for (size_t j = k + 1; j < words.size() && !tokens[j].clause_start; ++j) {
+    if (is_why(j)) return true;
+  }
+  return false;
+}
+
+// The word that makes words[i..end) part of a condition, or "": English
+// "if" or "in case" up to five words before, in the same phrase (not "even
+// if", "as if", "if only", "if not", nor after "why", which report, wish
+// or stress); a Turkish conditional
+// verb at most three words after ("sorun olursa", "hasarlı ürün
+// gelirse"), or, when `own_word` (a Turkish entry), the word itself
+// ("gecikirse"); not "… bile" (even if).
+std::string_view SupposedBy(const std::vector<std::string_view>& words,
+                            const std::vector<Token>& tokens, size_t i, size_t end, bool english,
+                            bool turkish, bool own_word) {
+  if (english) {
+    for (size_t back = 1; back <= 5 && back <= i; ++back) {
+      const size_t k = i - back;
+      if (tokens[k + 1].clause_start || tokens[k + 1].after_comma) break;
+      const bool in_case =
+          words[k] == "incase" || (words[k] == "case" && k > 0 && words[k - 1] == "in");
+      // "Should you have any issues, ...": "should" opening a clause.
+      const bool inverted = words[k] == "should" && tokens[k].clause_start;
+      if (words[k] != "if" && !in_case && !inverted) continue;
+      if (words[k] == "if" && k > 0 && (words[k - 1] == "even" || words[k - 1] == "as")) break;
+      if (words[k] == "if" && (words[k + 1] == "only" || words[k + 1] == "not")) break;
+      // "Why do I pay for premium if the app keeps crashing?": the "if"
+      // clause of a "why" is given, not supposed.
+      if (AskedWhy(words, tokens, k, {"why", "point"})) break;
+      // After asking, wondering or knowing, "if" is "whether": "he called
+      // to ask if he could make illegal copies" reports.
+      if (words[k] == "if" && k > 0 && IsWhetherVerb(words[k - 1])) break;
+      return words[k];
+    }
+  }
+  if (turkish) {
+    for (size_t k = own_word ? end - 1 : end; k < words.size() && k < end + 3; ++k) {
+      if (k >= end && (tokens[k].clause_start || tokens[k].after_comma)) break;
+      if (!IsTurkishConditional(words[k])) continue;
+      // "param yatmadıysa neden onaylandı diyor?" asks why, of a fact.
+      if (AskedWhy(words, tokens, k, {"neden", "niye", "nicin"})) break;
+      if (k + 1 < words.size() && words[k + 1] == "bile" && !tokens[k + 1].clause_start) break;
+      return words[k];
+    }
+  }
+  return {};
 }
 
 // A folded word with a genitive ending (-in/-ın/-un/-ün after a consonant,
@@ -1339,7 +1459,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
                            !IsNegatedCopula(words[i]) && !IsTurkishNegatedVerb(words[i]);
       const bool negated_verb =
           IsNegatedCopula(words[ahead]) ||
-          (litotes && turkish != nullptr && IsNegatedSeemingVerb(words[ahead]));
+          (turkish != nullptr && (IsNegatedExperienceVerb(words[ahead]) ||
+                                  (litotes && IsNegatedSeemingVerb(words[ahead]))));
       if (IsTurkishFollowingNegator(words[ahead]) || negated_verb) {
         // "güzel değil mi?" asks for agreement ("it's nice, isn't it?").
         if (ahead + 1 < words.size() && !text.tokens[ahead + 1].clause_start &&
@@ -1350,7 +1471,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
           }
           break;
         }
-        if (words[ahead].substr(0, 3) == "yok" && NoneSuchBefore(words, text.tokens, i)) {
+        if ((words[ahead].substr(0, 3) == "yok" || IsNegatedExperienceVerb(words[ahead])) &&
+            NoneSuchBefore(words, text.tokens, i)) {
           v *= kAffirmedWeight;
           if (explain) why += ", affirmed, not negated: none such, " + std::string(words[ahead]);
           break;
@@ -1378,6 +1500,15 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       }
       // The negator belongs to that word.
       if ((cache.Get(tag, choice, words, ahead, nullptr) & kFirstHit) != 0) break;
+    }
+    // A condition supposes, it does not report: "if anything goes wrong
+    // I'll let you know", "bir sorun olursa nereye yazayım?", "kargo
+    // hasarlı gelirse ne yapmalıyım?".
+    const std::string_view supposed_by =
+        SupposedBy(words, text.tokens, i, end, english != nullptr, turkish != nullptr, turkish_hit);
+    if (v < 0 && !supposed_by.empty()) {
+      v *= kSupposedWeight;
+      if (explain) why += ", supposed: " + std::string(supposed_by);
     }
     if (last_contrast < words.size()) {
       v *= i < last_contrast ? 0.5 : 1.5;

@@ -641,6 +641,68 @@ TEST(SentimentScorer, TurkishLitotesSaysNotBadAndItsVerbOnlyNegates) {
   EXPECT_LT(s("olmamış olmamış"), 0);
 }
 
+TEST(SentimentScorer, ANegativeWordInAConditionIsSupposedNotReported) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("problems", -1.5);
+  l->en.Add("wrong", -1.8);
+  l->en.Add("illegal", -2.0);
+  l->en.Add("love", 3.0);
+  l->tr.Add("sorun*", -1.5);
+  l->tr.Add("hasarlı*", -2.3);
+  l->tr.Add("gecik*", -1.5);
+  const SentimentScorer scorer(l);
+  auto en = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).score;
+  };
+  auto tr = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text).score;
+  };
+  EXPECT_EQ(en("if I have problems with the order, who do I contact?"), 0.0);
+  EXPECT_EQ(en("IF ANYTHING GOES WRONG I WILL CALL"), 0.0);
+  EXPECT_EQ(en("in case of problems, where do I write?"), 0.0);
+  EXPECT_EQ(en("Should you have any problems, call us"), 0.0);
+  EXPECT_EQ(tr("bir sorun olursa nereye başvurmalıyım?"), 0.0);
+  EXPECT_EQ(tr("kargo hasarlı gelirse ne yapmalıyım?"), 0.0);
+  EXPECT_EQ(tr("sipariş gecikirse iade alabilir miyim"), 0.0);
+  EXPECT_EQ(tr("bir sorun yasarsaniz yazin"), 0.0);
+  // Praise in a condition still counts ("RT if you love it").
+  EXPECT_GT(en("RT if you love it"), 0.0);
+  // Not conditions: "even if", "as if", "if not", "if" as "whether", the
+  // "if" of a "why", "-se bile", a "neden" question, and words that only
+  // end like a conditional ("borsa").
+  EXPECT_LT(en("even if it goes wrong they never answer"), 0.0);
+  EXPECT_LT(en("they act as if the problems were ours"), 0.0);
+  EXPECT_LT(en("he called to ask if he could make illegal copies"), 0.0);
+  EXPECT_LT(en("why do I pay if the app has problems every day"), 0.0);
+  EXPECT_LT(tr("sorun olursa bile kimse ilgilenmiyor"), 0.0);
+  EXPECT_LT(tr("kargo hasarlı geldiyse neden teslim aldınız diyorlar"), 0.0);
+  EXPECT_LT(tr("borsa sorunu"), 0.0);
+}
+
+TEST(SentimentScorer, TurkishNegatedExperienceVerbSaysThereWasNone) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("sorun*", -1.5);
+  l->tr.Add("rezalet", -3.5);
+  l->tr.Add("güzel", 2.0);
+  l->tr.Add("mağduriyet*", -2.8);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text).score;
+  };
+  EXPECT_GT(s("hiçbir sorun yaşamadım"), 0.0);
+  EXPECT_GT(s("HICBIR SORUN YASAMADIM"), 0.0);
+  EXPECT_GT(s("şu ana kadar hiç sorun çıkmadı"), 0.0);
+  EXPECT_GT(s("hiç sorunla karşılaşmadık"), 0.0);
+  // None such: "I never went through such a disgrace" affirms.
+  EXPECT_LT(s("böyle bir rezalet yaşamadım"), s("rezalet"));
+  // "gör-" is left out: "bu kadar güzel film görmedim" praises.
+  EXPECT_GT(s("bu kadar güzel film görmedim"), 0.0);
+  // Naming the act ("yaşamamıza": to our going through) is no negation.
+  EXPECT_LT(s("mağduriyet yaşamamıza neden oldunuz"), 0.0);
+  // Verbs of solving are the complaint itself.
+  EXPECT_LT(s("sorunum çözülmedi"), 0.0);
+}
+
 TEST(SentimentScorer, TurkishNoneSuchAffirms) {
   auto l = std::make_shared<Lexicons>();
   l->tr.Add("rezalet", -3.5);

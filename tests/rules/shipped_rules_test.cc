@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "app/config.h"
+#include "app/record_processor.h"
+#include "earshot/classifier.h"
 #include "earshot/rule_set.h"
 #include "pipeline/normalize/normalizer.h"
 #include "pipeline/sentiment/sentiment_scorer.h"
@@ -105,6 +107,45 @@ TEST(ShippedLexicons, ThanksForNothingIsNoThanks) {
   EXPECT_LT(ShippedScore("hicbir sey icin tesekkur ederim", "tr"), 0.0);
   EXPECT_GT(ShippedScore("thanks for everything", "en"), 0.0);
   EXPECT_GT(ShippedScore("her şey için teşekkürler", "tr"), 0.0);
+}
+
+// The class of `text` with the shipped rules and lexicons, as `earshot
+// classify` would give it.
+PostClass ShippedClass(const std::string& text, const std::string& lang) {
+  static const std::shared_ptr<const Classifier> classifier = [] {
+    auto built =
+        BuildClassifier(ToolConfig({DataRoot() + "/rules/core"}, DataRoot() + "/rules/lexicons"));
+    EXPECT_TRUE(built.ok()) << built.status().message();
+    return built.ok() ? *built : nullptr;
+  }();
+  Post post;
+  post.text = text;
+  post.lang = lang;
+  return classifier->Classify(post).post_class;
+}
+
+// A problem only supposed is no complaint: the customer asks what to do,
+// or promises to write if one comes. One that did happen still is.
+TEST(ShippedClassifier, AProblemOnlySupposedIsNoComplaint) {
+  EXPECT_EQ(ShippedClass("if I have problems with the order, who do I contact?", "en"),
+            PostClass::kQuestion);
+  EXPECT_EQ(ShippedClass("What happens if my parcel arrives damaged?", "en"), PostClass::kQuestion);
+  EXPECT_EQ(ShippedClass("kargo hasarlı gelirse ne yapmalıyım?", "tr"), PostClass::kQuestion);
+  EXPECT_EQ(ShippedClass("bir sorun olursa nereye başvurmalıyım?", "tr"), PostClass::kQuestion);
+  EXPECT_NE(ShippedClass("if anything goes wrong I will let you know, thanks!", "en"),
+            PostClass::kComplaint);
+  EXPECT_NE(ShippedClass("sorun olursa size yazarım, teşekkürler", "tr"), PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("my package arrived damaged and nobody answers", "en"),
+            PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("kargo hasarlı geldi, kimse dönmüyor", "tr"), PostClass::kComplaint);
+}
+
+// "No problem at all" and "it did not arrive damaged" are no complaints.
+TEST(ShippedClassifier, ANoProblemReportIsNoComplaint) {
+  EXPECT_NE(ShippedClass("hiçbir sorun yaşamadım, teşekkürler", "tr"), PostClass::kComplaint);
+  EXPECT_NE(ShippedClass("paket hasarlı gelmedi, teşekkürler", "tr"), PostClass::kComplaint);
+  EXPECT_NE(ShippedClass("kötü gelmedi bana, fiyatına göre iyi", "tr"), PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("ürün kırık gelmedi ama eksik geldi", "tr"), PostClass::kComplaint);
 }
 
 }  // namespace
