@@ -1296,6 +1296,14 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       hit = lexicons_->emoji.Lookup(words, i);
     } else {
       turkish_hit = (cache.Get(tag, choice, words, i, &hit) & kTurkishHit) != 0;
+      // A phrase is said within one phrase: "yeah, right on time" is no
+      // "yeah right". Across a comma or a sentence end the word stands alone.
+      if (hit && hit->words > 1 && !OnePhrase(text.tokens, i, i + hit->words - 1)) {
+        thread_local std::vector<std::string_view> alone(1);
+        alone[0] = words[i];
+        hit.reset();
+        turkish_hit = (cache.Get(tag, choice, alone, 0, &hit) & kTurkishHit) != 0;
+      }
       if (!hit && english != nullptr) {
         if (const double v = ContextualEnglishValence(words, text.tokens, i); v != 0) {
           hit = LexiconHit{v, 1, {}, words[i], false};
@@ -1543,10 +1551,24 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   };
   // An eye roll makes the praise of its clause prone to sarcasm, and the
   // pass below turns it: "bayıldım bu beklemeye 🙄", "great service 🙄";
-  // praise before a contrast stays ("great food, but the wait 🙄").
-  static constexpr std::string_view kEyeRoll = "\xF0\x9F\x99\x84";  // 🙄
+  // praise before a contrast stays ("great food, but the wait 🙄"). So do
+  // the upside-down and the unamused face, and "yeah right": "tabi tabi,
+  // çok hızlısınız 🙃", "yeah right, fast shipping".
+  auto mocks = [&](size_t k) {
+    static constexpr std::string_view kMarks[] = {
+        "\xF0\x9F\x99\x84",  // 🙄
+        "\xF0\x9F\x99\x83",  // 🙃
+        "\xF0\x9F\x98\x92",  // 😒
+    };
+    if (!is_word[k]) {
+      return std::find(std::begin(kMarks), std::end(kMarks), text.tokens[k].text) !=
+             std::end(kMarks);
+    }
+    return english != nullptr && words[k] == "right" && k > 0 && words[k - 1] == "yeah" &&
+           OnePhrase(text.tokens, k - 1, k);
+  };
   for (size_t k = 0; k < words.size(); ++k) {
-    if (is_word[k] || text.tokens[k].text != kEyeRoll) continue;
+    if (!mocks(k)) continue;
     for (Scored& a : scored) {
       if (a.valence > 0 && is_word[a.token] &&
           same_clause(std::min(a.token, k), std::max(a.token, k))) {

@@ -935,6 +935,42 @@ TEST(SentimentScorer, AnEyeRollTurnsThePraiseOfItsClause) {
   EXPECT_GT(s("great service", "en"), 0);
 }
 
+TEST(SentimentScorer, OtherMockingMarksTurnThePraiseOfTheirClauseToo) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("great", 3.0);
+  l->en.Add("fast", 1.5);
+  l->en.Add("yeah", 0.5);
+  l->en.Add("yeah right", -0.8);
+  l->tr.Add("hızlı*", 1.5);
+  l->emoji.Add("\xF0\x9F\x99\x83", -0.3);  // 🙃
+  l->emoji.Add("\xF0\x9F\x98\x92", -1.5);  // 😒
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text, const std::string& lang) {
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).score;
+  };
+  EXPECT_LT(s("great service \xF0\x9F\x99\x83", "en"), 0);
+  EXPECT_LT(s("tabi tabi, çok hızlısınız \xF0\x9F\x99\x83", "tr"), 0);
+  EXPECT_LT(s("great day \xF0\x9F\x98\x92", "en"), 0);
+  EXPECT_LT(s("yeah right, fast shipping", "en"), 0);
+  EXPECT_LT(s("YEAH RIGHT, FAST SHIPPING", "en"), 0);
+  EXPECT_GT(s("fast shipping", "en"), 0);
+}
+
+TEST(SentimentScorer, APhraseIsSaidWithinOnePhrase) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("yeah", 0.5);
+  l->en.Add("yeah right", -0.8);
+  l->en.Add("thanks", 1.8);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).score;
+  };
+  // Across a comma or a sentence end, "yeah" stands alone.
+  EXPECT_GT(s("yeah, right on time"), 0);
+  EXPECT_GT(s("yeah. right"), 0);
+  EXPECT_LT(s("yeah right"), 0);
+}
+
 TEST(SentimentScorer, ThanksForAWrongCountAgainstOnlyWithAComplaintRule) {
   auto l = std::make_shared<Lexicons>();
   l->en.Add("thanks", 1.8);
