@@ -231,7 +231,14 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
                            "SAYENIZDE ISE GEC KALDIM",
                            "otel odası pisti",
                            "my insurance claim",
-                           "yeni güncelleme çöp"}) {
+                           "yeni güncelleme çöp",
+                           "montaj yarım kaldı",
+                           "SERVIS ARABAMI BOZDU",
+                           "teknisyen gelmedi",
+                           "kursun videoları açılmıyor",
+                           "ilanım kaldırıldı",
+                           "depozitom yandı",
+                           "aboneliğim yenilenmiş"}) {
     EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;
   }
   for (const char* text : {"hava çok soğuk", "hava cok soguk", "what a match", "so tired",

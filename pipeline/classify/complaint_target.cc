@@ -41,10 +41,10 @@ bool IsTurkishTarget(std::string_view w) {
   static constexpr std::string_view kPrefixes[] = {
       "siparis", "kargo", "hizmet", "musteri", "hesab", "hesap", "kart", "banka", "uygulama",
       "sube", "ucret", "fatura", "odeme", "iade", "urun", "magaza", "kurye", "teslimat", "paket",
-      "destek", "cagri", "temsilci", "operator", "internet", "abonelik", "firma", "sirket", "siz",
-      "size", "sizi", "sizden", "kredi", "faiz", "aidat", "randevu", "bilet", "rezervasyon",
-      "kalite", "deneyim", "ucus", "bavul", "bagaj", "otel", "elektrik", "dogalgaz", "sayac",
-      "sigorta", "taksi", "guncelleme",
+      "destek", "cagri", "temsilci", "operator", "internet", "firma", "sirket", "siz", "size",
+      "sizi", "sizden", "kredi", "faiz", "aidat", "randevu", "bilet", "rezervasyon", "kalite",
+      "deneyim", "ucus", "bavul", "bagaj", "otel", "elektrik", "dogalgaz", "sayac", "sigorta",
+      "taksi", "guncelleme", "servis", "montaj", "teknisyen", "kurs", "ilan", "depozit", "abonel",
       // "sayenizde" (thanks to you): said to the company, of what it caused.
       "sayeniz"};
   static const auto* const kByFirstByte = [] {

@@ -109,6 +109,13 @@ TEST(ShippedLexicons, ThanksForNothingIsNoThanks) {
   EXPECT_GT(ShippedScore("her şey için teşekkürler", "tr"), 0.0);
 }
 
+// "zarar" and "hasar" are damage; coming to none of it is good news.
+TEST(ShippedLexicons, ComingToNoHarmIsGoodNews) {
+  EXPECT_GT(ShippedScore("nakliyat ekibi özenliydi, hiçbir eşya zarar görmedi", "tr"), 0.0);
+  EXPECT_GT(ShippedScore("kolimiz hasar görmeden ulaştı", "tr"), 0.0);
+  EXPECT_LT(ShippedScore("eşyalarım zarar gördü", "tr"), 0.0);
+}
+
 // The class of `text` with the shipped rules and lexicons, as `earshot
 // classify` would give it.
 PostClass ShippedClass(const std::string& text, const std::string& lang) {
