@@ -146,8 +146,10 @@ bool IsTurkishTagParticle(std::string_view w) {
 }
 
 bool IsTurkishFollowingNegator(std::string_view w) {
-  return w == "degil" || w == "degildi" || w == "degildir" || w == "degilsiniz" || w == "degilim" ||
-         w == "yok" || w == "yoktu" || w == "yoktur";
+  static constexpr std::string_view kWords[] = {"degil",   "degildi", "degildir", "degilsiniz",
+                                                "degilim", "yok",     "yoktu",    "yoktur"};
+  static constexpr WordList kList(kWords);
+  return kList.Contains(w);
 }
 
 // How negative the phrase beside bare praise must be to make it sarcasm:
@@ -194,7 +196,17 @@ double Intensity(std::string_view w) {
 
 bool IsContrast(std::string_view w) {
   // English "yet" is left out: it is far more often "not yet" than a contrast.
-  return w == "ama" || w == "fakat" || w == "ancak" || w == "lakin" || w == "but" || w == "however";
+  // Asked of every word: the length alone turns most away.
+  switch (w.size()) {
+    case 3:
+      return w == "ama" || w == "but";
+    case 5:
+      return w == "fakat" || w == "ancak" || w == "lakin";
+    case 7:
+      return w == "however";
+    default:
+      return false;
+  }
 }
 
 // Turkish verbal negation right after a stem: -me/-ma (+ tense), -mez/-maz,
@@ -251,8 +263,10 @@ bool IsNegatedCopula(std::string_view w) {
 
 // "Unfortunately", as Turkish writes it with and without its letters.
 bool IsRegret(std::string_view w) {
-  return w == "maalesef" || w == "malesef" || w == "maalesf" || w == "malasef" ||
-         w == "maatteessuf" || w == "heyhat";
+  static constexpr std::string_view kWords[] = {"maalesef", "malesef",     "maalesf",
+                                                "malasef",  "maatteessuf", "heyhat"};
+  static constexpr WordList kList(kWords);
+  return kList.Contains(w);
 }
 
 // A suffix that can only be verbal negation: -medi/-madı, -miyor/-muyor,
@@ -274,6 +288,7 @@ bool IsClearTurkishNegation(std::string_view suffix) {
 // verb is a complaint of its own ("kargo gelmedi"), which is why it counts
 // only after a negative word.
 bool IsNegatedSeemingVerb(std::string_view w) {
+  if (w.size() < 5 || (w[0] != 'g' && w[0] != 'd')) return false;  // most words
   for (const std::string_view stem : {std::string_view("gel"), std::string_view("dur"),
                                       std::string_view("gozuk"), std::string_view("gorun")}) {
     if (w.size() > stem.size() + 1 && w.substr(0, stem.size()) == stem)
@@ -290,6 +305,7 @@ bool IsNegatedSeemingVerb(std::string_view w) {
 // "böyle bir rezalet yaşamadım" (I never went through such a disgrace)
 // affirms, as "böyle bir rezalet yok" does (NoneSuchBefore).
 bool IsNegatedExperienceVerb(std::string_view w) {
+  if (w.size() < 6 || (w[0] != 'y' && w[0] != 'c' && w[0] != 'k')) return false;  // most words
   for (const std::string_view stem : {std::string_view("yasa"), std::string_view("yasan"),
                                       std::string_view("cik"), std::string_view("karsilas")}) {
     if (w.size() > stem.size() + 1 && w.substr(0, stem.size()) == stem &&
@@ -312,7 +328,14 @@ bool EndsWithAny(std::string_view w, std::initializer_list<std::string_view> end
 // "yoksa": far more often "as for" and "or else" than "if".
 bool IsTurkishConditional(std::string_view w) {
   if (w == "varsa") return true;
-  return w.size() >= 6 && EndsWithAny(w, {"rsa", "rse", "rsam", "rsem", "rsan", "rsen", "rsak",
+  if (w.size() < 6) return false;
+  // Every ending below has its "s" two to five letters from the end, after
+  // r, z or y: most words fail here.
+  bool maybe = false;
+  for (size_t k = w.size() - 6; k + 2 < w.size() && !maybe; ++k) {
+    maybe = w[k + 1] == 's' && (w[k] == 'r' || w[k] == 'z' || w[k] == 'y');
+  }
+  return maybe && EndsWithAny(w, {"rsa", "rse", "rsam", "rsem", "rsan", "rsen", "rsak",
                                           "rsek", "rsaniz", "rseniz", "zsa", "zse", "diysa",
                                           "diyse", "duysa", "duyse", "tiysa", "tiyse", "tuysa"});
 }
@@ -1450,8 +1473,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     // ahead within the clause, stopping at a contrast word.
     // "maalesef" (unfortunately) is said of the whole sentence: "maalesef
     // olmamış", "maalesef gelmedi" regret, they do not negate the regret.
-    for (size_t ahead = end; ahead < words.size() && ahead < end + 3 && !IsRegret(words[i]);
-         ++ahead) {
+    const bool regret = turkish != nullptr && IsRegret(words[i]);
+    for (size_t ahead = end; ahead < words.size() && ahead < end + 3 && !regret; ++ahead) {
       // A comma ends the phrase: in "çok kötü, hiç hareket yok" the "yok"
       // is about "hareket".
       // Nor past "başka": "saçmalıktan başka bir şey değil" (nothing but
@@ -1512,9 +1535,12 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     // A condition supposes, it does not report: "if anything goes wrong
     // I'll let you know", "bir sorun olursa nereye yazayım?", "kargo
     // hasarlı gelirse ne yapmalıyım?".
+    // (Only a negative word: "RT if you love it" still says it is loved.)
     const std::string_view supposed_by =
-        SupposedBy(words, text.tokens, i, end, english != nullptr, turkish != nullptr, turkish_hit);
-    if (v < 0 && !supposed_by.empty()) {
+        v < 0 ? SupposedBy(words, text.tokens, i, end, english != nullptr, turkish != nullptr,
+                           turkish_hit)
+              : std::string_view();
+    if (!supposed_by.empty()) {
       v *= kSupposedWeight;
       if (explain) why += ", supposed: " + std::string(supposed_by);
     }
@@ -1567,7 +1593,9 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     return english != nullptr && words[k] == "right" && k > 0 && words[k - 1] == "yeah" &&
            OnePhrase(text.tokens, k - 1, k);
   };
-  for (size_t k = 0; k < words.size(); ++k) {
+  const bool any_praise =
+      std::any_of(scored.begin(), scored.end(), [](const Scored& a) { return a.valence > 0; });
+  for (size_t k = 0; any_praise && k < words.size(); ++k) {
     if (!mocks(k)) continue;
     for (Scored& a : scored) {
       if (a.valence > 0 && is_word[a.token] &&
