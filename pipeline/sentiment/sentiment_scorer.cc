@@ -335,9 +335,9 @@ bool IsTurkishConditional(std::string_view w) {
   for (size_t k = w.size() - 6; k + 2 < w.size() && !maybe; ++k) {
     maybe = w[k + 1] == 's' && (w[k] == 'r' || w[k] == 'z' || w[k] == 'y');
   }
-  return maybe && EndsWithAny(w, {"rsa", "rse", "rsam", "rsem", "rsan", "rsen", "rsak",
-                                          "rsek", "rsaniz", "rseniz", "zsa", "zse", "diysa",
-                                          "diyse", "duysa", "duyse", "tiysa", "tiyse", "tuysa"});
+  return maybe && EndsWithAny(w, {"rsa", "rse", "rsam", "rsem", "rsan", "rsen", "rsak", "rsek",
+                                  "rsaniz", "rseniz", "zsa", "zse", "diysa", "diyse", "duysa",
+                                  "duyse", "tiysa", "tiyse", "tuysa"});
 }
 
 // Tokens from..to (from <= to) are words of one phrase: no sentence end,
@@ -625,6 +625,13 @@ std::string_view SupposedBy(const std::vector<std::string_view>& words,
       // After asking, wondering or knowing, "if" is "whether": "he called
       // to ask if he could make illegal copies" reports.
       if (words[k] == "if" && k > 0 && IsWhetherVerb(words[k - 1])) break;
+      // "If you can't deliver on time, don't promise it" reproaches: a
+      // failing of the company's put as a condition.
+      if (words[k] == "if" && k + 2 < words.size() &&
+          (words[k + 1] == "you" || words[k + 1] == "u" || words[k + 1] == "they") &&
+          IsEnglishNegator(words[k + 2])) {
+        break;
+      }
       return words[k];
     }
   }

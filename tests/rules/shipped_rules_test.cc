@@ -144,6 +144,9 @@ TEST(ShippedClassifier, AProblemOnlySupposedIsNoComplaint) {
   EXPECT_NE(ShippedClass("sorun olursa size yazarım, teşekkürler", "tr"), PostClass::kComplaint);
   EXPECT_EQ(ShippedClass("my package arrived damaged and nobody answers", "en"),
             PostClass::kComplaint);
+  // A failing of the company's put as a condition is a reproach.
+  EXPECT_EQ(ShippedClass("if you can't deliver on time, don't promise next day delivery", "en"),
+            PostClass::kComplaint);
   EXPECT_EQ(ShippedClass("kargo hasarlı geldi, kimse dönmüyor", "tr"), PostClass::kComplaint);
 }
 
