@@ -68,7 +68,8 @@ bool IsComparative(std::string_view word, std::string_view entry) {
 //   couldn't with a linking verb between; "can't stop laughing", "won't
 //   stop crashing": any negator right before stop/quit; "can't thank you
 //   enough", "cannot recommend them highly enough": can't/cannot/couldn't
-//   with "enough" after the word, within four words of its clause.
+//   with "enough" after the word, within four words of its clause; "can't
+//   believe how fast", "couldn't believe how rude": amazement.
 // "not so bad", "not such a bad idea", "wasn't that great" and "not good
 // enough" stay negations.
 std::string_view AffirmingConstruction(const std::vector<std::string_view>& words,
@@ -96,6 +97,14 @@ std::string_view AffirmingConstruction(const std::vector<std::string_view>& word
   }
   // "can't stop laughing", "won't stop crashing": the doing goes on.
   if (negator + 1 < word && (words[negator + 1] == "stop" || words[negator + 1] == "quit")) {
+    return words[negator + 1];
+  }
+  // "can't believe how fast that was", "couldn't believe how rude": the
+  // writer is amazed by it, not doubting it.
+  if (kModalList.Contains(n) && negator + 2 < word && words[negator + 1] == "believe" &&
+      (words[negator + 2] == "how" || words[negator + 2] == "what" ||
+       words[negator + 2] == "such" || words[negator + 2] == "the" || words[negator + 2] == "it" ||
+       words[negator + 2] == "this")) {
     return words[negator + 1];
   }
   for (size_t k = negator + 1; k < word; ++k) {

@@ -140,6 +140,10 @@ TEST(SentimentScorer, ANegatorThatComparesSetsADegreeOrPrecedesStopAffirms) {
   EXPECT_GT(score("can not recommend this shop enough"), 0);
   EXPECT_LT(score("not good enough"), 0);
   EXPECT_LT(score("I can't recommend them. Enough said"), 0);
+  // "can't believe how …" is amazement: the word keeps its sign.
+  EXPECT_GT(score("can't believe how good that was"), 0);
+  EXPECT_LT(score("COULDN'T BELIEVE HOW BAD IT WAS"), 0);
+  EXPECT_LT(score("I can't say good things"), 0);
   const SentimentResult explained =
       scorer.Score(Normalize("never been so happy", false), "en", "never been so happy");
   ASSERT_EQ(explained.contributions.size(), 1u);
