@@ -44,7 +44,9 @@ bool IsTurkishTarget(std::string_view w) {
       "destek", "cagri", "temsilci", "operator", "internet", "firma", "sirket", "siz", "size",
       "sizi", "sizden", "kredi", "faiz", "aidat", "randevu", "bilet", "rezervasyon", "kalite",
       "deneyim", "ucus", "bavul", "bagaj", "otel", "elektrik", "dogalgaz", "sayac", "sigorta",
-      "taksi", "guncelleme", "servis", "montaj", "teknisyen", "kurs", "ilan", "depozit", "abonel",
+      "taksi", "guncelleme", "servis", "montaj", "teknisyen", "kurs", "depozit", "abonel",
+      // "ilanım" (my listing): "ilan etmek" is to declare.
+      "ilanim",
       // "sayenizde" (thanks to you): said to the company, of what it caused.
       "sayeniz"};
   static const auto* const kByFirstByte = [] {
