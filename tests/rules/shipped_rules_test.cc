@@ -125,7 +125,7 @@ PostClass ShippedClass(const std::string& text, const std::string& lang) {
     EXPECT_TRUE(built.ok()) << built.status().message();
     return built.ok() ? *built : nullptr;
   }();
-  Post post;
+  earshot::Post post;  // qualified: a unity build may see a test helper named Post
   post.text = text;
   post.lang = lang;
   return classifier->Classify(post).post_class;
