@@ -44,7 +44,10 @@ const earshot::SentimentScorer& Scorer() {
                                                                {"süper", 2.8},
                                                                {"gelmedi", -2.0},
                                                                {"çok kötü", -3.2},
-                                                               {"teşekkürler", 2.0}}) {
+                                                               {"teşekkürler", 2.0},
+                                                               {"sorun*", -1.5},
+                                                               {"olmamış", -2.0},
+                                                               {"maalesef", -1.2}}) {
       l->tr.Add(word, valence);
     }
     for (const auto& [word, valence] :
@@ -63,12 +66,16 @@ const earshot::SentimentScorer& Scorer() {
                                                                {"not bad", 1.0},
                                                                {"love", 3.0},
                                                                {"fun", 2.3},
-                                                               {"cool", 1.3}}) {
+                                                               {"cool", 1.3},
+                                                               {"problems", -1.5},
+                                                               {"yeah", 0.5},
+                                                               {"yeah right", -0.8}}) {
       l->en.Add(word, valence);
     }
     l->emoji.Add(":)", 1.5);
     l->emoji.Add(":(", -1.5);
-    l->emoji.Add("\xF0\x9F\x91\x8F", 1.5);  // 👏, which sarcasm turns
+    l->emoji.Add("\xF0\x9F\x91\x8F", 1.5);   // 👏, which sarcasm turns
+    l->emoji.Add("\xF0\x9F\x99\x83", -0.3);  // 🙃, which turns praise
     return new earshot::SentimentScorer(l);
   }();
   return *scorer;
