@@ -17,7 +17,7 @@ namespace {
 // Writes `text` to a lexicon file of its own (one directory per test process).
 std::string WriteLexicon(const std::string& name, const std::string& text) {
   const auto& dir = testing::ProcessScratchDir("earshot-lexicon-test-");
-  const std::string path = (dir / name).string();
+  std::string path = (dir / name).string();
   std::ofstream(path, std::ios::binary) << text;
   return path;
 }
@@ -35,7 +35,7 @@ Loaded Load(const std::string& name, const std::string& text) {
   return loaded;
 }
 
-std::optional<double> Valence(const Lexicon& lexicon, std::vector<std::string_view> words) {
+std::optional<double> Valence(const Lexicon& lexicon, const std::vector<std::string_view>& words) {
   const auto hit = lexicon.Lookup(words, 0);
   if (!hit || hit->words != words.size()) return std::nullopt;
   return hit->valence;
