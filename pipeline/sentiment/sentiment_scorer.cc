@@ -165,11 +165,6 @@ bool IsTurkishFollowingNegator(std::string_view w) {
 // a real complaint ("missed", "gelmedi"), not weather ("rain").
 constexpr double kBarePraiseNegativeFloor = -1.2;
 
-// A word in a condition ("if it breaks", "bozulursa") is supposed, not
-// reported, and counts nothing: even a quarter of "problems" made "if I
-// have problems, who do I contact?" a negative question, so a complaint.
-constexpr double kSupposedWeight = 0.0;
-
 // "could have been better" says less than "bad".
 constexpr double kShortfallWeight = 0.75;
 
@@ -608,12 +603,13 @@ bool AskedWhy(const std::vector<std::string_view>& words, const std::vector<Toke
 }
 
 // The word that makes words[i..end) part of a condition, or "": English
-// "if" or "in case" up to five words before, in the same phrase (not "even
-// if", "as if", "if only", "if not", nor after "why", which report, wish
-// or stress); a Turkish conditional
-// verb at most three words after ("sorun olursa", "hasarlı ürün
-// gelirse"), or, when `own_word` (a Turkish entry), the word itself
-// ("gecikirse"); not "… bile" (even if).
+// "if" or "in case" up to five words before, in the same phrase, or
+// "should" opening it (not "even if", "as if", "if only", "if not", "if"
+// as "whether", the "if" of a "why", nor "if you can't …", which report,
+// wish, stress or reproach); a Turkish conditional verb at most three
+// words after ("sorun olursa", "hasarlı ürün gelirse"), or, when
+// `own_word` (a Turkish entry), the word itself ("gecikirse"); not "…
+// bile" (even if), nor in a sentence that asks "neden".
 std::string_view SupposedBy(const std::vector<std::string_view>& words,
                             const std::vector<Token>& tokens, size_t i, size_t end, bool english,
                             bool turkish, bool own_word) {
@@ -1556,8 +1552,10 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         v < 0 ? SupposedBy(words, text.tokens, i, end, english != nullptr, turkish != nullptr,
                            turkish_hit)
               : std::string_view();
+    // It counts nothing: even a quarter of "problems" made "if I have
+    // problems, who do I contact?" a negative question, so a complaint.
     if (!supposed_by.empty()) {
-      v *= kSupposedWeight;
+      v = 0;
       if (explain) why += ", supposed: " + std::string(supposed_by);
     }
     if (last_contrast < words.size()) {
