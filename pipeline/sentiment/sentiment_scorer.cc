@@ -602,6 +602,16 @@ bool AskedWhy(const std::vector<std::string_view>& words, const std::vector<Toke
   return false;
 }
 
+// One of `these` stands before words[k] in its sentence.
+bool SaidBefore(const std::vector<std::string_view>& words, const std::vector<Token>& tokens,
+                size_t k, std::initializer_list<std::string_view> these) {
+  for (size_t j = k; j-- > 0;) {
+    if (std::find(these.begin(), these.end(), words[j]) != these.end()) return true;
+    if (tokens[j + 1].clause_start) break;
+  }
+  return false;
+}
+
 // The word that makes words[i..end) part of a condition, or "": English
 // "if" or "in case" up to five words before, in the same phrase, or
 // "should" opening it (not "even if", "as if", "if only", "if not", "if"
@@ -625,8 +635,12 @@ std::string_view SupposedBy(const std::vector<std::string_view>& words,
       if (words[k] == "if" && k > 0 && (words[k - 1] == "even" || words[k - 1] == "as")) break;
       if (words[k] == "if" && (words[k + 1] == "only" || words[k + 1] == "not")) break;
       // "Why do I pay for premium if the app keeps crashing?": the "if"
-      // clause of a "why" is given, not supposed.
+      // clause of a "why" is given, not supposed. Nor is the "if" of a
+      // polite request: "I would appreciate it if my refund wasn't
+      // delayed again" asks for what went wrong to stop.
       if (AskedWhy(words, tokens, k, {"why", "point"})) break;
+      if (words[k] == "if" && SaidBefore(words, tokens, k, {"would", "i'd", "we'd", "appreciate"}))
+        break;
       // After asking, wondering or knowing, "if" is "whether": "he called
       // to ask if he could make illegal copies" reports.
       if (words[k] == "if" && k > 0 && IsWhetherVerb(words[k - 1])) break;

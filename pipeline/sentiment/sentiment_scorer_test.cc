@@ -678,6 +678,7 @@ TEST(SentimentScorer, ANegativeWordInAConditionIsSupposedNotReported) {
   EXPECT_LT(en("they act as if the problems were ours"), 0.0);
   EXPECT_LT(en("he called to ask if he could make illegal copies"), 0.0);
   EXPECT_LT(en("why do I pay if the app has problems every day"), 0.0);
+  EXPECT_LT(en("I would appreciate it if the problems stopped"), 0.0);
   EXPECT_LT(tr("sorun olursa bile kimse ilgilenmiyor"), 0.0);
   EXPECT_LT(tr("kargo hasarlı geldiyse neden teslim aldınız diyorlar"), 0.0);
   EXPECT_LT(tr("borsa sorunu"), 0.0);
