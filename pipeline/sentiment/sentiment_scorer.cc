@@ -588,20 +588,6 @@ bool IsWhetherVerb(std::string_view w) {
   return kList.Contains(w);
 }
 
-// One of `why` stands in the sentence of words[k], before or after it.
-bool AskedWhy(const std::vector<std::string_view>& words, const std::vector<Token>& tokens,
-              size_t k, std::initializer_list<std::string_view> why) {
-  auto is_why = [&](size_t j) { return std::find(why.begin(), why.end(), words[j]) != why.end(); };
-  for (size_t j = k; j-- > 0;) {
-    if (is_why(j)) return true;
-    if (tokens[j + 1].clause_start) break;
-  }
-  for (size_t j = k + 1; j < words.size() && !tokens[j].clause_start; ++j) {
-    if (is_why(j)) return true;
-  }
-  return false;
-}
-
 // One of `these` stands before words[k] in its sentence.
 bool SaidBefore(const std::vector<std::string_view>& words, const std::vector<Token>& tokens,
                 size_t k, std::initializer_list<std::string_view> these) {
@@ -612,11 +598,22 @@ bool SaidBefore(const std::vector<std::string_view>& words, const std::vector<To
   return false;
 }
 
+// One of `why` stands in the sentence of words[k], before or after it.
+bool AskedWhy(const std::vector<std::string_view>& words, const std::vector<Token>& tokens,
+              size_t k, std::initializer_list<std::string_view> why) {
+  if (SaidBefore(words, tokens, k, why)) return true;
+  for (size_t j = k + 1; j < words.size() && !tokens[j].clause_start; ++j) {
+    if (std::find(why.begin(), why.end(), words[j]) != why.end()) return true;
+  }
+  return false;
+}
+
 // The word that makes words[i..end) part of a condition, or "": English
 // "if" or "in case" up to five words before, in the same phrase, or
 // "should" opening it (not "even if", "as if", "if only", "if not", "if"
-// as "whether", the "if" of a "why", nor "if you can't …", which report,
-// wish, stress or reproach); a Turkish conditional verb at most three
+// as "whether", the "if" of a "why" or of a polite request ("I would
+// appreciate it if …"), nor "if you can't …", which report, wish, stress,
+// ask or reproach); a Turkish conditional verb at most three
 // words after ("sorun olursa", "hasarlı ürün gelirse"), or, when
 // `own_word` (a Turkish entry), the word itself ("gecikirse"); not "…
 // bile" (even if), nor in a sentence that asks "neden".
