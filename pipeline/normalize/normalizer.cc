@@ -18,8 +18,27 @@ void AppendUtf8(utf8proc_int32_t cp, std::string* out) {
   out->append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
 }
 
+// Typographic apostrophes as the ASCII one, or 0. Phone keyboards type
+// "don’t" by default; a reader sees no difference from "don't", so neither
+// may a rule, a lexicon lookup or the English negation "n't". The acute
+// accent stands in for the apostrophe before Turkish suffixes
+// ("Trendyol´dan"). Double quotation marks keep their shapes: which way
+// they face tells MarkQuotes where a quotation opens.
+utf8proc_int32_t PlainApostrophe(utf8proc_int32_t cp) {
+  switch (cp) {
+    case 0x2018:  // ‘
+    case 0x2019:  // ’
+    case 0x02BC:  // ʼ
+    case 0x00B4:  // ´
+      return '\'';
+    default:
+      return 0;
+  }
+}
+
 utf8proc_int32_t LowerCase(utf8proc_int32_t cp, bool turkish) {
-  if (cp == 0x0130) return 'i';             // İ -> i in every language
+  if (cp == 0x0130) return 'i';  // İ -> i in every language
+  if (const utf8proc_int32_t plain = PlainApostrophe(cp); plain != 0) return plain;
   if (cp == 'I' && turkish) return 0x0131;  // I -> ı in Turkish
   if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
   return utf8proc_tolower(cp);

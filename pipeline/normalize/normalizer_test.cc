@@ -24,6 +24,22 @@ TEST(Normalize, FoldedFormMatchesTextTypedWithoutTurkishLetters) {
   EXPECT_EQ(Normalize("KARGOM HALA GELMEDI", true).folded, "kargom hala gelmedi");
 }
 
+TEST(Normalize, TypographicApostrophesAreTheAsciiOne) {
+  // What phone keyboards type: a rule or lexicon entry written "don't"
+  // must see the same word.
+  EXPECT_EQ(Normalize("I don’t like it", false).folded, "i don't like it");
+  EXPECT_EQ(Normalize("I DON’T", false).lower, "i don't");
+  EXPECT_EQ(Normalize("itʼs", false).folded, "it's");
+  EXPECT_EQ(Normalize("‘great’", false).folded, "'great'");
+  EXPECT_EQ(Normalize("Trendyol’dan Trendyol´dan", true).folded, "trendyol'dan trendyol'dan");
+  const NormalizedText n = Normalize("don’t", false);
+  ASSERT_EQ(n.tokens.size(), 1u);
+  EXPECT_EQ(n.tokens[0].text, "don't");
+  EXPECT_EQ(n.words, " don't ");
+  // Double quotation marks keep their shapes (which way they face matters).
+  EXPECT_EQ(Normalize("“great”", false).folded, "“great”");
+}
+
 TEST(Normalize, DecomposedInputIsComposedFirst) {
   // "ö" as o + combining diaeresis.
   EXPECT_EQ(Normalize("ko\xCC\x88tu\xCC\x88", true).lower, "kötü");

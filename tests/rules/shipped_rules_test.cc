@@ -158,5 +158,24 @@ TEST(ShippedClassifier, ANoProblemReportIsNoComplaint) {
   EXPECT_EQ(ShippedClass("ürün kırık gelmedi ama eksik geldi", "tr"), PostClass::kComplaint);
 }
 
+// Phone keyboards type "don’t"; it must read as "don't" does.
+TEST(ShippedClassifier, ATypographicApostropheReadsAsTheAsciiOne) {
+  for (const char* text : {"I don’t like this app", "the new update isn’t good",
+                           "I’m done with you and your mess @brand"}) {
+    const std::string ascii = [&] {
+      std::string s = text;
+      for (size_t at = s.find("’"); at != std::string::npos; at = s.find("’")) {
+        s.replace(at, std::string("’").size(), "'");
+      }
+      return s;
+    }();
+    EXPECT_EQ(ShippedClass(text, "en"), ShippedClass(ascii, "en")) << text;
+  }
+  EXPECT_LT(ShippedScore("I don’t like it", "en"), 0.0);
+  EXPECT_GT(ShippedScore("you won’t regret it", "en"), 0.0);
+  EXPECT_NE(ShippedClass("I don’t like this app", "en"), PostClass::kPraise);
+  EXPECT_EQ(ShippedClass("I’m done with you and your mess @brand", "en"), PostClass::kComplaint);
+}
+
 }  // namespace
 }  // namespace earshot
