@@ -18,13 +18,20 @@ void AppendUtf8(utf8proc_int32_t cp, std::string* out) {
   out->append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
 }
 
-// Typographic apostrophes as the ASCII one, or 0. Phone keyboards type
-// "don’t" by default; a reader sees no difference from "don't", so neither
-// may a rule, a lexicon lookup or the English negation "n't". The acute
-// accent stands in for the apostrophe before Turkish suffixes
-// ("Trendyol´dan"). Double quotation marks keep their shapes: which way
-// they face tells MarkQuotes where a quotation opens.
-utf8proc_int32_t PlainApostrophe(utf8proc_int32_t cp) {
+// What a code point stands for when matching, before lowercasing. A reader
+// sees no difference between these and the plain forms, so neither may a
+// rule, a lexicon lookup or the English negation "n't":
+// - typographic apostrophes are the ASCII one: phone keyboards type
+//   "don’t", and the acute accent stands in before Turkish suffixes
+//   ("Trendyol´dan"). Double quotation marks keep their shapes: which way
+//   they face tells MarkQuotes where a quotation opens;
+// - space separators are a space: the no-break space of copied text
+//   ("iade\u00A0edilmedi") would otherwise keep `\s+` from matching;
+// - letters and digits dressed in another font, width or circle, which
+//   "fancy text" generators put in posts ("𝐫𝐞𝐳𝐚𝐥𝐞𝐭", "ｒｅｚａｌｅｔ",
+//   "ⓡⓔⓩⓐⓛⓔⓣ"), are the plain ones (their Unicode compatibility form).
+utf8proc_int32_t PlainForm(utf8proc_int32_t cp) {
+  if (cp < 0x80) return cp;
   switch (cp) {
     case 0x2018:  // ‘
     case 0x2019:  // ’
@@ -32,13 +39,32 @@ utf8proc_int32_t PlainApostrophe(utf8proc_int32_t cp) {
     case 0x00B4:  // ´
       return '\'';
     default:
-      return 0;
+      break;
   }
+  const utf8proc_property_t* property = utf8proc_get_property(cp);
+  if (property->category == UTF8PROC_CATEGORY_ZS) return ' ';
+  switch (property->decomp_type) {
+    case UTF8PROC_DECOMP_TYPE_FONT:
+    case UTF8PROC_DECOMP_TYPE_WIDE:
+    case UTF8PROC_DECOMP_TYPE_NARROW:
+    case UTF8PROC_DECOMP_TYPE_CIRCLE: {
+      utf8proc_int32_t parts[4];
+      int last_boundclass = 0;
+      if (utf8proc_decompose_char(
+              cp, parts, 4, static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT),
+              &last_boundclass) == 1) {
+        return parts[0];
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return cp;
 }
 
 utf8proc_int32_t LowerCase(utf8proc_int32_t cp, bool turkish) {
-  if (cp == 0x0130) return 'i';  // İ -> i in every language
-  if (const utf8proc_int32_t plain = PlainApostrophe(cp); plain != 0) return plain;
+  if (cp == 0x0130) return 'i';             // İ -> i in every language
   if (cp == 'I' && turkish) return 0x0131;  // I -> ı in Turkish
   if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
   return utf8proc_tolower(cp);
@@ -106,7 +132,7 @@ struct CodePointInfo {
     kSymbol = 1 << 4,     // IsSymbolToken
     kCombining = 1 << 5,  // a nonzero canonical combining class
   };
-  utf8proc_int32_t lower = 0;  // LowerCase(cp)
+  utf8proc_int32_t lower = 0;  // LowerCase(PlainForm(cp))
   std::uint8_t traits = 0;     // of cp
   std::uint8_t lower_traits = 0;
   std::uint8_t lower_length = 0;   // bytes of `lower` in UTF-8
@@ -130,7 +156,7 @@ std::uint8_t TraitsOf(utf8proc_int32_t cp) {
 CodePointInfo MakeInfo(utf8proc_int32_t cp, bool turkish) {
   CodePointInfo info;
   info.traits = TraitsOf(cp);
-  info.lower = LowerCase(cp, turkish);
+  info.lower = LowerCase(PlainForm(cp), turkish);
   info.lower_traits = TraitsOf(info.lower);
   std::string lower;
   AppendUtf8(info.lower, &lower);
@@ -412,6 +438,30 @@ bool StartsWithAscii(const unsigned char* p, const unsigned char* end, std::stri
   return true;
 }
 
+// Whether the UTF-8 bytes just before p (from `begin` on) are a space
+// separator other than ASCII's (PlainForm makes those a space): a URL,
+// mention or tag may start after one, as after a space.
+bool AfterWideSpace(const unsigned char* begin, const unsigned char* p) {
+  if (p - begin < 2 || p[-1] < 0x80) return false;
+  for (const ptrdiff_t n : {2, 3}) {
+    if (p - begin < n || (n == 2 ? (p[-2] & 0xE0) != 0xC0 : (p[-3] & 0xF0) != 0xE0)) continue;
+    utf8proc_int32_t cp = 0;
+    if (utf8proc_iterate(p - n, n, &cp) == n && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Length in bytes of the space separator at p: an ASCII one, or one that
+// PlainForm makes a space; 0 when there is none.
+size_t SpaceAt(const unsigned char* p, const unsigned char* end) {
+  if (*p < 0x80) return IsSpace(*p) ? 1 : 0;
+  utf8proc_int32_t cp = 0;
+  const utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
+  return n > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS ? static_cast<size_t>(n) : 0;
+}
+
 // Length in bytes of a URL starting at p (up to white space), or 0.
 size_t MatchUrl(const unsigned char* p, const unsigned char* end) {
   if (!StartsWithAscii(p, end, "http://") && !StartsWithAscii(p, end, "https://") &&
@@ -419,7 +469,7 @@ size_t MatchUrl(const unsigned char* p, const unsigned char* end) {
     return 0;
   }
   const unsigned char* q = p;
-  while (q < end && !IsSpace(*q)) ++q;
+  while (q < end && SpaceAt(q, end) == 0) ++q;
   // Trailing punctuation belongs to the sentence, not the link.
   while (q > p && (q[-1] == '.' || q[-1] == ',' || q[-1] == ')' || q[-1] == '!' || q[-1] == '?')) {
     --q;
@@ -448,7 +498,7 @@ size_t MatchEmoticon(const unsigned char* p, const unsigned char* end, size_t* b
     const unsigned char* q = p + e.size();
     // ":(((" and ":)))" are the same emoticon, stressed.
     while (q < end && *q == static_cast<unsigned char>(e.back())) ++q;
-    if (q == end || *q == ' ' || *q == '\n' || *q == '!' || *q == '.' || *q == ',') {
+    if (q == end || *q == '!' || *q == '.' || *q == ',' || SpaceAt(q, end) > 0) {
       *base_length = e.size();
       return static_cast<size_t>(q - p);
     }
@@ -458,11 +508,25 @@ size_t MatchEmoticon(const unsigned char* p, const unsigned char* end, size_t* b
 
 constexpr bool IsDigit(utf8proc_int32_t cp) { return cp >= '0' && cp <= '9'; }
 
-// Emoji presentation selectors, joiners and skin tones change how an emoji
-// looks, not what it says: they are dropped so that "❤️" is "❤".
-constexpr bool IsEmojiModifier(utf8proc_int32_t cp) {
-  return cp >= 0x200D &&
-         (cp == 0xFE0E || cp == 0xFE0F || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF));
+// Code points that change how text looks, not what it says, are dropped:
+// emoji presentation selectors, joiners and skin tones ("❤️" is "❤"), and
+// the invisible soft hyphen, zero-width space and non-joiner, word joiner
+// and byte-order mark that copied text carries inside words ("rez\u00ADalet").
+constexpr bool IsInvisible(utf8proc_int32_t cp) {
+  if (cp < 0xAD) return false;
+  switch (cp) {
+    case 0x00AD:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFE0E:
+    case 0xFE0F:
+    case 0xFEFF:
+      return true;
+    default:
+      return cp >= 0x1F3FB && cp <= 0x1F3FF;
+  }
 }
 
 // Quotation marks, for Token::quoted. The straight '"' opens or closes by
@@ -776,7 +840,8 @@ void Normalizer::Run(std::string_view text) {
   int run = 0;
   for (const unsigned char* p = begin; p < end;) {
     const ByteInfo byte = bytes_[*p];
-    if ((byte.traits & ByteInfo::kSlow) != 0 && (p == begin || IsSpace(p[-1]))) {
+    if ((byte.traits & ByteInfo::kSlow) != 0 &&
+        (p == begin || IsSpace(p[-1]) || AfterWideSpace(begin, p))) {
       if (const size_t length = EmitSpecialAt(p, end); length > 0) {
         p += length;
         prev = -1;
@@ -804,7 +869,7 @@ void Normalizer::Run(std::string_view text) {
     size_t n = 0;
     const utf8proc_int32_t original = DecodeAt(p, end, &n);
     p += n;
-    if (IsEmojiModifier(original)) continue;
+    if (IsInvisible(original)) continue;
     const CodePointInfo& info = Info(original);
     const utf8proc_int32_t cp = info.lower;
     run = cp == prev ? run + 1 : 1;

@@ -40,6 +40,49 @@ TEST(Normalize, TypographicApostrophesAreTheAsciiOne) {
   EXPECT_EQ(Normalize("“great”", false).folded, "“great”");
 }
 
+TEST(Normalize, SpaceSeparatorsAreASpace) {
+  // The no-break space of copied text, the thin and ideographic spaces.
+  EXPECT_EQ(Normalize("iade\u00A0edilmedi", true).folded, "iade edilmedi");
+  EXPECT_EQ(Normalize("iade\u2009edilmedi\u3000bence", true).words, " iade edilmedi bence ");
+  // A URL ends at one, and a mention or emoticon may follow one.
+  const NormalizedText n = Normalize("bak\u00A0http://x.co/a\u00A0@Kargo\u00A0:)\u00A0tamam", true);
+  ASSERT_EQ(n.tokens.size(), 5u);
+  EXPECT_EQ(n.tokens[1].kind, Token::Kind::kUrl);
+  EXPECT_EQ(n.tokens[1].text, "http://x.co/a");
+  EXPECT_EQ(n.tokens[2].kind, Token::Kind::kMention);
+  EXPECT_EQ(n.tokens[3].text, ":)");
+  EXPECT_EQ(n.tokens[4].text, "tamam");
+}
+
+TEST(Normalize, InvisibleCharactersInsideWordsAreDropped) {
+  EXPECT_EQ(Normalize("rez\u00ADalet", true).words, " rezalet ");  // soft hyphen
+  EXPECT_EQ(Normalize("rez\u200Balet", true).words, " rezalet ");  // zero-width space
+  EXPECT_EQ(Normalize("\uFEFFkargo gel\u2060medi", true).folded, "kargo gelmedi");
+}
+
+TEST(Normalize, LettersInFancyFontsAreThePlainOnes) {
+  // Mathematical bold, sans-serif bold, full-width and circled letters, as
+  // "fancy text" generators make them.
+  EXPECT_EQ(
+      Normalize("\U0001D42B\U0001D41E\U0001D433\U0001D41A\U0001D425\U0001D41E\U0001D42D", true)
+          .folded,
+      "rezalet");
+  EXPECT_EQ(
+      Normalize("\U0001D5F0\U0001D5FC\U0001D5F8 \U0001D5F8\U0001D5FC\U0001D601\U0001D602", true)
+          .folded,
+      "cok kotu");
+  EXPECT_EQ(Normalize("\uFF52\uFF45\uFF5A\uFF41\uFF4C\uFF45\uFF54", true).folded, "rezalet");
+  EXPECT_EQ(Normalize("\u24E1\u24D4\u24E9\u24D0\u24DB\u24D4\u24E3", true).words, " rezalet ");
+  // Capitals stay capitals: the word is shouted.
+  const NormalizedText caps =
+      Normalize("\U0001D411\U0001D404\U0001D419\U0001D400\U0001D40B\U0001D404\U0001D413", true);
+  ASSERT_EQ(caps.tokens.size(), 1u);
+  EXPECT_EQ(caps.tokens[0].text, "rezalet");
+  EXPECT_TRUE(caps.tokens[0].caps);
+  // Superscripts and fractions are left alone: "m²" is no "m2".
+  EXPECT_EQ(Normalize("m\u00B2", false).folded, "m\u00B2");
+}
+
 TEST(Normalize, DecomposedInputIsComposedFirst) {
   // "ö" as o + combining diaeresis.
   EXPECT_EQ(Normalize("ko\xCC\x88tu\xCC\x88", true).lower, "kötü");
@@ -190,14 +233,14 @@ namespace earshot {
 namespace {
 
 TEST(Normalize, RareCodePointsKeepTheirOwnCaseAndFolding) {
-  // ạ (U+1EA1) folds to "a"; fullwidth Ａ (U+FF21) lowercases to ａ and does
-  // not fold. They also share a slot of the per-thread cache of code points
-  // outside the start-up table, so this catches a lookup that overwrites
-  // another still in use.
+  // ω stays ω; ạ (U+1EA1) folds to "a"; fullwidth Ａ (U+FF21) is the plain
+  // capital A, so the hashtag splits before it. ạ and Ａ also share a slot
+  // of the per-thread cache of code points outside the start-up table, so
+  // this catches a lookup that overwrites another still in use.
   EXPECT_EQ(Normalize("#\xCF\x89\xE1\xBA\xA1\xEF\xBC\xA1", true).words,
             " #\xCF\x89"
-            "a\xEF\xBD\x81 \xCF\x89"
-            "a \xEF\xBD\x81 ");
+            "aa \xCF\x89"
+            "a a ");
 }
 
 TEST(DetectLanguage, CountsTurkishLettersWhereverTheyAre) {
