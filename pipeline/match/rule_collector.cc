@@ -7,9 +7,19 @@
 #include <map>
 
 #include "pipeline/match/term_index.h"
+#include "pipeline/normalize/normalizer.h"
 
 namespace earshot {
 namespace {
+
+// Bytes in the UTF-8 sequence that `lead` starts (1 for a stray byte).
+size_t Utf8Length(char lead) {
+  const auto b = static_cast<unsigned char>(lead);
+  if (b >= 0xF0) return 4;
+  if (b >= 0xE0) return 3;
+  if (b >= 0xC0) return 2;
+  return 1;
+}
 
 class Collector {
  public:
@@ -132,18 +142,21 @@ class Collector {
                OffsetOf(p.where, std::string(1, c)));
         break;
       } else if (static_cast<unsigned char>(c) >= 0x80) {
-        // ç ğ ı ö ş ü İ (and other accented letters) are folded to ASCII first.
-        const std::string letter = p.re.substr(i, 2);
-        static const std::vector<std::string> kFolded = {"ç", "ğ", "ı", "ö", "ş", "ü", "İ", "Ç",
-                                                         "Ğ", "Ö", "Ş", "Ü", "â", "î", "û"};
-        if (std::find(kFolded.begin(), kFolded.end(), letter) != kFolded.end()) {
+        // The normalizer changes many characters before a regex sees the
+        // text: ç ğ ı ö ş ü İ and other accented letters fold to ASCII, ’
+        // becomes ', the no-break space a space, fancy letters plain ones,
+        // and invisible characters go (docs/rules.md "Normalization").
+        const std::string character = p.re.substr(i, Utf8Length(c));
+        const std::string folded = Normalize(character, /*turkish=*/true).folded;
+        if (folded != character) {
           Report(Severity::kWarning, p.where, "never_matches",
-                 "regex has '" + letter +
-                     "', but regexes run on ASCII-folded text (ç→c ğ→g ı→i ö→o ş→s ü→u): "
-                     "write it in ASCII",
-                 OffsetOf(p.where, letter));
+                 "regex has '" + character + "', but regexes run on the folded text, where it is " +
+                     (folded.empty() ? std::string("dropped") : "'" + folded + "'") + ": write " +
+                     (folded.empty() ? std::string("nothing") : "'" + folded + "'") + " instead",
+                 OffsetOf(p.where, character));
           break;
         }
+        i += character.size() - 1;
       }
     }
     const bool leading = p.re.rfind(".*", 0) == 0;
