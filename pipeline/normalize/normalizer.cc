@@ -278,6 +278,38 @@ void DecodeHtmlEntities(std::vector<utf8proc_int32_t>* cps) {
   cps->resize(out);
 }
 
+// Letters spaced out for emphasis are one word: "R E Z A L E T",
+// "k.ö.t.ü", "b-e-r-b-a-t". A run is three or more letters, each a word of
+// its own, one space, full stop or hyphen apart.
+void JoinSpacedLetters(std::vector<utf8proc_int32_t>* cps) {
+  std::vector<utf8proc_int32_t>& c = *cps;
+  const size_t n = c.size();
+  auto separator = [](utf8proc_int32_t cp) { return cp == ' ' || cp == '.' || cp == '-'; };
+  // c[i] is a letter with no word character on either side.
+  auto lone_letter = [&](size_t i) {
+    return IsLetter(c[i]) && (i == 0 || !IsWordChar(c[i - 1])) &&
+           (i + 1 == n || !IsWordChar(c[i + 1]));
+  };
+  size_t out = 0;
+  for (size_t i = 0; i < n;) {
+    size_t last = i;  // the run's last letter
+    size_t letters = 1;
+    if (i + 1 < n && separator(c[i + 1]) && lone_letter(i)) {
+      while (last + 2 < n && separator(c[last + 1]) && lone_letter(last + 2)) {
+        last += 2;
+        ++letters;
+      }
+    }
+    if (letters < 3) {
+      c[out++] = c[i++];
+      continue;
+    }
+    for (size_t k = i; k <= last; k += 2) c[out++] = c[k];
+    i = last + 1;
+  }
+  c.resize(out);
+}
+
 // The first characters of the emoticons MatchEmoticon knows, either case.
 bool MayStartEmoticon(unsigned char c) {
   switch (c) {
@@ -580,6 +612,9 @@ class Normalizer {
   // Whether a combining mark was among the code points: then NFC may
   // differ from the text as given.
   bool saw_mark() const { return saw_mark_; }
+  // Whether three or more one-letter words stood one character apart
+  // ("R E Z A L E T"): then JoinSpacedLetters has work to do.
+  bool saw_spaced_letters() const { return saw_spaced_letters_; }
 
   void Run(std::string_view text);
 
@@ -629,6 +664,16 @@ class Normalizer {
     return PushToken(from, folded_size_, kind);
   }
   PendingToken& PushToken(size_t from, size_t to, Token::Kind kind) {
+    if (to - from != 1) {
+      single_letters_ = 0;
+    } else if (kind == Token::Kind::kWord && folded_[from] >= 'a' && folded_[from] <= 'z') {
+      // A one-letter word: did the previous one end one character before?
+      single_letters_ = from == last_letter_end_ + 1 ? single_letters_ + 1 : 1;
+      saw_spaced_letters_ = saw_spaced_letters_ || single_letters_ >= 3;
+      last_letter_end_ = to;
+    } else {
+      single_letters_ = 0;
+    }
     PendingToken& token = pending_.emplace_back();
     token.from = from;
     token.length = to - from;
@@ -675,6 +720,9 @@ class Normalizer {
   bool comma_ = false;        // a comma or colon came since the last token
   bool saw_mark_ = false;
   bool saw_quote_ = false;  // a quotation mark: MarkQuotes has work to do
+  bool saw_spaced_letters_ = false;
+  int single_letters_ = 0;      // one-letter words in a row, one character apart
+  size_t last_letter_end_ = 0;  // in folded_, of the last one-letter word
 };
 
 // Length in bytes of "@handle" or "#tag" at p, or 0.
@@ -998,19 +1046,21 @@ void Normalizer::MarkQuotes() {
 }  // namespace
 
 void NormalizeInto(std::string_view text, bool turkish, NormalizedText* out) {
-  // Most texts are used as they are: no HTML entity and no combining mark
-  // (so already NFC). The others are decoded, composed and re-encoded first,
-  // which is rare enough to cost a second pass.
+  // Most texts are used as they are: no HTML entity, no combining mark (so
+  // already NFC) and no spaced-out letters. The others are decoded,
+  // composed, joined and re-encoded first, which is rare enough to cost a
+  // second pass.
   thread_local std::vector<PendingToken> pending;
   if (text.find('&') == std::string_view::npos) {
     Normalizer normalizer(turkish, out, &pending);
     normalizer.Run(text);
-    if (!normalizer.saw_mark()) return;
+    if (!normalizer.saw_mark() && !normalizer.saw_spaced_letters()) return;
   }
   thread_local std::vector<utf8proc_int32_t> cps;
   thread_local std::string prepared;
   ToNfc(text, &cps);
   if (text.find('&') != std::string_view::npos) DecodeHtmlEntities(&cps);
+  JoinSpacedLetters(&cps);
   prepared.clear();
   for (const auto cp : cps) AppendUtf8(cp, &prepared);
   Normalizer(turkish, out, &pending).Run(prepared);

@@ -83,6 +83,24 @@ TEST(Normalize, LettersInFancyFontsAreThePlainOnes) {
   EXPECT_EQ(Normalize("m\u00B2", false).folded, "m\u00B2");
 }
 
+TEST(Normalize, LettersSpacedOutForEmphasisAreOneWord) {
+  EXPECT_EQ(Normalize("R E Z A L E T @Trendyol", true).words, " rezalet @trendyol ");
+  EXPECT_EQ(Normalize("b e r b a t bir hizmet", true).folded, "berbat bir hizmet");
+  EXPECT_EQ(Normalize("\u015E \u0130 K A Y E T ediyorum, k.\u00F6.t.\u00FC", true).words,
+            " sikayet ediyorum kotu ");
+  EXPECT_EQ(Normalize("b-e-r-b-a-t", true).folded, "berbat");
+  // Spelled out in capitals, the word is shouted.
+  const NormalizedText caps = Normalize("T H A N K S", false);
+  ASSERT_EQ(caps.tokens.size(), 1u);
+  EXPECT_TRUE(caps.tokens[0].caps);
+  // Two letters are no run, and letters that are part of words stay apart.
+  EXPECT_EQ(Normalize("plan A B and C", false).words, " plan a b and c ");
+  EXPECT_EQ(Normalize("U.S. open", false).words, " u s open ");
+  EXPECT_EQ(Normalize("ab c d e", false).words, " ab cde ");
+  // The same in a text that also takes the slower path (an entity).
+  EXPECT_EQ(Normalize("R E Z A L E T &amp; b e r b a t", true).folded, "rezalet & berbat");
+}
+
 TEST(Normalize, DecomposedInputIsComposedFirst) {
   // "ö" as o + combining diaeresis.
   EXPECT_EQ(Normalize("ko\xCC\x88tu\xCC\x88", true).lower, "kötü");

@@ -179,13 +179,14 @@ TEST(ShippedClassifier, ATypographicApostropheReadsAsTheAsciiOne) {
 
 // Copied text and "fancy text" generators change how a post looks, not
 // what it says.
-TEST(ShippedClassifier, NoBreakSpacesAndFancyLettersReadAsPlainText) {
+TEST(ShippedClassifier, NoBreakSpacesFancyLettersAndSpacedLettersReadAsPlainText) {
   EXPECT_EQ(ShippedClass("param iade\u00A0edilmedi\u00A0hala", "tr"), PostClass::kComplaint);
   EXPECT_EQ(ShippedClass("\U0001D5F8\U0001D5EE\U0001D5FF\U0001D5F4\U0001D5FC "
                          "\U0001D5FF\U0001D5F2\U0001D607\U0001D5EE\U0001D5F9\U0001D5F2\U0001D601 "
                          "@trendyol",
                          "tr"),
             PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("R E Z A L E T bir kargo", "tr"), PostClass::kComplaint);
   EXPECT_EQ(ShippedClass("my refund has not arrived\u200B yet @brand", "en"),
             ShippedClass("my refund has not arrived yet @brand", "en"));
 }
