@@ -905,6 +905,19 @@ void Normalizer::Run(std::string_view text) {
       ++p;
       const char c = byte.lower;
       const auto code = static_cast<unsigned char>(c);  // ASCII here
+      if (c == '*' && word_start_ != kNoWord && prev >= 'a' && prev <= 'z') {
+        // Letters masked inside a word ("f*ck", "sh**ty", as people censor
+        // themselves) keep it one word; the sentiment stage unmasks it.
+        const unsigned char* q = p;
+        while (q < end && *q == '*') ++q;
+        if (q < end && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z'))) {
+          for (; p - 1 < q; ++p) AppendAscii('*');
+          p = q;
+          prev = '*';
+          run = 1;
+          continue;
+        }
+      }
       run = code == prev ? run + 1 : 1;
       prev = code;
       FlushWord();

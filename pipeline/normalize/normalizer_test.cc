@@ -101,6 +101,16 @@ TEST(Normalize, LettersSpacedOutForEmphasisAreOneWord) {
   EXPECT_EQ(Normalize("R E Z A L E T &amp; b e r b a t", true).folded, "rezalet & berbat");
 }
 
+TEST(Normalize, LettersMaskedInsideAWordKeepItOneWord) {
+  EXPECT_EQ(Normalize("this is f*cking ridiculous", false).words, " this is f*cking ridiculous ");
+  EXPECT_EQ(Normalize("F**K THIS", false).words, " f**k this ");
+  EXPECT_TRUE(Normalize("F**K THIS", false).tokens[0].caps);
+  // Not between letters: a separator as before.
+  EXPECT_EQ(Normalize("5*3 = 15", false).words, " 5 3 15 ");
+  EXPECT_EQ(Normalize("so ***great*** today", false).words, " so great today ");
+  EXPECT_EQ(Normalize("great* deal", false).words, " great deal ");
+}
+
 TEST(Normalize, DecomposedInputIsComposedFirst) {
   // "ö" as o + combining diaeresis.
   EXPECT_EQ(Normalize("ko\xCC\x88tu\xCC\x88", true).lower, "kötü");

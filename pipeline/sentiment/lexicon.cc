@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <fstream>
 #include <unordered_map>
 
@@ -92,10 +93,16 @@ StatusOr<Lexicon> Lexicon::LoadFile(const std::string& path, std::vector<Diagnos
     bool stem = false;
     const std::vector<std::string> words = EntryWords(entry, &stem);
     // Only a trailing '*' marks a stem (emoticons such as ":*" keep theirs);
-    // anywhere else the normalizer drops it or splits the word there, and the
-    // entry would not mean what it says.
+    // anywhere else the normalizer drops it, splits the word there or (between
+    // letters) reads it as a masked letter, and the entry would not mean what
+    // it says. Masked words find their entries by themselves (LookupMasked).
     size_t kept_stars = stem ? 1 : 0;
-    for (const std::string& word : words) kept_stars += std::count(word.begin(), word.end(), '*');
+    for (const std::string& word : words) {
+      const bool masked = std::any_of(word.begin(), word.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+      });
+      if (!masked) kept_stars += std::count(word.begin(), word.end(), '*');
+    }
     const size_t last = entry.find_last_not_of(' ');
     const size_t star =
         kept_stars != static_cast<size_t>(std::count(entry.begin(), entry.end(), '*'))
@@ -286,6 +293,26 @@ std::optional<LexiconHit> Lexicon::LookupPhrase(const std::vector<std::string_vi
   const Entry* entry = Find(fnv::HashOf(token), token);
   if (entry == nullptr || entry->phrases < 0) return std::nullopt;
   return BestPhrase(*entry, tokens, i);
+}
+
+std::optional<LexiconHit> Lexicon::LookupMasked(std::string_view word) const {
+  if (word.size() < 3 || word[0] == '*') return std::nullopt;
+  const auto shown =
+      static_cast<size_t>(std::count_if(word.begin(), word.end(), [](char c) { return c != '*'; }));
+  if (shown < 2 || shown == word.size()) return std::nullopt;
+  const Entry* best = nullptr;
+  for (const Entry& e : entries_) {
+    if (!e.word || e.key.size() != word.size()) continue;
+    bool fits = true;
+    for (size_t k = 0; fits && k < word.size(); ++k) {
+      fits = word[k] == '*' ? e.key[k] != ' ' && e.key[k] != '\'' : word[k] == e.key[k];
+    }
+    if (!fits) continue;
+    if (best != nullptr && (best->word_valence < 0) != (e.word_valence < 0)) return std::nullopt;
+    if (best == nullptr || std::abs(e.word_valence) > std::abs(best->word_valence)) best = &e;
+  }
+  if (best == nullptr) return std::nullopt;
+  return LexiconHit{best->word_valence, 1, {}, best->key, false};
 }
 
 std::optional<double> Lexicon::LookupWord(std::string_view word) const {

@@ -62,6 +62,13 @@ class Lexicon {
   std::optional<LexiconHit> LookupPhrase(const std::vector<std::string_view>& tokens,
                                          size_t i) const;
 
+  // The exact single-word entry that `word`, with letters masked by '*'
+  // ("f*ck", "sh**ty", as people censor themselves), stands for: the first
+  // letter and two letters in all must show, and every entry of the same
+  // length that the shown letters fit must agree in sign (the strongest is
+  // returned). A scan of the entries: for the rare masked word only.
+  std::optional<LexiconHit> LookupMasked(std::string_view word) const;
+
   // Valence of an exact single-word entry (no stems, no phrases), for
   // lookups of a word's base form ("wrecks" -> "wreck").
   std::optional<double> LookupWord(std::string_view word) const;

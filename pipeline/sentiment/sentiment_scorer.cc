@@ -1035,6 +1035,12 @@ WordLookup LookUpWord(const LexiconChoice& l, const std::vector<std::string_view
     if (base) r.hit = LexiconHit{*base, 1, {}, word, false};
   }
   if (!r.hit && IsLaughter(word)) r.hit = LexiconHit{kLaughterValence, 1, {}, word, false};
+  // Self-censored words ("f*ck", "sh*tty"): the normalizer keeps a '*'
+  // between letters inside the word.
+  if (!r.hit && word.find('*') != std::string_view::npos) {
+    r.hit = l.first->LookupMasked(word);
+    if (!r.hit && l.second != nullptr) r.hit = l.second->LookupMasked(word);
+  }
   return r;
 }
 

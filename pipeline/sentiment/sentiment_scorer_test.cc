@@ -1429,6 +1429,36 @@ TEST(SentimentLexicon, LookupWordJoinsStemAndEnding) {
   EXPECT_FALSE(lexicon.LookupWord("lo", "ev").has_value());
 }
 
+// Self-censored words stand for the entry their shown letters fit.
+TEST(SentimentLexicon, LookupMaskedFindsTheCensoredWord) {
+  Lexicon lexicon;
+  lexicon.Add("fuck", -2.5);
+  lexicon.Add("fucking", -2.0);
+  lexicon.Add("shitty", -3.0);
+  lexicon.Add("sick", -1.0);
+  lexicon.Add("suck", -2.0);
+  lexicon.Add("great", 3.0);
+  lexicon.Add("grim", -2.0);
+  lexicon.Add("grin", 1.5);
+  lexicon.Add("bad*", -2.0);  // a stem: only exact words are unmasked
+  const auto fuck = lexicon.LookupMasked("f*ck");
+  ASSERT_TRUE(fuck.has_value());
+  EXPECT_DOUBLE_EQ(fuck->valence, -2.5);
+  EXPECT_EQ(fuck->entry, "fuck");
+  EXPECT_DOUBLE_EQ(lexicon.LookupMasked("f**king")->valence, -2.0);
+  EXPECT_DOUBLE_EQ(lexicon.LookupMasked("sh*tty")->valence, -3.0);
+  // "s**k" fits "sick" and "suck": both negative, the stronger is taken.
+  EXPECT_DOUBLE_EQ(lexicon.LookupMasked("s**k")->valence, -2.0);
+  // "gri*" fits "grim" and "grin", which disagree: no answer.
+  EXPECT_FALSE(lexicon.LookupMasked("gri*").has_value());
+  // The first letter and two letters in all must show.
+  EXPECT_FALSE(lexicon.LookupMasked("*uck").has_value());
+  EXPECT_FALSE(lexicon.LookupMasked("f***").has_value());
+  EXPECT_FALSE(lexicon.LookupMasked("fuck").has_value());  // nothing masked
+  EXPECT_FALSE(lexicon.LookupMasked("b*dly").has_value());
+  EXPECT_FALSE(lexicon.LookupMasked("b*d").has_value());  // "bad" is a stem only
+}
+
 // Suffix stripping takes the longest cut that is a word entry and whose
 // rest the caller accepts, never the whole word, never under min_length.
 TEST(SentimentLexicon, LookupWordPrefixTakesTheLongestAcceptedCut) {

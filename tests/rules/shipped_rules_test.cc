@@ -158,6 +158,15 @@ TEST(ShippedClassifier, ANoProblemReportIsNoComplaint) {
   EXPECT_EQ(ShippedClass("ürün kırık gelmedi ama eksik geldi", "tr"), PostClass::kComplaint);
 }
 
+// People censor their own swearing; it still says what it says.
+TEST(ShippedLexicons, SelfCensoredSwearingCounts) {
+  EXPECT_LT(ShippedScore("this is f*cking ridiculous", "en"),
+            ShippedScore("this is ridiculous", "en"));
+  EXPECT_LT(ShippedScore("sh*tty app", "en"), 0.0);
+  EXPECT_LT(ShippedScore("F**K YOU @Comcast", "en"), 0.0);
+  EXPECT_LT(ShippedScore("dogsh*t service", "en"), 0.0);
+}
+
 // Phone keyboards type "don’t"; it must read as "don't" does.
 TEST(ShippedClassifier, ATypographicApostropheReadsAsTheAsciiOne) {
   for (const char* text : {"I don’t like this app", "the new update isn’t good",
