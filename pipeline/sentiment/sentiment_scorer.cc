@@ -1564,11 +1564,13 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     // A condition supposes, it does not report: "if anything goes wrong
     // I'll let you know", "bir sorun olursa nereye yazayım?", "kargo
     // hasarlı gelirse ne yapmalıyım?".
-    // (Only a negative word: "RT if you love it" still says it is loved.)
+    // (Only a negative word, or a negated one either way round: "RT if you
+    // love it" still says it is loved, but "if you didn't lose it" reports
+    // no relief.)
     const std::string_view supposed_by =
-        v < 0 ? SupposedBy(words, text.tokens, i, end, english != nullptr, turkish != nullptr,
-                           turkish_hit)
-              : std::string_view();
+        v < 0 || hit->valence < 0 ? SupposedBy(words, text.tokens, i, end, english != nullptr,
+                                               turkish != nullptr, turkish_hit)
+                                  : std::string_view();
     // It counts nothing: even a quarter of "problems" made "if I have
     // problems, who do I contact?" a negative question, so a complaint.
     if (!supposed_by.empty()) {

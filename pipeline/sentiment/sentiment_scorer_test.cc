@@ -669,8 +669,12 @@ TEST(SentimentScorer, ANegativeWordInAConditionIsSupposedNotReported) {
   EXPECT_EQ(tr("kargo hasarlı gelirse ne yapmalıyım?"), 0.0);
   EXPECT_EQ(tr("sipariş gecikirse iade alabilir miyim"), 0.0);
   EXPECT_EQ(tr("bir sorun yasarsaniz yazin"), 0.0);
-  // Praise in a condition still counts ("RT if you love it").
+  // Praise in a condition still counts ("RT if you love it"); negated,
+  // either way round, it is supposed too: a condition reports nothing.
   EXPECT_GT(en("RT if you love it"), 0.0);
+  EXPECT_EQ(en("if the kids don't love it, I will send it back"), 0.0);
+  EXPECT_EQ(en("if nothing went wrong, it should arrive today"), 0.0);
+  EXPECT_EQ(en("if it's not illegal, I would like to try it"), 0.0);
   // Not conditions: "even if", "as if", "if not", "if" as "whether", the
   // "if" of a "why", "-se bile", a "neden" question, and words that only
   // end like a conditional ("borsa").
