@@ -285,9 +285,10 @@ void JoinSpacedLetters(std::vector<utf8proc_int32_t>* cps) {
   std::vector<utf8proc_int32_t>& c = *cps;
   const size_t n = c.size();
   auto separator = [](utf8proc_int32_t cp) { return cp == ' ' || cp == '.' || cp == '-'; };
-  // c[i] is a letter with no word character on either side.
+  // c[i] is a Latin letter (the ones that fold to ASCII, as Normalizer
+  // notes them) with no word character on either side.
   auto lone_letter = [&](size_t i) {
-    return IsLetter(c[i]) && (i == 0 || !IsWordChar(c[i - 1])) &&
+    return c[i] < 0x250 && IsLetter(c[i]) && (i == 0 || !IsWordChar(c[i - 1])) &&
            (i + 1 == n || !IsWordChar(c[i + 1]));
   };
   size_t out = 0;
