@@ -386,7 +386,7 @@ std::shared_ptr<const RuleSet> BuildRules(const std::string& yaml, std::vector<R
   std::vector<Diagnostic> diagnostics;
   std::vector<RuleFile> files;
   files.push_back(ReadRuleText(yaml, "bench.yaml", &diagnostics));
-  CollectedRules collected = CollectRules(std::move(files), RuleSetOptions{}, &diagnostics);
+  CollectedRules collected = CollectRules(files, RuleSetOptions{}, &diagnostics);
   std::shared_ptr<const RuleSet> out;
   if (!HasErrors(diagnostics)) {
     if (rules_out != nullptr) *rules_out = collected.rules;

@@ -22,8 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<earshot::RuleFile> files;
   files.push_back(earshot::ReadRuleText(text, "fuzz.yaml", &diagnostics));
   const earshot::RuleSetOptions options;
-  earshot::CollectedRules collected =
-      earshot::CollectRules(std::move(files), options, &diagnostics);
+  earshot::CollectedRules collected = earshot::CollectRules(files, options, &diagnostics);
   if (!earshot::HasErrors(diagnostics) && !collected.rules.empty()) {
     auto set = earshot::RuleSet::Build(std::move(collected.rules), std::move(collected.macros),
                                        options, &diagnostics);

@@ -358,7 +358,7 @@ class Collector {
 
 }  // namespace
 
-CollectedRules CollectRules(std::vector<RuleFile> files, const RuleSetOptions& options,
+CollectedRules CollectRules(const std::vector<RuleFile>& files, const RuleSetOptions& options,
                             std::vector<Diagnostic>* diagnostics) {
   return Collector(files, options, diagnostics).Run();
 }

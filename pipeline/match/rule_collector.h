@@ -20,7 +20,7 @@ struct CollectedRules {
   std::vector<Macro> macros;
 };
 
-CollectedRules CollectRules(std::vector<RuleFile> files, const RuleSetOptions& options,
+CollectedRules CollectRules(const std::vector<RuleFile>& files, const RuleSetOptions& options,
                             std::vector<Diagnostic>* diagnostics);
 
 }  // namespace earshot

@@ -13,7 +13,7 @@ std::vector<Diagnostic> Lint(const std::string& yaml, const RuleSetOptions& opti
   std::vector<Diagnostic> d;
   std::vector<RuleFile> files;
   files.push_back(ReadRuleText(yaml, "pack.yaml", &d));
-  CollectRules(std::move(files), options, &d);
+  CollectRules(files, options, &d);
   return d;
 }
 

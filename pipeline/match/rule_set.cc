@@ -422,7 +422,7 @@ StatusOr<std::shared_ptr<const RuleSet>> LoadRuleSet(const std::vector<std::stri
     }
     files.push_back(ReadRuleFile(file, diagnostics));
   }
-  CollectedRules collected = CollectRules(std::move(files), options, diagnostics);
+  CollectedRules collected = CollectRules(files, options, diagnostics);
   if (HasErrors(*diagnostics)) return Status("rules_invalid", "rule files have errors");
   if (collected.rules.empty()) {
     diagnostics->push_back(Diagnostic{

@@ -665,10 +665,9 @@ class Normalizer {
     return PushToken(from, folded_size_, kind);
   }
   PendingToken& PushToken(size_t from, size_t to, Token::Kind kind) {
-    if (to - from != 1) {
-      single_letters_ = 0;
-    } else if (kind == Token::Kind::kWord && folded_[from] >= 'a' && folded_[from] <= 'z') {
-      // A one-letter word: did the previous one end one character before?
+    // A one-letter word: did the previous one end one character before?
+    if (to - from == 1 && kind == Token::Kind::kWord && folded_[from] >= 'a' &&
+        folded_[from] <= 'z') {
       single_letters_ = from == last_letter_end_ + 1 ? single_letters_ + 1 : 1;
       saw_spaced_letters_ = saw_spaced_letters_ || single_letters_ >= 3;
       last_letter_end_ = to;

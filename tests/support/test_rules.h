@@ -17,7 +17,7 @@ inline std::shared_ptr<const RuleSet> RulesFromYaml(const std::string& yaml,
   std::vector<Diagnostic> diagnostics;
   std::vector<RuleFile> files;
   files.push_back(ReadRuleText(yaml, "test.yaml", &diagnostics));
-  CollectedRules collected = CollectRules(std::move(files), options, &diagnostics);
+  CollectedRules collected = CollectRules(files, options, &diagnostics);
   std::shared_ptr<const RuleSet> out;
   if (!HasErrors(diagnostics)) {
     auto set = RuleSet::Build(std::move(collected.rules), std::move(collected.macros), options,
