@@ -130,7 +130,7 @@ std::string_view AffirmingConstruction(const std::vector<std::string_view>& word
 // Turkish says "never this much" with a negated verb: "hiç bu kadar
 // beğenmemiştim" (I had never liked anything this much), "hayatımda böyle
 // eğlenmedim". Before the word at `word`, in its clause: "bu kadar", "bu
-// denli" or "böyle", after "hiç", "hayatımda" or "ömrümde". Without that
+// denli" or "böyle(sine)", after "hiç", "hayatımda" or "ömrümde". Without that
 // opening, "bu kadar beğenmedim" stays a negation, as does "o kadar
 // beğenmedim" (I did not like it that much).
 bool NeverThisMuchInTurkish(const std::vector<std::string_view>& words,
@@ -142,7 +142,7 @@ bool NeverThisMuchInTurkish(const std::vector<std::string_view>& words,
     if (tokens[k + 1].clause_start) return false;
     const std::string_view w = words[k];
     if (this_much && (w == "hic" || w == "hayatimda" || w == "omrumde")) return true;
-    this_much = this_much || w == "boyle" ||
+    this_much = this_much || w == "boyle" || w == "boylesine" ||
                 ((w == "kadar" || w == "denli") && k > 0 && words[k - 1] == "bu");
   }
   return false;
@@ -170,6 +170,22 @@ constexpr double kShortfallWeight = 0.75;
 
 // "guilt free" is milder than the guilt it is free of.
 constexpr double kFreeOfWeight = 0.75;
+
+// A negator turns praise into a complaint almost as strong ("not good" is
+// nearly "bad"), but a negated complaint is only mildly positive: "not
+// bad" is faint praise, and "not the worst" or "kötü değil" is no
+// "the best". Human ratings of negated phrases show the same asymmetry
+// (Kiritchenko and Mohammad, "The Effect of Negators, Modals, and Degree
+// Adverbs on Sentiment Composition", 2016). On the development sets a
+// weight of 0.35 raised English r 0.8851 → 0.8864 and Turkish macro-F1
+// 0.8249 → 0.8269 against the symmetric flip (0.75 and 0.8).
+constexpr double kNegatedNegativeWeight = 0.35;
+
+// The valence of a word its negator turns around; `praise_weight` is how
+// much of a positive word's strength its negation keeps.
+double Negated(double v, double praise_weight) {
+  return v < 0 ? -v * kNegatedNegativeWeight : -v * praise_weight;
+}
 
 double Intensity(std::string_view w) {
   static constexpr std::string_view kBoost[] = {
@@ -356,19 +372,28 @@ bool OnePhrase(const std::vector<Token>& tokens, size_t from, size_t to) {
 }
 
 // "böyle bir rezalet yok", "bu kadar güzel bir film yoktur": there is none
-// like it, so the word holds more than ever. True when "böyle", "bu kadar"
-// or "bu denli" stands up to three words before `word` in its clause; the
-// caller checks that the negator is "yok" (existence): "bu kadar güzel
-// değil" (not this good) stays a negation.
+// like it, so the word holds more than ever. True when "böyle(sine)", "bu
+// kadar" or "bu denli" stands up to three words before `word` in its clause; the
+// caller checks that the negator is "yok" (existence) or "olamaz" (cannot
+// be): "bu kadar güzel değil" (not this good) stays a negation.
 bool NoneSuchBefore(const std::vector<std::string_view>& words, const std::vector<Token>& tokens,
                     size_t word) {
   for (size_t back = 1; back <= 3 && back <= word; ++back) {
     const size_t k = word - back;
     if (!OnePhrase(tokens, k, word)) break;
-    if (words[k] == "boyle") return true;
+    if (words[k] == "boyle" || words[k] == "boylesine") return true;
     if ((words[k] == "kadar" || words[k] == "denli") && k > 0 && words[k - 1] == "bu") return true;
   }
   return false;
+}
+
+// "olamaz" / "olmaz" (cannot be, is not done): after "böyle" or "bu kadar"
+// it says there is none like it, as "yok" does: "bu kadar kötü bir film
+// olamaz" (there can be no film this bad), "böyle saçmalık olmaz".
+bool IsCannotBe(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"olamaz", "olamazdi", "olmaz", "olmazdi"};
+  static constexpr WordList kList(kWords);
+  return kList.Contains(w);
 }
 
 // Turkish "ne X ne (de) Y" (neither X nor Y): the spans [from, to) of the
@@ -1432,12 +1457,12 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         if (explain)
           why += ", affirmed, not negated: hiç bu kadar ... -" + std::string(hit->suffix);
       } else {
-        v = -v * 0.8;
+        v = Negated(v, 0.8);
         if (explain) why += ", negated by suffix -" + std::string(hit->suffix);
       }
     } else if (std::any_of(neither.begin(), neither.end(),
                            [&](const auto& span) { return i >= span.first && i < span.second; })) {
-      v = -v * 0.8;
+      v = Negated(v, 0.8);
       if (explain) why += ", negated by ne ... ne";
     }
     // A 0 entry is a word listed to say it carries no sentiment ("later" is
@@ -1492,7 +1517,7 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
           }
           break;
         }
-        v = -v * 0.75;
+        v = Negated(v, 0.75);
         if (explain) why += ", negated by " + std::string(words[i - back]);
         break;
       }
@@ -1531,13 +1556,14 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
           }
           break;
         }
-        if ((words[ahead].substr(0, 3) == "yok" || IsNegatedExperienceVerb(words[ahead])) &&
+        if ((words[ahead].substr(0, 3) == "yok" || IsNegatedExperienceVerb(words[ahead]) ||
+             IsCannotBe(words[ahead])) &&
             NoneSuchBefore(words, text.tokens, i)) {
           v *= kAffirmedWeight;
           if (explain) why += ", affirmed, not negated: none such, " + std::string(words[ahead]);
           break;
         }
-        v = -v * 0.8;
+        v = Negated(v, 0.8);
         if (explain) why += ", negated by " + std::string(words[ahead]);
         // The negator is spent on this word: "olmamış" (did not turn out)
         // and "gelmedi" (did not arrive) are entries of their own, but in

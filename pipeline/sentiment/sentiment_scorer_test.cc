@@ -365,6 +365,26 @@ TEST_F(SentimentRules, EnglishNegatorsReachThreeWordsBackWithinTheClause) {
   EXPECT_GT(S("no. good", "en"), 0);  // the full stop ends the negator's clause
 }
 
+TEST_F(SentimentRules, ANegatedComplaintIsFaintPraiseInBothLanguages) {
+  // "terrible" (-3) is stronger than "good" (+2), yet "not terrible" is
+  // weaker praise than "good": a negated complaint keeps little strength.
+  const struct {
+    const char* negated_complaint;
+    const char* praise;
+    const char* lang;
+  } cases[] = {{"not terrible", "good", "en"},
+               {"berbat değil", "güzel", "tr"},
+               {"berbat degil", "guzel", "tr"},
+               {"berbat değildi", "güzel", "tr"}};
+  for (const auto& c : cases) {
+    EXPECT_GT(S(c.negated_complaint, c.lang), 0) << c.negated_complaint;
+    EXPECT_LT(S(c.negated_complaint, c.lang), S(c.praise, c.lang)) << c.negated_complaint;
+  }
+  // Negated praise is nearly the complaint it names.
+  EXPECT_LT(S("not good", "en"), -S("not terrible", "en"));
+  EXPECT_LT(S("güzel değil", "tr"), -S("berbat değil", "tr"));
+}
+
 TEST_F(SentimentRules, ContrastWeighsTheLaterClauseInBothLanguages) {
   EXPECT_LT(S("good but terrible", "en"), 0);
   EXPECT_LT(S("good however terrible", "en"), 0);
@@ -724,8 +744,14 @@ TEST(SentimentScorer, TurkishNoneSuchAffirms) {
   EXPECT_LT(s("böyle bir rezalet yok"), s("rezalet"));
   EXPECT_LT(s("boyle bi rezalet yok"), s("rezalet"));
   EXPECT_GT(s("bu kadar güzel bir film yoktur"), s("güzel"));
+  // "olamaz" / "olmaz" (there can be none) say the same.
+  EXPECT_LT(s("bu kadar rezalet bir firma olamaz"), s("rezalet"));
+  EXPECT_LT(s("böylesine rezalet olmaz"), s("rezalet"));
+  EXPECT_LT(s("boylesine rezalet olmaz"), s("rezalet"));
+  EXPECT_GT(s("bu kadar güzel bir film olamazdı"), s("güzel"));
   // Without "böyle / bu kadar", or with "değil", it is a negation.
   EXPECT_GT(s("rezalet yok"), 0);
+  EXPECT_GT(s("rezalet olamaz"), 0);
   EXPECT_LT(s("bu kadar güzel değil"), 0);
   EXPECT_LT(s("güzel bir film yok"), 0);
 }
