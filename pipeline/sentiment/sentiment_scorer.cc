@@ -850,6 +850,19 @@ bool IsVerbOfSeeming(std::string_view w) {
 constexpr double kLaughterValence = 1.5;
 constexpr double kExclamationOnlyLean = 0.5;
 
+// What each '!' (up to four) adds in the direction the post already took.
+// Glad posts shout more than their words say ("Best day ever!!"), angry
+// ones about as much as their words say already: on the English tweets
+// the human ratings of positive posts with '!' sat 0.37 above earshot's
+// fitted score and those without 0.05 below, while negative posts sat
+// alike with and without. Halves of the set taken apart each gained.
+constexpr double kGladBangWeight = 0.5;
+constexpr double kAngryBangWeight = 0.25;
+
+// How much of a positive word counts inside a question. Positive tweets
+// with '?' sat 0.27 below earshot's fitted score, those without 0.16 above.
+constexpr double kAskedPraiseWeight = 0.5;
+
 // Praise that is often said in sarcasm ("thanks for losing my parcel",
 // "bravo, delayed again 👏"). When one of these stands in a clause
 // that also says something negative, and no contrast word separates the
@@ -1606,6 +1619,13 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     if (last_contrast < words.size()) {
       v *= i < last_contrast ? 0.5 : 1.5;
     }
+    // Praise asked about is not praise given: "is it any good?", "who
+    // wants free pizza?". A complaint asked stays one ("why is it always
+    // broken?").
+    if (v > 0 && text.tokens[i].in_question) {
+      v *= kAskedPraiseWeight;
+      if (explain) why += ", asked, not said";
+    }
     if (i >= closing_from && !is_word[i]) {
       v *= kClosingSymbolWeight;
       if (explain) why += ", closes the post";
@@ -1869,7 +1889,9 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
        at = original.find('!', at + 1)) {
     ++bangs;
   }
-  if (sum != 0 && bangs > 0) sum += (sum > 0 ? 1 : -1) * 0.25 * static_cast<double>(bangs);
+  if (sum != 0 && bangs > 0) {
+    sum += (sum > 0 ? kGladBangWeight : -kAngryBangWeight) * static_cast<double>(bangs);
+  }
   // Without any scored word, exclamation alone is excitement, which in
   // posts is more often glad than angry ("Ready for the weekend!!"); it
   // leans the score slightly positive, far below the praise threshold.

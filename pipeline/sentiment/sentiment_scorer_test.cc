@@ -365,6 +365,27 @@ TEST_F(SentimentRules, EnglishNegatorsReachThreeWordsBackWithinTheClause) {
   EXPECT_GT(S("no. good", "en"), 0);  // the full stop ends the negator's clause
 }
 
+double Raw(const std::string& text, const std::string& lang) {
+  const SentimentScorer scorer(TestLexicons());
+  return scorer.Score(Normalize(text, lang != "en"), lang, text).raw;
+}
+
+TEST_F(SentimentRules, ExclamationLiftsPraiseTwiceAsMuchAsItDeepensAComplaint) {
+  EXPECT_NEAR(Raw("good!", "en") - Raw("good", "en"), 0.5, 1e-9);
+  EXPECT_NEAR(Raw("good!!!!!!", "en") - Raw("good", "en"), 2.0, 1e-9);  // four count
+  EXPECT_NEAR(Raw("terrible!", "en") - Raw("terrible", "en"), -0.25, 1e-9);
+  EXPECT_NEAR(Raw("güzel!!", "tr") - Raw("güzel", "tr"), 1.0, 1e-9);
+  EXPECT_NEAR(Raw("berbat!!", "tr") - Raw("berbat", "tr"), -0.5, 1e-9);
+}
+
+TEST_F(SentimentRules, PraiseAskedAboutCountsHalfAndAComplaintAskedFully) {
+  EXPECT_NEAR(Raw("is it good?", "en"), Raw("it is good", "en") / 2, 1e-9);
+  EXPECT_NEAR(Raw("güzel mi?", "tr"), Raw("güzel", "tr") / 2, 1e-9);
+  EXPECT_NEAR(Raw("why is it terrible?", "en"), Raw("why is it terrible", "en"), 1e-9);
+  // Only the clause that asks: "good. is it open?" says "good".
+  EXPECT_NEAR(Raw("good. is it open?", "en"), Raw("good", "en"), 1e-9);
+}
+
 TEST_F(SentimentRules, ANegatedComplaintIsFaintPraiseInBothLanguages) {
   // "terrible" (-3) is stronger than "good" (+2), yet "not terrible" is
   // weaker praise than "good": a negated complaint keeps little strength.
