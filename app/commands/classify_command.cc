@@ -51,6 +51,8 @@ void WriteVerdict(const Post& post, const Verdict& v, int line_number) {
   w.Double(v.confidence);
   w.Key("sentiment");
   w.Double(v.sentiment);
+  w.Key("sentiment_strength");
+  w.Double(v.sentiment_strength);
   w.Key("lang");
   w.String(v.lang.c_str());
   w.Key("priority");

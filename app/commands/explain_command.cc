@@ -51,7 +51,8 @@ void PrintText(const Explanation& e) {
     }
     if (!r.matched) std::printf("      why not: %s\n", r.why_not.c_str());
   }
-  std::printf("\nsentiment: %+.2f (raw %+.2f)\n", e.sentiment.score, e.sentiment.raw);
+  std::printf("\nsentiment: %+.2f (strength %+.2f, raw %+.2f)\n", e.sentiment.score,
+              e.sentiment.strength, e.sentiment.raw);
   for (const SentimentContribution& c : e.sentiment.contributions) {
     std::printf("      %-14s %+.2f  %s\n", c.token.c_str(), c.valence, c.why.c_str());
   }
@@ -108,6 +109,8 @@ void PrintJson(const Explanation& e) {
   w.EndArray();
   w.Key("sentiment");
   w.Double(e.sentiment.score);
+  w.Key("sentiment_strength");
+  w.Double(e.sentiment.strength);
   w.Key("contributions");
   w.StartArray();
   for (const SentimentContribution& c : e.sentiment.contributions) {

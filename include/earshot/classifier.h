@@ -28,6 +28,9 @@ struct Lexicons;
 struct NormalizedText;
 class SentimentScorer;
 
+// Every threshold below is on the sentiment strength (Verdict::
+// sentiment_strength, -1..+1): how strongly a post's words say something,
+// whatever its length.
 struct ClassifierOptions {
   // Sentiment at or below this (on -1..+1) makes an unmatched post a
   // complaint (when it aims at a company, below). Mildly negative is enough:

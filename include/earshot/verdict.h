@@ -32,8 +32,15 @@ struct Verdict {
   PostClass post_class = PostClass::kNeutral;
   Priority priority = Priority::kP4;
   double confidence = 0.0;  // 0..1
-  double sentiment = 0.0;   // -1 (very negative) .. +1 (very positive)
-  std::string lang;         // detected or given language
+  // The post's overall tone, -1 (very negative) .. +1 (very positive): its
+  // sentiment words weighed against how much else it says, so one "great"
+  // in a long post reads milder than "Great!" alone.
+  double sentiment = 0.0;
+  // How strongly its words say it, wherever in the post, -1 .. +1: the sum
+  // alone. The classifier's thresholds and reasons use this, because one
+  // angry sentence in a long post is a complaint all the same.
+  double sentiment_strength = 0.0;
+  std::string lang;  // detected or given language
   std::vector<RuleMatch> matches;
   std::vector<std::string> urgent;  // legal, safety, media, churn, fraud
   std::string reason;               // one line: why this class

@@ -65,6 +65,8 @@ StatusOr<ClassifiedPost> DecodeClassifiedJson(std::string_view json) {
   out.verdict.reason = Text(doc, "reason");
   if (auto s = doc.FindMember("sentiment"); s != doc.MemberEnd() && s->value.IsNumber())
     out.verdict.sentiment = s->value.GetDouble();
+  if (auto s = doc.FindMember("sentiment_strength"); s != doc.MemberEnd() && s->value.IsNumber())
+    out.verdict.sentiment_strength = s->value.GetDouble();
   if (auto c = doc.FindMember("confidence"); c != doc.MemberEnd() && c->value.IsNumber())
     out.verdict.confidence = c->value.GetDouble();
   if (auto u = doc.FindMember("urgent"); u != doc.MemberEnd() && u->value.IsArray()) {

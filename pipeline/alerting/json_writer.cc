@@ -65,6 +65,8 @@ void WriteVerdict(Writer& w, const Verdict& verdict) {
   w.Double(verdict.confidence);
   w.Key("sentiment");
   w.Double(verdict.sentiment);
+  w.Key("sentiment_strength");
+  w.Double(verdict.sentiment_strength);
   OptStr(w, "lang", verdict.lang);
   w.Key("urgent");
   w.StartArray();

@@ -16,7 +16,8 @@
 namespace earshot {
 namespace {
 
-// "negative sentiment -0.42": the words, then the score to two decimals as
+// "negative sentiment, strength -0.42": the words, then the sentiment
+// strength (what the thresholds compare; see Verdict) to two decimals as
 // printf's "%.2f" writes it. to_chars, because snprintf's format parsing
 // was 1.2% of classifying a post.
 std::string SentimentReason(std::string_view words, double sentiment) {
@@ -205,6 +206,7 @@ Verdict Classifier::Classify(const Post& post) const {
   const SentimentResult sentiment =
       scorer_->Score(text, v.lang, post.text, /*explain=*/false, score_context);
   v.sentiment = sentiment.score;
+  v.sentiment_strength = sentiment.strength;
 
   // 3. The brand speaking is never a customer to answer.
   const auto brand = brand_accounts_.find(post.brand);
@@ -246,13 +248,13 @@ Verdict Classifier::Classify(const Post& post) const {
   // SaysResolved).
   const bool praised_problem = complaint_rule != nullptr && v.urgent.empty() &&
                                praise_rule != nullptr &&
-                               v.sentiment >= options_.praise_overrides_complaint_above &&
+                               v.sentiment_strength >= options_.praise_overrides_complaint_above &&
                                (v.lang != "en" || SaysResolved(text)) && !SaysStillOpen(text);
   // A question that reads negative is a complaint put as a question ("why is
   // my order still not here?"): the customer reports a problem and wants it
   // solved, which is what a complaint queue is for.
   const bool negative_question = (question_rule != nullptr || question_cue) &&
-                                 v.sentiment <= options_.question_complaint_below;
+                                 v.sentiment_strength <= options_.question_complaint_below;
   if (!v.urgent.empty() || (complaint_rule != nullptr && !praised_problem)) {
     v.post_class = PostClass::kComplaint;
     v.priority = complaint_rule != nullptr ? complaint_rule->priority : Priority::kP1;
@@ -268,15 +270,15 @@ Verdict Classifier::Classify(const Post& post) const {
   } else if (negative_question) {
     v.post_class = PostClass::kComplaint;
     v.priority = PriorityFromFollowers(post.author.followers, post.author.verified);
-    v.confidence = std::min(1.0, 0.5 + std::abs(v.sentiment) / 2);
-    v.reason = SentimentReason("negative question, sentiment ", v.sentiment);
+    v.confidence = std::min(1.0, 0.5 + std::abs(v.sentiment_strength) / 2);
+    v.reason = SentimentReason("negative question, sentiment strength ", v.sentiment_strength);
   } else if (question_rule != nullptr || question_cue) {
     v.post_class = PostClass::kQuestion;
     v.priority = question_rule != nullptr ? question_rule->priority : Priority::kP3;
     if (question_rule != nullptr) v.sla_ms = question_rule->sla_ms;
     v.confidence = question_rule != nullptr ? 0.85 : 0.6;
     v.reason = question_rule != nullptr ? "question rule " + question_rule->id : "question cue";
-  } else if (v.sentiment <= options_.complaint_below && !praised_problem &&
+  } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem &&
              (!options_.sentiment_complaint_needs_target || post.rating || praise_rule != nullptr ||
               AimsAtACompany(text) || MentionsBrandAccount(text, accounts))) {
     // Thanks that read negative are sarcasm aimed at the thanked company
@@ -284,24 +286,25 @@ Verdict Classifier::Classify(const Post& post) const {
     // target here.
     v.post_class = PostClass::kComplaint;
     v.priority = PriorityFromFollowers(post.author.followers, post.author.verified);
-    v.confidence = std::min(1.0, 0.5 + std::abs(v.sentiment) / 2);
-    v.reason = SentimentReason("negative sentiment ", v.sentiment);
-  } else if (praise_rule != nullptr || v.sentiment >= options_.praise_above || high_stars) {
+    v.confidence = std::min(1.0, 0.5 + std::abs(v.sentiment_strength) / 2);
+    v.reason = SentimentReason("negative sentiment, strength ", v.sentiment_strength);
+  } else if (praise_rule != nullptr || v.sentiment_strength >= options_.praise_above ||
+             high_stars) {
     v.post_class = PostClass::kPraise;
     v.priority = Priority::kP4;
     v.confidence = praise_rule != nullptr ? 0.85 : 0.6;
     v.reason = praise_rule != nullptr ? "praise rule " + praise_rule->id
-               : high_stars && v.sentiment < options_.praise_above
+               : high_stars && v.sentiment_strength < options_.praise_above
                    ? RatedReason(*post.rating)
-                   : SentimentReason("positive sentiment ", v.sentiment);
+                   : SentimentReason("positive sentiment, strength ", v.sentiment_strength);
   } else {
     v.post_class = PostClass::kNeutral;
     v.priority = Priority::kP4;
     v.confidence = 0.5;
     // Say why a negative post raises nothing: it names no company, so it
     // reads as about the weather, a match or a friend.
-    v.reason = v.sentiment <= options_.complaint_below && !praised_problem
-                   ? SentimentReason("negative sentiment ", v.sentiment) +
+    v.reason = v.sentiment_strength <= options_.complaint_below && !praised_problem
+                   ? SentimentReason("negative sentiment, strength ", v.sentiment_strength) +
                          ", but nothing a company provides is named and no brand account is "
                          "addressed"
                    : "no rule matched and sentiment is neutral";

@@ -859,6 +859,24 @@ constexpr double kExclamationOnlyLean = 0.5;
 constexpr double kGladBangWeight = 0.5;
 constexpr double kAngryBangWeight = 0.25;
 
+// The sum squashed into -1..+1, as VADER does: 15 is where one strong word
+// (about 4) reads as 0.7.
+double Squash(double sum) { return sum / std::sqrt(sum * sum + 15.0); }
+
+// How much a post's sum says of its tone, by its length in words. Readers
+// rate a post by how much of it is sentiment: "Love it!" is glad through and
+// through, one "love" in thirty words of news much less so. On the English
+// tweets, short posts (up to 50 characters) sat 0.34 (positive) and 0.53
+// (negative) further out than earshot's fitted score and long ones (120 or
+// more) 0.16 and 0.33 further in. (5 / words)^0.3 took r from 0.8901 to
+// 0.8979, and each half of the set gained alike; exponents 0.25-0.35 and
+// lengths 4-6 all gave 0.8975-0.8981.
+double ToneWeight(size_t words) {
+  constexpr double kTypicalWords = 5.0;
+  constexpr double kExponent = 0.3;
+  return std::pow(kTypicalWords / static_cast<double>(std::max<size_t>(words, 1)), kExponent);
+}
+
 // How much of a positive word counts inside a question. Positive tweets
 // with '?' sat 0.27 below earshot's fitted score, those without 0.16 above.
 constexpr double kAskedPraiseWeight = 0.5;
@@ -1897,7 +1915,10 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   // leans the score slightly positive, far below the praise threshold.
   if (sum == 0 && bangs > 0) sum = kExclamationOnlyLean;
   result.raw = sum;
-  result.score = sum / std::sqrt(sum * sum + 15.0);
+  result.strength = Squash(sum);
+  size_t word_count = 0;
+  for (const char w : is_word) word_count += w != 0 ? 1 : 0;
+  result.score = Squash(sum * ToneWeight(word_count));
   return result;
 }
 

@@ -30,8 +30,9 @@ struct SentimentContribution {
 };
 
 struct SentimentResult {
-  double score = 0.0;  // -1..+1
-  double raw = 0.0;    // unsquashed sum
+  double score = 0.0;     // the tone, -1..+1: the sum weighed by the post's length
+  double strength = 0.0;  // -1..+1: the sum alone, squashed
+  double raw = 0.0;       // unsquashed sum
   std::vector<SentimentContribution> contributions;
 };
 

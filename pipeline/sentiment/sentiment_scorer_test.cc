@@ -26,13 +26,35 @@ std::shared_ptr<const Lexicons> TestLexicons() {
 
 double Score(const std::string& text, const std::string& lang) {
   const SentimentScorer scorer(TestLexicons());
-  return scorer.Score(Normalize(text, lang != "en"), lang, text).score;
+  return scorer.Score(Normalize(text, lang != "en"), lang, text).strength;
 }
 
 TEST(SentimentScorer, LexiconWordsGivePolarity) {
   EXPECT_GT(Score("çok güzel", "tr"), 0.3);
   EXPECT_LT(Score("berbat", "tr"), -0.3);
   EXPECT_EQ(Score("masa sandalye", "tr"), 0.0);
+}
+
+TEST(SentimentScorer, ToneWeighsTheSumByThePostsLengthAndStrengthDoesNot) {
+  const SentimentScorer scorer(TestLexicons());
+  auto run = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text);
+  };
+  const SentimentResult alone = run("good");
+  const SentimentResult five = run("the food there was good");
+  const SentimentResult long_post =
+      run("we drove to the coast on saturday and stopped for lunch at the harbour where the food "
+          "was good and then walked along the pier until the evening");
+  // The words say the same in each: the strength is the same.
+  EXPECT_DOUBLE_EQ(alone.strength, long_post.strength);
+  EXPECT_DOUBLE_EQ(alone.strength, five.strength);
+  // The tone: a post of five words reads as its words say, a shorter one
+  // more so and a longer one less, never changing sign.
+  EXPECT_DOUBLE_EQ(five.score, five.strength);
+  EXPECT_GT(alone.score, five.score);
+  EXPECT_LT(long_post.score, five.score);
+  EXPECT_GT(long_post.score, 0);
+  EXPECT_LT(run("terrible, just terrible and i have nothing else to say to anyone").score, 0);
 }
 
 TEST(SentimentScorer, AsciiFoldedCapitalisedAndElongatedTurkishScoresLikeTheOriginal) {
@@ -73,7 +95,7 @@ TEST(SentimentScorer, ListedNegatorCountsAloneAndOnlyNegatesBeforeAListedWord) {
   l->en.Add("no problems", 1.8);
   const SentimentScorer scorer(l);
   auto score = [&](const std::string& text) {
-    return scorer.Score(Normalize(text, false), "en", text).score;
+    return scorer.Score(Normalize(text, false), "en", text).strength;
   };
   EXPECT_LT(score("no signal for hours"), 0);
   EXPECT_DOUBLE_EQ(score("no good"), score("not good"));
@@ -105,7 +127,7 @@ TEST(SentimentScorer, ANegatorThatComparesSetsADegreeOrPrecedesStopAffirms) {
   l->en.Add("recommend", 1.8);
   const SentimentScorer scorer(l);
   auto score = [&](const std::string& text) {
-    return scorer.Score(Normalize(text, false), "en", text).score;
+    return scorer.Score(Normalize(text, false), "en", text).strength;
   };
   // never + so/this/such, a perfect negator + this/such: "very", not "not".
   EXPECT_GT(score("I have never been so happy"), score("I have been so happy"));
@@ -161,7 +183,7 @@ TEST(SentimentScorer, AProblemPutRightCountsNothingAndMakesNoSarcasm) {
   l->en.Add("fixed", 1.5);
   const SentimentScorer scorer(l);
   auto score = [&](const std::string& text) {
-    return scorer.Score(Normalize(text, false), "en", text).score;
+    return scorer.Score(Normalize(text, false), "en", text).strength;
   };
   // The remedy before the problem (with determiners between) or after it
   // (with auxiliaries between): the problem word counts nothing, and the
@@ -260,7 +282,8 @@ double ScoreBeside(const SentimentScorer& scorer, const std::string& text, const
                    bool complaint_rule) {
   ScoreContext context;
   context.complaint_rule = complaint_rule;
-  return scorer.Score(Normalize(text, lang != "en"), lang, text, /*explain=*/false, context).score;
+  return scorer.Score(Normalize(text, lang != "en"), lang, text, /*explain=*/false, context)
+      .strength;
 }
 
 TEST(SentimentScorer, NegationDoesNotReachIntoTheNextSentence) {
@@ -291,7 +314,7 @@ TEST(SentimentScorer, TurkishSuffixRulesApplyToTurkishEntriesOnly) {
   l->tr.Add("beğen*", 2.0);
   const SentimentScorer scorer(l);
   auto score = [&](const std::string& text, const std::string& lang) {
-    return scorer.Score(Normalize(text, lang != "en"), lang, text).score;
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).strength;
   };
   EXPECT_GT(score("enjoyment", "en"), 0);  // English -ment is not Turkish -me
   EXPECT_GT(score("enjoyment", ""), 0);
@@ -455,7 +478,7 @@ TEST(SentimentScorer, DegreeAdverbsBoostTheNextEntryInsteadOfCountingThemselves)
   l->tr.Add("kötü", -2.5);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text, const std::string& lang) {
-    return scorer.Score(Normalize(text, lang != "en"), lang, text).score;
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).strength;
   };
   EXPECT_LT(s("thoroughly confused", "en"), s("confused", "en"));
   EXPECT_GT(s("thoroughly enjoyed", "en"), s("enjoyed", "en"));
@@ -480,7 +503,7 @@ TEST(SentimentScorer, ANegativeWordBeforeFreeIsItsAbsence) {
   l->en.Add("great", 3.0);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text) {
-    return scorer.Score(Normalize(text, false), "en", text).score;
+    return scorer.Score(Normalize(text, false), "en", text).strength;
   };
   EXPECT_GT(s("guilt free"), 0);
   EXPECT_GT(s("a risk-free trial"), 0);
@@ -501,7 +524,7 @@ TEST(SentimentScorer, TurkishThanksForAWrongIsSarcasmUnlessItWasPutRight) {
   l->tr.Add("kırık", -2.0);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text) {
-    return scorer.Score(Normalize(text, true), "tr", text).score;
+    return scorer.Score(Normalize(text, true), "tr", text).strength;
   };
   // Thanks for the wrong itself mock it.
   EXPECT_LT(s("paketimi kaybettiğiniz için teşekkürler"), s("paketimi kaybettiniz"));
@@ -524,7 +547,7 @@ TEST(SentimentScorer, PraiseOfWorkDoneNamingAFailureIsSarcasm) {
   l->en.Add("bad", -2.5);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text) {
-    return scorer.Score(Normalize(text, false), "en", text).score;
+    return scorer.Score(Normalize(text, false), "en", text).strength;
   };
   EXPECT_LT(s("great job losing my package"), 0);
   EXPECT_LT(s("WELL DONE LOSING MY BAG"), 0);
@@ -538,7 +561,7 @@ TEST(SentimentScorer, LikeItAfterAVerbOfSeemingCompares) {
   l->en.Add("like it", 1.8);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text) {
-    return scorer.Score(Normalize(text, false), "en", text).score;
+    return scorer.Score(Normalize(text, false), "en", text).strength;
   };
   EXPECT_DOUBLE_EQ(s("my clutch feels like it shot"), 0);
   EXPECT_DOUBLE_EQ(s("LOOKS LIKE IT WILL RAIN"), 0);
@@ -553,7 +576,7 @@ TEST(SentimentScorer, ThreeCapitalsAfterAPrepositionAreAPlaceCode) {
   l->en.Add("bad", -2.5);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text) {
-    return scorer.Score(Normalize(text, false), "en", text).score;
+    return scorer.Score(Normalize(text, false), "en", text).strength;
   };
   EXPECT_GT(s("Thanks, @united for having a million outlets at LAX"), 0);
   EXPECT_DOUBLE_EQ(s("stuck at SIN"), 0);
@@ -575,7 +598,7 @@ TEST(SentimentScorer, ThanksForWorkingThroughABadThingAreNoSarcasm) {
   l->en.Add("rain", -0.5);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text) {
-    return scorer.Score(Normalize(text, false), "en", text).score;
+    return scorer.Score(Normalize(text, false), "en", text).strength;
   };
   // The bad thing is the circumstance of the praised work, not its object.
   EXPECT_GT(s("thank you PowerCo crews working through the storm"), 0);
@@ -595,7 +618,7 @@ TEST(SentimentScorer, PraiseOfWhatItCouldHaveBeenIsAComplaintAboutWhatItIs) {
   l->en.Add("better", 1.2);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text, const std::string& lang) {
-    return scorer.Score(Normalize(text, lang != "en"), lang, text).score;
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).strength;
   };
   for (const char* text :
        {"daha iyi olabilirdi", "DAHA IYI OLABILIRDI", "daha güzel bir son beklerdim",
@@ -623,7 +646,7 @@ TEST(SentimentScorer, TurkishNegatedCopulaNegatesTheWordBeforeIt) {
   l->tr.Add("güzel", 2.0);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text) {
-    return scorer.Score(Normalize(text, true), "tr", text).score;
+    return scorer.Score(Normalize(text, true), "tr", text).strength;
   };
   for (const char* text :
        {"pek iyi olmayan bir komedi", "hiç komik olmadığını anlıyorsunuz", "iyi bir film olmamış",
@@ -645,7 +668,7 @@ TEST(SentimentScorer, TurkishNegatedVerbAfterPraiseNegatesIt) {
   l->tr.Add("gecikme", -1.5);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text) {
-    return scorer.Score(Normalize(text, true), "tr", text).score;
+    return scorer.Score(Normalize(text, true), "tr", text).strength;
   };
   // The praise is under the verb's negation, and the verb keeps its score.
   EXPECT_LT(s("kargo zamanında gelmedi"), s("kargo gelmedi"));
@@ -667,7 +690,7 @@ TEST(SentimentScorer, TurkishLitotesSaysNotBadAndItsVerbOnlyNegates) {
   l->tr.Add("olmamış", -2.0);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text) {
-    return scorer.Score(Normalize(text, true), "tr", text).score;
+    return scorer.Score(Normalize(text, true), "tr", text).strength;
   };
   // A bare negative word, then a negated verb of seeming or being: not bad.
   EXPECT_GT(s("kötü gelmedi bana"), 0);
@@ -697,10 +720,10 @@ TEST(SentimentScorer, ANegativeWordInAConditionIsSupposedNotReported) {
   l->tr.Add("gecik*", -1.5);
   const SentimentScorer scorer(l);
   auto en = [&](const std::string& text) {
-    return scorer.Score(Normalize(text, false), "en", text).score;
+    return scorer.Score(Normalize(text, false), "en", text).strength;
   };
   auto tr = [&](const std::string& text) {
-    return scorer.Score(Normalize(text, true), "tr", text).score;
+    return scorer.Score(Normalize(text, true), "tr", text).strength;
   };
   EXPECT_EQ(en("if I have problems with the order, who do I contact?"), 0.0);
   EXPECT_EQ(en("IF ANYTHING GOES WRONG I WILL CALL"), 0.0);
@@ -737,7 +760,7 @@ TEST(SentimentScorer, TurkishNegatedExperienceVerbSaysThereWasNone) {
   l->tr.Add("mağduriyet*", -2.8);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text) {
-    return scorer.Score(Normalize(text, true), "tr", text).score;
+    return scorer.Score(Normalize(text, true), "tr", text).strength;
   };
   EXPECT_GT(s("hiçbir sorun yaşamadım"), 0.0);
   EXPECT_GT(s("HICBIR SORUN YASAMADIM"), 0.0);
@@ -759,7 +782,7 @@ TEST(SentimentScorer, TurkishNoneSuchAffirms) {
   l->tr.Add("güzel", 2.0);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text) {
-    return scorer.Score(Normalize(text, true), "tr", text).score;
+    return scorer.Score(Normalize(text, true), "tr", text).strength;
   };
   // "there is none like it" says more of the word, not its opposite.
   EXPECT_LT(s("böyle bir rezalet yok"), s("rezalet"));
@@ -785,7 +808,7 @@ TEST(SentimentScorer, TurkishNeitherNorNegatesWhatItNames) {
   l->tr.Add("harika", 3.0);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text) {
-    return scorer.Score(Normalize(text, true), "tr", text).score;
+    return scorer.Score(Normalize(text, true), "tr", text).strength;
   };
   EXPECT_LT(s("film ne gerdi ne de güldürdü"), 0);
   EXPECT_LT(s("FILM NE GERDI NE DE GULDURDU"), 0);
@@ -803,7 +826,7 @@ TEST(SentimentScorer, EnglishLikeAndKindCountOnlyAsVerbAndAdjective) {
   l->en.Add("bad", -2.5);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text) {
-    return scorer.Score(Normalize(text, false), "en", text).score;
+    return scorer.Score(Normalize(text, false), "en", text).strength;
   };
   for (const char* text : {"I really like it", "you might like what you find", "we like the app",
                            "so kind of you", "the staff were very kind", "kind staff"}) {
@@ -833,7 +856,7 @@ TEST(SentimentScorer, PraiseSaidAloneNextToAComplaintIsSarcasm) {
   l->tr.Add("gelmedi", -2.0);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text, const std::string& lang) {
-    return scorer.Score(Normalize(text, lang != "en"), lang, text).score;
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).strength;
   };
   EXPECT_LT(s("Missed the bus again. Perfect.", "en"), 0);
   EXPECT_LT(s("missed the bus again. just perfect!", "en"), 0);
@@ -979,7 +1002,7 @@ TEST(SentimentScorer, AnEyeRollTurnsThePraiseOfItsClause) {
   l->emoji.Add("\xF0\x9F\x99\x84", -1.0);  // 🙄
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text, const std::string& lang) {
-    return scorer.Score(Normalize(text, lang != "en"), lang, text).score;
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).strength;
   };
   EXPECT_LT(s("great service \xF0\x9F\x99\x84", "en"), 0);
   EXPECT_LT(s("bayıldım bu beklemeye \xF0\x9F\x99\x84", "tr"), 0);
@@ -1002,7 +1025,7 @@ TEST(SentimentScorer, OtherMockingMarksTurnThePraiseOfTheirClauseToo) {
   l->emoji.Add("\xF0\x9F\x98\x92", -1.5);  // 😒
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text, const std::string& lang) {
-    return scorer.Score(Normalize(text, lang != "en"), lang, text).score;
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).strength;
   };
   EXPECT_LT(s("great service \xF0\x9F\x99\x83", "en"), 0);
   EXPECT_LT(s("tabi tabi, çok hızlısınız \xF0\x9F\x99\x83", "tr"), 0);
@@ -1019,7 +1042,7 @@ TEST(SentimentScorer, APhraseIsSaidWithinOnePhrase) {
   l->en.Add("thanks", 1.8);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text) {
-    return scorer.Score(Normalize(text, false), "en", text).score;
+    return scorer.Score(Normalize(text, false), "en", text).strength;
   };
   // Across a comma or a sentence end, "yeah" stands alone.
   EXPECT_GT(s("yeah, right on time"), 0);
@@ -1062,7 +1085,8 @@ TEST(SentimentScorer, AdiAfterAGenitiveIsANameNotAnInsult) {
   l->tr.Add("adi", -2.5);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text) {
-    return scorer.Score(Normalize(text, true), "tr", text, /*explain=*/false, ScoreContext()).score;
+    return scorer.Score(Normalize(text, true), "tr", text, /*explain=*/false, ScoreContext())
+        .strength;
   };
   // Folded, "adı" (its name) and "adi" (vile) are one word.
   EXPECT_EQ(s("mağazanın adı Harika Market"), 0);
@@ -1113,7 +1137,7 @@ TEST(SentimentScorer, ACommaEndsTheReachOfANegator) {
   l->en.Add("sorry", -1.0);
   const SentimentScorer scorer(l);
   auto s = [&](const std::string& text, const std::string& lang) {
-    return scorer.Score(Normalize(text, lang != "en"), lang, text).score;
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).strength;
   };
   // Turkish "yok" after a comma negates its own phrase, not the one before.
   EXPECT_LT(s("çok kötü, hiç hareket yok", "tr"), 0);
@@ -1201,7 +1225,7 @@ class SentimentForms : public ::testing::Test {
     scorer_ = std::make_unique<SentimentScorer>(l);
   }
   double S(const std::string& text, const std::string& lang) {
-    return scorer_->Score(Normalize(text, lang != "en"), lang, text).score;
+    return scorer_->Score(Normalize(text, lang != "en"), lang, text).strength;
   }
   std::unique_ptr<SentimentScorer> scorer_;
 };
@@ -1239,7 +1263,7 @@ TEST(SentimentZeroEntries, AZeroEntryKeepsAWordFromBeingReadAsAnotherWordsForm) 
   const auto unlisted = scorer_with(false);
   const auto listed = scorer_with(true);
   auto score = [](const SentimentScorer& scorer, const std::string& text) {
-    return scorer.Score(Normalize(text, false), "en", text).score;
+    return scorer.Score(Normalize(text, false), "en", text).strength;
   };
   EXPECT_LT(score(*unlisted, "later"), 0);  // read as a form of "late"
   EXPECT_LT(score(*listed, "late"), 0);
@@ -1256,7 +1280,7 @@ TEST(SentimentZeroEntries, AwfullyIntensifiesTheNextEntryAndIsNegativeAlone) {
   l->en.Add("nice", 2.0);
   const SentimentScorer scorer(l);
   auto score = [&](const std::string& text) {
-    return scorer.Score(Normalize(text, false), "en", text).score;
+    return scorer.Score(Normalize(text, false), "en", text).strength;
   };
   EXPECT_GT(score("awfully nice"), score("nice"));
   EXPECT_LT(score("it went awfully"), 0);
@@ -1315,7 +1339,7 @@ TEST_F(SentimentForms, LaughterIsNeverNegated) {
   l->en.Add("funny", 1.5);
   const SentimentScorer scorer(l);
   auto score = [&](const std::string& text) {
-    return scorer.Score(Normalize(text, false), "en", text).score;
+    return scorer.Score(Normalize(text, false), "en", text).strength;
   };
   EXPECT_DOUBLE_EQ(score("not lol"), score("lol"));
   EXPECT_LT(score("not funny lol"), score("funny lol"));
@@ -1573,7 +1597,7 @@ class SentimentWordCache : public ::testing::Test {
                                    const std::string& text, const std::string& lang) {
     const SentimentResult warm = Run(scorer, text, lang);
     const SentimentResult cold = Run(SentimentScorer(lexicons), text, lang);
-    EXPECT_EQ(warm.score, cold.score) << text;
+    EXPECT_EQ(warm.strength, cold.strength) << text;
     EXPECT_EQ(warm.raw, cold.raw) << text;
     ASSERT_EQ(warm.contributions.size(), cold.contributions.size()) << text;
     for (size_t k = 0; k < warm.contributions.size(); ++k) {
@@ -1586,36 +1610,36 @@ class SentimentWordCache : public ::testing::Test {
 
 TEST_F(SentimentWordCache, AnotherScorerNeverSeesTheFirstOnesEntries) {
   const SentimentScorer positive(Make(2.0));
-  EXPECT_GT(Run(positive, "zorp", "en").score, 0);
+  EXPECT_GT(Run(positive, "zorp", "en").strength, 0);
   {
     // A reload: new lexicons, new scorer, same thread, same word.
     const SentimentScorer negative(Make(-2.0));
-    EXPECT_LT(Run(negative, "zorp", "en").score, 0);
-    EXPECT_GT(Run(positive, "zorp", "en").score, 0);
-    EXPECT_LT(Run(negative, "zorp", "en").score, 0);
+    EXPECT_LT(Run(negative, "zorp", "en").strength, 0);
+    EXPECT_GT(Run(positive, "zorp", "en").strength, 0);
+    EXPECT_LT(Run(negative, "zorp", "en").strength, 0);
   }
   // Scorers made and dropped one after another (likely at one address).
   for (int k = 0; k < 4; ++k) {
     const double valence = k % 2 == 0 ? -1.0 : 1.0;
     const auto scorer = std::make_unique<SentimentScorer>(Make(valence));
-    EXPECT_EQ(Run(*scorer, "zorp", "en").score > 0, valence > 0) << k;
+    EXPECT_EQ(Run(*scorer, "zorp", "en").strength > 0, valence > 0) << k;
   }
   // A copy shares the lexicons, so it may share the entries (the copy is
   // what is tested). NOLINTNEXTLINE(performance-unnecessary-copy-initialization)
   const SentimentScorer copy = positive;
-  EXPECT_GT(Run(copy, "zorp", "en").score, 0);
+  EXPECT_GT(Run(copy, "zorp", "en").strength, 0);
 }
 
 TEST_F(SentimentWordCache, EachLanguageChoiceKeepsItsOwnEntries) {
   const auto lexicons = Make(2.0);
   const SentimentScorer scorer(lexicons);
   // "good" is English only: found for "en" and for an unknown language, not for "tr".
-  EXPECT_GT(Run(scorer, "good", "en").score, 0);
-  EXPECT_EQ(Run(scorer, "good", "tr").score, 0);
-  EXPECT_GT(Run(scorer, "good", "").score, 0);
-  EXPECT_EQ(Run(scorer, "good", "tr").score, 0);
-  EXPECT_GT(Run(scorer, "iyiler", "tr").score, 0);
-  EXPECT_EQ(Run(scorer, "iyiler", "en").score, 0);
+  EXPECT_GT(Run(scorer, "good", "en").strength, 0);
+  EXPECT_EQ(Run(scorer, "good", "tr").strength, 0);
+  EXPECT_GT(Run(scorer, "good", "").strength, 0);
+  EXPECT_EQ(Run(scorer, "good", "tr").strength, 0);
+  EXPECT_GT(Run(scorer, "iyiler", "tr").strength, 0);
+  EXPECT_EQ(Run(scorer, "iyiler", "en").strength, 0);
 }
 
 TEST_F(SentimentWordCache, WordsThatStartAPhraseAreScoredInTheirContext) {
@@ -1629,7 +1653,7 @@ TEST_F(SentimentWordCache, WordsThatStartAPhraseAreScoredInTheirContext) {
     }
   }
   EXPECT_GT(Run(scorer, "thank you", "en").raw, Run(scorer, "thank", "en").raw);
-  EXPECT_EQ(Run(scorer, "a piece of junk", "en").score, 0);
+  EXPECT_EQ(Run(scorer, "a piece of junk", "en").strength, 0);
 }
 
 TEST_F(SentimentWordCache, PhraseStartersAreCachedAloneAndTheirPhrasesCheckedInContext) {
@@ -1668,10 +1692,10 @@ TEST_F(SentimentWordCache, CachedWordFormsKeepTheirEntryAndSuffix) {
       ExpectSameAsUncached(scorer, lexicons, text, "");
     }
   }
-  EXPECT_LT(Run(scorer, "beğenmedim", "tr").score, 0);
+  EXPECT_LT(Run(scorer, "beğenmedim", "tr").strength, 0);
   EXPECT_EQ(Run(scorer, "beğenmedim", "tr").contributions.at(0).why,
             "lexicon begen*, negated by suffix -medim");
-  EXPECT_GT(Run(scorer, "supercalifragilisticexpialidocious", "en").score, 0);
+  EXPECT_GT(Run(scorer, "supercalifragilisticexpialidocious", "en").strength, 0);
 }
 
 TEST_F(SentimentWordCache, WordsOfEachSizeThatDifferInOneByteAreNotConfused) {
@@ -1684,12 +1708,12 @@ TEST_F(SentimentWordCache, WordsOfEachSizeThatDifferInOneByteAreNotConfused) {
   const SentimentScorer scorer(lexicons);
   for (size_t n = 3; n <= 26; ++n) {
     const std::string word = letters.substr(0, n);
-    ASSERT_GT(Run(scorer, word, "en").score, 0) << word;
+    ASSERT_GT(Run(scorer, word, "en").strength, 0) << word;
     for (size_t k = 0; k < n; ++k) {
       std::string other = word;
       other[k] = '7';
       ExpectSameAsUncached(scorer, lexicons, other, "en");
-      EXPECT_EQ(Run(scorer, other, "en").score, 0) << other;
+      EXPECT_EQ(Run(scorer, other, "en").strength, 0) << other;
       ExpectSameAsUncached(scorer, lexicons, word, "en");
     }
   }
@@ -1704,13 +1728,13 @@ TEST_F(SentimentWordCache, ManyMoreWordsThanSlotsStillScoreRight) {
   for (int k = 0; k < 100000; ++k) {
     post += "w" + std::to_string(k) + "x ";
     if (k % 50 == 49) {
-      EXPECT_EQ(Run(scorer, post, "").score, 0);
+      EXPECT_EQ(Run(scorer, post, "").strength, 0);
       post.clear();
     }
   }
   const SentimentResult after = Run(scorer, "good zorp iyiler", "");
-  EXPECT_EQ(after.score, before.score);
-  EXPECT_GT(after.score, 0);
+  EXPECT_EQ(after.strength, before.strength);
+  EXPECT_GT(after.strength, 0);
 }
 
 TEST_F(SentimentWordCache, ThreadsSharingOneScorerAgree) {
@@ -1721,14 +1745,14 @@ TEST_F(SentimentWordCache, ThreadsSharingOneScorerAgree) {
                                           "piece of cake"};
   std::vector<double> expected;
   expected.reserve(posts.size());
-  for (const std::string& post : posts) expected.push_back(Run(scorer, post, "").score);
+  for (const std::string& post : posts) expected.push_back(Run(scorer, post, "").strength);
   std::vector<std::thread> threads;
   std::vector<int> mismatches(4, 0);
   for (size_t t = 0; t < mismatches.size(); ++t) {
     threads.emplace_back([&, t] {
       for (int round = 0; round < 200; ++round) {
         for (size_t k = 0; k < posts.size(); ++k) {
-          if (Run(scorer, posts[k], "").score != expected[k]) ++mismatches[t];
+          if (Run(scorer, posts[k], "").strength != expected[k]) ++mismatches[t];
         }
       }
     });
