@@ -1029,10 +1029,15 @@ std::string_view RemedyOf(const std::vector<std::string_view>& words,
     return words[k];
   }
   // After the word: "the problem has been fixed". Only past participles:
-  // "the issue is fixing" is no English, "my bill is handling" neither.
-  for (size_t k = word + 1; k < words.size() && k <= word + 4; ++k) {
+  // "the issue is fixing" is no English, "my bill is handling" neither. A
+  // negative word after a determiner may be the adjective of the noun that
+  // follows: "my broken screen was replaced".
+  const bool adjective =
+      word > 0 && !tokens[word].clause_start && kDeterminerList.Contains(words[word - 1]);
+  for (size_t k = word + 1; k < words.size() && k <= word + 5; ++k) {
     if (tokens[k].clause_start || !tokens[k].is_word) break;
     if (kAuxiliaryList.Contains(words[k])) continue;
+    if (adjective && k == word + 1 && !IsEnglishNegator(words[k]) && !IsRemedy(words[k])) continue;
     const std::string_view w = words[k];
     // "terrible, fixed nothing": nothing was put right.
     const bool nothing = k + 1 < words.size() && !tokens[k + 1].clause_start &&
