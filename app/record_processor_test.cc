@@ -21,8 +21,10 @@ class RecordProcessorTest : public ::testing::Test {
     match: {any: ["gelmedi"]}
 )");
     ASSERT_NE(rules, nullptr);
-    classifier_ = std::make_shared<Classifier>(rules, std::make_shared<Lexicons>(),
-                                               ClassifierOptions{}, BrandAccounts{});
+    auto lexicons = std::make_shared<Lexicons>();
+    lexicons->tr.Add("gelmedi", -2.0);
+    classifier_ =
+        std::make_shared<Classifier>(rules, lexicons, ClassifierOptions{}, BrandAccounts{});
   }
 
   ProcessedRecord Process(const std::string& value) {
@@ -52,6 +54,11 @@ TEST_F(RecordProcessorTest, ComplaintYieldsAClassifiedPostKeyedByConversationFor
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_EQ(back->verdict.post_class, PostClass::kComplaint);
   EXPECT_EQ(back->post.conversation_id, "c-1");
+  // Both sentiment figures travel to the alerting stage.
+  ASSERT_TRUE(r.verdict.has_value());
+  EXPECT_DOUBLE_EQ(back->verdict.sentiment, r.verdict->sentiment);
+  EXPECT_DOUBLE_EQ(back->verdict.sentiment_strength, r.verdict->sentiment_strength);
+  EXPECT_LT(back->verdict.sentiment_strength, 0);
   // received_at is the record's timestamp, so a replay gives the same deadline.
   EXPECT_EQ(back->received_at_ms, 1795425245000);
 }

@@ -248,6 +248,10 @@ TEST(ClassifyCommand, ReadsTextTsvAndJsonlLines) {
   EXPECT_TRUE(docs[2].HasMember("sentiment") && docs[2].HasMember("matched_rules") &&
               docs[2].HasMember("priority") && docs[2].HasMember("urgent") &&
               docs[2].HasMember("confidence"));
+  // The tone and the strength the class was decided on agree in sign.
+  ASSERT_TRUE(docs[2].HasMember("sentiment_strength")) << run.output;
+  EXPECT_GT(docs[2]["sentiment"].GetDouble(), 0);
+  EXPECT_GT(docs[2]["sentiment_strength"].GetDouble(), 0);
   EXPECT_STREQ(docs[3]["error"].GetString(), "json_syntax");
   // A bad line says what is wrong with it, not only the code.
   EXPECT_STREQ(docs[4]["error"].GetString(), "missing_field");
