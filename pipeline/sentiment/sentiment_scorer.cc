@@ -130,8 +130,8 @@ std::string_view AffirmingConstruction(const std::vector<std::string_view>& word
 // Turkish says "never this much" with a negated verb: "hiç bu kadar
 // beğenmemiştim" (I had never liked anything this much), "hayatımda böyle
 // eğlenmedim". Before the word at `word`, in its clause: "bu kadar", "bu
-// denli" or "böyle(sine)", after "hiç", "hayatımda" or "ömrümde". Without that
-// opening, "bu kadar beğenmedim" stays a negation, as does "o kadar
+// denli" or "böyle(sine)", after "hiç", "hayatımda" or "ömrümde". Without
+// that opening, "bu kadar beğenmedim" stays a negation, as does "o kadar
 // beğenmedim" (I did not like it that much).
 bool NeverThisMuchInTurkish(const std::vector<std::string_view>& words,
                             const std::vector<Token>& tokens, size_t word) {
@@ -373,9 +373,10 @@ bool OnePhrase(const std::vector<Token>& tokens, size_t from, size_t to) {
 
 // "böyle bir rezalet yok", "bu kadar güzel bir film yoktur": there is none
 // like it, so the word holds more than ever. True when "böyle(sine)", "bu
-// kadar" or "bu denli" stands up to three words before `word` in its clause; the
-// caller checks that the negator is "yok" (existence) or "olamaz" (cannot
-// be): "bu kadar güzel değil" (not this good) stays a negation.
+// kadar" or "bu denli" stands up to three words before `word` in its
+// clause; the caller checks that the negator is "yok" (existence) or
+// "olamaz" (cannot be): "bu kadar güzel değil" (not this good) stays a
+// negation.
 bool NoneSuchBefore(const std::vector<std::string_view>& words, const std::vector<Token>& tokens,
                     size_t word) {
   for (size_t back = 1; back <= 3 && back <= word; ++back) {
