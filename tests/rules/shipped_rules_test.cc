@@ -53,14 +53,15 @@ TEST(ShippedLexicons, LoadWithoutDiagnostics) {
   EXPECT_GT((*lexicons)->emoji.size(), 30u);
 }
 
-// The sentiment score of `text` with the shipped lexicons.
+// The sentiment strength of `text` with the shipped lexicons: what its
+// words say, whatever its length.
 double ShippedScore(const std::string& text, const std::string& lang) {
   static const SentimentScorer* const scorer = [] {
     std::vector<Diagnostic> diagnostics;
     auto lexicons = LoadLexicons(DataRoot() + "/rules/lexicons", &diagnostics);
     return new SentimentScorer(lexicons.ok() ? *lexicons : std::make_shared<Lexicons>());
   }();
-  return scorer->Score(Normalize(text, lang == "tr"), lang, text).score;
+  return scorer->Score(Normalize(text, lang == "tr"), lang, text).strength;
 }
 
 // Products, shops and services whose names hold a sentiment word ("best",
@@ -165,6 +166,15 @@ TEST(ShippedLexicons, SelfCensoredSwearingCounts) {
   EXPECT_LT(ShippedScore("sh*tty app", "en"), 0.0);
   EXPECT_LT(ShippedScore("F**K YOU @Comcast", "en"), 0.0);
   EXPECT_LT(ShippedScore("dogsh*t service", "en"), 0.0);
+}
+
+TEST(ShippedLexicons, SlangReadsAsMeant) {
+  EXPECT_GT(ShippedScore("the new menu slaps", "en"), 0.0);
+  EXPECT_LT(ShippedScore("ngl this update is mid", "en"), 0.0);
+  EXPECT_LT(ShippedScore("so mid", "en"), 0.0);
+  // "mid" alone is a place in time or a range.
+  EXPECT_EQ(ShippedScore("mid-season sale starts today", "en"), 0.0);
+  EXPECT_EQ(ShippedScore("we met mid way", "en"), 0.0);
 }
 
 // Phone keyboards type "don’t"; it must read as "don't" does.
