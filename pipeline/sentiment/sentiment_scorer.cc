@@ -1049,6 +1049,48 @@ std::string_view RemedyOf(const std::vector<std::string_view>& words,
   return {};
 }
 
+// Whether the clause of words [from, to) only denies, in English: "It is
+// not.", "It wasn't!", "nope, they didn't", "but it's not". A pronoun and a
+// negated auxiliary, nothing else but an opening "but"/"nope"/"no"/"and"
+// and a closing "really" or "though". Tokens that are no words (emoji)
+// are passed over.
+bool IsBareDenial(const std::vector<std::string_view>& words, const std::vector<char>& is_word,
+                  size_t from, size_t to) {
+  static constexpr std::string_view kOpeners[] = {"but", "nope", "no", "and", "except", "spoiler"};
+  static constexpr std::string_view kPronouns[] = {"it",   "they", "he", "she",
+                                                   "that", "this", "we", "you"};
+  static constexpr std::string_view kNegatedAux[] = {
+      "isn't",   "wasn't", "didn't", "doesn't", "hasn't", "haven't", "won't", "aren't",
+      "weren't", "ain't",  "isnt",   "wasnt",   "didnt",  "doesnt",  "hasnt", "havent",
+      "wont",    "arent",  "werent", "aint",    "hadn't", "hadnt",   "can't", "cant"};
+  static constexpr std::string_view kAux[] = {"is",   "was", "did",  "does", "has",
+                                              "have", "are", "were", "will", "had"};
+  static constexpr std::string_view kContracted[] = {"it's",    "its",    "that's", "thats",
+                                                     "they're", "theyre", "he's",   "she's"};
+  static constexpr WordList kOpenerList(kOpeners);
+  static constexpr WordList kPronounList(kPronouns);
+  static constexpr WordList kNegatedAuxList(kNegatedAux);
+  static constexpr WordList kAuxList(kAux);
+  static constexpr WordList kContractedList(kContracted);
+  std::string_view w[5];
+  size_t n = 0;
+  for (size_t k = from; k < to; ++k) {
+    if (!is_word[k]) continue;
+    if (n == 5) return false;
+    w[n++] = words[k];
+  }
+  size_t at = 0;
+  if (at < n && kOpenerList.Contains(w[at])) ++at;
+  if (n > at && (w[n - 1] == "really" || w[n - 1] == "though")) --n;
+  const size_t rest = n - at;
+  if (rest == 2) {
+    return (kPronounList.Contains(w[at]) && kNegatedAuxList.Contains(w[at + 1])) ||
+           (kContractedList.Contains(w[at]) && w[at + 1] == "not");
+  }
+  return rest == 3 && kPronounList.Contains(w[at]) && kAuxList.Contains(w[at + 1]) &&
+         w[at + 2] == "not";
+}
+
 // The lexicons a post is looked up in, by its language.
 struct LexiconChoice {
   const Lexicon* first;    // the post's language (Turkish when unknown)
@@ -1793,6 +1835,25 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       if (act.empty()) continue;
       count_as_sarcasm(a, ", sarcasm: thanks for ", act);
       a.valence = -a.valence;
+    }
+  }
+  // A sentence that only denies turns the praise of the one before it:
+  // "They said it was fixed. It is not.", "Supposed to be great. It
+  // wasn't." The praise was a claim; the denial says what is so.
+  if (english != nullptr && any_praise) {
+    size_t previous = 0;  // where the clause before the current one starts
+    for (size_t start = 0; start < words.size();) {
+      size_t end = start + 1;
+      while (end < words.size() && !text.tokens[end].clause_start) ++end;
+      if (start > 0 && IsBareDenial(words, is_word, start, end)) {
+        for (Scored& a : scored) {
+          if (a.valence <= 0 || a.flipped || a.token < previous || a.token >= start) continue;
+          count_as_sarcasm(a, ", denied by the next sentence");
+          a.valence = -a.valence;
+        }
+      }
+      previous = start;
+      start = end;
     }
   }
   // Sarcasm: praise alone in its sentence or phrase, next to one that says

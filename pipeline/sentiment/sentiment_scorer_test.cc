@@ -57,6 +57,19 @@ TEST(SentimentScorer, ToneWeighsTheSumByThePostsLengthAndStrengthDoesNot) {
   EXPECT_LT(run("terrible, just terrible and i have nothing else to say to anyone").score, 0);
 }
 
+TEST(SentimentScorer, ABareDenialTurnsThePraiseOfTheSentenceBefore) {
+  for (const char* text :
+       {"they said it was good. it is not.", "good. it wasn't!", "good. but it's not",
+        "Supposed to be good. Nope, it isn't really.", "good! they didn't"}) {
+    EXPECT_LT(Score(text, "en"), 0) << text;
+  }
+  // Not a bare denial, or a denial before the praise: the praise stands.
+  for (const char* text : {"good. it really is.", "good. it is not terrible", "it is not. good",
+                           "good, and it is not over"}) {
+    EXPECT_GT(Score(text, "en"), 0) << text;
+  }
+}
+
 TEST(SentimentScorer, AsciiFoldedCapitalisedAndElongatedTurkishScoresLikeTheOriginal) {
   const double original = Score("berbat", "tr");
   EXPECT_DOUBLE_EQ(Score("BERBAT", "tr"), original);
