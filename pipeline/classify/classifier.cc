@@ -90,8 +90,9 @@ bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
   // words from a bit filter. Folded tokens are single words, so only single
   // words are listed.
   static constexpr std::string_view kTurkishWords[] = {
-      "mi",    "mu",    "misiniz", "musunuz", "miyim",  "muyum", "midir", "mudur",
-      "nasil", "neden", "niye",    "nicin",   "nerede", "hangi", "kac"};
+      "mi",     "mu",      "misiniz", "musunuz", "miyim", "muyum", "midir",  "mudur",  "misin",
+      "musun",  "miyiz",   "muyuz",   "nasil",   "neden", "niye",  "nicin",  "nerede", "nerde",
+      "nereye", "nereden", "neresi",  "hangi",   "kac",   "kacta", "kactan", "kaca",   "kacinci"};
   static constexpr std::string_view kEnglishStartWords[] = {
       "how", "when", "why",  "where", "what", "can",   "could",
       "is",  "are",  "does", "do",    "will", "which", "who"};
