@@ -590,6 +590,7 @@ struct PendingToken {
   bool caps = false;
   bool clause_start = false;
   bool after_comma = false;
+  bool squeezed = false;
 };
 
 // Normalizes one UTF-8 text into a NormalizedText, reusing its capacity.
@@ -654,10 +655,12 @@ class Normalizer {
     if (folded_size_ > word_start_) {
       PendingToken& token = PushToken(word_start_, Token::Kind::kWord);
       token.caps = word_letters_ >= 2 && word_upper_ == word_letters_;
+      token.squeezed = word_squeezed_;
     }
     word_start_ = kNoWord;
     word_letters_ = 0;
     word_upper_ = 0;
+    word_squeezed_ = false;
   }
 
   // A token whose text is folded[from, to).
@@ -721,6 +724,7 @@ class Normalizer {
   bool saw_mark_ = false;
   bool saw_quote_ = false;  // a quotation mark: MarkQuotes has work to do
   bool saw_spaced_letters_ = false;
+  bool word_squeezed_ = false;  // the word being read had a letter squeezed
   int single_letters_ = 0;      // one-letter words in a row, one character apart
   size_t last_letter_end_ = 0;  // in folded_, of the last one-letter word
 };
@@ -768,6 +772,7 @@ const unsigned char* Normalizer::AppendAsciiWords(const unsigned char* p, const 
           if (repeats == 3) {
             --lower;
             --folded;
+            word_squeezed_ = true;
           }
           continue;
         }
@@ -787,6 +792,8 @@ const unsigned char* Normalizer::AppendAsciiWords(const unsigned char* p, const 
     const int letters = word_letters_ + static_cast<int>(counts & 0xFFFFFFFFu);
     const int upper = word_upper_ + static_cast<int>(counts >> 32);
     token.caps = letters >= 2 && upper == letters;
+    token.squeezed = word_squeezed_;
+    word_squeezed_ = false;
     word_letters_ = 0;
     word_upper_ = 0;
     counts = 0;
@@ -939,6 +946,7 @@ void Normalizer::Run(std::string_view text) {
       if (run == 3) {
         lower_size_ -= info.lower_length;
         folded_size_ -= info.folded_length;
+        word_squeezed_ = true;
       }
       if (run >= 3) continue;
     }
@@ -988,6 +996,7 @@ void Normalizer::Finish() {
     token.is_word = pending.kind == Token::Kind::kWord;
     token.kind = pending.kind;
     token.caps = pending.caps;
+    token.squeezed = pending.squeezed;
     token.clause_start = pending.clause_start;
     token.after_comma = pending.after_comma;
     token.quoted = false;

@@ -34,6 +34,9 @@ struct Token {
   bool clause_start = false;  // first token after . ! ? ; or a line break
   bool after_comma = false;   // a comma or colon stands between it and the token before
   bool in_question = false;   // its clause ends with '?' ("isn't it lovely?")
+  // A letter of it was written three times or more and is written once
+  // here ("goood" -> "god"): it may have stood for a double letter.
+  bool squeezed = false;
   // Inside a short quotation: one to three tokens of one clause between
   // quotation marks (" “ ” „ « »), as in 'your "fast" delivery' or
   // 'great “customer service”'. Complaints put the company's own claim in

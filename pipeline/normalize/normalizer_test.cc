@@ -124,6 +124,21 @@ TEST(Normalize, SqueezesElongationButKeepsRealDoubleLetters) {
   EXPECT_EQ(Normalize("harikaaa!!!", true).folded, "harika!!!");
 }
 
+TEST(Normalize, ASqueezedWordIsMarked) {
+  // The plain-ASCII path, the general one (Turkish letters) and the last
+  // word of a text; only the word that was squeezed is marked.
+  for (const char* text : {"so goood movie", "çok güzeeeel film", "kargo çoook geç"}) {
+    const NormalizedText n = Normalize(text, true);
+    ASSERT_EQ(n.tokens.size(), 3u) << text;
+    EXPECT_FALSE(n.tokens[0].squeezed) << text;
+    EXPECT_TRUE(n.tokens[1].squeezed) << text;
+    EXPECT_FALSE(n.tokens[2].squeezed) << text;
+  }
+  EXPECT_TRUE(Normalize("sooo", false).tokens[0].squeezed);
+  EXPECT_FALSE(Normalize("good saat", true).tokens[0].squeezed);
+  EXPECT_FALSE(Normalize("good saat", true).tokens[1].squeezed);
+}
+
 TEST(Normalize, TokensAreWordsAndEmoji) {
   const NormalizedText n = Normalize("Kargo rezalet 😡😡 @HizliKargo", true);
   ASSERT_EQ(n.tokens.size(), 5u);

@@ -1148,6 +1148,44 @@ WordLookup LookUpWord(const LexiconChoice& l, const std::vector<std::string_view
   return r;
 }
 
+// The entry a squeezed word stood for ("goood" -> "god" -> "good",
+// "happpy" -> "hapy" -> "happy", "mükemmmmel" -> "mukemel" -> "mukemmel"):
+// the squeezed form with one letter written twice, when that is a
+// single-word entry (or a stem's form) of a lexicon the post is read with
+// and the squeezed form is none. Written to *out; false when there is none.
+bool Unsqueezed(const LexiconChoice& l, std::string_view word, std::string* out) {
+  const Lexicon* const lexicons[] = {l.first, l.second, l.english};
+  auto listed = [&](std::string_view w) {
+    const std::vector<std::string_view> alone = {w};
+    return std::any_of(std::begin(lexicons), std::end(lexicons), [&](const Lexicon* x) {
+      bool in_phrase = false;
+      return x != nullptr && x->Lookup(alone, 0, &in_phrase).has_value();
+    });
+  };
+  if (listed(word)) return false;
+  for (size_t k = 0; k < word.size(); ++k) {
+    if (word[k] < 'a' || word[k] > 'z' || (k > 0 && word[k - 1] == word[k])) continue;
+    out->assign(word.substr(0, k + 1)).append(word.substr(k));
+    if (listed(*out)) return true;
+  }
+  return false;
+}
+
+// Whether words[k] is part of a phrase entry found in the post, beginning
+// at it or up to two words before: "ohhh my goood" is "oh my god", and
+// "goood bless" is "god bless", not "good".
+bool InPhrase(const LexiconChoice& l, const std::vector<std::string_view>& words, size_t k) {
+  for (const Lexicon* x : {l.first, l.second, l.english}) {
+    if (x == nullptr) continue;
+    for (size_t j = k >= 2 ? k - 2 : 0; j <= k; ++j) {
+      bool in_phrase = false;
+      const auto hit = x->Lookup(words, j, &in_phrase);
+      if (hit && hit->words > 1 && j + hit->words > k) return true;
+    }
+  }
+  return false;
+}
+
 // A WordLookup, but for its hit, as bits.
 enum WordFlag : uint8_t {
   kHit = 1,
@@ -1385,6 +1423,23 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   const Lexicon* english = lang == "en" || lang.empty() ? &lexicons_->en : nullptr;
   const Lexicon* turkish = lang != "en" ? &lexicons_->tr : nullptr;
   const LexiconChoice choice{first, second, english, turkish, &lexicons_->tr, &lexicons_->emoji};
+  // Squeezed words read as the entry they stood for. Rare: the strings are
+  // reserved first, so the views into them stay valid.
+  thread_local std::vector<std::string> unsqueezed;
+  unsqueezed.clear();
+  const size_t squeezed = static_cast<size_t>(std::count_if(
+      text.tokens.begin(), text.tokens.end(), [](const Token& t) { return t.squeezed; }));
+  if (squeezed > 0) {
+    unsqueezed.reserve(squeezed);
+    std::string form;
+    for (size_t k = 0; k < words.size(); ++k) {
+      if (!text.tokens[k].squeezed || !is_word[k] || InPhrase(choice, words, k) ||
+          !Unsqueezed(choice, words[k], &form)) {
+        continue;
+      }
+      words[k] = unsqueezed.emplace_back(form);
+    }
+  }
   // Which of the three choices above, for the cache key.
   const uint64_t language = lang == "en" ? 1 : lang.empty() ? 2 : 3;
   const uint64_t tag = id_ << 8 | language << 6;

@@ -57,6 +57,31 @@ TEST(SentimentScorer, ToneWeighsTheSumByThePostsLengthAndStrengthDoesNot) {
   EXPECT_LT(run("terrible, just terrible and i have nothing else to say to anyone").score, 0);
 }
 
+TEST(SentimentScorer, ASqueezedWordReadsAsTheEntryWithADoubleLetter) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("good", 2.0);
+  l->en.Add("happy", 2.5);
+  l->en.Add("so", 0.0);
+  l->en.Add("oh my god", 0.8);
+  l->tr.Add("mükemmel*", 3.5);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text, const std::string& lang) {
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).strength;
+  };
+  // "goood" is squeezed to "god", "happpy" to "hapy", "mükemmmmel" to
+  // "mukemel": each stood for an entry with one letter written twice.
+  EXPECT_DOUBLE_EQ(s("goood", "en"), s("good", "en"));
+  EXPECT_DOUBLE_EQ(s("so happpy", "en"), s("so happy", "en"));
+  EXPECT_DOUBLE_EQ(s("mükemmmmel", "tr"), s("mükemmel", "tr"));
+  EXPECT_GT(s("goood", "en"), 0);
+  // Not inside a phrase entry ("oh my god"), nor a squeezed form that is
+  // an entry itself ("sooo" is "so"), nor a word that was not squeezed.
+  EXPECT_DOUBLE_EQ(s("ohhh my goood", "en"), s("oh my god", "en"));
+  EXPECT_EQ(s("sooo", "en"), 0);
+  EXPECT_EQ(s("god", "en"), 0);
+  EXPECT_EQ(s("hapy", "en"), 0);
+}
+
 TEST(SentimentScorer, ABareDenialTurnsThePraiseOfTheSentenceBefore) {
   for (const char* text :
        {"they said it was good. it is not.", "good. it wasn't!", "good. but it's not",

@@ -168,6 +168,17 @@ TEST(ShippedLexicons, SelfCensoredSwearingCounts) {
   EXPECT_LT(ShippedScore("dogsh*t service", "en"), 0.0);
 }
 
+// A doubled letter is also read once ("goood", "happpy"), but a real word
+// with a double letter is not another word: "latte" is no "late".
+TEST(ShippedLexicons, RealWordsWithADoubleLetterAreNotTheirUndoubledNeighbour) {
+  EXPECT_GT(ShippedScore("goood", "en"), 0.0);
+  EXPECT_GT(ShippedScore("so happpy", "en"), 0.0);
+  for (const char* text : {"a pumpkin latte", "we had supper at 7", "he rapped the whole album",
+                           "I need access to the files", "bar hopping tonight"}) {
+    EXPECT_EQ(ShippedScore(text, "en"), 0.0) << text;
+  }
+}
+
 TEST(ShippedLexicons, SlangReadsAsMeant) {
   EXPECT_GT(ShippedScore("the new menu slaps", "en"), 0.0);
   EXPECT_LT(ShippedScore("ngl this update is mid", "en"), 0.0);
