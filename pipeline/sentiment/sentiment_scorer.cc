@@ -1,6 +1,7 @@
 #include "pipeline/sentiment/sentiment_scorer.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <cstring>
@@ -875,7 +876,16 @@ double Squash(double sum) { return sum / std::sqrt(sum * sum + 15.0); }
 double ToneWeight(size_t words) {
   constexpr double kTypicalWords = 5.0;
   constexpr double kExponent = 0.3;
-  return std::pow(kTypicalWords / static_cast<double>(std::max<size_t>(words, 1)), kExponent);
+  auto weight = [](size_t n) {
+    return std::pow(kTypicalWords / static_cast<double>(std::max<size_t>(n, 1)), kExponent);
+  };
+  // Once per post: the common lengths from a table, as pow is not cheap.
+  static const std::array<double, 128> kTable = [&] {
+    std::array<double, 128> table{};
+    for (size_t n = 0; n < table.size(); ++n) table[n] = weight(n);
+    return table;
+  }();
+  return words < kTable.size() ? kTable[words] : weight(words);
 }
 
 // How much of a positive word counts inside a question. Positive tweets
