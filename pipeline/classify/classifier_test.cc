@@ -93,9 +93,9 @@ TEST_F(ClassifierTest, QuestionCuesMakeAQuestion) {
   EXPECT_EQ(Classify("How do I change my address").post_class, PostClass::kQuestion);
   EXPECT_EQ(Classify("kargo bugün geldi").post_class, PostClass::kNeutral);
   // Turkish question words with their case endings, without a "?".
-  for (const char* text : {"mağazanız kaçta kapanıyor", "MAGAZANIZ KACTA KAPANIYOR",
-                           "iade kargosunu nereye göndereyim", "bu ücret nereden çıktı",
-                           "beni duyuyor musun"}) {
+  for (const char* text :
+       {"mağazanız kaçta kapanıyor", "MAGAZANIZ KACTA KAPANIYOR",
+        "iade kargosunu nereye göndereyim", "bu ücret nereden çıktı", "beni duyuyor musun"}) {
     EXPECT_EQ(Classify(text).post_class, PostClass::kQuestion) << text;
   }
 }
