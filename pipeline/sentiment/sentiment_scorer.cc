@@ -888,6 +888,15 @@ double ToneWeight(size_t words) {
   return words < kTable.size() ? kTable[words] : weight(words);
 }
 
+// A post that carries a link shares or reports something, and its words
+// describe that more than the writer's mood ("Great piece on …
+// http://…"). Readers rate such posts milder both ways: on the English
+// tweets those with a URL sat 0.22 (positive) and 0.32 (negative) nearer
+// zero than earshot's fitted score against those without. Weighing their
+// tone by 0.75 took r from 0.8984 to 0.8999, each half of the set gaining
+// alike (0.7-0.8 all gave 0.8998-0.8999).
+constexpr double kLinkToneWeight = 0.75;
+
 // How much of a positive word counts inside a question. Positive tweets
 // with '?' sat 0.27 below earshot's fitted score, those without 0.16 above.
 constexpr double kAskedPraiseWeight = 0.5;
@@ -1423,9 +1432,13 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   thread_local std::vector<char> is_word;
   words.clear();
   is_word.clear();
+  size_t word_count = 0;
+  bool link = false;  // the post carries a URL
   for (const Token& t : text.tokens) {
     words.emplace_back(t.is_word ? WithoutQuotes(t.text) : std::string_view(t.text));
     is_word.push_back(t.is_word && !words.back().empty() ? 1 : 0);
+    word_count += is_word.back();
+    link = link || t.kind == Token::Kind::kUrl;
   }
   // A known language uses its own lexicon; an unknown one tries Turkish, then English.
   const Lexicon* first = lang == "en" ? &lexicons_->en : &lexicons_->tr;
@@ -2048,9 +2061,7 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   if (sum == 0 && bangs > 0) sum = kExclamationOnlyLean;
   result.raw = sum;
   result.strength = Squash(sum);
-  size_t word_count = 0;
-  for (const char w : is_word) word_count += w != 0 ? 1 : 0;
-  result.score = Squash(sum * ToneWeight(word_count));
+  result.score = Squash(sum * ToneWeight(word_count) * (link ? kLinkToneWeight : 1.0));
   return result;
 }
 

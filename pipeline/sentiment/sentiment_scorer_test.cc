@@ -82,6 +82,22 @@ TEST(SentimentScorer, ASqueezedWordReadsAsTheEntryWithADoubleLetter) {
   EXPECT_EQ(s("hapy", "en"), 0);
 }
 
+TEST(SentimentScorer, ALinkMakesTheToneMilderAndLeavesTheStrength) {
+  const SentimentScorer scorer(TestLexicons());
+  auto run = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text);
+  };
+  for (const auto& [with_link, without] :
+       {std::pair<const char*, const char*>{"good read http://x.co/a", "good read"},
+        {"terrible news www.example.com/story", "terrible news"}}) {
+    const SentimentResult a = run(with_link);
+    const SentimentResult b = run(without);
+    EXPECT_DOUBLE_EQ(a.strength, b.strength) << with_link;
+    EXPECT_LT(std::abs(a.score), std::abs(b.score)) << with_link;
+    EXPECT_EQ(a.score > 0, b.score > 0) << with_link;
+  }
+}
+
 TEST(SentimentScorer, ABareDenialTurnsThePraiseOfTheSentenceBefore) {
   for (const char* text :
        {"they said it was good. it is not.", "good. it wasn't!", "good. but it's not",
