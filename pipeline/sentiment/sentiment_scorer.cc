@@ -913,6 +913,18 @@ bool IsSarcasmProne(std::string_view entry) {
   return kProne.Contains(entry);
 }
 
+// Thanks that sign a post off ("Can I cancel part of this order? Thanks!",
+// "... eyw"): good manners, not a verdict on what came before, so they do
+// not weigh as a closing word does.
+bool IsSignOff(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "thanks",    "thank", "thankyou", "thx",      "tks",         "ty",       "tnx",
+      "thnx",      "thanx", "cheers",   "regards",  "merci",       "sagol",    "sagolun",
+      "sagolasin", "eyw",   "eyv",      "eyvallah", "tesekkurler", "tesekkur", "tesekkurlar"};
+  static constexpr WordList kList(kWords);
+  return kList.Contains(w);
+}
+
 // Praise of work done, naming the work at once with a gerund, which
 // sarcasm turns on a failure: "great job losing my bag", "well done
 // ignoring every email". Only then: "great job guys, too bad about the
@@ -1505,6 +1517,20 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     closing_from = k;
   }
 
+  // A word that is the post's last sentence on its own, after others ("...
+  // Ugh.", "... Yay!", "... Sigh."), is the writer's verdict on all of it,
+  // as a closing emoji is: the index of such a word, or words.size().
+  size_t closing_word = words.size();
+  for (size_t k = words.size(); k-- > 0;) {
+    if (text.tokens[k].kind != Token::Kind::kWord) continue;
+    if (is_word[k] && text.tokens[k].clause_start && !IsSignOff(words[k]) &&
+        std::any_of(is_word.begin(), is_word.begin() + static_cast<std::ptrdiff_t>(k),
+                    [](char w) { return w != 0; })) {
+      closing_word = k;
+    }
+    break;
+  }
+
   // Per-token valences, kept for the sarcasm pass below.
   struct Scored {
     size_t token;
@@ -1770,7 +1796,7 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       v *= kAskedPraiseWeight;
       if (explain) why += ", asked, not said";
     }
-    if (i >= closing_from && !is_word[i]) {
+    if ((i >= closing_from && !is_word[i]) || (i == closing_word && hit->words == 1)) {
       v *= kClosingSymbolWeight;
       if (explain) why += ", closes the post";
     }

@@ -327,6 +327,37 @@ TEST(SentimentScorer, AnEmojiOrEmoticonClosingThePostWeighsMore) {
   EXPECT_LT(Score("😡", "tr"), 0);
 }
 
+TEST(SentimentScorer, AWordThatIsThePostsLastSentenceAloneWeighsLikeAClosingSymbol) {
+  // "good" alone after the sentence weighs 1.5 times "good" inside it,
+  // in English and Turkish (also ASCII-folded).
+  EXPECT_GT(Score("terrible day. good", "en"), Score("good and terrible day", "en"));
+  EXPECT_GT(Score("terrible day. Good!", "en"), Score("terrible day, good!", "en"));
+  EXPECT_LT(Score("güzel film. Berbat.", "tr"), Score("berbat ama güzel film", "tr") - 0.3);
+  EXPECT_DOUBLE_EQ(Score("guzel film. berbat.", "tr"), Score("güzel film. berbat.", "tr"));
+  // Mentions, links and emoji after it leave it the last word.
+  EXPECT_DOUBLE_EQ(Score("terrible day. good @bob http://x.co/a", "en"),
+                   Score("terrible day. good", "en"));
+  // Only a sentence of one word: "the day was good" closes nothing.
+  EXPECT_DOUBLE_EQ(Score("the day was good", "en"), Score("good the day was", "en"));
+}
+
+TEST(SentimentScorer, ThanksSigningOffAPostAreNoClosingVerdict) {
+  auto l = std::make_shared<Lexicons>(*TestLexicons());
+  l->en.Add("thanks", 1.8);
+  l->tr.Add("teşekkür*", 2.0);
+  l->tr.Add("eyw", 1.5);
+  const SentimentScorer scorer(l);
+  auto score = [&](const std::string& text, const std::string& lang) {
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).strength;
+  };
+  // "Thanks!" after a request is manners: it weighs as it would inside.
+  EXPECT_DOUBLE_EQ(score("can i cancel part of this order? Thanks!", "en"),
+                   score("thanks! can i cancel part of this order?", "en"));
+  EXPECT_DOUBLE_EQ(score("kargo hâlâ gelmedi. Teşekkürler.", "tr"),
+                   score("teşekkürler. kargo hâlâ gelmedi.", "tr"));
+  EXPECT_DOUBLE_EQ(score("film berbat. eyw", "tr"), score("eyw. film berbat.", "tr"));
+}
+
 }  // namespace
 }  // namespace earshot
 
