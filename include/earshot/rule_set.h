@@ -117,6 +117,12 @@ struct Rule {
   std::vector<std::string> urgent;  // legal, safety, media, churn, fraud
   std::vector<std::string> tags;
   bool enabled = true;
+  // The rule decides the class only when the post aims at a company: it
+  // names something a company provides, addresses a brand account or
+  // carries a star rating (see ClassifierOptions::
+  // sentiment_complaint_needs_target). For rules of general words
+  // ("worst", "berbat") that read the same about the weather or a match.
+  bool needs_target = false;
   std::optional<int64_t> sla_ms;  // overrides the channel SLA for posts this rule decides
   MatchBlock match;
   MatchBlock exceptions;  // when any of these hold, the rule does not match

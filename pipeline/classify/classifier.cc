@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -225,8 +226,25 @@ Verdict Classifier::Classify(const Post& post) const {
   const Rule* complaint_rule = nullptr;
   const Rule* question_rule = nullptr;
   const Rule* praise_rule = nullptr;
+  // Whether the post aims at a company (see Rule::needs_target); asked only
+  // when such a rule matched, as most posts match none.
+  std::optional<bool> aims;
+  auto aims_at_a_company = [&] {
+    if (!aims) {
+      aims = !options_.sentiment_complaint_needs_target || post.rating.has_value() ||
+             AimsAtACompany(text) || MentionsBrandAccount(text, accounts);
+    }
+    return *aims;
+  };
+  const Rule* set_aside = nullptr;  // the first rule that matched but found no target
   for (const Rule* rule : matched) {
     v.matches.push_back(RuleMatch{rule->id, rule->category, rule->topic});
+    // Listed as matched, but deciding nothing: "the traffic is terrible"
+    // is no complaint to any company.
+    if (rule->needs_target && !aims_at_a_company()) {
+      if (set_aside == nullptr) set_aside = rule;
+      continue;
+    }
     for (const std::string& flag : rule->urgent) {
       if (std::find(v.urgent.begin(), v.urgent.end(), flag) == v.urgent.end()) {
         v.urgent.push_back(flag);
@@ -280,8 +298,7 @@ Verdict Classifier::Classify(const Post& post) const {
     v.confidence = question_rule != nullptr ? 0.85 : 0.6;
     v.reason = question_rule != nullptr ? "question rule " + question_rule->id : "question cue";
   } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem &&
-             (!options_.sentiment_complaint_needs_target || post.rating || praise_rule != nullptr ||
-              AimsAtACompany(text) || MentionsBrandAccount(text, accounts))) {
+             (praise_rule != nullptr || aims_at_a_company())) {
     // Thanks that read negative are sarcasm aimed at the thanked company
     // ("thanks for losing my parcel"), so a praise rule counts as a
     // target here.
@@ -304,11 +321,17 @@ Verdict Classifier::Classify(const Post& post) const {
     v.confidence = 0.5;
     // Say why a negative post raises nothing: it names no company, so it
     // reads as about the weather, a match or a friend.
-    v.reason = v.sentiment_strength <= options_.complaint_below && !praised_problem
-                   ? SentimentReason("negative sentiment, strength ", v.sentiment_strength) +
-                         ", but nothing a company provides is named and no brand account is "
-                         "addressed"
-                   : "no rule matched and sentiment is neutral";
+    constexpr std::string_view kNoTarget =
+        ", but nothing a company provides is named and no brand account is addressed";
+    if (set_aside != nullptr) {
+      v.reason =
+          set_aside->category + " rule " + set_aside->id + " matched" + std::string(kNoTarget);
+    } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem) {
+      v.reason = SentimentReason("negative sentiment, strength ", v.sentiment_strength) +
+                 std::string(kNoTarget);
+    } else {
+      v.reason = "no rule matched and sentiment is neutral";
+    }
   }
   if (!v.urgent.empty()) v.priority = Priority::kP1;
   return v;

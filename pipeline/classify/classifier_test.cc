@@ -41,6 +41,11 @@ class ClassifierTest : public ::testing::Test {
     priority: p4
     lang: tr
     match: {any: ["mükemmel*"]}
+  - id: any.general.strong_negative
+    category: complaint
+    priority: p3
+    needs_target: true
+    match: {any: ["rezalet*", "worst"]}
 )");
     ASSERT_NE(rules, nullptr);
     auto lex = std::make_shared<Lexicons>();
@@ -191,6 +196,41 @@ TEST_F(ClassifierTest, SentimentAloneMakesAComplaintOnlyWhenThePostAimsAtACompan
   EXPECT_EQ(Classify("@ahmet berbat").post_class, PostClass::kNeutral);
   // Reviews are always about the product.
   EXPECT_EQ(Classify("the match was terrible", 3).post_class, PostClass::kComplaint);
+}
+
+TEST_F(ClassifierTest, ARuleThatNeedsATargetDecidesOnlyWhenThePostAimsAtACompany) {
+  // Aimed at a company: something it provides, a brand account, a rating.
+  for (const Verdict& v : {Classify("kargom rezalet"), Classify("kargom REZALET"),
+                           Classify("kargom rezalettt"), Classify("the worst airline ever"),
+                           Classify("@kargodestek rezalet"), Classify("worst", 5)}) {
+    EXPECT_EQ(v.post_class, PostClass::kComplaint) << v.reason;
+    EXPECT_EQ(v.reason, "complaint rule any.general.strong_negative");
+  }
+  // The same words about a match or the traffic: listed as matched, but the
+  // rule decides nothing, and the reason says so.
+  for (const char* text : {"maç rezaletti", "mac rezaletti", "the worst traffic today"}) {
+    const Verdict v = Classify(text);
+    EXPECT_EQ(v.post_class, PostClass::kNeutral) << text;
+    ASSERT_EQ(v.matches.size(), 1U) << text;
+    EXPECT_EQ(v.matches[0].rule_id, "any.general.strong_negative");
+    EXPECT_EQ(v.reason,
+              "complaint rule any.general.strong_negative matched, but nothing a company "
+              "provides is named and no brand account is addressed");
+  }
+  // With complaint_needs_target off, the rule decides as any other.
+  ClassifierOptions plain;
+  plain.sentiment_complaint_needs_target = false;
+  auto lex = std::make_shared<Lexicons>();
+  const Classifier untargeted(testing::RulesFromYaml(R"(rules:
+  - id: general
+    category: complaint
+    needs_target: true
+    match: {any: ["rezalet*"]}
+)"),
+                              lex, plain, BrandAccounts{});
+  Post post;
+  post.text = "maç rezaletti";
+  EXPECT_EQ(untargeted.Classify(post).post_class, PostClass::kComplaint);
 }
 
 TEST_F(ClassifierTest, EnglishThanksUndoAComplaintRuleOnlyWhenTheProblemWasSolved) {

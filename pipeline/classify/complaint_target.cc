@@ -30,7 +30,10 @@ bool IsEnglishTarget(std::string_view w) {
       "ticket", "tickets", "reservation", "reservations", "appointment", "appointments", "invoice",
       "receipt", "tracking", "courier", "luggage", "baggage", "voucher", "membership", "checkout",
       "quality", "experience", "insurance", "claim", "meter", "electricity", "hotel", "taxi",
-      "streaming"};
+      "streaming",
+      // The company itself, by what it is.
+      "airline", "airlines", "carrier", "provider", "retailer", "seller", "companies", "banks",
+      "stores", "shops", "restaurants", "hotels", "brand"};
   return kWords.count(w) != 0;
 }
 

@@ -211,7 +211,10 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
     CollectIds(rule.match, set->macros_, &all_ids, &all_seen);
     CollectIds(rule.exceptions, set->macros_, &all_ids, &all_seen);
     // Everything that changes what the rule does, so version() moves with it.
-    fingerprint.append(rule.id).append(rule.enabled ? "+" : "-").append(1, '\0');
+    fingerprint.append(rule.id)
+        .append(rule.enabled ? "+" : "-")
+        .append(rule.needs_target ? "t" : "")
+        .append(1, '\0');
     for (const std::string* field : {&rule.category, &rule.topic, &rule.lang}) {
       fingerprint.append(*field).append(1, '\0');
     }

@@ -15,7 +15,7 @@ namespace {
 
 const std::vector<std::string> kRuleKeys = {
     "id",   "description", "category", "topic", "priority",   "lang", "channels", "urgent",
-    "tags", "enabled",     "sla",      "match", "exceptions", "when", "tests"};
+    "tags", "enabled",     "sla",      "match", "exceptions", "when", "tests",    "needs_target"};
 const std::vector<std::string> kBlockKeys = {"any", "all", "none"};
 const std::vector<std::string> kWhenKeys = {"min_followers", "verified", "max_rating",
                                             "min_rating"};
@@ -369,6 +369,8 @@ class Reader {
         rule.tags = StringList(value, key);
       } else if (key == "enabled") {
         Bool(value, key, &rule.enabled);
+      } else if (key == "needs_target") {
+        Bool(value, key, &rule.needs_target);
       } else if (key == "sla") {
         if (Scalar(value, key, &text)) {
           const auto ms = ParseDurationMs(text);

@@ -256,6 +256,47 @@ TEST(RuleReader, UnknownChannelIsAnErrorWithPositionAndSuggestion) {
       << unknown[1]->message;
 }
 
+TEST(RuleReader, NeedsTargetIsReadAndMustBeABoolean) {
+  std::vector<Diagnostic> d;
+  const RuleFile file = ReadRuleText(R"y(rules:
+  - id: general
+    category: complaint
+    needs_target: true
+    match: {any: [berbat]}
+    tests: [{text: berbat, expect: match}]
+  - id: plain
+    category: complaint
+    match: {any: [gelmedi]}
+    tests: [{text: gelmedi, expect: match}]
+)y",
+                                     "pack.yaml", &d);
+  EXPECT_FALSE(HasErrors(d));
+  ASSERT_EQ(file.rules.size(), 2u);
+  EXPECT_TRUE(file.rules[0].needs_target);
+  EXPECT_FALSE(file.rules[1].needs_target);  // the default
+  const auto bad = Lint(R"y(rules:
+  - id: r
+    category: complaint
+    needs_target: sometimes
+    match: {any: [x]}
+    tests: [{text: x, expect: match}]
+)y");
+  ASSERT_TRUE(HasErrors(bad));
+  EXPECT_EQ(bad[0].line, 4);
+  EXPECT_EQ(bad[0].column, 19);
+  const auto typo = Lint(R"y(rules:
+  - id: r
+    category: complaint
+    need_target: true
+    match: {any: [x]}
+    tests: [{text: x, expect: match}]
+)y");
+  const Diagnostic* unknown = Find(typo, "unknown_key");
+  ASSERT_NE(unknown, nullptr);
+  EXPECT_NE(unknown->message.find("did you mean 'needs_target'?"), std::string::npos)
+      << unknown->message;
+}
+
 TEST(RuleReader, KnownChannelNamesAndKindsAreAccepted) {
   const auto d = Lint(R"y(rules:
   - id: r
