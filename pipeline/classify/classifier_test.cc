@@ -241,6 +241,9 @@ TEST_F(ClassifierTest, EnglishThanksUndoAComplaintRuleOnlyWhenTheProblemWasSolve
   EXPECT_EQ(Classify("great great, the broken booking was rebooked, thanks").post_class,
             PostClass::kPraise);
   EXPECT_EQ(Classify("great great, broken wifi RESTORED, thanks").post_class, PostClass::kPraise);
+  // An exchange or a credit deals with it too.
+  EXPECT_EQ(Classify("great great, the broken screen was exchanged, thanks").post_class,
+            PostClass::kPraise);
   // Thanks as a sign-off on a report of a failure is still a complaint.
   EXPECT_EQ(Classify("great great, my screen is broken, thanks").post_class, PostClass::kComplaint);
 }

@@ -913,6 +913,83 @@ bool IsSarcasmProne(std::string_view entry) {
   return kProne.Contains(entry);
 }
 
+// A score the writer gives in words: "3/10", "4/5", "10 üzerinden 8",
+// "7 out of 10". Full marks weigh +3, none -3, half 0: the plainest verdict
+// a review can hold. Dates are left alone: "10/10/2025", "25/10'da" and
+// "07/10" are days, so a number after a slash or a dot, a leading zero, a
+// second slash and letters or an apostrophe right after the score end it.
+struct RatingInText {
+  double valence = 0;
+  std::string_view written;
+};
+
+std::optional<RatingInText> FindRatingInText(std::string_view folded) {
+  auto digit = [&](size_t k) { return k < folded.size() && folded[k] >= '0' && folded[k] <= '9'; };
+  auto letter = [&](size_t k) {
+    return k < folded.size() && ((folded[k] >= 'a' && folded[k] <= 'z') ||
+                                 static_cast<unsigned char>(folded[k]) >= 0x80);
+  };
+  // The number at k (up to three digits) and where it ends; -1 when none.
+  auto number = [&](size_t k, size_t* end) {
+    int value = 0;
+    size_t e = k;
+    while (digit(e) && e - k < 4) value = value * 10 + (folded[e++] - '0');
+    *end = e;
+    return e == k || e - k > 3 || digit(e) ? -1 : value;
+  };
+  auto skip_spaces = [&](size_t k) {
+    while (k < folded.size() && folded[k] == ' ') ++k;
+    return k;
+  };
+  auto is_scale = [](int n) { return n == 5 || n == 10 || n == 100; };
+  auto words_at = [&](size_t k, std::string_view w) { return folded.substr(k, w.size()) == w; };
+  std::optional<RatingInText> found;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    if (!digit(i) ||
+        (i > 0 && (digit(i - 1) || letter(i - 1) || folded[i - 1] == '/' || folded[i - 1] == '.' ||
+                   folded[i - 1] == ',' || folded[i - 1] == ':'))) {
+      continue;
+    }
+    size_t end = 0;
+    const int a = number(i, &end);
+    if (a < 0) continue;
+    int score = -1;
+    int scale = 0;
+    size_t last = end;
+    const size_t k = skip_spaces(end);
+    if (k < folded.size() && folded[k] == '/') {
+      // "3/10": not a date, so no leading zero and nothing date-like after.
+      const int b = number(skip_spaces(k + 1), &last);
+      const bool leading_zero = folded[i] == '0' && end - i > 1;
+      const bool date_after =
+          last < folded.size() && (folded[last] == '/' || folded[last] == '\'' || letter(last) ||
+                                   (folded[last] == '.' && digit(last + 1)));
+      if (is_scale(b) && a <= b && !leading_zero && !date_after) {
+        score = a;
+        scale = b;
+      }
+    } else if (is_scale(a) && words_at(k, "uzerinden ")) {
+      // "10 üzerinden 8", "10 uzerinden 10u hak ediyor".
+      const int c = number(skip_spaces(k + 10), &last);
+      if (c >= 0 && c <= a) {
+        score = c;
+        scale = a;
+      }
+    } else if (words_at(k, "out of ")) {
+      const int b = number(skip_spaces(k + 7), &last);
+      if (is_scale(b) && a <= b) {
+        score = a;
+        scale = b;
+      }
+    }
+    if (score < 0) continue;
+    found =
+        RatingInText{(static_cast<double>(score) / scale - 0.5) * 6.0, folded.substr(i, last - i)};
+    i = last;
+  }
+  return found;
+}
+
 // Thanks that sign a post off ("Can I cancel part of this order? Thanks!",
 // "... eyw"): good manners, not a verdict on what came before, so they do
 // not weigh as a closing word does.
@@ -979,12 +1056,12 @@ std::string_view ShortfallOf(const std::vector<std::string_view>& words,
 // "resolving"): see RemedyOf.
 bool IsRemedy(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "fixed",      "resolved",  "solved",       "sorted",      "repaired",     "replaced",
-      "refunded",   "handled",   "addressed",    "rectified",   "fixing",       "resolving",
-      "solving",    "sorting",   "repairing",    "replacing",   "refunding",    "handling",
-      "addressing", "rebooked",  "rescheduled",  "reimbursed",  "compensated",  "restored",
-      "reinstated", "rebooking", "rescheduling", "reimbursing", "compensating", "restoring",
-      "reinstating"};
+      "fixed",       "resolved",  "solved",       "sorted",      "repaired",     "replaced",
+      "refunded",    "handled",   "addressed",    "rectified",   "fixing",       "resolving",
+      "solving",     "sorting",   "repairing",    "replacing",   "refunding",    "handling",
+      "addressing",  "rebooked",  "rescheduled",  "reimbursed",  "compensated",  "restored",
+      "reinstated",  "rebooking", "rescheduling", "reimbursing", "compensating", "restoring",
+      "reinstating", "exchanged", "credited",     "reissued",    "redelivered"};
   static constexpr WordList kRemedies(kWords);
   return kRemedies.Contains(w);
 }
@@ -1445,8 +1522,10 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   words.clear();
   is_word.clear();
   size_t word_count = 0;
-  bool link = false;  // the post carries a URL
+  bool link = false;    // the post carries a URL
+  bool digits = false;  // some word starts with a digit: a score may be given
   for (const Token& t : text.tokens) {
+    digits = digits || (t.is_word && !t.text.empty() && t.text[0] >= '0' && t.text[0] <= '9');
     words.emplace_back(t.is_word ? WithoutQuotes(t.text) : std::string_view(t.text));
     is_word.push_back(t.is_word && !words.back().empty() ? 1 : 0);
     word_count += is_word.back();
@@ -2068,6 +2147,16 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
           count_as_sarcasm(x, ", sarcasm: claps with praise said alone");
           x.valence = -x.valence;
         }
+      }
+    }
+  }
+  // A score given in the text is the writer's verdict; the last one counts.
+  if (digits) {
+    if (const std::optional<RatingInText> rating = FindRatingInText(text.folded)) {
+      sum += rating->valence;
+      if (explain) {
+        result.contributions.push_back(SentimentContribution{
+            std::string(rating->written), rating->valence, "a score given in the text"});
       }
     }
   }

@@ -341,6 +341,30 @@ TEST(SentimentScorer, AWordThatIsThePostsLastSentenceAloneWeighsLikeAClosingSymb
   EXPECT_DOUBLE_EQ(Score("the day was good", "en"), Score("good the day was", "en"));
 }
 
+TEST(SentimentScorer, AScoreGivenInTheTextCountsFromMinusThreeToPlusThree) {
+  const SentimentScorer scorer(TestLexicons());
+  auto raw = [&](const std::string& text, const std::string& lang) {
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).raw;
+  };
+  // Full marks +3, none -3, half 0, in between on a line.
+  EXPECT_DOUBLE_EQ(raw("10/10 would buy again", "en"), 3.0);
+  EXPECT_DOUBLE_EQ(raw("the film: 0/10", "en"), -3.0);
+  EXPECT_DOUBLE_EQ(raw("5 / 10", "en"), 0.0);
+  EXPECT_DOUBLE_EQ(raw("I give it 4 out of 5", "en"), 1.8);
+  EXPECT_NEAR(raw("10 üzerinden 3 en fazla", "tr"), -1.2, 1e-9);
+  EXPECT_NEAR(raw("10 uzerinden 3 en fazla", "tr"), -1.2, 1e-9);
+  EXPECT_DOUBLE_EQ(raw("10 üzerinden 10u hak ediyor", "tr"), 3.0);
+  // Beside words it adds to them; the last score given counts.
+  EXPECT_DOUBLE_EQ(raw("terrible. 10/10", "en"), 0.0);
+  EXPECT_DOUBLE_EQ(raw("first 2/10, now 10/10", "en"), 3.0);
+  // Dates, times and other numbers are no score.
+  for (const char* text : {"28/10/2025 tarihinde ödedim", "25/10'da 100 TL çekildi",
+                           "10/10/2025 tarihinde", "07/10 tarihinde", "paid on 3/10.2025",
+                           "12/5 days", "a 15/10 split", "10 uzerinden gecti", "v2/10"}) {
+    EXPECT_DOUBLE_EQ(raw(text, "tr"), 0.0) << text;
+  }
+}
+
 TEST(SentimentScorer, ThanksSigningOffAPostAreNoClosingVerdict) {
   auto l = std::make_shared<Lexicons>(*TestLexicons());
   l->en.Add("thanks", 1.8);
