@@ -918,74 +918,102 @@ bool IsSarcasmProne(std::string_view entry) {
 // a review can hold. Dates are left alone: "10/10/2025", "25/10'da" and
 // "07/10" are days, so a number after a slash or a dot, a leading zero, a
 // second slash and letters or an apostrophe right after the score end it.
+// The last score with a slash counts, else the last in words. `words` are
+// the post's tokens.
 struct RatingInText {
   double valence = 0;
-  std::string_view written;
+  std::string written;  // for explanations
 };
 
-std::optional<RatingInText> FindRatingInText(std::string_view folded) {
+std::optional<RatingInText> FindRatingInText(std::string_view folded,
+                                             const std::vector<std::string_view>& words) {
   auto digit = [&](size_t k) { return k < folded.size() && folded[k] >= '0' && folded[k] <= '9'; };
   auto letter = [&](size_t k) {
     return k < folded.size() && ((folded[k] >= 'a' && folded[k] <= 'z') ||
                                  static_cast<unsigned char>(folded[k]) >= 0x80);
   };
-  // The number at k (up to three digits) and where it ends; -1 when none.
-  auto number = [&](size_t k, size_t* end) {
+  // The number of one to three digits at k, and where it ends; -1 when none.
+  auto number_at = [&](size_t k, size_t* end) {
     int value = 0;
     size_t e = k;
     while (digit(e) && e - k < 4) value = value * 10 + (folded[e++] - '0');
     *end = e;
-    return e == k || e - k > 3 || digit(e) ? -1 : value;
+    return e == k || e - k > 3 ? -1 : value;
+  };
+  // The number that ends right before `end` (spaces skipped), and where it
+  // starts; -1 when none, or when it is part of something longer ("v2",
+  // "3.10", "1/3/10").
+  auto number_before = [&](size_t end, size_t* begin) {
+    while (end > 0 && folded[end - 1] == ' ') --end;
+    size_t b = end;
+    while (b > 0 && digit(b - 1) && end - b < 4) --b;
+    *begin = b;
+    if (b == end || end - b > 3) return -1;
+    if (b > 0) {
+      const char c = folded[b - 1];
+      if (digit(b - 1) || letter(b - 1) || c == '/' || c == '.' || c == ',' || c == ':') return -1;
+    }
+    size_t e = 0;
+    return number_at(b, &e);
   };
   auto skip_spaces = [&](size_t k) {
     while (k < folded.size() && folded[k] == ' ') ++k;
     return k;
   };
   auto is_scale = [](int n) { return n == 5 || n == 10 || n == 100; };
-  auto words_at = [&](size_t k, std::string_view w) { return folded.substr(k, w.size()) == w; };
+  auto valence = [](int score, int scale) {
+    return (static_cast<double>(score) / scale - 0.5) * 6.0;
+  };
   std::optional<RatingInText> found;
-  for (size_t i = 0; i < folded.size(); ++i) {
-    if (!digit(i) ||
-        (i > 0 && (digit(i - 1) || letter(i - 1) || folded[i - 1] == '/' || folded[i - 1] == '.' ||
-                   folded[i - 1] == ',' || folded[i - 1] == ':'))) {
-      continue;
-    }
+  // "3/10": not a date, so no leading zero and nothing date-like after.
+  for (size_t slash = folded.find('/'); slash != std::string_view::npos;
+       slash = folded.find('/', slash + 1)) {
+    size_t begin = 0;
+    const int a = number_before(slash, &begin);
     size_t end = 0;
-    const int a = number(i, &end);
-    if (a < 0) continue;
+    const int b = number_at(skip_spaces(slash + 1), &end);
+    if (a < 0 || !is_scale(b) || a > b || digit(end)) continue;
+    const bool leading_zero = folded[begin] == '0' && digit(begin + 1);
+    const bool date_after =
+        end < folded.size() && (folded[end] == '/' || folded[end] == '\'' || letter(end) ||
+                                (folded[end] == '.' && digit(end + 1)));
+    if (!leading_zero && !date_after) {
+      found = RatingInText{valence(a, b), std::string(folded.substr(begin, end - begin))};
+    }
+  }
+  // "10 üzerinden 8", "10 uzerinden 10u hak ediyor".
+  if (found) return found;
+  // "10 üzerinden 8", "10 uzerinden 10u hak ediyor", "4 out of 5", found
+  // by their words: a search of the text for them cost more than all else
+  // here.
+  auto whole_number = [](std::string_view w, bool suffix_allowed) {
+    int value = 0;
+    size_t k = 0;
+    while (k < w.size() && k < 4 && w[k] >= '0' && w[k] <= '9') value = value * 10 + (w[k++] - '0');
+    if (k == 0 || k > 3 || (k < w.size() && (!suffix_allowed || (w[k] >= '0' && w[k] <= '9')))) {
+      return -1;
+    }
+    return value;
+  };
+  for (size_t k = 0; k + 2 < words.size(); ++k) {
+    const std::string_view w = words[k];
+    if (w.empty() || w[0] < '0' || w[0] > '9') continue;
     int score = -1;
     int scale = 0;
-    size_t last = end;
-    const size_t k = skip_spaces(end);
-    if (k < folded.size() && folded[k] == '/') {
-      // "3/10": not a date, so no leading zero and nothing date-like after.
-      const int b = number(skip_spaces(k + 1), &last);
-      const bool leading_zero = folded[i] == '0' && end - i > 1;
-      const bool date_after =
-          last < folded.size() && (folded[last] == '/' || folded[last] == '\'' || letter(last) ||
-                                   (folded[last] == '.' && digit(last + 1)));
-      if (is_scale(b) && a <= b && !leading_zero && !date_after) {
-        score = a;
-        scale = b;
-      }
-    } else if (is_scale(a) && words_at(k, "uzerinden ")) {
-      // "10 üzerinden 8", "10 uzerinden 10u hak ediyor".
-      const int c = number(skip_spaces(k + 10), &last);
-      if (c >= 0 && c <= a) {
-        score = c;
-        scale = a;
-      }
-    } else if (words_at(k, "out of ")) {
-      const int b = number(skip_spaces(k + 7), &last);
-      if (is_scale(b) && a <= b) {
-        score = a;
-        scale = b;
-      }
+    size_t last = k + 2;
+    if (words[k + 1] == "uzerinden") {
+      scale = whole_number(w, false);
+      score = whole_number(words[k + 2], /*suffix_allowed=*/true);  // "10u", "8'lik"
+    } else if (words[k + 1] == "out" && k + 3 < words.size() && words[k + 2] == "of") {
+      score = whole_number(w, false);
+      scale = whole_number(words[k + 3], false);
+      last = k + 3;
     }
-    if (score < 0) continue;
-    found =
-        RatingInText{(static_cast<double>(score) / scale - 0.5) * 6.0, folded.substr(i, last - i)};
-    i = last;
+    if (score < 0 || !is_scale(scale) || score > scale) continue;
+    std::string written(w);
+    for (size_t n = k + 1; n <= last; ++n) written.append(" ").append(words[n]);
+    found = RatingInText{valence(score, scale), std::move(written)};
+    k = last;
   }
   return found;
 }
@@ -1522,10 +1550,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   words.clear();
   is_word.clear();
   size_t word_count = 0;
-  bool link = false;    // the post carries a URL
-  bool digits = false;  // some word starts with a digit: a score may be given
+  bool link = false;  // the post carries a URL
   for (const Token& t : text.tokens) {
-    digits = digits || (t.is_word && !t.text.empty() && t.text[0] >= '0' && t.text[0] <= '9');
     words.emplace_back(t.is_word ? WithoutQuotes(t.text) : std::string_view(t.text));
     is_word.push_back(t.is_word && !words.back().empty() ? 1 : 0);
     word_count += is_word.back();
@@ -2151,13 +2177,11 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     }
   }
   // A score given in the text is the writer's verdict; the last one counts.
-  if (digits) {
-    if (const std::optional<RatingInText> rating = FindRatingInText(text.folded)) {
-      sum += rating->valence;
-      if (explain) {
-        result.contributions.push_back(SentimentContribution{
-            std::string(rating->written), rating->valence, "a score given in the text"});
-      }
+  if (const std::optional<RatingInText> rating = FindRatingInText(text.folded, words)) {
+    sum += rating->valence;
+    if (explain) {
+      result.contributions.push_back(
+          SentimentContribution{rating->written, rating->valence, "a score given in the text"});
     }
   }
   // Exclamation marks add emphasis in the direction already taken.
