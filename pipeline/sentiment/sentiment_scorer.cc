@@ -1753,6 +1753,14 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       v = Negated(v, 0.8);
       if (explain) why += ", negated by ne ... ne";
     }
+    // "kötü diyenler" (those who call it bad), "güzel diyenlere şaşıyorum":
+    // a word others say, which the writer quotes to dispute. It is turned
+    // round as a negated word is.
+    if (turkish != nullptr && end < words.size() && is_word[end] &&
+        words[end].substr(0, 5) == "diyen" && OnePhrase(text.tokens, end - 1, end)) {
+      v = Negated(v, 0.8);
+      if (explain) why += ", said by others: " + std::string(words[end]);
+    }
     // A 0 entry is a word listed to say it carries no sentiment ("later" is
     // no form of "late"); stress and intensity leave it at 0.
     if (text.tokens[i].caps && !all_caps && v != 0) {

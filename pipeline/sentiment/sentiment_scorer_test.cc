@@ -365,6 +365,19 @@ TEST(SentimentScorer, AScoreGivenInTheTextCountsFromMinusThreeToPlusThree) {
   }
 }
 
+TEST(SentimentScorer, TurkishWordsOthersSayAreTurnedRoundAsNegatedWords) {
+  // "those who call it bad": the writer quotes the word to dispute it.
+  EXPECT_GT(Score("bu filme berbat diyenler yanılıyor", "tr"), 0);
+  EXPECT_GT(Score("bu filme BERBAT DIYENLER yaniliyor", "tr"), 0);
+  EXPECT_LT(Score("güzel diyenlere şaşıyorum", "tr"), 0);
+  EXPECT_LT(Score("guzel diyenleri anlamiyorum", "tr"), 0);
+  // As negation does, praise turned round keeps more than a complaint.
+  EXPECT_GT(-Score("güzel diyenler", "tr"), Score("berbat diyenler", "tr"));
+  // Only right after the word, in one phrase: "berbat, diyenler haklı"
+  // says it is bad.
+  EXPECT_LT(Score("berbat, diyenler haklı", "tr"), 0);
+}
+
 TEST(SentimentScorer, ThanksSigningOffAPostAreNoClosingVerdict) {
   auto l = std::make_shared<Lexicons>(*TestLexicons());
   l->en.Add("thanks", 1.8);
