@@ -20,15 +20,19 @@ namespace {
 // TSV (the text is the last column), else the whole line as text.
 StatusOr<Post> PostFromLine(const std::string& line, int line_number, const std::string& lang,
                             const std::string& channel) {
+  // A post with no brand names none: a placeholder would count as its
+  // name wherever the text has that word (NamesTheBrand).
+  constexpr std::string_view kNoBrand = "(none)";
   if (!line.empty() && line[0] == '{') {
     DecodeOptions options;
-    options.default_brand = "unknown";
-    return DecodePost(line, options);
+    options.default_brand = kNoBrand;
+    StatusOr<Post> post = DecodePost(line, options);
+    if (post.ok() && post->brand == kNoBrand) post->brand.clear();
+    return post;
   }
   Post post;
   post.id = std::to_string(line_number);
   post.channel = channel;
-  post.brand = "unknown";
   const size_t tab = line.rfind('\t');
   post.text = tab == std::string::npos ? line : line.substr(tab + 1);
   post.lang = lang;

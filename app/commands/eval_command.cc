@@ -96,7 +96,7 @@ void AddEvalCommand(CLI::App& app, CommandContext context) {
     // pipeline that has been running for a while.
     Post post;
     post.channel = "x";
-    post.brand = "eval";
+    // No brand: the sets are not about one, and a name would be matched in the text.
     post.lang = o->lang;
     double seconds = 0;
     double last_seconds = 0;

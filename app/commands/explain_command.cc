@@ -144,6 +144,7 @@ void AddExplainCommand(CLI::App& app, CommandContext context) {
     std::string text;
     std::string lang;
     std::string channel = "x";
+    std::string brand;
     int rating = 0;
     int64_t followers = 0;
     std::vector<std::string> rules;
@@ -160,6 +161,8 @@ void AddExplainCommand(CLI::App& app, CommandContext context) {
   cmd->add_option("--channel", o->channel, "Channel (x, instagram, google_play, ...)")
       ->capture_default_str();
   cmd->add_option("--rating", o->rating, "Star rating of a review")->check(CLI::Range(1, 5));
+  cmd->add_option("--brand", o->brand,
+                  "The brand the post was collected for: a post naming it aims at the company");
   cmd->add_option("--followers", o->followers, "Author's followers");
   cmd->add_option("--rules", o->rules, "Rule files or directories (default: the shipped rules)")
       ->check(CLI::ExistingPath);
@@ -179,7 +182,7 @@ void AddExplainCommand(CLI::App& app, CommandContext context) {
     Explanation e;
     e.post.id = "explain";
     e.post.channel = o->channel;
-    e.post.brand = "explain";
+    e.post.brand = o->brand;
     e.post.text = o->text;
     e.post.lang = o->lang;
     e.post.author.followers = o->followers;

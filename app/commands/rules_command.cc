@@ -123,7 +123,6 @@ int Test(const std::vector<std::string>& paths, const std::string& lexicons) {
         Post post;
         post.id = "test";
         post.channel = context.channel.empty() ? "x" : context.channel;
-        post.brand = "test";
         post.text = test.text;
         post.lang = context.lang;
         post.rating = context.rating;

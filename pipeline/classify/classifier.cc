@@ -233,7 +233,8 @@ Verdict Classifier::Classify(const Post& post) const {
   auto aims_at_a_company = [&] {
     if (!aims) {
       aims = !options_.sentiment_complaint_needs_target || post.rating.has_value() ||
-             AimsAtACompany(text) || MentionsBrandAccount(text, accounts);
+             AimsAtACompany(text) || MentionsBrandAccount(text, accounts) ||
+             NamesTheBrand(text, post.brand);
     }
     return *aims;
   };

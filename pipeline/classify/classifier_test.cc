@@ -217,6 +217,25 @@ TEST_F(ClassifierTest, ARuleThatNeedsATargetDecidesOnlyWhenThePostAimsAtACompany
               "complaint rule any.general.strong_negative matched, but nothing a company "
               "provides is named and no brand account is addressed");
   }
+  // Naming the brand the post was collected for aims at it: by its id, as
+  // a mention or hashtag, with a suffix, or over two or three words.
+  auto brand_post = [&](const std::string& brand, const std::string& text) {
+    Post post;
+    post.channel = "x";
+    post.brand = brand;
+    post.text = text;
+    return classifier_->Classify(post);
+  };
+  for (const char* text : {"Turkcell rezalet", "TURKCELL REZALET", "@Turkcell rezalet",
+                           "#turkcell rezalet", "turkcellde rezalet", "the worst, turkcell"}) {
+    EXPECT_EQ(brand_post("turkcell", text).post_class, PostClass::kComplaint) << text;
+  }
+  EXPECT_EQ(brand_post("hizlikargo", "Hızlı Kargo rezalet").post_class, PostClass::kComplaint);
+  EXPECT_EQ(brand_post("hizlikargo", "hizli kargo rezalet").post_class, PostClass::kComplaint);
+  // Part of the name is not the name, and another brand's post is not this one's.
+  EXPECT_EQ(brand_post("hizlikargo", "hızlı maç, rezalet").post_class, PostClass::kNeutral);
+  EXPECT_EQ(brand_post("vodafone", "Turkcell rezalet").post_class, PostClass::kNeutral);
+  EXPECT_EQ(brand_post("", "Turkcell rezalet").post_class, PostClass::kNeutral);
   // With complaint_needs_target off, the rule decides as any other.
   ClassifierOptions plain;
   plain.sentiment_complaint_needs_target = false;

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
@@ -85,7 +86,6 @@ bool MentionsASupportAccount(std::string_view folded) {
   }
   return false;
 }
-
 }  // namespace
 
 bool AimsAtACompany(const NormalizedText& text) {
@@ -94,6 +94,40 @@ bool AimsAtACompany(const NormalizedText& text) {
     if (IsEnglishTarget(token.text) || IsTurkishTarget(token.text)) return true;
   }
   return MentionsASupportAccount(text.folded);
+}
+
+bool NamesTheBrand(const NormalizedText& text, std::string_view brand) {
+  std::string name;  // the id as tokens are written: lowercase ASCII
+  for (const char c : brand) {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+      name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+  }
+  if (name.empty()) return false;
+  auto starts_with = [](std::string_view s, std::string_view prefix) {
+    return s.substr(0, prefix.size()) == prefix;
+  };
+  const std::vector<Token>& tokens = text.tokens;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    std::string_view first = tokens[k].text;
+    if (tokens[k].kind == Token::Kind::kMention || tokens[k].kind == Token::Kind::kHashtag) {
+      first.remove_prefix(1);  // "@turkcell", "#turkcell"
+      if (first == name) return true;
+      continue;
+    }
+    if (!tokens[k].is_word || first.empty()) continue;
+    // The name as a word, with a suffix ("turkcellde": at Turkcell).
+    if (starts_with(first, name)) return true;
+    if (!starts_with(name, first)) continue;
+    // Or over this word and up to two more: "hizli kargo".
+    std::string joined(first);
+    for (size_t n = k + 1; n < tokens.size() && n <= k + 2 && joined.size() < name.size(); ++n) {
+      if (!tokens[n].is_word) break;
+      joined += tokens[n].text;
+    }
+    if (starts_with(joined, name)) return true;
+  }
+  return false;
 }
 
 }  // namespace earshot

@@ -196,6 +196,26 @@ TEST(ExplainCommand, ShowsThePathForAsciiFoldedCapitalisedTurkish) {
   EXPECT_TRUE(doc["alert"].GetBool());
 }
 
+TEST(ExplainCommand, ABrandNamedInThePostGivesAGeneralComplaintRuleItsTarget) {
+  // tr.general.strong_negative needs a target (docs/rules.md, needs_target).
+  const RunResult alone = Earshot({"explain", "Turkcell rezalet", "--json"}, "explain-nobrand");
+  ASSERT_EQ(alone.exit_code, 0) << alone.output;
+  rapidjson::Document doc;
+  doc.Parse(alone.output.c_str());
+  ASSERT_TRUE(doc.IsObject()) << alone.output;
+  EXPECT_STREQ(doc["class"].GetString(), "neutral");
+  EXPECT_NE(std::string(doc["reason"].GetString()).find("tr.general.strong_negative matched, but"),
+            std::string::npos)
+      << alone.output;
+  const RunResult named =
+      Earshot({"explain", "Turkcell rezalet", "--brand", "turkcell", "--json"}, "explain-brand");
+  ASSERT_EQ(named.exit_code, 0) << named.output;
+  doc.Parse(named.output.c_str());
+  ASSERT_TRUE(doc.IsObject()) << named.output;
+  EXPECT_STREQ(doc["class"].GetString(), "complaint");
+  EXPECT_TRUE(doc["alert"].GetBool());
+}
+
 TEST(RulesDiffCommand, ListsSamplePostsWhoseClassChanges) {
   const std::string old_pack = WriteFile("old.yaml", R"y(rules:
   - {id: late, category: complaint, match: {any: ["gecikti"]}, tests: [{text: gecikti, expect: match}]}
