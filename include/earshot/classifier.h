@@ -39,10 +39,12 @@ struct ClassifierOptions {
   // With sentiment alone (no complaint rule), a post is a complaint only when
   // it aims at a company: it names something a company provides (order, app,
   // bill, "hizmet", "kargom"; Turkish "siz" too; see
-  // pipeline/classify/complaint_target.h) or writes to a support handle or a
-  // brand account. Reviews (with a star rating) are always about the
-  // product. The same test holds back rules marked needs_target (Rule).
-  // False restores the plain threshold, for those rules too.
+  // pipeline/classify/complaint_target.h) or the brand it was collected for
+  // (Post::brand), or writes to a support handle or a brand account.
+  // Reviews (a star rating or a review channel) and complaint-site posts
+  // are always about a company. The same test holds back rules marked
+  // needs_target (Rule). False restores the plain threshold, for those
+  // rules too.
   bool sentiment_complaint_needs_target = true;
   // Sentiment at or above this makes an unmatched post praise.
   double praise_above = 0.3;

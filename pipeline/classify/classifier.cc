@@ -232,9 +232,10 @@ Verdict Classifier::Classify(const Post& post) const {
   std::optional<bool> aims;
   auto aims_at_a_company = [&] {
     if (!aims) {
+      // Reviews and complaint sites are about a company by what they are.
       aims = !options_.sentiment_complaint_needs_target || post.rating.has_value() ||
-             AimsAtACompany(text) || MentionsBrandAccount(text, accounts) ||
-             NamesTheBrand(text, post.brand);
+             KindOfChannel(post.channel) != ChannelKind::kSocial || AimsAtACompany(text) ||
+             MentionsBrandAccount(text, accounts) || NamesTheBrand(text, post.brand);
     }
     return *aims;
   };

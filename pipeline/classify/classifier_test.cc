@@ -236,6 +236,13 @@ TEST_F(ClassifierTest, ARuleThatNeedsATargetDecidesOnlyWhenThePostAimsAtACompany
   EXPECT_EQ(brand_post("hizlikargo", "hızlı maç, rezalet").post_class, PostClass::kNeutral);
   EXPECT_EQ(brand_post("vodafone", "Turkcell rezalet").post_class, PostClass::kNeutral);
   EXPECT_EQ(brand_post("", "Turkcell rezalet").post_class, PostClass::kNeutral);
+  // Reviews and complaint sites are about a company by what they are.
+  Post site_post;
+  site_post.channel = "sikayetvar";
+  site_post.text = "rezalet ötesi";
+  EXPECT_EQ(classifier_->Classify(site_post).post_class, PostClass::kComplaint);
+  site_post.channel = "google_play";
+  EXPECT_EQ(classifier_->Classify(site_post).post_class, PostClass::kComplaint);
   // With complaint_needs_target off, the rule decides as any other.
   ClassifierOptions plain;
   plain.sentiment_complaint_needs_target = false;
@@ -306,11 +313,22 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
                            "kursun videoları açılmıyor",
                            "ilanım kaldırıldı",
                            "depozitom yandı",
-                           "aboneliğim yenilenmiş"}) {
+                           "aboneliğim yenilenmiş",
+                           "garson çok kabaydı",
+                           "personel ilgisiz",
+                           "fiyatlar uçmuş",
+                           "yemek soğuk geldi",
+                           "web sitesi açılmıyor",
+                           "the waiter ignored us",
+                           "the coffee was cold",
+                           "worst airline ever"}) {
     EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;
   }
+  // Words a company's posts share with others are left out: "çalışanlar"
+  // (also "those trying"), "çekim" (also filming), "site".
   for (const char* text : {"hava çok soğuk", "hava cok soguk", "what a match", "so tired",
-                           "you were late again", "@alice you too"}) {
+                           "you were late again", "@alice you too", "kurtulmaya çalışanlar kötüydü",
+                           "çekimler kötü", "sitedeki puanı skandal"}) {
     EXPECT_FALSE(AimsAtACompany(Normalize(text, true))) << text;
   }
 }

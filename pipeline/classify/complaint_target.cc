@@ -32,6 +32,10 @@ bool IsEnglishTarget(std::string_view w) {
       "receipt", "tracking", "courier", "luggage", "baggage", "voucher", "membership", "checkout",
       "quality", "experience", "insurance", "claim", "meter", "electricity", "hotel", "taxi",
       "streaming",
+      // The people and things of a shop, a restaurant, a site.
+      "waiter", "waitress", "cashier", "employee", "employees", "workers", "menu", "coffee",
+      "burger", "pizza", "drink", "drinks", "discount", "coupon", "promo", "deal", "plan",
+      "contract", "installation", "technician", "engineer",
       // The company itself, by what it is.
       "airline", "airlines", "carrier", "provider", "retailer", "seller", "companies", "banks",
       "stores", "shops", "restaurants", "hotels", "brand"};
@@ -52,7 +56,13 @@ bool IsTurkishTarget(std::string_view w) {
       // "ilanım" (my listing): "ilan etmek" is to declare.
       "ilanim",
       // "sayenizde" (thanks to you): said to the company, of what it caused.
-      "sayeniz"};
+      "sayeniz",
+      // The people and things of a shop, a restaurant, a site.
+      // Not "çalışan" (also "trying"), "çekim" (also filming) nor "site" (also
+      // the site one writes on, or a housing estate).
+      "personel", "gorevli", "kasiyer", "garson", "fiyat", "yemek", "market", "restoran", "kafe",
+      "kahve", "pizza", "burger", "menu", "kampanya", "indirim", "kupon", "tarife", "sozlesme",
+      "kurulum", "web"};
   static const auto* const kByFirstByte = [] {
     auto* table = new std::array<std::vector<std::string_view>, 256>();
     for (const std::string_view prefix : kPrefixes) {
