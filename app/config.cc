@@ -127,7 +127,7 @@ class Parser {
     for (const auto& kv : node) {
       const std::string brand = kv.first.Scalar();
       CheckKeys(kv.second, "brands." + brand,
-                {"accounts", "apps", "timezone", "hours", "holidays", "business_hours_for",
+                {"accounts", "names", "apps", "timezone", "hours", "holidays", "business_hours_for",
                  "p1_around_the_clock"});
       ParseBrandCalendar(kv.second, brand, config);
       auto& accounts = config->brand_accounts[brand];
@@ -138,6 +138,9 @@ class Parser {
                          [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
           accounts.insert(handle);
         }
+      }
+      if (kv.second["names"]) {
+        config->brand_names[brand] = StringList(kv.second["names"], "names");
       }
       if (kv.second["apps"]) {
         for (const std::string& app : StringList(kv.second["apps"], "apps")) {

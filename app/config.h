@@ -66,6 +66,7 @@ struct Config {
   AlertRoutes routes;
   WebhookConfig webhook;
   BrandAccounts brand_accounts;
+  BrandNames brand_names;  // brands.<id>.names
   DecodeOptions decode;
   // Bounds on the rule set (pipeline.max_rules, pipeline.max_pattern_program_size).
   RuleSetOptions rule_limits;

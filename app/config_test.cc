@@ -33,6 +33,7 @@ sla:
 brands:
   hizlikargo:
     accounts: ["@HizliKargoDestek"]
+    names: ["Hızlı Kargo", "HK Kargo"]
     apps: [com.hizlikargo.app]
 pipeline:
   workers: 3
@@ -49,6 +50,8 @@ pipeline:
   EXPECT_EQ(config->sla.DueAfterMs(ChannelKind::kReview, Priority::kP2), 12 * 3600000);
   EXPECT_EQ(config->brand_accounts.at("hizlikargo").count("hizlikargodestek"), 1u);
   EXPECT_EQ(config->decode.app_brands.at("com.hizlikargo.app"), "hizlikargo");
+  EXPECT_EQ(config->brand_names.at("hizlikargo"),
+            (std::vector<std::string>{"Hızlı Kargo", "HK Kargo"}));
   EXPECT_EQ(config->workers, 3);
 }
 

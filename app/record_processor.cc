@@ -74,7 +74,7 @@ StatusOr<std::shared_ptr<const Classifier>> BuildClassifier(const Config& config
   }
   return std::shared_ptr<const Classifier>(
       std::make_shared<Classifier>(std::move(rules).value(), std::move(lexicons).value(),
-                                   config.classifier, config.brand_accounts));
+                                   config.classifier, config.brand_accounts, config.brand_names));
 }
 
 }  // namespace earshot

@@ -17,6 +17,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "earshot/post.h"
 #include "earshot/rule_set.h"
@@ -64,11 +65,15 @@ struct ClassifierOptions {
 
 // brand -> handles of the brand's own accounts (lowercase, no '@').
 using BrandAccounts = std::map<std::string, std::set<std::string>>;
+// brand -> the names posts call it by besides its id ("Hızlı Kargo", "HK"),
+// as configured. A post naming its brand aims at the company.
+using BrandNames = std::map<std::string, std::vector<std::string>>;
 
 class Classifier {
  public:
   Classifier(std::shared_ptr<const RuleSet> rules, std::shared_ptr<const Lexicons> lexicons,
-             ClassifierOptions options, BrandAccounts brand_accounts);
+             ClassifierOptions options, BrandAccounts brand_accounts,
+             const BrandNames& brand_names = {});
   ~Classifier();
 
   Verdict Classify(const Post& post) const;
@@ -81,6 +86,8 @@ class Classifier {
   std::unique_ptr<const SentimentScorer> scorer_;
   ClassifierOptions options_;
   BrandAccounts brand_accounts_;
+  // brand -> its configured names as NamesTheBrand compares them.
+  std::map<std::string, std::vector<std::string>> brand_name_keys_;
 };
 
 }  // namespace earshot

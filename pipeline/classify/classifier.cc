@@ -172,12 +172,20 @@ Priority PriorityFromFollowers(int64_t followers, bool verified) {
 
 Classifier::Classifier(std::shared_ptr<const RuleSet> rules,
                        std::shared_ptr<const Lexicons> lexicons, ClassifierOptions options,
-                       BrandAccounts brand_accounts)
+                       BrandAccounts brand_accounts, const BrandNames& brand_names)
     : rules_(std::move(rules)),
       lexicons_(std::move(lexicons)),
       scorer_(std::make_unique<const SentimentScorer>(lexicons_)),
       options_(options),
-      brand_accounts_(std::move(brand_accounts)) {}
+      brand_accounts_(std::move(brand_accounts)) {
+  for (const auto& [brand, names] : brand_names) {
+    for (const std::string& name : names) {
+      if (std::string key = BrandNameKey(name); !key.empty()) {
+        brand_name_keys_[brand].push_back(std::move(key));
+      }
+    }
+  }
+}
 
 Classifier::~Classifier() = default;
 
@@ -227,6 +235,13 @@ Verdict Classifier::Classify(const Post& post) const {
   const Rule* complaint_rule = nullptr;
   const Rule* question_rule = nullptr;
   const Rule* praise_rule = nullptr;
+  // The brand's configured names besides its id.
+  auto names_another_way = [&] {
+    const auto names = brand_name_keys_.find(post.brand);
+    return names != brand_name_keys_.end() &&
+           std::any_of(names->second.begin(), names->second.end(),
+                       [&](const std::string& key) { return NamesTheBrand(text, key); });
+  };
   // Whether the post aims at a company (see Rule::needs_target); asked only
   // when such a rule matched, as most posts match none.
   std::optional<bool> aims;
@@ -235,7 +250,8 @@ Verdict Classifier::Classify(const Post& post) const {
       // Reviews and complaint sites are about a company by what they are.
       aims = !options_.sentiment_complaint_needs_target || post.rating.has_value() ||
              KindOfChannel(post.channel) != ChannelKind::kSocial || AimsAtACompany(text) ||
-             MentionsBrandAccount(text, accounts) || NamesTheBrand(text, post.brand);
+             MentionsBrandAccount(text, accounts) ||
+             NamesTheBrand(text, BrandNameKey(post.brand)) || names_another_way();
     }
     return *aims;
   };

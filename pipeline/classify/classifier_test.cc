@@ -232,6 +232,25 @@ TEST_F(ClassifierTest, ARuleThatNeedsATargetDecidesOnlyWhenThePostAimsAtACompany
   }
   EXPECT_EQ(brand_post("hizlikargo", "Hızlı Kargo rezalet").post_class, PostClass::kComplaint);
   EXPECT_EQ(brand_post("hizlikargo", "hizli kargo rezalet").post_class, PostClass::kComplaint);
+  // A brand's configured names count as its id does.
+  const Classifier named(testing::RulesFromYaml(R"(rules:
+  - id: general
+    category: complaint
+    needs_target: true
+    match: {any: ["rezalet*"]}
+)"),
+                         std::make_shared<Lexicons>(), ClassifierOptions{}, BrandAccounts{},
+                         BrandNames{{"thy", {"Türk Hava Yolları", "THY"}}});
+  Post thy;
+  thy.channel = "x";
+  thy.brand = "thy";
+  for (const char* text : {"türk hava yolları rezalet", "TURK HAVA YOLLARI REZALET", "thy rezalet",
+                           "Türk Hava Yollarında rezalet"}) {
+    thy.text = text;
+    EXPECT_EQ(named.Classify(thy).post_class, PostClass::kComplaint) << text;
+  }
+  thy.text = "hava rezalet";
+  EXPECT_EQ(named.Classify(thy).post_class, PostClass::kNeutral);
   // Part of the name is not the name, and another brand's post is not this one's.
   EXPECT_EQ(brand_post("hizlikargo", "hızlı maç, rezalet").post_class, PostClass::kNeutral);
   EXPECT_EQ(brand_post("vodafone", "Turkcell rezalet").post_class, PostClass::kNeutral);

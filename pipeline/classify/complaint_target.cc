@@ -106,13 +106,17 @@ bool AimsAtACompany(const NormalizedText& text) {
   return MentionsASupportAccount(text.folded);
 }
 
-bool NamesTheBrand(const NormalizedText& text, std::string_view brand) {
-  std::string name;  // the id as tokens are written: lowercase ASCII
-  for (const char c : brand) {
+std::string BrandNameKey(std::string_view name) {
+  std::string key;
+  for (const char c : FoldForMatching(name, /*turkish=*/true)) {
     if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
-      name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     }
   }
+  return key;
+}
+
+bool NamesTheBrand(const NormalizedText& text, std::string_view name) {
   if (name.empty()) return false;
   auto starts_with = [](std::string_view s, std::string_view prefix) {
     return s.substr(0, prefix.size()) == prefix;

@@ -15,16 +15,23 @@
 // Thread safety: pure function.
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include "pipeline/normalize/normalizer.h"
 
 namespace earshot {
 
 bool AimsAtACompany(const NormalizedText& text);
 
-// Whether the post names the brand it was collected for: its id as a word
-// or a mention ("turkcell", "@Turkcell"), or written over up to three words
-// ("Hızlı Kargo" for "hizlikargo"). `brand` is the id as configured
-// (compared lowercase and ASCII-folded, as tokens are); empty names nothing.
-bool NamesTheBrand(const NormalizedText& text, std::string_view brand);
+// A brand's id or name as NamesTheBrand compares it: ASCII-folded,
+// lowercase, letters and digits only ("Hızlı Kargo" -> "hizlikargo").
+std::string BrandNameKey(std::string_view name);
+
+// Whether the post names a brand: `key` (from BrandNameKey) as a word, a
+// mention or a hashtag ("turkcell", "@Turkcell", "#turkcell"), with a
+// suffix ("turkcellde"), or written over up to three words ("Hızlı Kargo").
+// An empty key names nothing.
+bool NamesTheBrand(const NormalizedText& text, std::string_view key);
 
 }  // namespace earshot
