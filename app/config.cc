@@ -40,7 +40,8 @@ class Parser {
     for (const auto& kv : map) {
       const std::string key = kv.first.Scalar();
       if (std::find(candidates.begin(), candidates.end(), key) != candidates.end()) continue;
-      std::string message = "unknown key '" + key + "' in " + where;
+      std::string message = "unknown key '";
+      message.append(key).append("' in ").append(where);
       if (const std::string best = DidYouMean(key, candidates); !best.empty()) {
         message += " (did you mean '" + best + "'?)";
       }
