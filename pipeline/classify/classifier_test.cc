@@ -198,6 +198,28 @@ TEST_F(ClassifierTest, SentimentAloneMakesAComplaintOnlyWhenThePostAimsAtACompan
   EXPECT_EQ(Classify("the match was terrible", 3).post_class, PostClass::kComplaint);
 }
 
+// A classifier whose one rule, "general", needs a target.
+std::unique_ptr<Classifier> GeneralRuleClassifier(ClassifierOptions options,
+                                                  BrandNames names = {}) {
+  return std::make_unique<Classifier>(testing::RulesFromYaml(R"(rules:
+  - id: general
+    category: complaint
+    needs_target: true
+    match: {any: ["rezalet*"]}
+)"),
+                                      std::make_shared<Lexicons>(), options, BrandAccounts{},
+                                      names);
+}
+
+Verdict ClassifyFor(const Classifier& classifier, const std::string& brand, const std::string& text,
+                    const std::string& channel = "x") {
+  Post post;
+  post.channel = channel;
+  post.brand = brand;
+  post.text = text;
+  return classifier.Classify(post);
+}
+
 TEST_F(ClassifierTest, ARuleThatNeedsATargetDecidesOnlyWhenThePostAimsAtACompany) {
   // Aimed at a company: something it provides, a brand account, a rating.
   for (const Verdict& v : {Classify("kargom rezalet"), Classify("kargom REZALET"),
@@ -217,65 +239,47 @@ TEST_F(ClassifierTest, ARuleThatNeedsATargetDecidesOnlyWhenThePostAimsAtACompany
               "complaint rule any.general.strong_negative matched, but nothing a company "
               "provides is named and no brand account is addressed");
   }
-  // Naming the brand the post was collected for aims at it: by its id, as
-  // a mention or hashtag, with a suffix, or over two or three words.
-  auto brand_post = [&](const std::string& brand, const std::string& text) {
-    Post post;
-    post.channel = "x";
-    post.brand = brand;
-    post.text = text;
-    return classifier_->Classify(post);
-  };
-  for (const char* text : {"Turkcell rezalet", "TURKCELL REZALET", "@Turkcell rezalet",
-                           "#turkcell rezalet", "turkcellde rezalet", "the worst, turkcell"}) {
-    EXPECT_EQ(brand_post("turkcell", text).post_class, PostClass::kComplaint) << text;
-  }
-  EXPECT_EQ(brand_post("hizlikargo", "Hızlı Kargo rezalet").post_class, PostClass::kComplaint);
-  EXPECT_EQ(brand_post("hizlikargo", "hizli kargo rezalet").post_class, PostClass::kComplaint);
-  // A brand's configured names count as its id does.
-  const Classifier named(testing::RulesFromYaml(R"(rules:
-  - id: general
-    category: complaint
-    needs_target: true
-    match: {any: ["rezalet*"]}
-)"),
-                         std::make_shared<Lexicons>(), ClassifierOptions{}, BrandAccounts{},
-                         BrandNames{{"thy", {"Türk Hava Yolları", "THY"}}});
-  Post thy;
-  thy.channel = "x";
-  thy.brand = "thy";
-  for (const char* text : {"türk hava yolları rezalet", "TURK HAVA YOLLARI REZALET", "thy rezalet",
-                           "Türk Hava Yollarında rezalet"}) {
-    thy.text = text;
-    EXPECT_EQ(named.Classify(thy).post_class, PostClass::kComplaint) << text;
-  }
-  thy.text = "hava rezalet";
-  EXPECT_EQ(named.Classify(thy).post_class, PostClass::kNeutral);
-  // Part of the name is not the name, and another brand's post is not this one's.
-  EXPECT_EQ(brand_post("hizlikargo", "hızlı maç, rezalet").post_class, PostClass::kNeutral);
-  EXPECT_EQ(brand_post("vodafone", "Turkcell rezalet").post_class, PostClass::kNeutral);
-  EXPECT_EQ(brand_post("", "Turkcell rezalet").post_class, PostClass::kNeutral);
-  // Reviews and complaint sites are about a company by what they are.
-  Post site_post;
-  site_post.channel = "sikayetvar";
-  site_post.text = "rezalet ötesi";
-  EXPECT_EQ(classifier_->Classify(site_post).post_class, PostClass::kComplaint);
-  site_post.channel = "google_play";
-  EXPECT_EQ(classifier_->Classify(site_post).post_class, PostClass::kComplaint);
   // With complaint_needs_target off, the rule decides as any other.
   ClassifierOptions plain;
   plain.sentiment_complaint_needs_target = false;
-  auto lex = std::make_shared<Lexicons>();
-  const Classifier untargeted(testing::RulesFromYaml(R"(rules:
-  - id: general
-    category: complaint
-    needs_target: true
-    match: {any: ["rezalet*"]}
-)"),
-                              lex, plain, BrandAccounts{});
-  Post post;
-  post.text = "maç rezaletti";
-  EXPECT_EQ(untargeted.Classify(post).post_class, PostClass::kComplaint);
+  EXPECT_EQ(ClassifyFor(*GeneralRuleClassifier(plain), "", "maç rezaletti").post_class,
+            PostClass::kComplaint);
+}
+
+TEST(ClassifierTargets, APostNamingItsBrandAimsAtTheCompany) {
+  const auto classifier =
+      GeneralRuleClassifier({}, BrandNames{{"thy", {"Türk Hava Yolları", "THY"}}});
+  // By its id: as a word, a mention, a hashtag, with a suffix, over words.
+  for (const char* text : {"Turkcell rezalet", "TURKCELL REZALET", "@Turkcell rezalet",
+                           "#turkcell rezalet", "turkcellde rezalet", "rezalet, turkcell"}) {
+    EXPECT_EQ(ClassifyFor(*classifier, "turkcell", text).post_class, PostClass::kComplaint) << text;
+  }
+  EXPECT_EQ(ClassifyFor(*classifier, "hizlikargo", "Hızlı Kargo rezalet").post_class,
+            PostClass::kComplaint);
+  EXPECT_EQ(ClassifyFor(*classifier, "hizlikargo", "hizli kargo rezalet").post_class,
+            PostClass::kComplaint);
+  // By a configured name.
+  for (const char* text : {"türk hava yolları rezalet", "TURK HAVA YOLLARI REZALET", "thy rezalet",
+                           "Türk Hava Yollarında rezalet"}) {
+    EXPECT_EQ(ClassifyFor(*classifier, "thy", text).post_class, PostClass::kComplaint) << text;
+  }
+  // Part of the name is not the name, and another brand's post is not this one's.
+  EXPECT_EQ(ClassifyFor(*classifier, "thy", "hava rezalet").post_class, PostClass::kNeutral);
+  EXPECT_EQ(ClassifyFor(*classifier, "hizlikargo", "hızlı maç, rezalet").post_class,
+            PostClass::kNeutral);
+  EXPECT_EQ(ClassifyFor(*classifier, "vodafone", "Turkcell rezalet").post_class,
+            PostClass::kNeutral);
+  EXPECT_EQ(ClassifyFor(*classifier, "", "Turkcell rezalet").post_class, PostClass::kNeutral);
+}
+
+TEST(ClassifierTargets, ReviewsAndComplaintSitesAreAboutACompany) {
+  const auto classifier = GeneralRuleClassifier({});
+  EXPECT_EQ(ClassifyFor(*classifier, "", "rezalet ötesi", "sikayetvar").post_class,
+            PostClass::kComplaint);
+  EXPECT_EQ(ClassifyFor(*classifier, "", "rezalet ötesi", "google_play").post_class,
+            PostClass::kComplaint);
+  EXPECT_EQ(ClassifyFor(*classifier, "", "rezalet ötesi", "instagram").post_class,
+            PostClass::kNeutral);
 }
 
 TEST_F(ClassifierTest, EnglishThanksUndoAComplaintRuleOnlyWhenTheProblemWasSolved) {
