@@ -162,8 +162,10 @@ int Diff(const std::vector<std::string>& old_paths, const std::vector<std::strin
     std::fprintf(stderr, "earshot rules diff: cannot read %s\n", sample.c_str());
     return 2;
   }
+  // A post with no brand names none (a placeholder would be its name).
+  constexpr std::string_view kNoBrand = "(none)";
   DecodeOptions options;
-  options.default_brand = "sample";
+  options.default_brand = kNoBrand;
   int total = 0;
   int changed = 0;
   int alerts_before = 0;
@@ -178,6 +180,7 @@ int Diff(const std::vector<std::string>& old_paths, const std::vector<std::strin
     Post p;
     if (post.ok()) {
       p = *post;
+      if (p.brand == kNoBrand) p.brand.clear();
     } else {
       p.id = "line " + std::to_string(line_number);
       p.channel = "x";
