@@ -155,9 +155,11 @@ bool IsTurkishTagParticle(std::string_view w) {
   return w == "mi" || w.substr(0, 3) == "miy" || w.substr(0, 3) == "mis";
 }
 
+// "değil" as typed fast: "deil", "diil" (the soft g dropped).
 bool IsTurkishFollowingNegator(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"degil",   "degildi", "degildir", "degilsiniz",
-                                                "degilim", "yok",     "yoktu",    "yoktur"};
+  static constexpr std::string_view kWords[] = {
+      "degil", "degildi", "degildir", "degilsiniz", "degilim", "yok",    "yoktu",   "yoktur",
+      "deil",  "deildi",  "deildir",  "deilim",     "diil",    "diildi", "diildir", "diilim"};
   static constexpr WordList kList(kWords);
   return kList.Contains(w);
 }

@@ -378,6 +378,13 @@ TEST(SentimentScorer, TurkishWordsOthersSayAreTurnedRoundAsNegatedWords) {
   EXPECT_LT(Score("berbat, diyenler haklı", "tr"), 0);
 }
 
+TEST(SentimentScorer, DegilTypedFastWithoutItsSoftGNegatesToo) {
+  for (const char* negator : {"değil", "degil", "deil", "diil", "deildi", "diildi"}) {
+    EXPECT_LT(Score(std::string("güzel bir film ") + negator, "tr"), 0) << negator;
+    EXPECT_GT(Score(std::string("berbat bir film ") + negator, "tr"), 0) << negator;
+  }
+}
+
 TEST(SentimentScorer, ThanksSigningOffAPostAreNoClosingVerdict) {
   auto l = std::make_shared<Lexicons>(*TestLexicons());
   l->en.Add("thanks", 1.8);
