@@ -86,7 +86,7 @@ class Classifier {
   std::unique_ptr<const SentimentScorer> scorer_;
   ClassifierOptions options_;
   BrandAccounts brand_accounts_;
-  // brand -> its configured names as NamesTheBrand compares them.
+  // brand -> its id and configured names as NamesTheBrand compares them.
   std::map<std::string, std::vector<std::string>> brand_name_keys_;
 };
 

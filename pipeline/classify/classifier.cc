@@ -178,12 +178,17 @@ Classifier::Classifier(std::shared_ptr<const RuleSet> rules,
       scorer_(std::make_unique<const SentimentScorer>(lexicons_)),
       options_(options),
       brand_accounts_(std::move(brand_accounts)) {
-  for (const auto& [brand, names] : brand_names) {
-    for (const std::string& name : names) {
-      if (std::string key = BrandNameKey(name); !key.empty()) {
-        brand_name_keys_[brand].push_back(std::move(key));
-      }
+  // Every configured brand's id and names, folded once here rather than
+  // per post.
+  auto add = [&](const std::string& brand, std::string_view name) {
+    if (std::string key = BrandNameKey(name); !key.empty()) {
+      brand_name_keys_[brand].push_back(std::move(key));
     }
+  };
+  for (const auto& [brand, accounts] : brand_accounts_) add(brand, brand);
+  for (const auto& [brand, names] : brand_names) {
+    if (brand_accounts_.count(brand) == 0) add(brand, brand);
+    for (const std::string& name : names) add(brand, name);
   }
 }
 
@@ -235,11 +240,12 @@ Verdict Classifier::Classify(const Post& post) const {
   const Rule* complaint_rule = nullptr;
   const Rule* question_rule = nullptr;
   const Rule* praise_rule = nullptr;
-  // The brand's configured names besides its id.
-  auto names_another_way = [&] {
+  // The brand's id and configured names; a brand the config does not know
+  // (the command-line tools) by its id alone.
+  auto names_the_brand = [&] {
     const auto names = brand_name_keys_.find(post.brand);
-    return names != brand_name_keys_.end() &&
-           std::any_of(names->second.begin(), names->second.end(),
+    if (names == brand_name_keys_.end()) return NamesTheBrand(text, BrandNameKey(post.brand));
+    return std::any_of(names->second.begin(), names->second.end(),
                        [&](const std::string& key) { return NamesTheBrand(text, key); });
   };
   // Whether the post aims at a company (see Rule::needs_target); asked only
@@ -250,8 +256,7 @@ Verdict Classifier::Classify(const Post& post) const {
       // Reviews and complaint sites are about a company by what they are.
       aims = !options_.sentiment_complaint_needs_target || post.rating.has_value() ||
              KindOfChannel(post.channel) != ChannelKind::kSocial || AimsAtACompany(text) ||
-             MentionsBrandAccount(text, accounts) ||
-             NamesTheBrand(text, BrandNameKey(post.brand)) || names_another_way();
+             MentionsBrandAccount(text, accounts) || names_the_brand();
     }
     return *aims;
   };
