@@ -5,6 +5,8 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <set>
+#include <tuple>
 
 #include "pipeline/match/term_index.h"
 #include "pipeline/normalize/normalizer.h"
@@ -306,15 +308,24 @@ class Collector {
         }
       }
     }
-    for (const RuleFile& f : files_) {
-      for (Rule rule : f.rules) {
-        if (const auto [it, fresh] = rule_ids.emplace(rule.id, rule.where); !fresh) {
-          Report(Severity::kError, rule.where, "duplicate_id",
-                 "duplicate rule id '" + rule.id + "' (first defined at " + it->second.file + ":" +
+    // Duplicate ids over every rule read, the ones left out for other
+    // errors too; a later rule with a taken id is reported and left out.
+    // Keyed by file index, line and column: the same file may be read twice.
+    std::set<std::tuple<size_t, int, int>> duplicates;
+    for (size_t i = 0; i < files_.size(); ++i) {
+      for (const auto& [id, where] : files_[i].rule_ids) {
+        if (const auto [it, fresh] = rule_ids.emplace(id, where); !fresh) {
+          Report(Severity::kError, where, "duplicate_id",
+                 "duplicate rule id '" + id + "' (first defined at " + it->second.file + ":" +
                      std::to_string(it->second.line) + ")");
+          duplicates.emplace(i, where.line, where.column);
           ok = false;
-          continue;
         }
+      }
+    }
+    for (size_t i = 0; i < files_.size(); ++i) {
+      for (Rule rule : files_[i].rules) {
+        if (duplicates.count({i, rule.where.line, rule.where.column}) != 0) continue;
         bool rule_ok = true;
         Resolve(&rule.match, lists, macro_index, &list_names, &macro_names, &rule_ok);
         Resolve(&rule.exceptions, lists, macro_index, &list_names, &macro_names, &rule_ok);

@@ -404,6 +404,7 @@ class Reader {
     if (rule.tests.empty() && errors_ == errors_before) {
       Warn(node, "no_tests", "rule '" + rule.id + "' has no tests");
     }
+    if (!rule.id.empty()) file_->rule_ids.emplace_back(rule.id, rule.where);
     if (errors_ == errors_before) file_->rules.push_back(std::move(rule));
   }
 

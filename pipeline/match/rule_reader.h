@@ -9,6 +9,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "earshot/diagnostic.h"
@@ -25,6 +26,10 @@ struct NamedList {
 struct RuleFile {
   std::string path;
   std::vector<Rule> rules;
+  // Every rule id read, in file order, with where its rule starts: also the
+  // ids of rules left out for errors, so that a duplicate id is reported
+  // even when one of the two rules has another error.
+  std::vector<std::pair<std::string, SourceLocation>> rule_ids;
   std::vector<NamedList> lists;
   std::vector<Macro> macros;
   std::vector<std::string> lines;  // the source, for snippets in later diagnostics

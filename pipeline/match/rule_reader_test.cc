@@ -59,6 +59,40 @@ TEST(RuleReader, ReportsEveryErrorWithLineAndColumn) {
   EXPECT_NE(dup->message.find("first defined at pack.yaml:2"), std::string::npos);
 }
 
+// A rule left out for an error of its own still holds its id: the
+// duplicate is reported too, whichever of the two rules has the error.
+TEST(RuleReader, ReportsDuplicateIdsOfRulesWithOtherErrors) {
+  const auto d = Lint(R"y(rules:
+  - id: a
+    category: complaint
+    match:
+      any: ["x"]
+    tests: [{text: x, expect: match}]
+  - id: a
+    category: complaint
+    priority: p9
+    match:
+      any: ["y"]
+  - id: b
+    category: grumble
+    match:
+      any: ["z"]
+  - id: b
+    category: praise
+    match:
+      any: ["w"]
+    tests: [{text: w, expect: match}]
+)y");
+  std::vector<int> duplicate_lines;
+  for (const Diagnostic& x : d) {
+    if (x.code == "duplicate_id") duplicate_lines.push_back(x.line);
+  }
+  EXPECT_EQ(duplicate_lines, (std::vector<int>{7, 16}));
+  const Diagnostic* bad_priority = Find(d, "invalid_value");
+  ASSERT_NE(bad_priority, nullptr);
+  EXPECT_EQ(bad_priority->line, 9);
+}
+
 TEST(RuleReader, YamlSyntaxErrorsCarryTheirPosition) {
   const auto d = Lint("rules:\n  - id: [unclosed\n");
   ASSERT_EQ(d.size(), 1u);
