@@ -1,6 +1,7 @@
 // earshot explain: why a text gets its class, step by step.
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -26,6 +27,21 @@ struct Explanation {
 
 std::string Location(const SourceLocation& where) {
   return where.file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
+}
+
+// `text` and the spaces that fill it to `width` terminal columns: printf's
+// "%-14s" counts bytes, and "kötü" or an emoji take fewer columns than that.
+std::string PadToColumns(const std::string& text, int width) {
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  const auto size = static_cast<utf8proc_ssize_t>(text.size());
+  int columns = 0;
+  for (utf8proc_ssize_t at = 0; at < size;) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(bytes + at, size - at, &cp);
+    columns += n > 0 ? std::max(0, utf8proc_charwidth(cp)) : 1;  // a stray byte: one column
+    at += n > 0 ? n : 1;
+  }
+  return text + std::string(static_cast<size_t>(std::max(0, width - columns)), ' ');
 }
 
 void PrintText(const Explanation& e) {
@@ -54,7 +70,8 @@ void PrintText(const Explanation& e) {
   std::printf("\nsentiment: %+.2f (strength %+.2f, raw %+.2f)\n", e.sentiment.score,
               e.sentiment.strength, e.sentiment.raw);
   for (const SentimentContribution& c : e.sentiment.contributions) {
-    std::printf("      %-14s %+.2f  %s\n", c.token.c_str(), c.valence, c.why.c_str());
+    std::printf("      %s %+.2f  %s\n", PadToColumns(c.token, 14).c_str(), c.valence,
+                c.why.c_str());
   }
   std::printf("\nclass:     %s, %s, confidence %.2f\n", PostClassName(e.verdict.post_class),
               PriorityName(e.verdict.priority), e.verdict.confidence);

@@ -353,12 +353,17 @@ std::vector<RuleExplanation> RuleSet::Explain(const NormalizedText& text,
     e.rule = &rule;
     auto note = [&](const char* list, const std::vector<MatchItem>& items) {
       for (const MatchItem& item : items) {
+        // One side of a near item matching says nothing of the item.
+        if (item.kind == MatchItem::Kind::kNear && !ItemHolds(item, hit, text)) continue;
         for (size_t k = 0; k < item.pattern_ids.size(); ++k) {
           if (!hit.Fired(item.pattern_ids[k])) continue;
-          const Pattern& p = compiled_->patterns[static_cast<size_t>(item.pattern_ids[k])];
+          // As written at this place: identical patterns share one compiled
+          // copy, which keeps the first one's text and location.
+          const Pattern& own = item.alternatives[k];
           e.items.push_back(ItemMatch{
-              list, item.reference.empty() ? p.written : item.reference + " (" + p.written + ")",
-              FirstMatch(p, text), p.where});
+              list,
+              item.reference.empty() ? own.written : item.reference + " (" + own.written + ")",
+              FirstMatch(own, text), own.where});
         }
       }
     };

@@ -196,6 +196,36 @@ TEST(RuleSet, ExplainShowsWhatMatchedAndWhyARuleDidNot) {
   EXPECT_NE(explained[1].why_not.find("kart*"), std::string::npos) << explained[1].why_not;
 }
 
+// Each item is shown as its rule writes it, at its own line, even when two
+// spellings fold to one pattern; a near item only when it holds.
+TEST(RuleSet, ExplainShowsItemsAsWrittenAndNearItemsOnlyWhenTheyHold) {
+  auto set = testing::RulesFromYaml(R"y(rules:
+  - id: late
+    category: complaint
+    match:
+      any:
+        - "hala gelmedi"
+        - "hâlâ gelmedi"
+        - near: ["dediniz", "gelmedi"]
+          within: 2
+)y");
+  ASSERT_NE(set, nullptr);
+  auto explained = set->Explain(Normalize("kargom hala gelmedi", true), Lang("tr"));
+  ASSERT_EQ(explained.size(), 1u);
+  ASSERT_EQ(explained[0].items.size(), 2u);
+  EXPECT_EQ(explained[0].items[0].written, "hala gelmedi");
+  EXPECT_EQ(explained[0].items[0].where.line, 6);
+  EXPECT_EQ(explained[0].items[1].written, "hâlâ gelmedi");
+  EXPECT_EQ(explained[0].items[1].where.line, 7);
+  EXPECT_EQ(explained[0].items[1].matched, "hala gelmedi");
+  // Both sides within two words: now the near item is shown, once per side.
+  explained = set->Explain(Normalize("yarın gelir dediniz gelmedi", true), Lang("tr"));
+  ASSERT_EQ(explained.size(), 1u);
+  ASSERT_EQ(explained[0].items.size(), 2u);
+  EXPECT_EQ(explained[0].items[0].written, "dediniz");
+  EXPECT_EQ(explained[0].items[1].written, "gelmedi");
+}
+
 TEST(RuleSet, ManyRulesCompileIntoFewShards) {
   std::string yaml = "rules:\n";
   for (int i = 0; i < 2000; ++i) {

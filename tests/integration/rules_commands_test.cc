@@ -196,6 +196,38 @@ TEST(ExplainCommand, ShowsThePathForAsciiFoldedCapitalisedTurkish) {
   EXPECT_TRUE(doc["alert"].GetBool());
 }
 
+// The text output lines sentiment up by terminal columns, not bytes: an
+// emoji (4 bytes, 2 columns) and an ASCII word end their column alike.
+TEST(ExplainCommand, TextOutputAlignsValencesAfterEmoji) {
+  const RunResult run = Earshot({"explain", "rezalet 😡", "--lang", "tr"}, "explain-columns");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  std::vector<size_t> value_columns;  // where "-" of each contribution's valence sits
+  std::istringstream lines(run.output);
+  bool in_sentiment = false;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("sentiment:", 0) == 0) {
+      in_sentiment = true;
+      continue;
+    }
+    if (!in_sentiment || line.empty()) {
+      if (in_sentiment) break;
+      continue;
+    }
+    const size_t sign = line.find(" -");
+    ASSERT_NE(sign, std::string::npos) << line;
+    // Columns before it: bytes minus the UTF-8 continuation bytes, plus one
+    // for each wide emoji (the only wide characters in this text).
+    size_t columns = 0;
+    for (size_t i = 0; i < sign; ++i) {
+      const auto c = static_cast<unsigned char>(line[i]);
+      if ((c & 0xC0) != 0x80) columns += c >= 0xF0 ? 2 : 1;
+    }
+    value_columns.push_back(columns);
+  }
+  ASSERT_EQ(value_columns.size(), 2u) << run.output;
+  EXPECT_EQ(value_columns[0], value_columns[1]) << run.output;
+}
+
 TEST(ExplainCommand, ABrandNamedInThePostGivesAGeneralComplaintRuleItsTarget) {
   // tr.general.strong_negative needs a target (docs/rules.md, needs_target).
   const RunResult alone = Earshot({"explain", "Turkcell rezalet", "--json"}, "explain-nobrand");
