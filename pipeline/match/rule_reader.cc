@@ -493,7 +493,17 @@ RuleFile ReadRuleText(const std::string& text, const std::string& name,
   try {
     document.Parse(text);
   } catch (const YAML::ParserException& e) {
-    r.Report(Severity::kError, e.mark, "yaml_syntax", e.msg);
+    // yaml-cpp says "illegal block entry" or "end of map not found" for a
+    // tab in the indentation; the likely cause is worth naming.
+    std::string message = e.msg;
+    if (e.mark.line >= 0 && static_cast<size_t>(e.mark.line) < file.lines.size()) {
+      const std::string& line = file.lines[static_cast<size_t>(e.mark.line)];
+      const size_t indent_end = line.find_first_not_of(" \t");
+      if (line.substr(0, indent_end).find('\t') != std::string::npos) {
+        message += " (the line is indented with a tab; YAML indents with spaces only)";
+      }
+    }
+    r.Report(Severity::kError, e.mark, "yaml_syntax", message);
     return file;
   }
   const YamlNode& root = document.root();

@@ -100,6 +100,24 @@ TEST(RuleReader, YamlSyntaxErrorsCarryTheirPosition) {
   EXPECT_GT(d[0].line, 0);
 }
 
+// Columns count bytes; the caret is drawn under the character on a
+// terminal: one column for "ç" (two bytes), a tab for a tab.
+TEST(RuleReader, CaretStandsUnderTheColumnPastTurkishLettersAndTabs) {
+  Diagnostic d{Severity::kError, "x", "pack.yaml", 1, 6, "m", "çç x"};
+  EXPECT_EQ(d.ToString(), "pack.yaml:1:6: error: m\n  çç x\n     ^");
+  d.snippet = "\t- id: a";
+  d.column = 2;
+  EXPECT_EQ(d.ToString(), "pack.yaml:1:2: error: m\n  \t- id: a\n  \t^");
+}
+
+TEST(RuleReader, ATabInTheIndentationIsNamedAsTheCause) {
+  const auto d = Lint("rules:\n\t- id: tab\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].code, "yaml_syntax");
+  EXPECT_EQ(d[0].line, 2);
+  EXPECT_NE(d[0].message.find("indented with a tab"), std::string::npos) << d[0].message;
+}
+
 TEST(RuleCollector, RegexErrorPointsAtTheOffendingPiece) {
   const auto d = Lint(R"y(rules:
   - id: bad

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <spdlog/spdlog.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <atomic>
@@ -74,6 +75,38 @@ bool PlainHolds(const int* program, const RuleSet::MatchScratch& s) {
   return true;
 }
 
+// What goes under snippet[0, column - 1) so that a caret after it stands
+// under byte `column` on a terminal: a tab for a tab, and for every other
+// character as many spaces as it takes columns ("ç" is two bytes and one
+// column, an emoji four bytes and two). `column` counts bytes, as YAML marks
+// and RE2 offsets do.
+std::string CaretIndent(const std::string& snippet, int column) {
+  std::string indent;
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(snippet.data());
+  const auto end = static_cast<utf8proc_ssize_t>(
+      std::min(snippet.size(), static_cast<size_t>(std::max(column - 1, 0))));
+  for (utf8proc_ssize_t at = 0; at < end;) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(bytes + at, end - at, &cp);
+    if (n <= 0) {  // a stray byte, or a character the column cuts through
+      indent += ' ';
+      ++at;
+      continue;
+    }
+    if (cp == '\t') {
+      indent += '\t';
+    } else {
+      indent.append(static_cast<size_t>(std::max(utf8proc_charwidth(cp), 0)), ' ');
+    }
+    at += n;
+  }
+  // A column past the snippet's end (an error at the end of the line).
+  if (static_cast<size_t>(std::max(column - 1, 0)) > snippet.size()) {
+    indent.append(static_cast<size_t>(column - 1) - snippet.size(), ' ');
+  }
+  return indent;
+}
+
 }  // namespace
 
 std::string Diagnostic::ToString() const {
@@ -83,9 +116,7 @@ std::string Diagnostic::ToString() const {
   out += severity == Severity::kError ? ": error: " : ": warning: ";
   out += message;
   if (!snippet.empty()) {
-    out += "\n  " + snippet + "\n  ";
-    if (column > 1) out += std::string(static_cast<size_t>(column - 1), ' ');
-    out += "^";
+    out += "\n  " + snippet + "\n  " + CaretIndent(snippet, column) + "^";
   }
   return out;
 }
