@@ -77,17 +77,20 @@ StatusOr<Lexicon> Lexicon::LoadFile(const std::string& path, std::vector<Diagnos
     const std::string entry = line.substr(0, tab);
     const size_t end = line.find('\t', tab + 1);
     const std::string number = line.substr(tab + 1, end == std::string::npos ? end : end - tab - 1);
+    // Valence errors point at the valence, after the tab.
+    const int valence_column = static_cast<int>(tab) + 2;
     double valence = 0;
     try {
       size_t used = 0;
       valence = std::stod(number, &used);
       if (used != number.size()) throw std::invalid_argument("trailing");
     } catch (const std::exception&) {
-      bad("valence '" + number + "' is not a number");
+      report(Severity::kError, "lexicon_syntax", valence_column,
+             "valence '" + number + "' is not a number");
       continue;
     }
     if (valence < -4.0 || valence > 4.0) {
-      bad("valence must be within -4..+4");
+      report(Severity::kError, "lexicon_syntax", valence_column, "valence must be within -4..+4");
       continue;
     }
     bool stem = false;

@@ -122,8 +122,9 @@ TEST(RulesLintCommand, ReportsLexiconProblemsWithFileLineColumn) {
   EXPECT_EQ(run.exit_code, 1) << run.output;
   EXPECT_NE(run.output.find(lexicon + ":3:1: error: expected entry<TAB>valence"), std::string::npos)
       << run.output;
-  EXPECT_NE(run.output.find(lexicon + ":4:1: error: valence 'very' is not a number"),
-            std::string::npos)
+  EXPECT_NE(
+      run.output.find(lexicon + ":4:5: error: valence 'very' is not a number"),  // at the valence
+      std::string::npos)
       << run.output;
   EXPECT_NE(run.output.find(lexicon + ":5:9: error: '*' marks a stem only at the end"),
             std::string::npos)
