@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 
 #include "app/commands/commands.h"
@@ -29,6 +30,26 @@ std::string SentimentClass(double score, double band) {
   if (score >= band) return "positive";
   if (score <= -band) return "negative";
   return "neutral";
+}
+
+// Why `label` is no label of `task` (the README's formats), or "" when it is.
+std::string LabelError(const std::string& task, const std::string& label) {
+  if (task == "sentiment") {
+    char* end = nullptr;
+    std::strtod(label.c_str(), &end);
+    if (label.empty() || end != label.c_str() + label.size()) {
+      return "label '" + label + "' is not a number (the sentiment task wants the mean rating)";
+    }
+    return "";
+  }
+  const std::vector<std::string> allowed =
+      task == "complaint"  ? std::vector<std::string>{"complaint", "not_complaint"}
+      : task == "polarity" ? std::vector<std::string>{"positive", "negative"}
+                           : std::vector<std::string>{"complaint"};
+  if (std::find(allowed.begin(), allowed.end(), label) != allowed.end()) return "";
+  std::string list;
+  for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
+  return "label '" + label + "' is not one of the " + task + " task's: " + list;
 }
 
 void PrintWorst(std::vector<Item>& items, int n) {
@@ -84,11 +105,29 @@ void AddEvalCommand(CLI::App& app, CommandContext context) {
     }
     std::ifstream in(o->file, std::ios::binary);
     std::vector<Item> items;
+    // A line the task cannot score is an error with its place, all of them
+    // at once: a figure computed without them would not be the set's.
+    int bad_lines = 0;
+    int line_number = 0;
     for (std::string line; std::getline(in, line);) {
+      ++line_number;
       if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty()) continue;
       const size_t tab = line.find('\t');
-      if (tab == std::string::npos) continue;
+      const std::string error = tab == std::string::npos ? "expected LABEL<TAB>TEXT"
+                                                         : LabelError(o->task, line.substr(0, tab));
+      if (!error.empty()) {
+        std::fprintf(stderr, "%s:%d: error: %s\n", o->file.c_str(), line_number, error.c_str());
+        ++bad_lines;
+        continue;
+      }
       items.push_back(Item{line.substr(0, tab), line.substr(line.rfind('\t') + 1), {}, 0});
+    }
+    if (bad_lines > 0) {
+      std::fprintf(stderr, "earshot eval: %d line(s) of %s cannot be scored; no figures\n",
+                   bad_lines, o->file.c_str());
+      *context.exit_code = 2;
+      return;
     }
     // Time only classification, on this one thread. The first pass is
     // cold: the classifier has seen none of these texts, and RE2 builds DFA

@@ -336,6 +336,28 @@ TEST(EvalCommand, PrintsTheFiguresOfEachTask) {
   EXPECT_EQ(run.output.find("items_per_second_warm: "), std::string::npos) << run.output;
 }
 
+// A line the task cannot score (a misspelt label, a rating that is no
+// number, no tab) is reported with its place, every one, and no figures
+// are printed: a figure without those lines would not be the set's.
+TEST(EvalCommand, RefusesLinesItCannotScoreWithFileAndLine) {
+  const std::string polarity = WriteFile(
+      "eval-bad-polarity.tsv", "positive\tharika bir film\nnegativ\tberbat\nno tab at all\n");
+  RunResult run = Earshot({"eval", polarity, "--task", "polarity"}, "eval-bad-polarity");
+  EXPECT_EQ(run.exit_code, 2) << run.output;
+  EXPECT_NE(run.output.find(polarity + ":2: error: label 'negativ' is not one of the polarity"),
+            std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find(polarity + ":3: error: expected LABEL<TAB>TEXT"), std::string::npos)
+      << run.output;
+  EXPECT_EQ(run.output.find("macro_f1"), std::string::npos) << run.output;
+  const std::string sentiment = WriteFile("eval-bad-sentiment.tsv", "2.5\tlove it\nabc\tok\n");
+  run = Earshot({"eval", sentiment, "--task", "sentiment"}, "eval-bad-sentiment");
+  EXPECT_EQ(run.exit_code, 2) << run.output;
+  EXPECT_NE(run.output.find(sentiment + ":2: error: label 'abc' is not a number"),
+            std::string::npos)
+      << run.output;
+}
+
 // --passes classifies the file again with the same classifier: the figures
 // stay the first pass's, and the last pass's items/s is printed as well.
 TEST(EvalCommand, MorePassesKeepTheFiguresAndAddTheWarmRate) {
