@@ -1,7 +1,6 @@
 // earshot explain: why a text gets its class, step by step.
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
-#include <utf8proc.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -12,6 +11,7 @@
 #include "pipeline/normalize/lang_id.h"
 #include "pipeline/normalize/normalizer.h"
 #include "pipeline/sentiment/sentiment_scorer.h"
+#include "pipeline/terminal_columns.h"
 
 namespace earshot {
 namespace {
@@ -32,16 +32,7 @@ std::string Location(const SourceLocation& where) {
 // `text` and the spaces that fill it to `width` terminal columns: printf's
 // "%-14s" counts bytes, and "kötü" or an emoji take fewer columns than that.
 std::string PadToColumns(const std::string& text, int width) {
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  const auto size = static_cast<utf8proc_ssize_t>(text.size());
-  int columns = 0;
-  for (utf8proc_ssize_t at = 0; at < size;) {
-    utf8proc_int32_t cp = 0;
-    const utf8proc_ssize_t n = utf8proc_iterate(bytes + at, size - at, &cp);
-    columns += n > 0 ? std::max(0, utf8proc_charwidth(cp)) : 1;  // a stray byte: one column
-    at += n > 0 ? n : 1;
-  }
-  return text + std::string(static_cast<size_t>(std::max(0, width - columns)), ' ');
+  return text + std::string(static_cast<size_t>(std::max(0, width - TerminalColumns(text))), ' ');
 }
 
 void PrintText(const Explanation& e) {

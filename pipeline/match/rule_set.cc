@@ -3,7 +3,6 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <spdlog/spdlog.h>
-#include <utf8proc.h>
 
 #include <algorithm>
 #include <atomic>
@@ -14,6 +13,7 @@
 #include "pipeline/match/rule_collector.h"
 #include "pipeline/match/rule_reader.h"
 #include "pipeline/normalize/normalizer.h"
+#include "pipeline/terminal_columns.h"
 
 namespace earshot {
 namespace {
@@ -76,34 +76,22 @@ bool PlainHolds(const int* program, const RuleSet::MatchScratch& s) {
 }
 
 // What goes under snippet[0, column - 1) so that a caret after it stands
-// under byte `column` on a terminal: a tab for a tab, and for every other
-// character as many spaces as it takes columns ("ç" is two bytes and one
-// column, an emoji four bytes and two). `column` counts bytes, as YAML marks
-// and RE2 offsets do.
+// under byte `column` on a terminal: a tab for a tab, and for the text
+// between tabs as many spaces as it takes columns. `column` counts bytes,
+// as YAML marks and RE2 offsets do.
 std::string CaretIndent(const std::string& snippet, int column) {
+  const size_t before = static_cast<size_t>(std::max(column - 1, 0));
+  const std::string_view text = std::string_view(snippet).substr(0, before);
   std::string indent;
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(snippet.data());
-  const auto end = static_cast<utf8proc_ssize_t>(
-      std::min(snippet.size(), static_cast<size_t>(std::max(column - 1, 0))));
-  for (utf8proc_ssize_t at = 0; at < end;) {
-    utf8proc_int32_t cp = 0;
-    const utf8proc_ssize_t n = utf8proc_iterate(bytes + at, end - at, &cp);
-    if (n <= 0) {  // a stray byte, or a character the column cuts through
-      indent += ' ';
-      ++at;
-      continue;
-    }
-    if (cp == '\t') {
-      indent += '\t';
-    } else {
-      indent.append(static_cast<size_t>(std::max(utf8proc_charwidth(cp), 0)), ' ');
-    }
-    at += n;
+  size_t from = 0;
+  for (size_t tab = text.find('\t'); tab != std::string_view::npos; tab = text.find('\t', from)) {
+    indent.append(static_cast<size_t>(TerminalColumns(text.substr(from, tab - from))), ' ');
+    indent += '\t';
+    from = tab + 1;
   }
+  indent.append(static_cast<size_t>(TerminalColumns(text.substr(from))), ' ');
   // A column past the snippet's end (an error at the end of the line).
-  if (static_cast<size_t>(std::max(column - 1, 0)) > snippet.size()) {
-    indent.append(static_cast<size_t>(column - 1) - snippet.size(), ' ');
-  }
+  if (before > snippet.size()) indent.append(before - snippet.size(), ' ');
   return indent;
 }
 
