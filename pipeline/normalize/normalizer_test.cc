@@ -377,7 +377,7 @@ TEST(Normalize, TokensKnowWhetherACommaOrColonStandsBeforeThem) {
     for (const Token& t : Normalize(text, true).tokens) marks += t.after_comma ? ',' : '.';
     return marks;
   };
-  EXPECT_EQ(commas("çok kötü, hiç hareket yok"), "..,..");
+  EXPECT_EQ(commas("çok kötü, hiç destek yok"), "..,..");
   EXPECT_EQ(commas("not sure , sorry"), "..,");
   EXPECT_EQ(commas("verdict: bad, really bad"), ".,,.");
   EXPECT_EQ(commas("ok :) fine"), "...");      // an emoticon's colon is no comma

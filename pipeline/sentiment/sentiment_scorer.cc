@@ -61,10 +61,10 @@ bool IsComparative(std::string_view word, std::string_view entry) {
 // (same clause, at most three words apart), returns the words that make the
 // construction, or "" when the negator negates as usual:
 //   "never been so happy", "never seen such terrible service", "haven't been
-//   this sore in a while": never with so/this/such, a perfect negator with
+//   this angry in ages": never with so/this/such, a perfect negator with
 //   this/such ("haven't been so happy" can mean either, and stays negated);
 //   "nothing worse than", "nothing is more annoying", "never been happier",
-//   "couldn't be more useless", "can't get any worse": a comparative (or
+//   "couldn't be more rude", "can't get any worse": a comparative (or
 //   "more" before the word) after nothing/nobody, or after never/can't/
 //   couldn't with a linking verb between; "can't stop laughing", "won't
 //   stop crashing": any negator right before stop/quit; "can't thank you
@@ -1020,7 +1020,7 @@ std::optional<RatingInText> FindRatingInText(std::string_view folded,
   return found;
 }
 
-// Thanks that sign a post off ("Can I cancel part of this order? Thanks!",
+// Thanks that sign a post off ("Can I change the delivery address? Thanks!",
 // "... eyw"): good manners, not a verdict on what came before, so they do
 // not weigh as a closing word does.
 bool IsSignOff(std::string_view w) {
@@ -1827,8 +1827,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     // olmamış", "maalesef gelmedi" regret, they do not negate the regret.
     const bool regret = turkish != nullptr && IsRegret(words[i]);
     for (size_t ahead = end; ahead < words.size() && ahead < end + 3 && !regret; ++ahead) {
-      // A comma ends the phrase: in "çok kötü, hiç hareket yok" the "yok"
-      // is about "hareket".
+      // A comma ends the phrase: in "çok kötü, hiç destek yok" the "yok"
+      // is about "destek".
       // Nor past "başka": "saçmalıktan başka bir şey değil" (nothing but
       // nonsense) negates the other thing, and so affirms the word.
       if (!is_word[ahead] || text.tokens[ahead].clause_start || text.tokens[ahead].after_comma ||

@@ -170,7 +170,8 @@ TEST(SentimentScorer, ListedNegatorCountsAloneAndOnlyNegatesBeforeAListedWord) {
 TEST(SentimentScorer, ANegatorThatComparesSetsADegreeOrPrecedesStopAffirms) {
   auto l = std::make_shared<Lexicons>();
   l->en.Add("happy", 2.5);
-  l->en.Add("sore", -1.5);
+  l->en.Add("angry", -2.3);
+  l->en.Add("rude", -2.0);
   l->en.Add("terrible", -3.0);
   l->en.Add("useless", -2.5);
   l->en.Add("good", 2.0);
@@ -185,7 +186,7 @@ TEST(SentimentScorer, ANegatorThatComparesSetsADegreeOrPrecedesStopAffirms) {
   };
   // never + so/this/such, a perfect negator + this/such: "very", not "not".
   EXPECT_GT(score("I have never been so happy"), score("I have been so happy"));
-  EXPECT_LT(score("haven't been this sore in a while"), score("sore"));
+  EXPECT_LT(score("haven't been this angry in ages"), score("angry"));
   EXPECT_LT(score("hadn't seen such terrible service"), score("terrible"));
   EXPECT_LT(score("never felt this bad"), score("bad"));
   // A comparison after nothing/nobody, or after never/can't/couldn't with a
@@ -194,7 +195,7 @@ TEST(SentimentScorer, ANegatorThatComparesSetsADegreeOrPrecedesStopAffirms) {
   EXPECT_LT(score("nothing is more useless than this app"), score("useless"));
   EXPECT_GT(score("nothing better than a day off"), 0);
   EXPECT_GT(score("never been happier"), 0);
-  EXPECT_LT(score("couldn't be more useless"), score("useless"));
+  EXPECT_LT(score("couldn't be more rude"), score("rude"));
   EXPECT_LT(score("it can't get any worse"), 0);
   EXPECT_GT(score("could not be better"), 0);
   // Constructions that only look alike still negate.
@@ -351,9 +352,9 @@ TEST(SentimentScorer, AScoreGivenInTheTextCountsFromMinusThreeToPlusThree) {
   EXPECT_DOUBLE_EQ(raw("the film: 0/10", "en"), -3.0);
   EXPECT_DOUBLE_EQ(raw("5 / 10", "en"), 0.0);
   EXPECT_DOUBLE_EQ(raw("I give it 4 out of 5", "en"), 1.8);
-  EXPECT_NEAR(raw("10 üzerinden 3 en fazla", "tr"), -1.2, 1e-9);
-  EXPECT_NEAR(raw("10 uzerinden 3 en fazla", "tr"), -1.2, 1e-9);
-  EXPECT_DOUBLE_EQ(raw("10 üzerinden 10u hak ediyor", "tr"), 3.0);
+  EXPECT_NEAR(raw("10 üzerinden 3 veririm", "tr"), -1.2, 1e-9);
+  EXPECT_NEAR(raw("10 uzerinden 3 veririm", "tr"), -1.2, 1e-9);
+  EXPECT_DOUBLE_EQ(raw("10 üzerinden 10'u bile az", "tr"), 3.0);
   // Beside words it adds to them; the last score given counts.
   EXPECT_DOUBLE_EQ(raw("terrible. 10/10", "en"), 0.0);
   EXPECT_DOUBLE_EQ(raw("first 2/10, now 10/10", "en"), 3.0);
@@ -395,8 +396,8 @@ TEST(SentimentScorer, ThanksSigningOffAPostAreNoClosingVerdict) {
     return scorer.Score(Normalize(text, lang != "en"), lang, text).strength;
   };
   // "Thanks!" after a request is manners: it weighs as it would inside.
-  EXPECT_DOUBLE_EQ(score("can i cancel part of this order? Thanks!", "en"),
-                   score("thanks! can i cancel part of this order?", "en"));
+  EXPECT_DOUBLE_EQ(score("can i change the delivery address? Thanks!", "en"),
+                   score("thanks! can i change the delivery address?", "en"));
   EXPECT_DOUBLE_EQ(score("kargo hâlâ gelmedi. Teşekkürler.", "tr"),
                    score("teşekkürler. kargo hâlâ gelmedi.", "tr"));
   EXPECT_DOUBLE_EQ(score("film berbat. eyw", "tr"), score("eyw. film berbat.", "tr"));
@@ -781,7 +782,7 @@ TEST(SentimentScorer, TurkishNegatedCopulaNegatesTheWordBeforeIt) {
     return scorer.Score(Normalize(text, true), "tr", text).strength;
   };
   for (const char* text :
-       {"pek iyi olmayan bir komedi", "hiç komik olmadığını anlıyorsunuz", "iyi bir film olmamış",
+       {"pek iyi olmayan bir dizi", "hiç komik olmadığını anlıyorsunuz", "iyi bir film olmamış",
         "IYI OLMAMIS", "güzel olmaz", "iyi olamaz", "iyi olmuyor"}) {
     EXPECT_LT(s(text), 0) << text;
   }
@@ -942,8 +943,8 @@ TEST(SentimentScorer, TurkishNeitherNorNegatesWhatItNames) {
   auto s = [&](const std::string& text) {
     return scorer.Score(Normalize(text, true), "tr", text).strength;
   };
-  EXPECT_LT(s("film ne gerdi ne de güldürdü"), 0);
-  EXPECT_LT(s("FILM NE GERDI NE DE GULDURDU"), 0);
+  EXPECT_LT(s("oyun ne sardı ne de güldürdü"), 0);
+  EXPECT_LT(s("OYUN NE SARDI NE DE GULDURDU"), 0);
   EXPECT_LT(s("ne güzel ne de eğlenceli"), 0);
   EXPECT_GT(s("ne sıkıcı ne de uzun"), 0);
   // One "ne" is a question or an exclamation; "ne zaman" asks.
@@ -960,7 +961,7 @@ TEST(SentimentScorer, EnglishLikeAndKindCountOnlyAsVerbAndAdjective) {
   auto s = [&](const std::string& text) {
     return scorer.Score(Normalize(text, false), "en", text).strength;
   };
-  for (const char* text : {"I really like it", "you might like what you find", "we like the app",
+  for (const char* text : {"I really like it", "you will like the new menu", "we like the app",
                            "so kind of you", "the staff were very kind", "kind staff"}) {
     EXPECT_GT(s(text), 0) << text;
   }
@@ -1272,8 +1273,8 @@ TEST(SentimentScorer, ACommaEndsTheReachOfANegator) {
     return scorer.Score(Normalize(text, lang != "en"), lang, text).strength;
   };
   // Turkish "yok" after a comma negates its own phrase, not the one before.
-  EXPECT_LT(s("çok kötü, hiç hareket yok", "tr"), 0);
-  EXPECT_LT(s("cok kotu, hic hareket yok", "tr"), 0);
+  EXPECT_LT(s("çok kötü, hiç destek yok", "tr"), 0);
+  EXPECT_LT(s("cok kotu, hic destek yok", "tr"), 0);
   EXPECT_GT(s("kötü hareket yok", "tr"), 0);  // without the comma it still negates
   EXPECT_LT(s("güzel hiç değil", "tr"), 0);
   // "nothing but bad": the negator is about "başka" (anything else).
