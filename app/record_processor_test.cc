@@ -59,6 +59,10 @@ TEST_F(RecordProcessorTest, ComplaintYieldsAClassifiedPostKeyedByConversationFor
   EXPECT_DOUBLE_EQ(back->verdict.sentiment, r.verdict->sentiment);
   EXPECT_DOUBLE_EQ(back->verdict.sentiment_strength, r.verdict->sentiment_strength);
   EXPECT_LT(back->verdict.sentiment_strength, 0);
+  // So does the language guess, with its confidence.
+  EXPECT_EQ(back->verdict.lang, "tr");
+  EXPECT_TRUE(back->verdict.lang_detected);
+  EXPECT_DOUBLE_EQ(back->verdict.lang_confidence, r.verdict->lang_confidence);
   // received_at is the record's timestamp, so a replay gives the same deadline.
   EXPECT_EQ(back->received_at_ms, 1795425245000);
 }

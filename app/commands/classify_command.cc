@@ -59,6 +59,10 @@ void WriteVerdict(const Post& post, const Verdict& v, int line_number) {
   w.Double(v.sentiment_strength);
   w.Key("lang");
   w.String(v.lang.c_str());
+  w.Key("lang_detected");
+  w.Bool(v.lang_detected);
+  w.Key("lang_confidence");
+  w.Double(v.lang_confidence);
   w.Key("priority");
   w.String(PriorityName(v.priority));
   w.Key("urgent");

@@ -41,6 +41,11 @@ struct Verdict {
   // angry sentence in a long post is a complaint all the same.
   double sentiment_strength = 0.0;
   std::string lang;  // detected or given language
+  // True when the post carried no language and `lang` is the classifier's
+  // guess; `lang_confidence` is then the guess's confidence (0..1, 0 and an
+  // empty `lang` when the text held no evidence), and 1 for a given one.
+  bool lang_detected = false;
+  double lang_confidence = 1.0;
   std::vector<RuleMatch> matches;
   std::vector<std::string> urgent;  // legal, safety, media, churn, fraud
   std::string reason;               // one line: why this class

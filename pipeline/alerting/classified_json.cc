@@ -69,6 +69,11 @@ StatusOr<ClassifiedPost> DecodeClassifiedJson(std::string_view json) {
     out.verdict.sentiment_strength = s->value.GetDouble();
   if (auto c = doc.FindMember("confidence"); c != doc.MemberEnd() && c->value.IsNumber())
     out.verdict.confidence = c->value.GetDouble();
+  // Records written before these fields existed read as a given language.
+  if (auto d = doc.FindMember("lang_detected"); d != doc.MemberEnd() && d->value.IsBool())
+    out.verdict.lang_detected = d->value.GetBool();
+  if (auto c = doc.FindMember("lang_confidence"); c != doc.MemberEnd() && c->value.IsNumber())
+    out.verdict.lang_confidence = c->value.GetDouble();
   if (auto u = doc.FindMember("urgent"); u != doc.MemberEnd() && u->value.IsArray()) {
     for (const auto& f : u->value.GetArray())
       if (f.IsString()) out.verdict.urgent.emplace_back(f.GetString(), f.GetStringLength());

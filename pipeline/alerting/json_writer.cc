@@ -68,6 +68,10 @@ void WriteVerdict(Writer& w, const Verdict& verdict) {
   w.Key("sentiment_strength");
   w.Double(verdict.sentiment_strength);
   OptStr(w, "lang", verdict.lang);
+  w.Key("lang_detected");
+  w.Bool(verdict.lang_detected);
+  w.Key("lang_confidence");
+  w.Double(verdict.lang_confidence);
   w.Key("urgent");
   w.StartArray();
   for (const std::string& flag : verdict.urgent) w.String(flag.c_str());

@@ -204,7 +204,12 @@ Verdict Classifier::Classify(const Post& post) const {
   thread_local NormalizedText scratch;
   NormalizeInto(post.text, /*turkish=*/v.lang != "en", &scratch);
   const NormalizedText& text = scratch;
-  if (v.lang.empty()) v.lang = DetectLanguage(post.text, text).lang;
+  if (v.lang.empty()) {
+    const LangGuess guess = DetectLanguage(post.text, text);
+    v.lang = guess.lang;
+    v.lang_detected = true;
+    v.lang_confidence = guess.confidence;
+  }
 
   // 2. Rules, before sentiment: a complaint rule changes how bare praise
   // beside it reads (see ScoreContext).

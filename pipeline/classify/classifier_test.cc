@@ -85,6 +85,30 @@ TEST_F(ClassifierTest, ComplaintRuleDecidesClassAndPriority) {
   EXPECT_EQ(v.lang, "tr");
 }
 
+// A post without a language gets the detector's guess and its confidence;
+// one that says its language keeps it, at full confidence.
+TEST_F(ClassifierTest, TheLanguageItDetectsComesWithItsConfidence) {
+  const Verdict guessed = Classify("Kargom hala gelmedi, çok mağdur oldum");
+  EXPECT_EQ(guessed.lang, "tr");
+  EXPECT_TRUE(guessed.lang_detected);
+  EXPECT_GT(guessed.lang_confidence, 0.0);
+  EXPECT_LE(guessed.lang_confidence, 1.0);
+  Post given;
+  given.id = "2";
+  given.channel = "x";
+  given.lang = "en";
+  given.text = "Kargom hala gelmedi";
+  const Verdict kept = classifier_->Classify(given);
+  EXPECT_EQ(kept.lang, "en");
+  EXPECT_FALSE(kept.lang_detected);
+  EXPECT_DOUBLE_EQ(kept.lang_confidence, 1.0);
+  // No evidence either way: no language, and no confidence in one.
+  const Verdict unknown = Classify("12345 😀");
+  EXPECT_EQ(unknown.lang, "");
+  EXPECT_TRUE(unknown.lang_detected);
+  EXPECT_DOUBLE_EQ(unknown.lang_confidence, 0.0);
+}
+
 TEST_F(ClassifierTest, UrgentFlagRaisesPriorityToP1) {
   const Verdict v = Classify("avukatıma veriyorum");
   EXPECT_EQ(v.post_class, PostClass::kComplaint);

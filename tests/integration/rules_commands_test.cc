@@ -303,6 +303,9 @@ TEST(ClassifyCommand, ReadsTextTsvAndJsonlLines) {
               docs[2].HasMember("confidence"));
   // The tone and the strength the class was decided on agree in sign.
   ASSERT_TRUE(docs[2].HasMember("sentiment_strength")) << run.output;
+  // The language comes with whether it was guessed, and how surely.
+  ASSERT_TRUE(docs[2].HasMember("lang_detected") && docs[2].HasMember("lang_confidence"))
+      << run.output;
   EXPECT_GT(docs[2]["sentiment"].GetDouble(), 0);
   EXPECT_GT(docs[2]["sentiment_strength"].GetDouble(), 0);
   EXPECT_STREQ(docs[3]["error"].GetString(), "json_syntax");
