@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <tuple>
 
 #include "app/commands/commands.h"
 #include "app/config.h"
@@ -17,11 +18,26 @@
 namespace earshot {
 namespace {
 
-// Prints diagnostics compiler-style; returns (errors, warnings).
+// The diagnostics in source order, the way a compiler lists them: files in
+// the order they first come up, then by line and column. The reader, the
+// collector and the set's build each report in their own pass, so a file's
+// diagnostics would otherwise come in three runs.
+std::vector<Diagnostic> InSourceOrder(std::vector<Diagnostic> diagnostics) {
+  std::map<std::string, size_t> file_rank;
+  for (const Diagnostic& d : diagnostics) file_rank.emplace(d.file, file_rank.size());
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) {
+                     return std::make_tuple(file_rank[a.file], a.line, a.column) <
+                            std::make_tuple(file_rank[b.file], b.line, b.column);
+                   });
+  return diagnostics;
+}
+
+// Prints diagnostics compiler-style, in source order; returns (errors, warnings).
 std::pair<int, int> PrintDiagnostics(const std::vector<Diagnostic>& diagnostics, bool strict) {
   int errors = 0;
   int warnings = 0;
-  for (Diagnostic d : diagnostics) {
+  for (Diagnostic d : InSourceOrder(diagnostics)) {
     if (strict) d.severity = Severity::kError;
     (d.severity == Severity::kError ? errors : warnings)++;
     std::printf("%s\n", d.ToString().c_str());

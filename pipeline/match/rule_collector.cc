@@ -357,6 +357,16 @@ class Collector {
         if (out.rules.size() < options_.max_rules) out.rules.push_back(std::move(rule));
       }
     }
+    // Rules the reader left out for errors: their items are checked all the
+    // same, so that fixing a rule's typo does not uncover a bad regex or an
+    // undefined list in it on the next run. Nothing of them is kept.
+    for (const RuleFile& f : files_) {
+      for (Rule rule : f.rejected) {
+        bool unused = true;
+        Resolve(&rule.match, lists, macro_index, &list_names, &macro_names, &unused);
+        Resolve(&rule.exceptions, lists, macro_index, &list_names, &macro_names, &unused);
+      }
+    }
     (void)ok;
     return out;
   }

@@ -28,6 +28,53 @@ const std::vector<std::string> kChannels = {
 const std::vector<std::string> kTestKeys = {"text", "expect", "class",     "channel",
                                             "lang", "rating", "followers", "verified"};
 
+// Keys authors reach for from other tools, or from reading "terms, phrases
+// and regexes" as keys, where no spelling is close enough for a
+// did-you-mean: how the format writes that thing instead. Looked up by the
+// key and by where it stands ("a match item", "a block" for match,
+// exceptions and a macro's body, "a rule").
+struct KeyHint {
+  const char* key;
+  const char* where;  // "" for any place
+  const char* hint;
+};
+constexpr KeyHint kKeyHints[] = {
+    {"term", "a match item", "write a term or phrase as a plain string: - \"kargo\""},
+    {"terms", "", "list terms and phrases as plain strings under any, all or none"},
+    {"word", "a match item", "write a term or phrase as a plain string: - \"kargo\""},
+    {"words", "", "list terms and phrases as plain strings under any, all or none"},
+    {"phrase", "a match item", "write a phrase as a plain string: - \"kargom gelmedi\""},
+    {"phrases", "", "list terms and phrases as plain strings under any, all or none"},
+    {"keyword", "a match item", "write a term or phrase as a plain string: - \"kargo\""},
+    {"keywords", "", "list terms and phrases as plain strings under any, all or none"},
+    {"stem", "a match item", "write a stem as a string ending in '*': - \"iade*\""},
+    {"text", "a match item", "write a term or phrase as a plain string: - \"kargo\""},
+    {"list", "a match item", "use a list by its name as a string: - \"$name\""},
+    {"regex", "a block", "a regex is an item of any, all or none: - {regex: '...'}"},
+    {"near", "a block", "near is an item of any, all or none: - {near: [a, b], within: 3}"},
+    {"macro", "a block", "a macro is an item of any, all or none: - {macro: name}"},
+    {"condition", "a rule", "conditions on the post go under 'when:'"},
+    {"conditions", "a rule", "conditions on the post go under 'when:'"},
+    {"severity", "a rule", "a rule's weight is 'priority: p1' to 'p4'"},
+    {"examples", "a rule", "examples a rule must (not) match go under 'tests:'"},
+    {"lists", "a rule", "lists are defined at the top level of the file, beside 'rules:'"},
+    {"macros", "a rule", "macros are defined at the top level of the file, beside 'rules:'"},
+};
+
+bool IsClassName(const std::string& s) {
+  return s == "complaint" || s == "praise" || s == "question" || s == "neutral" ||
+         s == "brand_reply";
+}
+
+const char* KeyHintFor(const std::string& key, const std::string& where) {
+  const bool block = where == "match" || where == "exceptions" || where.rfind("macro '", 0) == 0;
+  const std::string place = block ? std::string("a block") : where;
+  for (const KeyHint& h : kKeyHints) {
+    if (key == h.key && (h.where[0] == '\0' || place == h.where)) return h.hint;
+  }
+  return nullptr;
+}
+
 class Reader {
  public:
   Reader(RuleFile* file, std::vector<Diagnostic>* diagnostics)
@@ -72,7 +119,9 @@ class Reader {
       if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
       std::string message = "unknown key '";
       message.append(key).append("' in ").append(where);
-      if (const std::string guess = DidYouMean(key, allowed); !guess.empty()) {
+      if (const char* hint = KeyHintFor(key, where); hint != nullptr) {
+        message.append(": ").append(hint);
+      } else if (const std::string guess = DidYouMean(key, allowed); !guess.empty()) {
         message += " (did you mean '" + guess + "'?)";
       }
       Error(kv.first, "unknown_key", message);
@@ -310,10 +359,18 @@ class Reader {
         continue;
       }
       std::string expect;
-      if (!Scalar(t["text"], "text", &test.text) || !Scalar(t["expect"], "expect", &expect) ||
-          !OneOf(t["expect"], "expect", expect, {"match", "no_match"})) {
+      if (!Scalar(t["text"], "text", &test.text) || !Scalar(t["expect"], "expect", &expect)) {
         continue;
       }
+      if (IsClassName(expect)) {
+        // "expect: complaint": the class a test wants is its own key.
+        Error(t["expect"], "invalid_value",
+              "'expect' is 'match' or 'no_match'; the class a post should get goes in its own "
+              "key: expect: match, class: " +
+                  expect);
+        continue;
+      }
+      if (!OneOf(t["expect"], "expect", expect, {"match", "no_match"})) continue;
       test.expect_match = expect == "match";
       if (t["class"] && Scalar(t["class"], "class", &test.expect_class)) {
         OneOf(t["class"], "class", test.expect_class,
@@ -405,7 +462,11 @@ class Reader {
       Warn(node, "no_tests", "rule '" + rule.id + "' has no tests");
     }
     if (!rule.id.empty()) file_->rule_ids.emplace_back(rule.id, rule.where);
-    if (errors_ == errors_before) file_->rules.push_back(std::move(rule));
+    if (errors_ == errors_before) {
+      file_->rules.push_back(std::move(rule));
+    } else {
+      file_->rejected.push_back(std::move(rule));
+    }
   }
 
   void ReadLists(const YamlNode& node) {

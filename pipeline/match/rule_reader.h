@@ -30,12 +30,18 @@ struct RuleFile {
   // ids of rules left out for errors, so that a duplicate id is reported
   // even when one of the two rules has another error.
   std::vector<std::pair<std::string, SourceLocation>> rule_ids;
+  // The rules left out for errors, as far as they were read: the collector
+  // checks their items too (regex syntax, undefined lists and macros), so
+  // that one run reports every problem, not those of the rules without
+  // other errors only. They never enter a rule set.
+  std::vector<Rule> rejected;
   std::vector<NamedList> lists;
   std::vector<Macro> macros;
   std::vector<std::string> lines;  // the source, for snippets in later diagnostics
 };
 
-// Reads one file. Rules with errors are left out; their diagnostics appended.
+// Reads one file. Rules with errors are left out (kept in `rejected`);
+// their diagnostics appended.
 RuleFile ReadRuleFile(const std::string& path, std::vector<Diagnostic>* diagnostics);
 
 // Same, from text already in memory; `name` is used in diagnostics.

@@ -93,6 +93,85 @@ TEST(RuleReader, ReportsDuplicateIdsOfRulesWithOtherErrors) {
   EXPECT_EQ(bad_priority->line, 9);
 }
 
+TEST(RuleCollector, ItemsOfRulesWithOtherErrorsAreCheckedToo) {
+  // A bad value leaves the rule out of the set, but its bad regex,
+  // its undefined list and macro and its never-matching regex are reported
+  // in the same run, not after the value is fixed.
+  std::vector<Diagnostic> d;
+  std::vector<RuleFile> files;
+  files.push_back(ReadRuleText(R"y(rules:
+  - id: a
+    category: complaint
+    priority: p9
+    match:
+      any:
+        - regex: "kargo (gelmedi"
+        - "$couriers"
+        - {macro: rude}
+      all:
+        - regex: "iade edilmedi"
+    exceptions:
+      any:
+        - regex: "KARGO"
+    tests: [{text: x, expect: match}]
+)y",
+                               "pack.yaml", &d));
+  ASSERT_EQ(files[0].rules.size(), 0U);
+  ASSERT_EQ(files[0].rejected.size(), 1U);
+  const CollectedRules collected = CollectRules(files, RuleSetOptions{}, &d);
+  EXPECT_TRUE(collected.rules.empty());
+  std::vector<std::pair<std::string, int>> found;
+  for (const Diagnostic& x : d) found.emplace_back(x.code, x.line);
+  EXPECT_EQ(found, (std::vector<std::pair<std::string, int>>{{"invalid_value", 4},
+                                                             {"regex_syntax", 7},
+                                                             {"undefined_list", 8},
+                                                             {"undefined_macro", 9},
+                                                             {"never_matches", 14}}));
+}
+
+TEST(RuleReader, UnknownKeysAuthorsReachForSayHowTheFormatWritesThem) {
+  const auto d = Lint(R"y(rules:
+  - id: a
+    category: complaint
+    severity: high
+    match:
+      any:
+        - term: "iade"
+        - phrase: "kargom gelmedi"
+        - list: couriers
+      near: ["para", "yok"]
+    tests:
+      - {text: "iade yok", expect: complaint}
+)y");
+  std::vector<std::string> messages;
+  for (const Diagnostic& x : d) messages.push_back(std::to_string(x.line) + " " + x.message);
+  EXPECT_EQ(messages,
+            (std::vector<std::string>{
+                "4 unknown key 'severity' in a rule: a rule's weight is 'priority: p1' to 'p4'",
+                "10 unknown key 'near' in match: near is an item of any, all or none: - "
+                "{near: [a, b], within: 3}",
+                "7 unknown key 'term' in a match item: write a term or phrase as a plain "
+                "string: - \"kargo\"",
+                "8 unknown key 'phrase' in a match item: write a phrase as a plain string: - "
+                "\"kargom gelmedi\"",
+                "9 unknown key 'list' in a match item: use a list by its name as a string: - "
+                "\"$name\"",
+                "12 'expect' is 'match' or 'no_match'; the class a post should get goes in its "
+                "own key: expect: match, class: complaint"}));
+  // Where a spelling is close, the did-you-mean stays.
+  const auto typo = Lint(R"y(rules:
+  - id: a
+    category: complaint
+    match:
+      any: [{regexp: "x"}]
+    tests: [{text: x, expect: match}]
+)y");
+  const Diagnostic* unknown = Find(typo, "unknown_key");
+  ASSERT_NE(unknown, nullptr);
+  EXPECT_NE(unknown->message.find("(did you mean 'regex'?)"), std::string::npos)
+      << unknown->message;
+}
+
 TEST(RuleReader, YamlSyntaxErrorsCarryTheirPosition) {
   const auto d = Lint("rules:\n  - id: [unclosed\n");
   ASSERT_EQ(d.size(), 1u);

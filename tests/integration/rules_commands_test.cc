@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -101,6 +102,15 @@ rules:
       << run.output;
   EXPECT_NE(run.output.find(pack + ":16:"), std::string::npos) << run.output;  // capital in regex
   EXPECT_NE(run.output.find("\n      priorty: p2\n      ^"), std::string::npos) << run.output;
+  // In source order, as a compiler lists them, although the reader, the
+  // collector and the set's build each report in their own pass.
+  std::vector<int> lines;
+  for (size_t at = run.output.find(pack + ":"); at != std::string::npos;
+       at = run.output.find(pack + ":", at + 1)) {
+    lines.push_back(std::stoi(run.output.substr(at + pack.size() + 1)));
+  }
+  EXPECT_GE(lines.size(), 5U) << run.output;
+  EXPECT_TRUE(std::is_sorted(lines.begin(), lines.end())) << run.output;
 }
 
 TEST(RulesLintCommand, StrictTurnsWarningsIntoErrors) {
