@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <functional>
 
 #include "earshot/post.h"
 #include "pipeline/match/compiled_patterns.h"
@@ -370,26 +371,40 @@ std::vector<RuleExplanation> RuleSet::Explain(const NormalizedText& text,
     const Rule& rule = rules_[static_cast<size_t>(r)];
     RuleExplanation e;
     e.rule = &rule;
-    auto note = [&](const char* list, const std::vector<MatchItem>& items) {
-      for (const MatchItem& item : items) {
-        // One side of a near item matching says nothing of the item.
-        if (item.kind == MatchItem::Kind::kNear && !ItemHolds(item, hit, text)) continue;
-        for (size_t k = 0; k < item.pattern_ids.size(); ++k) {
-          if (!hit.Fired(item.pattern_ids[k])) continue;
-          // As written at this place: identical patterns share one compiled
-          // copy, which keeps the first one's text and location.
-          const Pattern& own = item.alternatives[k];
-          e.items.push_back(ItemMatch{
-              list,
-              item.reference.empty() ? own.written : item.reference + " (" + own.written + ")",
-              FirstMatch(own, text), own.where});
-        }
-      }
-    };
-    note("any", rule.match.any);
-    note("all", rule.match.all);
-    note("none", rule.match.none);
-    note("exceptions", rule.exceptions.any);
+    // `via` names the macros the items were reached through, outermost
+    // first ("{macro: rude} "), so a rule that holds by a macro shows which
+    // of the macro's own items matched and where the macro says them.
+    std::function<void(const char*, const std::vector<MatchItem>&, const std::string&)> note =
+        [&](const char* list, const std::vector<MatchItem>& items, const std::string& via) {
+          for (const MatchItem& item : items) {
+            if (item.kind == MatchItem::Kind::kMacro) {
+              if (item.macro < 0 || !ItemHolds(item, hit, text)) continue;
+              const Macro& macro = macros_[static_cast<size_t>(item.macro)];
+              const std::string inner = via + "{macro: " + macro.name + "} ";
+              note(list, macro.block.any, inner);
+              note(list, macro.block.all, inner);
+              continue;
+            }
+            // One side of a near item matching says nothing of the item.
+            if (item.kind == MatchItem::Kind::kNear && !ItemHolds(item, hit, text)) continue;
+            for (size_t k = 0; k < item.pattern_ids.size(); ++k) {
+              if (!hit.Fired(item.pattern_ids[k])) continue;
+              // As written at this place: identical patterns share one
+              // compiled copy, which keeps the first one's text and location.
+              const Pattern& own = item.alternatives[k];
+              e.items.push_back(ItemMatch{
+                  list,
+                  via + (item.reference.empty() ? own.written
+                                                : item.reference + " (" + own.written + ")"),
+                  FirstMatch(own, text), own.where});
+            }
+          }
+        };
+    note("any", rule.match.any, "");
+    note("all", rule.match.all, "");
+    note("none", rule.match.none, "");
+    note("exceptions", rule.exceptions.any, "");
+    note("exceptions", rule.exceptions.all, "");
     e.matched = Applies(rule, context, &e.why_not) && Evaluate(rule.match, hit, text, &e.why_not);
     if (e.matched && !(rule.exceptions.any.empty() && rule.exceptions.all.empty()) &&
         Evaluate(rule.exceptions, hit, text, nullptr)) {

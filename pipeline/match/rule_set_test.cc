@@ -226,6 +226,34 @@ TEST(RuleSet, ExplainShowsItemsAsWrittenAndNearItemsOnlyWhenTheyHold) {
   EXPECT_EQ(explained[0].items[1].written, "gelmedi");
 }
 
+TEST(RuleSet, ExplainShowsTheItemsOfAMacroThatHeld) {
+  auto set = testing::RulesFromYaml(R"y(macros:
+  unauthorised:
+    any: ["izinsiz", "bilgim dışında"]
+  taken:
+    all: [{macro: unauthorised}, "kesil*"]
+rules:
+  - id: fee
+    category: complaint
+    match:
+      all: ["aidat*", {macro: taken}]
+)y");
+  ASSERT_NE(set, nullptr);
+  const auto explained = set->Explain(Normalize("izinsiz aidat kesildi", true), Lang("tr"));
+  ASSERT_EQ(explained.size(), 1u);
+  EXPECT_TRUE(explained[0].matched);
+  std::vector<std::string> shown;
+  for (const ItemMatch& item : explained[0].items) {
+    shown.push_back(item.list + " " + item.written + " = " + item.matched + " @" +
+                    std::to_string(item.where.line));
+  }
+  EXPECT_EQ(shown, (std::vector<std::string>{
+                       "all aidat* = aidat @10",
+                       "all {macro: taken} {macro: unauthorised} izinsiz = izinsiz @3",
+                       "all {macro: taken} kesil* = kesildi @5",
+                   }));
+}
+
 TEST(RuleSet, ManyRulesCompileIntoFewShards) {
   std::string yaml = "rules:\n";
   for (int i = 0; i < 2000; ++i) {
