@@ -1,14 +1,18 @@
 // earshot rules lint | test | diff: the rule author's tools.
 #include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <tuple>
 
 #include "app/commands/commands.h"
+#include "app/commands/report_format.h"
 #include "app/config.h"
 #include "app/record_processor.h"
 #include "earshot/decode.h"
@@ -18,31 +22,46 @@
 namespace earshot {
 namespace {
 
-// The diagnostics in source order, the way a compiler lists them: files in
-// the order they first come up, then by line and column. The reader, the
-// collector and the set's build each report in their own pass, so a file's
-// diagnostics would otherwise come in three runs.
-std::vector<Diagnostic> InSourceOrder(std::vector<Diagnostic> diagnostics) {
-  std::map<std::string, size_t> file_rank;
-  for (const Diagnostic& d : diagnostics) file_rank.emplace(d.file, file_rank.size());
-  std::stable_sort(diagnostics.begin(), diagnostics.end(),
-                   [&](const Diagnostic& a, const Diagnostic& b) {
-                     return std::make_tuple(file_rank[a.file], a.line, a.column) <
-                            std::make_tuple(file_rank[b.file], b.line, b.column);
-                   });
-  return diagnostics;
-}
-
-// Prints diagnostics compiler-style, in source order; returns (errors, warnings).
-std::pair<int, int> PrintDiagnostics(const std::vector<Diagnostic>& diagnostics, bool strict) {
+// Counts (errors, warnings); with `strict` every warning is an error.
+std::pair<int, int> Count(std::vector<Diagnostic>* diagnostics, bool strict) {
   int errors = 0;
   int warnings = 0;
-  for (Diagnostic d : InSourceOrder(diagnostics)) {
+  for (Diagnostic& d : *diagnostics) {
     if (strict) d.severity = Severity::kError;
     (d.severity == Severity::kError ? errors : warnings)++;
-    std::printf("%s\n", d.ToString().c_str());
   }
   return {errors, warnings};
+}
+
+// Prints diagnostics in source order, in the text or github format (json is
+// written whole by the caller, with its counts).
+void PrintDiagnostics(const std::vector<Diagnostic>& diagnostics, ReportFormat format) {
+  for (const Diagnostic& d : diagnostics) {
+    if (format == ReportFormat::kGithub) {
+      std::printf("%s\n", GithubAnnotation(d.severity == Severity::kError ? "error" : "warning",
+                                           d.file, d.line, d.column, d.code, d.message)
+                              .c_str());
+    } else {
+      std::printf("%s\n", d.ToString().c_str());
+    }
+  }
+}
+
+// `"diagnostics":[…]` for a JSON report.
+std::string DiagnosticsJson(const std::vector<Diagnostic>& diagnostics) {
+  std::string out = "\"diagnostics\":[";
+  for (size_t i = 0; i < diagnostics.size(); ++i) {
+    if (i > 0) out += ",";
+    out += DiagnosticJson(diagnostics[i]);
+  }
+  return out + "]";
+}
+
+std::string JsonString(const std::string& s) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size()));
+  return buffer.GetString();
 }
 
 StatusOr<std::shared_ptr<const Classifier>> ClassifierFor(const std::vector<std::string>& rules,
@@ -76,53 +95,110 @@ void SplitLintPaths(const std::vector<std::string>& paths, std::vector<std::stri
   }
 }
 
-int Lint(const std::vector<std::string>& paths, bool strict) {
+int Lint(const std::vector<std::string>& paths, bool strict, ReportFormat format) {
   std::vector<std::string> rule_paths;
   std::vector<std::string> lexicon_files;
   SplitLintPaths(paths, &rule_paths, &lexicon_files);
   std::vector<Diagnostic> diagnostics;
-  std::string counts;
   size_t files = 0;
-  bool rules_loaded = true;
+  // What loaded, for the summary; -1 when nothing of that kind was asked
+  // for or it did not load (std::optional here trips GCC 12's
+  // -Wmaybe-uninitialized).
+  int64_t rule_count = -1;
+  int64_t entries = -1;
   if (!rule_paths.empty()) {
     auto rules = LoadRuleSet(rule_paths, RuleSetOptions{}, &diagnostics);
     files += RuleFiles(rule_paths).size();
-    rules_loaded = rules.ok();
-    if (rules.ok()) counts += ", " + std::to_string((*rules)->rules().size()) + " rules";
+    if (rules.ok()) rule_count = static_cast<int64_t>((*rules)->rules().size());
   }
-  size_t entries = 0;
   for (const std::string& file : lexicon_files) {
     ++files;
     auto lexicon = Lexicon::LoadFile(file, &diagnostics);
     if (lexicon.ok()) {
-      entries += lexicon->size();
+      entries = std::max<int64_t>(entries, 0) + static_cast<int64_t>(lexicon->size());
     } else {
+      entries = std::max<int64_t>(entries, 0);
       diagnostics.push_back(
           Diagnostic{Severity::kError, "io", file, 0, 0, "cannot read the lexicon file", ""});
     }
   }
-  if (!lexicon_files.empty()) counts += ", " + std::to_string(entries) + " lexicon entries";
-  const auto [errors, warnings] = PrintDiagnostics(diagnostics, strict);
+  diagnostics = InSourceOrder(std::move(diagnostics));
+  const auto [errors, warnings] = Count(&diagnostics, strict);
+  if (errors > 0) rule_count = -1;  // nothing was loaded that counts
+  if (format == ReportFormat::kJson) {
+    std::string out = "{" + DiagnosticsJson(diagnostics);
+    out += ",\"errors\":" + std::to_string(errors) + ",\"warnings\":" + std::to_string(warnings) +
+           ",\"files\":" + std::to_string(files);
+    if (rule_count >= 0) out += ",\"rules\":" + std::to_string(rule_count);
+    if (entries >= 0 && errors == 0) out += ",\"lexicon_entries\":" + std::to_string(entries);
+    std::printf("%s}\n", out.c_str());
+    return errors > 0 ? 1 : 0;
+  }
+  PrintDiagnostics(diagnostics, format);
+  std::string counts;
+  if (rule_count >= 0) counts += ", " + std::to_string(rule_count) + " rules";
+  if (entries >= 0 && errors == 0) counts += ", " + std::to_string(entries) + " lexicon entries";
   std::printf("%d error(s), %d warning(s) in %zu file(s)%s\n", errors, warnings, files,
-              rules_loaded && errors == 0 ? counts.c_str() : "");
+              counts.c_str());
   return errors > 0 ? 1 : 0;
 }
 
-int Test(const std::vector<std::string>& paths, const std::string& lexicons) {
+// One rule test that did not pass.
+struct TestFailure {
+  SourceLocation where;
+  std::string rule;
+  std::string problem;
+  std::string text;
+};
+
+// Reports `rules test` in `format`: the diagnostics of rules that do not
+// load, each failure, and the counts. Returns the exit code.
+int ReportTests(const std::vector<Diagnostic>& diagnostics,
+                const std::vector<TestFailure>& failures, int passed, int failed,
+                const std::string& summary_note, ReportFormat format) {
+  if (format == ReportFormat::kJson) {
+    std::string out = "{" + DiagnosticsJson(InSourceOrder(diagnostics)) + ",\"failures\":[";
+    for (size_t i = 0; i < failures.size(); ++i) {
+      const TestFailure& f = failures[i];
+      out += (i > 0 ? ",{" : "{");
+      out += "\"file\":" + JsonString(f.where.file) + ",\"line\":" + std::to_string(f.where.line) +
+             ",\"rule\":" + JsonString(f.rule) + ",\"problem\":" + JsonString(f.problem) +
+             ",\"text\":" + JsonString(f.text) + "}";
+    }
+    out += "],\"passed\":" + std::to_string(passed) + ",\"failed\":" + std::to_string(failed);
+    if (!summary_note.empty()) out += ",\"error\":" + JsonString(summary_note);
+    std::printf("%s}\n", out.c_str());
+    return failed > 0 ? 1 : 0;
+  }
+  PrintDiagnostics(InSourceOrder(diagnostics), format);
+  for (const TestFailure& f : failures) {
+    const std::string message = "rule " + f.rule + ": " + f.problem + " for \"" + f.text + "\"";
+    if (format == ReportFormat::kGithub) {
+      std::printf(
+          "%s\n",
+          GithubAnnotation("error", f.where.file, f.where.line, 0, "rule test", message).c_str());
+    } else {
+      std::printf("%s:%d: %s\n", f.where.file.c_str(), f.where.line, message.c_str());
+    }
+  }
+  if (!summary_note.empty() && diagnostics.empty()) std::printf("%s\n", summary_note.c_str());
+  std::printf("%d passed, %d failed%s\n", passed, failed,
+              !diagnostics.empty() ? ": the rules do not load" : "");
+  return failed > 0 ? 1 : 0;
+}
+
+int Test(const std::vector<std::string>& paths, const std::string& lexicons, ReportFormat format) {
   std::vector<Diagnostic> diagnostics;
   auto rules = LoadRuleSet(paths, RuleSetOptions{}, &diagnostics);
   if (!rules.ok()) {
-    PrintDiagnostics(diagnostics, false);
-    std::printf("0 passed, 1 failed: the rules do not load\n");
-    return 1;
+    return ReportTests(diagnostics, {}, 0, 1, "the rules do not load", format);
   }
   auto classifier = ClassifierFor(paths, lexicons);
   if (!classifier.ok()) {
-    std::printf("%s\n0 passed, 1 failed\n", classifier.status().message().c_str());
-    return 1;
+    return ReportTests({}, {}, 0, 1, classifier.status().message(), format);
   }
   int passed = 0;
-  int failed = 0;
+  std::vector<TestFailure> failures;
   for (const Rule& rule : (*rules)->rules()) {
     for (const RuleTest& test : rule.tests) {
       MatchContext context = test.context;
@@ -153,14 +229,12 @@ int Test(const std::vector<std::string>& paths, const std::string& lexicons) {
       if (problem.empty()) {
         ++passed;
       } else {
-        ++failed;
-        std::printf("%s:%d: rule %s: %s for \"%s\"\n", test.where.file.c_str(), test.where.line,
-                    rule.id.c_str(), problem.c_str(), test.text.c_str());
+        failures.push_back(TestFailure{test.where, rule.id, problem, test.text});
       }
     }
   }
-  std::printf("%d passed, %d failed\n", passed, failed);
-  return failed > 0 ? 1 : 0;
+  const int failed = static_cast<int>(failures.size());
+  return ReportTests({}, failures, passed, failed, "", format);
 }
 
 int Diff(const std::vector<std::string>& old_paths, const std::vector<std::string>& new_paths,
@@ -229,6 +303,15 @@ int Diff(const std::vector<std::string>& old_paths, const std::vector<std::strin
   return 0;
 }
 
+void AddFormatOption(CLI::App* command, std::string* format) {
+  command
+      ->add_option("--format", *format,
+                   "Output: text (compiler style), json (one document), github (GitHub Actions "
+                   "annotations)")
+      ->check(CLI::IsMember({"text", "json", "github"}))
+      ->default_str("text");
+}
+
 }  // namespace
 
 void AddRulesCommand(CLI::App& app, CommandContext context) {
@@ -238,6 +321,7 @@ void AddRulesCommand(CLI::App& app, CommandContext context) {
   struct LintOptions {
     std::vector<std::string> paths;
     bool strict = false;
+    std::string format = "text";
   };
   auto lint = std::make_shared<LintOptions>();
   CLI::App* lint_cmd =
@@ -248,11 +332,15 @@ void AddRulesCommand(CLI::App& app, CommandContext context) {
       ->required()
       ->check(CLI::ExistingPath);
   lint_cmd->add_flag("--strict", lint->strict, "Treat warnings as errors");
-  lint_cmd->callback([lint, context] { *context.exit_code = Lint(lint->paths, lint->strict); });
+  AddFormatOption(lint_cmd, &lint->format);
+  lint_cmd->callback([lint, context] {
+    *context.exit_code = Lint(lint->paths, lint->strict, *ParseReportFormat(lint->format));
+  });
 
   struct TestOptions {
     std::vector<std::string> paths;
     std::string lexicons;
+    std::string format = "text";
   };
   auto test = std::make_shared<TestOptions>();
   CLI::App* test_cmd = rules->add_subcommand(
@@ -262,7 +350,10 @@ void AddRulesCommand(CLI::App& app, CommandContext context) {
       ->check(CLI::ExistingPath);
   test_cmd->add_option("--lexicons", test->lexicons, "Lexicon directory (default: the shipped one)")
       ->check(CLI::ExistingDirectory);
-  test_cmd->callback([test, context] { *context.exit_code = Test(test->paths, test->lexicons); });
+  AddFormatOption(test_cmd, &test->format);
+  test_cmd->callback([test, context] {
+    *context.exit_code = Test(test->paths, test->lexicons, *ParseReportFormat(test->format));
+  });
 
   struct DiffOptions {
     std::string old_rules;

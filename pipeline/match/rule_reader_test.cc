@@ -121,6 +121,7 @@ TEST(RuleCollector, ItemsOfRulesWithOtherErrorsAreCheckedToo) {
   const CollectedRules collected = CollectRules(files, RuleSetOptions{}, &d);
   EXPECT_TRUE(collected.rules.empty());
   std::vector<std::pair<std::string, int>> found;
+  found.reserve(d.size());
   for (const Diagnostic& x : d) found.emplace_back(x.code, x.line);
   EXPECT_EQ(found, (std::vector<std::pair<std::string, int>>{{"invalid_value", 4},
                                                              {"regex_syntax", 7},
@@ -144,20 +145,21 @@ TEST(RuleReader, UnknownKeysAuthorsReachForSayHowTheFormatWritesThem) {
       - {text: "iade yok", expect: complaint}
 )y");
   std::vector<std::string> messages;
+  messages.reserve(d.size());
   for (const Diagnostic& x : d) messages.push_back(std::to_string(x.line) + " " + x.message);
-  EXPECT_EQ(messages,
-            (std::vector<std::string>{
-                "4 unknown key 'severity' in a rule: a rule's weight is 'priority: p1' to 'p4'",
-                "10 unknown key 'near' in match: near is an item of any, all or none: - "
-                "{near: [a, b], within: 3}",
-                "7 unknown key 'term' in a match item: write a term or phrase as a plain "
-                "string: - \"kargo\"",
-                "8 unknown key 'phrase' in a match item: write a phrase as a plain string: - "
-                "\"kargom gelmedi\"",
-                "9 unknown key 'list' in a match item: use a list by its name as a string: - "
-                "\"$name\"",
-                "12 'expect' is 'match' or 'no_match'; the class a post should get goes in its "
-                "own key: expect: match, class: complaint"}));
+  const std::vector<std::string> expected = {
+      "4 unknown key 'severity' in a rule: a rule's weight is 'priority: p1' to 'p4'",
+      std::string("10 unknown key 'near' in match: near is an item of any, all or none: ") +
+          "- {near: [a, b], within: 3}",
+      std::string("7 unknown key 'term' in a match item: write a term or phrase as a plain ") +
+          "string: - \"kargo\"",
+      std::string("8 unknown key 'phrase' in a match item: write a phrase as a plain string: ") +
+          "- \"kargom gelmedi\"",
+      std::string("9 unknown key 'list' in a match item: use a list by its name as a string: ") +
+          "- \"$name\"",
+      std::string("12 'expect' is 'match' or 'no_match'; the class a post should get goes in ") +
+          "its own key: expect: match, class: complaint"};
+  EXPECT_EQ(messages, expected);
   // Where a spelling is close, the did-you-mean stays.
   const auto typo = Lint(R"y(rules:
   - id: a

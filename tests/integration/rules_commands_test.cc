@@ -70,6 +70,49 @@ TEST(RulesTestCommand, FailsWithFileAndLineWhenATestIsBroken) {
   EXPECT_NE(run.output.find("1 passed, 2 failed"), std::string::npos) << run.output;
 }
 
+TEST(RulesTestCommand, ReportsFailuresAsJsonAndAsGithubAnnotations) {
+  const std::string pack = WriteFile("format-test.yaml", R"y(rules:
+  - id: late
+    category: complaint
+    match: {any: ["kargo gelmedi"]}
+    tests:
+      - {text: "KARGO GELMEDI", expect: match}
+      - {text: "kargo geldi", expect: match}
+)y");
+  const RunResult json = Earshot({"rules", "test", "--format", "json", pack}, "test-json");
+  EXPECT_EQ(json.exit_code, 1) << json.output;
+  rapidjson::Document doc;
+  doc.Parse(json.output.c_str());
+  ASSERT_FALSE(doc.HasParseError()) << json.output;
+  EXPECT_EQ(doc["passed"].GetInt(), 1);
+  EXPECT_EQ(doc["failed"].GetInt(), 1);
+  ASSERT_EQ(doc["failures"].Size(), 1U);
+  const auto& failure = doc["failures"][0];
+  EXPECT_EQ(failure["line"].GetInt(), 7);
+  EXPECT_STREQ(failure["rule"].GetString(), "late");
+  EXPECT_STREQ(failure["problem"].GetString(), "expected a match, got none");
+  EXPECT_STREQ(failure["text"].GetString(), "kargo geldi");
+
+  const RunResult github = Earshot({"rules", "test", "--format", "github", pack}, "test-github");
+  EXPECT_EQ(github.exit_code, 1) << github.output;
+  EXPECT_NE(github.output.find("::error file=" + pack +
+                               ",line=7,title=rule test::rule late: expected a match, got none "
+                               "for \"kargo geldi\""),
+            std::string::npos)
+      << github.output;
+
+  // Rules that do not load: their diagnostics, and one failure.
+  const std::string broken = WriteFile("format-test-broken.yaml",
+                                       "rules: [{id: x, category: grumble, match: {any: [y]}}]\n");
+  const RunResult load = Earshot({"rules", "test", "--format", "json", broken}, "test-json-load");
+  EXPECT_EQ(load.exit_code, 1) << load.output;
+  doc.Parse(load.output.c_str());
+  ASSERT_FALSE(doc.HasParseError()) << load.output;
+  EXPECT_EQ(doc["failed"].GetInt(), 1);
+  ASSERT_GE(doc["diagnostics"].Size(), 1U);
+  EXPECT_STREQ(doc["diagnostics"][0]["code"].GetString(), "invalid_value");
+}
+
 TEST(RulesLintCommand, ReportsEveryErrorWithFileLineColumnAndCaret) {
   const std::string pack = WriteFile("broken-lint.yaml", R"y(lists:
   couriers: ["kurye"]
@@ -111,6 +154,53 @@ rules:
   }
   EXPECT_GE(lines.size(), 5U) << run.output;
   EXPECT_TRUE(std::is_sorted(lines.begin(), lines.end())) << run.output;
+}
+
+TEST(RulesLintCommand, JsonAndGithubFormatsCarryTheSameDiagnostics) {
+  const std::string pack = WriteFile("format-lint.yaml", R"y(rules:
+  - id: a
+    category: complaint
+    match:
+      any:
+        - term: "iade"
+        - regex: "kargo (gelmedi"
+    tests: [{text: x, expect: match}]
+)y");
+  const RunResult json = Earshot({"rules", "lint", "--format", "json", pack}, "lint-json");
+  EXPECT_EQ(json.exit_code, 1) << json.output;
+  rapidjson::Document doc;
+  doc.Parse(json.output.c_str());
+  ASSERT_FALSE(doc.HasParseError()) << json.output;
+  EXPECT_EQ(doc["errors"].GetInt(), 2);
+  EXPECT_EQ(doc["files"].GetInt(), 1);
+  EXPECT_FALSE(doc.HasMember("rules"));  // nothing loaded
+  const auto& list = doc["diagnostics"];
+  ASSERT_EQ(list.Size(), 2U);
+  EXPECT_STREQ(list[0]["code"].GetString(), "unknown_key");
+  EXPECT_EQ(list[0]["line"].GetInt(), 6);
+  EXPECT_STREQ(list[1]["code"].GetString(), "regex_syntax");
+  EXPECT_EQ(list[1]["line"].GetInt(), 7);
+  EXPECT_EQ(list[1]["column"].GetInt(), 19);
+
+  const RunResult github = Earshot({"rules", "lint", "--format", "github", pack}, "lint-github");
+  EXPECT_EQ(github.exit_code, 1) << github.output;
+  EXPECT_NE(github.output.find("::error file=" + pack + ",line=7,col=19,title=regex_syntax::"),
+            std::string::npos)
+      << github.output;
+  EXPECT_NE(github.output.find("2 error(s), 0 warning(s) in 1 file(s)"), std::string::npos)
+      << github.output;
+
+  const RunResult clean =
+      Earshot({"rules", "lint", "--format", "json", kRoot + "/rules"}, "lint-json-clean");
+  EXPECT_EQ(clean.exit_code, 0) << clean.output;
+  doc.Parse(clean.output.c_str());
+  ASSERT_FALSE(doc.HasParseError()) << clean.output;
+  EXPECT_EQ(doc["errors"].GetInt(), 0);
+  EXPECT_GT(doc["rules"].GetInt(), 0);
+  EXPECT_GT(doc["lexicon_entries"].GetInt(), 0);
+  // An unknown format is refused by the option check.
+  EXPECT_NE(Earshot({"rules", "lint", "--format", "sarif", pack}, "lint-bad-format").exit_code,
+            0);  // CLI11's "validation error"
 }
 
 TEST(RulesLintCommand, StrictTurnsWarningsIntoErrors) {
