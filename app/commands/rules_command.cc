@@ -237,8 +237,31 @@ int Test(const std::vector<std::string>& paths, const std::string& lexicons, Rep
   return ReportTests({}, failures, passed, failed, "", format);
 }
 
+// One side of a sample post's change, for `rules diff --json`.
+std::string VerdictJson(const Verdict& v) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartObject();
+  w.Key("class");
+  w.String(PostClassName(v.post_class));
+  w.Key("priority");
+  w.String(PriorityName(v.priority));
+  w.Key("alert");
+  w.Bool(v.NeedsResponse());
+  w.Key("urgent");
+  w.StartArray();
+  for (const std::string& flag : v.urgent) w.String(flag.c_str());
+  w.EndArray();
+  w.Key("rules");
+  w.StartArray();
+  for (const RuleMatch& m : v.matches) w.String(m.rule_id.c_str());
+  w.EndArray();
+  w.EndObject();
+  return buffer.GetString();
+}
+
 int Diff(const std::vector<std::string>& old_paths, const std::vector<std::string>& new_paths,
-         const std::string& sample, const std::string& lexicons) {
+         const std::string& sample, const std::string& lexicons, bool json) {
   auto before = ClassifierFor(old_paths, lexicons);
   auto after = ClassifierFor(new_paths, lexicons);
   for (const auto* c : {&before, &after}) {
@@ -261,6 +284,11 @@ int Diff(const std::vector<std::string>& old_paths, const std::vector<std::strin
   int alerts_before = 0;
   int alerts_after = 0;
   std::map<std::string, int> transitions;
+  // Per rule id: the sample posts it matched under the old and the new set.
+  // A new rule's reach, and what an edit costs a rule, show here even where
+  // no post changes class.
+  std::map<std::string, std::pair<int, int>> rule_posts;
+  std::string changes_json;
   int line_number = 0;
   for (std::string line; std::getline(in, line);) {
     ++line_number;
@@ -282,24 +310,75 @@ int Diff(const std::vector<std::string>& old_paths, const std::vector<std::strin
     alerts_before += a.NeedsResponse() ? 1 : 0;
     alerts_after += b.NeedsResponse() ? 1 : 0;
     std::string rules_a, rules_b;
-    for (const RuleMatch& m : a.matches) rules_a += (rules_a.empty() ? "" : ",") + m.rule_id;
-    for (const RuleMatch& m : b.matches) rules_b += (rules_b.empty() ? "" : ",") + m.rule_id;
+    for (const RuleMatch& m : a.matches) {
+      rules_a += (rules_a.empty() ? "" : ",") + m.rule_id;
+      ++rule_posts[m.rule_id].first;
+    }
+    for (const RuleMatch& m : b.matches) {
+      rules_b += (rules_b.empty() ? "" : ",") + m.rule_id;
+      ++rule_posts[m.rule_id].second;
+    }
     if (a.post_class == b.post_class && a.priority == b.priority && a.urgent == b.urgent) continue;
     ++changed;
     ++transitions[std::string(PostClassName(a.post_class)) + " -> " + PostClassName(b.post_class)];
-    std::printf("%s: %s %s -> %s %s%s  [%s] -> [%s]\n  %s\n", p.id.c_str(),
+    if (json) {
+      changes_json += (changes_json.empty() ? "{" : ",{");
+      changes_json += "\"id\":" + JsonString(p.id) + ",\"line\":" + std::to_string(line_number) +
+                      ",\"text\":" + JsonString(p.text) + ",\"before\":" + VerdictJson(a) +
+                      ",\"after\":" + VerdictJson(b) + "}";
+      continue;
+    }
+    auto flags = [](const Verdict& v) {
+      std::string out;
+      for (const std::string& f : v.urgent) out += (out.empty() ? "" : ",") + f;
+      return out.empty() ? std::string("-") : out;
+    };
+    const std::string urgent =
+        a.urgent == b.urgent ? "" : "  urgent " + flags(a) + " -> " + flags(b);
+    std::printf("%s: %s %s -> %s %s%s%s  [%s] -> [%s]\n  %s\n", p.id.c_str(),
                 PostClassName(a.post_class), PriorityName(a.priority), PostClassName(b.post_class),
-                PriorityName(b.priority),
+                PriorityName(b.priority), urgent.c_str(),
                 a.NeedsResponse() != b.NeedsResponse()
                     ? (b.NeedsResponse() ? "  (alert added)" : "  (alert removed)")
                     : "",
                 rules_a.c_str(), rules_b.c_str(), p.text.substr(0, 160).c_str());
   }
+  std::vector<std::pair<std::string, std::pair<int, int>>> rule_changes;
+  for (const auto& [id, counts] : rule_posts) {
+    if (counts.first != counts.second) rule_changes.emplace_back(id, counts);
+  }
+  const std::string version_a = (*before)->rules().version();
+  const std::string version_b = (*after)->rules().version();
+  if (json) {
+    std::string out = "{\"posts\":" + std::to_string(total) +
+                      ",\"changed\":" + std::to_string(changed) +
+                      ",\"alerts_before\":" + std::to_string(alerts_before) +
+                      ",\"alerts_after\":" + std::to_string(alerts_after) + ",\"changes\":[" +
+                      changes_json + "],\"rules\":[";
+    for (size_t i = 0; i < rule_changes.size(); ++i) {
+      const auto& [id, counts] = rule_changes[i];
+      out += (i > 0 ? ",{" : "{");
+      out += "\"id\":" + JsonString(id) + ",\"before\":" + std::to_string(counts.first) +
+             ",\"after\":" + std::to_string(counts.second) + "}";
+    }
+    out += "],\"version_before\":" + JsonString(version_a) +
+           ",\"version_after\":" + JsonString(version_b) + "}";
+    std::printf("%s\n", out.c_str());
+    return 0;
+  }
   std::printf("\n%d of %d sample posts change; alerts %d -> %d\n", changed, total, alerts_before,
               alerts_after);
   for (const auto& [t, n] : transitions) std::printf("  %-26s %d\n", t.c_str(), n);
-  std::printf("rule set %s -> %s\n", (*before)->rules().version().c_str(),
-              (*after)->rules().version().c_str());
+  if (!rule_changes.empty()) {
+    std::printf("rules matching a different number of sample posts:\n");
+    for (const auto& [id, counts] : rule_changes) {
+      std::printf("  %-40s %d -> %d%s\n", id.c_str(), counts.first, counts.second,
+                  counts.first == 0    ? "  (new or newly matching)"
+                  : counts.second == 0 ? "  (matches none now)"
+                                       : "");
+    }
+  }
+  std::printf("rule set %s -> %s\n", version_a.c_str(), version_b.c_str());
   return 0;
 }
 
@@ -360,6 +439,7 @@ void AddRulesCommand(CLI::App& app, CommandContext context) {
     std::string new_rules;
     std::string sample;
     std::string lexicons;
+    bool json = false;
   };
   auto diff = std::make_shared<DiffOptions>();
   CLI::App* diff_cmd = rules->add_subcommand(
@@ -377,8 +457,12 @@ void AddRulesCommand(CLI::App& app, CommandContext context) {
       ->check(CLI::ExistingFile);
   diff_cmd->add_option("--lexicons", diff->lexicons, "Lexicon directory (default: the shipped one)")
       ->check(CLI::ExistingDirectory);
+  diff_cmd->add_flag("--json", diff->json,
+                     "Print one JSON document: the posts that change (before and after), the "
+                     "rules whose matches change, the counts");
   diff_cmd->callback([diff, context] {
-    *context.exit_code = Diff({diff->old_rules}, {diff->new_rules}, diff->sample, diff->lexicons);
+    *context.exit_code =
+        Diff({diff->old_rules}, {diff->new_rules}, diff->sample, diff->lexicons, diff->json);
   });
 }
 

@@ -366,6 +366,51 @@ TEST(RulesDiffCommand, ListsSamplePostsWhoseClassChanges) {
   EXPECT_NE(run.output.find("(alert added)"), std::string::npos) << run.output;
   EXPECT_NE(run.output.find("1 of 3 sample posts change; alerts 1 -> 2"), std::string::npos)
       << run.output;
+  EXPECT_NE(run.output.find("  hello                                    0 -> 1  (new or newly "
+                            "matching)"),
+            std::string::npos)
+      << run.output;
+}
+
+TEST(RulesDiffCommand, ShowsRuleReachAndUrgentFlagsAndSpeaksJson) {
+  // The edit narrows `late` and adds a churn flag to `cancel`: no post
+  // changes class, but the reviewer sees what each rule now reaches.
+  const std::string old_pack = WriteFile("old-reach.yaml", R"y(rules:
+  - {id: late, category: complaint, match: {any: ["gecikti", "geç kaldı"]}, tests: [{text: gecikti, expect: match}]}
+  - {id: cancel, category: complaint, match: {any: ["iptal ediyorum"]}, tests: [{text: iptal ediyorum, expect: match}]}
+)y");
+  const std::string new_pack = WriteFile("new-reach.yaml", R"y(rules:
+  - {id: late, category: complaint, match: {any: ["gecikti"]}, tests: [{text: gecikti, expect: match}]}
+  - {id: cancel, category: complaint, urgent: [churn], match: {any: ["iptal ediyorum"]}, tests: [{text: iptal ediyorum, expect: match}]}
+)y");
+  const std::string sample =
+      WriteFile("sample-reach.txt",
+                "paket gecikti\nkurye yine geç kaldı, rezalet\naboneliğimi iptal ediyorum\n");
+  const RunResult run =
+      Earshot({"rules", "diff", old_pack, new_pack, "--sample", sample}, "rules-diff-reach");
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find("urgent - -> churn"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("  late                                     2 -> 1"), std::string::npos)
+      << run.output;
+
+  const RunResult json = Earshot(
+      {"rules", "diff", old_pack, new_pack, "--sample", sample, "--json"}, "rules-diff-json");
+  EXPECT_EQ(json.exit_code, 0) << json.output;
+  rapidjson::Document doc;
+  doc.Parse(json.output.c_str());
+  ASSERT_FALSE(doc.HasParseError()) << json.output;
+  EXPECT_EQ(doc["posts"].GetInt(), 3);
+  ASSERT_EQ(doc["changes"].Size(), 1U) << json.output;
+  const auto& change = doc["changes"][0];
+  EXPECT_EQ(change["line"].GetInt(), 3);
+  EXPECT_EQ(change["before"]["urgent"].Size(), 0U);
+  ASSERT_EQ(change["after"]["urgent"].Size(), 1U);
+  EXPECT_STREQ(change["after"]["urgent"][0].GetString(), "churn");
+  ASSERT_EQ(doc["rules"].Size(), 1U) << json.output;
+  EXPECT_STREQ(doc["rules"][0]["id"].GetString(), "late");
+  EXPECT_EQ(doc["rules"][0]["before"].GetInt(), 2);
+  EXPECT_EQ(doc["rules"][0]["after"].GetInt(), 1);
+  EXPECT_NE(std::string(doc["version_before"].GetString()), doc["version_after"].GetString());
 }
 
 }  // namespace
