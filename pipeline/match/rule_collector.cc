@@ -170,6 +170,58 @@ class Collector {
     }
   }
 
+  // Shadowing: an exception that holds wherever one of the rule's own `any`
+  // terms does removes every post that term would have matched. That is so
+  // when the two are the same pattern, and when the exception's words run
+  // inside the term's ("kargo" in "kargo gelmedi", "gecik*" in "gecikti",
+  // "iade*" in "iadem yapılmadı"). Near items, macros and `all` lists are
+  // left alone: they hold in more ways than one.
+  void CheckShadowing(const Rule& rule) {
+    for (const MatchItem& e : rule.exceptions.any) {
+      if (e.kind != MatchItem::Kind::kPatterns) continue;
+      for (const MatchItem& m : rule.match.any) {
+        if (m.kind != MatchItem::Kind::kPatterns) continue;
+        for (const Pattern& ep : e.alternatives) {
+          for (const Pattern& mp : m.alternatives) {
+            if (ep.form == mp.form && ep.re == mp.re) {
+              Report(Severity::kWarning, e.where, "shadowed",
+                     "exception '" + ep.written + "' is also a match term of rule '" + rule.id +
+                         "': whatever that term matches is excluded again");
+            } else if (Covers(ep, mp)) {
+              Report(Severity::kWarning, e.where, "shadowed",
+                     "exception '" + ep.written + "' holds wherever the match term '" + mp.written +
+                         "' of rule '" + rule.id + "' (" + mp.where.file + ":" +
+                         std::to_string(mp.where.line) +
+                         ") does: every post that term matches is excluded again");
+            }
+          }
+        }
+      }
+    }
+  }
+
+  // Whether every text term `inner` matches also holds term `outer`: outer's
+  // words occur, in order and next to each other, among inner's, a word
+  // where inner has the same word and a stem where inner's word (or stem)
+  // begins with it.
+  static bool Covers(const Pattern& outer, const Pattern& inner) {
+    if (outer.form != Pattern::Form::kWords || inner.form != Pattern::Form::kWords) return false;
+    const std::optional<TermShape> o = ParseTermPattern(outer.re);
+    const std::optional<TermShape> i = ParseTermPattern(inner.re);
+    if (!o || !i || o->words.empty() || o->words.size() > i->words.size()) return false;
+    for (size_t start = 0; start + o->words.size() <= i->words.size(); ++start) {
+      bool all = true;
+      for (size_t k = 0; all && k < o->words.size(); ++k) {
+        const TermShape::Word& ow = o->words[k];
+        const TermShape::Word& iw = i->words[start + k];
+        all = ow.stem ? iw.text.compare(0, ow.text.size(), ow.text) == 0
+                      : !iw.stem && iw.text == ow.text;
+      }
+      if (all) return true;
+    }
+    return false;
+  }
+
   // A near side written as "$list" becomes every term of the list. near
   // measures distance in words, so a list with a regex cannot be a side.
   void ResolveNear(MatchItem* item, const std::map<std::string, const NamedList*>& lists,
@@ -330,21 +382,7 @@ class Collector {
         Resolve(&rule.match, lists, macro_index, &list_names, &macro_names, &rule_ok);
         Resolve(&rule.exceptions, lists, macro_index, &list_names, &macro_names, &rule_ok);
         ok = ok && rule_ok;
-        // Shadowing: an exception that is also one of the rule's own terms
-        // removes every post that term would have matched.
-        for (const MatchItem& e : rule.exceptions.any) {
-          for (const MatchItem& m : rule.match.any) {
-            for (const Pattern& ep : e.alternatives) {
-              for (const Pattern& mp : m.alternatives) {
-                if (ep.form == mp.form && ep.re == mp.re) {
-                  Report(Severity::kWarning, e.where, "shadowed",
-                         "exception '" + ep.written + "' is also a match term of rule '" + rule.id +
-                             "': whatever that term matches is excluded again");
-                }
-              }
-            }
-          }
-        }
+        CheckShadowing(rule);
         if (!rule_ok) continue;
         // A bound on the rule count, so a runaway generator or a pack
         // pasted twice cannot grow the sets without limit. The first rule

@@ -316,6 +316,30 @@ TEST(RuleCollector, RefusesMoreRulesThanTheLimitNamingTheFirstOneOver) {
   EXPECT_EQ(Find(Lint(yaml, options), "too_many_rules"), nullptr);
 }
 
+TEST(RuleCollector, WarnsAboutExceptionsWhoseWordsRunInsideAMatchTerm) {
+  const auto d = Lint(R"y(lists:
+  courier_words: ["kurye", "dağıtıcı"]
+rules:
+  - id: late
+    category: complaint
+    match:
+      any: ["kargo gelmedi", "gecikti", "iadem yapılmadı", "$courier_words", "teslim*"]
+    exceptions:
+      any: ["kargo", "gecik*", "iade*", "kurye", "teslimat", "gelmedi kargo", "kargo gel"]
+    tests: [{text: x, expect: no_match}]
+)y");
+  std::vector<std::string> shadowed;
+  for (const Diagnostic& x : d) {
+    if (x.code == "shadowed") shadowed.push_back(x.message.substr(0, x.message.find("' ") + 1));
+  }
+  // "kargo" runs inside "kargo gelmedi", "gecik*" covers "gecikti", "iade*"
+  // covers "iadem", and "kurye" is one of the list's terms. "teslimat" does
+  // not cover the stem "teslim*" (which also matches "teslim"), nor do
+  // words in another order or a word cut short ("kargo gel").
+  EXPECT_EQ(shadowed, (std::vector<std::string>{"exception 'kargo'", "exception 'gecik*'",
+                                                "exception 'iade*'", "exception 'kurye'"}));
+}
+
 TEST(RuleReader, RuleWithoutTestsIsAWarningNotAnError) {
   const auto d = Lint("rules: [{id: r, category: complaint, match: {any: [x]}}]\n");
   ASSERT_EQ(d.size(), 1u);
