@@ -8,6 +8,7 @@
 #include "app/commands/commands.h"
 #include "app/config.h"
 #include "app/record_processor.h"
+#include "earshot/diagnostic.h"
 #include "pipeline/normalize/lang_id.h"
 #include "pipeline/normalize/normalizer.h"
 #include "pipeline/sentiment/sentiment_scorer.h"
@@ -156,6 +157,7 @@ void AddExplainCommand(CLI::App& app, CommandContext context) {
     int rating = 0;
     int64_t followers = 0;
     std::vector<std::string> rules;
+    std::vector<std::string> rule_ids;
     std::string lexicons;
     bool json = false;
   };
@@ -175,6 +177,9 @@ void AddExplainCommand(CLI::App& app, CommandContext context) {
   cmd->add_option("--rules", o->rules, "Rule files or directories (default: the shipped rules)")
       ->check(CLI::ExistingPath);
   cmd->add_option("--lexicons", o->lexicons, "Lexicon directory")->check(CLI::ExistingDirectory);
+  cmd->add_option("--rule", o->rule_ids,
+                  "Explain this rule (by id) even when none of its patterns matched: why it "
+                  "did not; repeatable");
   cmd->add_flag("--json", o->json, "One JSON object instead of text");
   cmd->callback([o, context] {
     const Config config = ToolConfig(o->rules, o->lexicons);
@@ -184,6 +189,17 @@ void AddExplainCommand(CLI::App& app, CommandContext context) {
     if (!classifier.ok() || !lexicons.ok()) {
       std::fprintf(stderr, "earshot explain: %s\n",
                    (classifier.ok() ? lexicons.status() : classifier.status()).message().c_str());
+      *context.exit_code = 2;
+      return;
+    }
+    // An id of no rule is a typo to point out, not a silent empty answer.
+    std::vector<std::string> ids;
+    for (const Rule& rule : (*classifier)->rules().rules()) ids.push_back(rule.id);
+    for (const std::string& id : o->rule_ids) {
+      if (std::find(ids.begin(), ids.end(), id) != ids.end()) continue;
+      const std::string guess = DidYouMean(id, ids);
+      std::fprintf(stderr, "earshot explain: no rule '%s'%s\n", id.c_str(),
+                   guess.empty() ? "" : (" (did you mean '" + guess + "'?)").c_str());
       *context.exit_code = 2;
       return;
     }
@@ -203,7 +219,7 @@ void AddExplainCommand(CLI::App& app, CommandContext context) {
     match_context.channel = e.post.channel;
     match_context.followers = e.post.author.followers;
     match_context.rating = e.post.rating;
-    e.rules = (*classifier)->rules().Explain(e.text, match_context);
+    e.rules = (*classifier)->rules().Explain(e.text, match_context, o->rule_ids);
     e.verdict = (*classifier)->Classify(e.post);
     // Scored as the classifier scores it: told whether a complaint rule matched.
     ScoreContext score_context;

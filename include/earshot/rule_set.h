@@ -172,9 +172,11 @@ class RuleSet {
   // Rules matching, in rule order.
   std::vector<const Rule*> Match(const NormalizedText& text, const MatchContext& context) const;
   // Every rule any of whose patterns fired, with what matched and, for
-  // rules that did not match after all, why not.
-  std::vector<RuleExplanation> Explain(const NormalizedText& text,
-                                       const MatchContext& context) const;
+  // rules that did not match after all, why not; in rule order. The rules
+  // whose ids are in `also` are explained even when none of their patterns
+  // fired ("why did my rule not match?"); ids of no rule are ignored.
+  std::vector<RuleExplanation> Explain(const NormalizedText& text, const MatchContext& context,
+                                       const std::vector<std::string>& also = {}) const;
 
   const std::vector<Rule>& rules() const { return rules_; }
   const std::vector<Macro>& macros() const { return macros_; }

@@ -360,14 +360,23 @@ std::vector<const Rule*> RuleSet::Match(const NormalizedText& text,
 }
 
 std::vector<RuleExplanation> RuleSet::Explain(const NormalizedText& text,
-                                              const MatchContext& context) const {
+                                              const MatchContext& context,
+                                              const std::vector<std::string>& also) const {
   std::vector<RuleExplanation> out;
   if (compiled_->patterns.empty()) return out;
   MatchScratch scratch;
   Hits(text, LangIndexOf(context), &scratch);
   Candidates(&scratch);
+  std::vector<int> explained = scratch.candidates;
+  for (size_t r = 0; r < rules_.size(); ++r) {
+    if (std::find(also.begin(), also.end(), rules_[r].id) != also.end()) {
+      explained.push_back(static_cast<int>(r));
+    }
+  }
+  std::sort(explained.begin(), explained.end());
+  explained.erase(std::unique(explained.begin(), explained.end()), explained.end());
   const MatchScratch& hit = scratch;
-  for (const int r : scratch.candidates) {
+  for (const int r : explained) {
     const Rule& rule = rules_[static_cast<size_t>(r)];
     RuleExplanation e;
     e.rule = &rule;

@@ -254,6 +254,24 @@ rules:
                    }));
 }
 
+TEST(RuleSet, ExplainTakesRulesByIdThatNothingMatched) {
+  auto set = testing::RulesFromYaml(R"y(rules:
+  - {id: late, category: complaint, match: {any: ["gecikti"]}}
+  - {id: lost, category: complaint, match: {any: ["kayboldu"]}}
+  - {id: rude, category: complaint, match: {all: ["kaba", "personel"]}}
+)y");
+  ASSERT_NE(set, nullptr);
+  const NormalizedText text = Normalize("paket gecikti, personel ilgisiz", true);
+  EXPECT_EQ(set->Explain(text, Lang("tr")).size(), 2u);  // late matched, rude's "personel" fired
+  const auto explained = set->Explain(text, Lang("tr"), {"lost", "late", "no.such.rule"});
+  std::vector<std::string> shown;
+  for (const RuleExplanation& e : explained) {
+    shown.push_back(e.rule->id + (e.matched ? " matched" : " no: " + e.why_not));
+  }
+  EXPECT_EQ(shown, (std::vector<std::string>{"late matched", "lost no: no 'any' item matched",
+                                             "rude no: 'all' item 'kaba' did not match"}));
+}
+
 TEST(RuleSet, ManyRulesCompileIntoFewShards) {
   std::string yaml = "rules:\n";
   for (int i = 0; i < 2000; ++i) {

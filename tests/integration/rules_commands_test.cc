@@ -299,6 +299,30 @@ TEST(ExplainCommand, ShowsThePathForAsciiFoldedCapitalisedTurkish) {
 
 // The text output lines sentiment up by terminal columns, not bytes: an
 // emoji (4 bytes, 2 columns) and an ASCII word end their column alike.
+TEST(ExplainCommand, ARuleAskedForByIdIsExplainedEvenWhenNothingOfItMatched) {
+  const RunResult run =
+      Earshot({"explain", "paketim hala elime ulaşmadı", "--rule", "tr.delivery.lost", "--json"},
+              "explain-rule");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  rapidjson::Document doc;
+  doc.Parse(run.output.c_str());
+  ASSERT_TRUE(doc.IsObject()) << run.output;
+  bool found = false;
+  for (const auto& rule : doc["rules"].GetArray()) {
+    if (std::string(rule["id"].GetString()) != "tr.delivery.lost") continue;
+    found = true;
+    EXPECT_FALSE(rule["matched"].GetBool());
+    EXPECT_STREQ(rule["why_not"].GetString(), "no 'any' item matched");
+  }
+  EXPECT_TRUE(found) << run.output;
+  // A misspelt id is an error with a suggestion, not an empty answer.
+  const RunResult typo = Earshot({"explain", "x", "--rule", "tr.delivery.los"}, "explain-typo");
+  EXPECT_EQ(typo.exit_code, 2) << typo.output;
+  EXPECT_NE(typo.output.find("no rule 'tr.delivery.los' (did you mean 'tr.delivery.lost'?)"),
+            std::string::npos)
+      << typo.output;
+}
+
 TEST(ExplainCommand, TextOutputAlignsValencesAfterEmoji) {
   const RunResult run = Earshot({"explain", "rezalet 😡", "--lang", "tr"}, "explain-columns");
   ASSERT_EQ(run.exit_code, 0) << run.output;
