@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <unordered_map>
 
@@ -10,6 +11,14 @@
 
 namespace earshot {
 namespace {
+
+// Whether all of `s` reads as a number, as the valence column is read.
+bool IsWholeNumber(const std::string& s) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  std::strtod(s.c_str(), &end);
+  return end != nullptr && *end == '\0';
+}
 
 bool WordMatches(const std::string& entry_word, bool stem, std::string_view token) {
   if (stem)
@@ -71,7 +80,16 @@ StatusOr<Lexicon> Lexicon::LoadFile(const std::string& path, std::vector<Diagnos
       report(Severity::kError, "lexicon_syntax", 1, message);
     };
     if (tab == std::string::npos) {
-      bad("expected entry<TAB>valence");
+      // An editor that turns tabs into spaces leaves "awful -3.5": say so,
+      // and point at the space.
+      const size_t space = line.find_last_of(' ');
+      const std::string last = space == std::string::npos ? "" : line.substr(space + 1);
+      if (IsWholeNumber(last)) {
+        report(Severity::kError, "lexicon_syntax", static_cast<int>(space) + 1,
+               "expected entry<TAB>valence; the valence follows a space here: use a tab");
+      } else {
+        bad("expected entry<TAB>valence");
+      }
       continue;
     }
     const std::string entry = line.substr(0, tab);
@@ -85,8 +103,14 @@ StatusOr<Lexicon> Lexicon::LoadFile(const std::string& path, std::vector<Diagnos
       valence = std::stod(number, &used);
       if (used != number.size()) throw std::invalid_argument("trailing");
     } catch (const std::exception&) {
+      // "2,5" is how a Turkish or German keyboard writes 2.5.
+      std::string with_dot = number;
+      std::replace(with_dot.begin(), with_dot.end(), ',', '.');
+      const bool decimal_comma =
+          with_dot != number && number.find(',') == number.rfind(',') && IsWholeNumber(with_dot);
       report(Severity::kError, "lexicon_syntax", valence_column,
-             "valence '" + number + "' is not a number");
+             "valence '" + number + "' is not a number" +
+                 (decimal_comma ? " (write " + with_dot + ": a decimal point, not a comma)" : ""));
       continue;
     }
     if (valence < -4.0 || valence > 4.0) {

@@ -196,5 +196,20 @@ TEST(LexiconLint, SyntaxErrorsAreStillReported) {
   EXPECT_EQ(l.lexicon.size(), 0u);
 }
 
+TEST(LexiconLint, SpacesForTheTabAndADecimalCommaAreNamedAsTheCause) {
+  const Loaded l = Load("keyboard.tsv", "awful -3.5\nberbat\t-3,5\niyi\t1,2,3\nbad words\n");
+  ASSERT_EQ(l.diagnostics.size(), 4u);
+  // The tab an editor turned into a space: pointed at, at column 6.
+  EXPECT_EQ(l.diagnostics[0].column, 6);
+  EXPECT_EQ(l.diagnostics[0].message,
+            "expected entry<TAB>valence; the valence follows a space here: use a tab");
+  EXPECT_EQ(l.diagnostics[1].message,
+            "valence '-3,5' is not a number (write -3.5: a decimal point, not a comma)");
+  // Two commas are no decimal, and a line without a number is only malformed.
+  EXPECT_EQ(l.diagnostics[2].message, "valence '1,2,3' is not a number");
+  EXPECT_EQ(l.diagnostics[3].message, "expected entry<TAB>valence");
+  EXPECT_EQ(l.diagnostics[3].column, 1);
+}
+
 }  // namespace
 }  // namespace earshot

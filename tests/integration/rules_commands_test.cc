@@ -220,7 +220,10 @@ TEST(RulesLintCommand, ReportsLexiconProblemsWithFileLineColumn) {
                                         "top notch\t2.8\n");
   const RunResult run = Earshot({"rules", "lint", lexicon}, "rules-lint-lexicon");
   EXPECT_EQ(run.exit_code, 1) << run.output;
-  EXPECT_NE(run.output.find(lexicon + ":3:1: error: expected entry<TAB>valence"), std::string::npos)
+  EXPECT_NE(
+      run.output.find(lexicon + ":3:6: error: expected entry<TAB>valence; the valence follows a "
+                                "space here: use a tab"),
+      std::string::npos)
       << run.output;
   EXPECT_NE(
       run.output.find(lexicon + ":4:5: error: valence 'very' is not a number"),  // at the valence
