@@ -18,8 +18,10 @@ namespace {
 
 // One input line as a Post: a JSON object in any supported format, else
 // TSV (the text is the last column), else the whole line as text.
+// `brand` is the brand the posts were collected for ("" for none): a JSON
+// post's own brand wins.
 StatusOr<Post> PostFromLine(const std::string& line, int line_number, const std::string& lang,
-                            const std::string& channel) {
+                            const std::string& channel, const std::string& brand) {
   // A post with no brand names none: a placeholder would count as its
   // name wherever the text has that word (NamesTheBrand).
   constexpr std::string_view kNoBrand = "(none)";
@@ -27,12 +29,13 @@ StatusOr<Post> PostFromLine(const std::string& line, int line_number, const std:
     DecodeOptions options;
     options.default_brand = kNoBrand;
     StatusOr<Post> post = DecodePost(line, options);
-    if (post.ok() && post->brand == kNoBrand) post->brand.clear();
+    if (post.ok() && post->brand == kNoBrand) post->brand = brand;
     return post;
   }
   Post post;
   post.id = std::to_string(line_number);
   post.channel = channel;
+  post.brand = brand;
   const size_t tab = line.rfind('\t');
   post.text = tab == std::string::npos ? line : line.substr(tab + 1);
   post.lang = lang;
@@ -102,6 +105,7 @@ void AddClassifyCommand(CLI::App& app, CommandContext context) {
     std::string input = "-";
     std::string lang;
     std::string channel = "x";
+    std::string brand;
     std::vector<std::string> rules;
     std::string lexicons;
   };
@@ -113,6 +117,9 @@ void AddClassifyCommand(CLI::App& app, CommandContext context) {
   cmd->add_option("input", o->input, "File, or - for stdin")->capture_default_str();
   cmd->add_option("--lang", o->lang, "Language of text lines (default: detected)");
   cmd->add_option("--channel", o->channel, "Channel of text lines")->capture_default_str();
+  cmd->add_option("--brand", o->brand,
+                  "The brand the posts were collected for (JSON posts with a brand keep "
+                  "theirs): a post naming it, as a word, @handle or #tag, aims at the company");
   cmd->add_option("--rules", o->rules, "Rule files or directories")->check(CLI::ExistingPath);
   cmd->add_option("--lexicons", o->lexicons, "Lexicon directory")->check(CLI::ExistingDirectory);
   cmd->callback([o, context] {
@@ -139,7 +146,7 @@ void AddClassifyCommand(CLI::App& app, CommandContext context) {
       ++line_number;
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.empty()) continue;
-      StatusOr<Post> post = PostFromLine(line, line_number, o->lang, o->channel);
+      StatusOr<Post> post = PostFromLine(line, line_number, o->lang, o->channel, o->brand);
       if (!post.ok()) {
         ++errors;
         WriteError(post.status(), line_number);

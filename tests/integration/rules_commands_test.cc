@@ -488,6 +488,33 @@ TEST(ClassifyCommand, ReadsTextTsvAndJsonlLines) {
       << run.output;
 }
 
+TEST(ClassifyCommand, ABrandGivenMakesAPostNamingItAimAtTheCompany) {
+  // Angry at a handle and nothing else: a complaint to answer only when the
+  // handle is the brand's. A JSON post keeps its own brand.
+  const std::string input = WriteFile(
+      "classify-brand.txt",
+      "@trendyol 😡😡😡\n"
+      R"({"id":"j","channel":"x","brand":"hepsiburada","author":{"id":"u"},"text":"@trendyol 😡😡😡","created_at":"2026-11-23T09:00:00Z"})"
+      "\n");
+  auto classes = [](const std::string& output) {
+    std::vector<std::string> out;
+    std::istringstream lines(output);
+    for (std::string line; std::getline(lines, line);) {
+      if (line.empty() || line[0] != '{') continue;
+      rapidjson::Document doc;
+      doc.Parse(line.c_str());
+      out.emplace_back(doc["class"].GetString());
+    }
+    return out;
+  };
+  const RunResult without = Earshot({"classify", input}, "classify-no-brand");
+  EXPECT_EQ(classes(without.output), (std::vector<std::string>{"neutral", "neutral"}))
+      << without.output;
+  const RunResult with = Earshot({"classify", "--brand", "trendyol", input}, "classify-brand");
+  EXPECT_EQ(classes(with.output), (std::vector<std::string>{"complaint", "neutral"}))
+      << with.output;
+}
+
 TEST(EvalCommand, PrintsTheFiguresOfEachTask) {
   const std::string complaints = WriteFile("eval-complaints.tsv",
                                            "complaint\tmy order never arrived and nobody "
