@@ -582,6 +582,16 @@ constexpr QuotationMark QuotationMarkOf(utf8proc_int32_t cp) {
   }
 }
 
+constexpr bool IsAsciiLetter(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// A lowercase code point as the main loop keeps it: an ASCII letter or any
+// letter beyond ASCII (ç, ş, ı, é, …); digits, marks and symbols are not.
+constexpr bool IsLetterCode(utf8proc_int32_t cp) {
+  return (cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp <= 0x24F);
+}
+
 // A token found but not yet written out: its text is folded[from, from + length).
 struct PendingToken {
   size_t from = 0;
@@ -925,10 +935,17 @@ void Normalizer::Run(std::string_view text) {
           continue;
         }
       }
+      // A full stop typed between two letters with no space ("dört.dörtlük",
+      // "güzel.tavsiye ederim") is a slip of the thumb inside a phrase far
+      // more often than two sentences: it parts the words but not the
+      // clause, so a phrase or a negation still reads across it.
+      const bool stop_between_letters = c == '.' && word_start_ != kNoWord && IsLetterCode(prev) &&
+                                        p < end &&
+                                        (IsAsciiLetter(*p) || (*p >= 0xC3 && *p <= 0xC5));
       run = code == prev ? run + 1 : 1;
       prev = code;
       FlushWord();
-      if ((byte.traits & ByteInfo::kClause) != 0) clause_start_ = true;
+      if ((byte.traits & ByteInfo::kClause) != 0 && !stop_between_letters) clause_start_ = true;
       if (c == ',' || c == ':') comma_ = true;
       if (c == '"') saw_quote_ = true;
       AppendAscii(c);

@@ -407,6 +407,23 @@ TEST(Normalize, WordsBetweenSingleSpacesKeepCapsClausesAndSqueezing) {
   EXPECT_EQ(Normalize("aa aaa bb", false).folded, "aa a bb");
 }
 
+TEST(Normalize, AFullStopTypedBetweenLettersPartsWordsButNotTheClause) {
+  // "dört.dörtlük", "güzel.Tavsiye": a slip of the thumb inside a phrase.
+  const NormalizedText joined = Normalize("film dört.dörtlük. GÜZEL.Şahane", true);
+  EXPECT_EQ(joined.words, " film dort dortluk guzel sahane ");
+  const std::vector<bool> joined_starts = {true, false, false, true, false};
+  ASSERT_EQ(joined.tokens.size(), joined_starts.size());
+  for (size_t i = 0; i < joined.tokens.size(); ++i) {
+    EXPECT_EQ(joined.tokens[i].clause_start, joined_starts[i]) << joined.tokens[i].text;
+  }
+  // With a space, or beside a digit, a full stop still ends the clause, as
+  // do '!' and '?' without a space.
+  const NormalizedText apart = Normalize("bitti. sonra 3.kez geldi!tekrar", true);
+  std::vector<bool> starts;
+  for (const Token& t : apart.tokens) starts.push_back(t.clause_start);
+  EXPECT_EQ(starts, (std::vector<bool>{true, true, false, true, false, true})) << apart.words;
+}
+
 TEST(NormalizeInto, ReusingADirtyOutputGivesWhatAFreshNormalizeGives) {
   const std::vector<std::string> texts = {
       "KARGOM HALA GELMEDI!!! Rezalettttt. İADE istiyorum",

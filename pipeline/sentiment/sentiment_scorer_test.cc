@@ -82,6 +82,19 @@ TEST(SentimentScorer, ASqueezedWordReadsAsTheEntryWithADoubleLetter) {
   EXPECT_EQ(s("hapy", "en"), 0);
 }
 
+TEST(SentimentScorer, APhraseReadsAcrossAFullStopTypedWithoutASpace) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("işe yaramaz", -2.5);
+  const SentimentScorer scorer(l);
+  auto score = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text).strength;
+  };
+  EXPECT_LT(score("uygulama işe.yaramaz"), 0);
+  EXPECT_DOUBLE_EQ(score("uygulama işe.yaramaz"), score("uygulama işe yaramaz"));
+  // Two sentences are two: the phrase does not span them.
+  EXPECT_EQ(score("işe. yaramaz"), 0);
+}
+
 TEST(SentimentScorer, ALinkMakesTheToneMilderAndLeavesTheStrength) {
   const SentimentScorer scorer(TestLexicons());
   auto run = [&](const std::string& text) {
