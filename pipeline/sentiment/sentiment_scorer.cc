@@ -320,6 +320,45 @@ bool IsNegatedSeemingVerb(std::string_view w) {
   return false;
 }
 
+// Saying or counting a word, denied, after it negates it as "değil" does:
+// "güzel diyemem" (I can't call it nice), "kötü denemez" (it can't be
+// called bad), "fena sayılmaz" (doesn't count as bad). The forms are the
+// negative potential of "de-" (diyeme-, denileme-, deneme- before -z/-m)
+// and "sayılma-"/"sayılama-".
+bool IsDeniedSaying(std::string_view w) {
+  static constexpr std::string_view kStems[] = {"diyemem",   "diyemey",    "diyemez",
+                                                "diyemiyor", "denemez",    "denilemez",
+                                                "sayilmaz",  "sayilmiyor", "sayilamaz"};
+  if (w.size() < 7 || (w[0] != 'd' && w[0] != 's')) return false;  // most words
+  for (const std::string_view stem : kStems) {
+    if (w.substr(0, stem.size()) == stem) return true;
+  }
+  return false;
+}
+
+// "X desem yalan olur" (it would be a lie to say X) denies X; "… yalan
+// olmaz" (would be no lie) affirms it. Returns the words the frame takes
+// from words[at] on (3), or 0 when it is not there.
+size_t LieToSayFrame(const std::vector<std::string_view>& words, const std::vector<Token>& tokens,
+                     size_t at, bool* denies) {
+  if (at + 2 >= words.size() || tokens[at + 1].clause_start || tokens[at + 2].clause_start)
+    return 0;
+  const std::string_view say = words[at];
+  if (say != "desem" && say != "dersem" && say != "desek" && say != "dersek" && say != "demek")
+    return 0;
+  if (words[at + 1] != "yalan") return 0;
+  const std::string_view be = words[at + 2];
+  if (be.substr(0, 4) == "olur") {
+    *denies = true;
+    return 3;
+  }
+  if (be.substr(0, 5) == "olmaz") {
+    *denies = false;
+    return 3;
+  }
+  return 0;
+}
+
 // A verb of experiencing or coming up, negated by its suffix, after a word
 // negates it as "değil" does: "hiçbir sorun yaşamadım" (I had no problem),
 // "hiç sorun çıkmadı", "zararlı çıkmazsınız". Verbs of solving are not
@@ -1844,7 +1883,52 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
           IsNegatedCopula(words[ahead]) ||
           (turkish != nullptr && (IsNegatedExperienceVerb(words[ahead]) ||
                                   (litotes && IsNegatedSeemingVerb(words[ahead]))));
-      if (IsTurkishFollowingNegator(words[ahead]) || negated_verb) {
+      // "memnun kalmadım desem yalan olur": the frame turns the whole
+      // predicate, negated verb and all, and "yalan olmaz" keeps it.
+      if (turkish != nullptr) {
+        bool denies = false;
+        size_t frame_at = ahead;
+        while (frame_at < words.size() && frame_at < ahead + 2 &&
+               LieToSayFrame(words, text.tokens, frame_at, &denies) == 0) {
+          ++frame_at;
+        }
+        if (frame_at < words.size() && frame_at < ahead + 2 &&
+            !text.tokens[frame_at].clause_start &&
+            LieToSayFrame(words, text.tokens, frame_at, &denies) != 0) {
+          // A negated verb between the word and the frame is denied with
+          // it: "memnun kalmadım desem yalan olur" says it satisfied.
+          const bool negated_between =
+              frame_at > ahead &&
+              (IsTurkishFollowingNegator(words[ahead]) || IsNegatedCopula(words[ahead]) ||
+               IsTurkishNegatedVerb(words[ahead]));
+          if (denies != negated_between) {
+            v = Negated(v, 0.8);
+            if (explain) why += ", denied: " + std::string(words[frame_at]) + " yalan olur";
+          } else if (denies) {
+            if (explain) {
+              why += ", " + std::string(words[ahead]) + " denied: " + std::string(words[frame_at]) +
+                     " yalan olur";
+            }
+          } else if (negated_between) {
+            v = Negated(v, 0.8);
+            if (explain) why += ", negated by " + std::string(words[ahead]);
+          }
+          // What sits between the word and the frame (a negated verb) is
+          // part of the predicate the frame turns.
+          for (size_t k = end; k < frame_at + 3; ++k) negator_spent.push_back(k);
+          break;
+        }
+      }
+      // "berbat bile diyemem" (can't even call it terrible): not even the
+      // bad word is bad enough; it stands.
+      if (v < 0 && turkish != nullptr && IsDeniedSaying(words[ahead]) && ahead > end &&
+          words[ahead - 1] == "bile") {
+        if (explain) why += ", not even: bile " + std::string(words[ahead]);
+        negator_spent.push_back(ahead);
+        break;
+      }
+      if (IsTurkishFollowingNegator(words[ahead]) || negated_verb ||
+          (turkish != nullptr && IsDeniedSaying(words[ahead]))) {
         // "güzel değil mi?" asks for agreement ("it's nice, isn't it?").
         if (ahead + 1 < words.size() && !text.tokens[ahead + 1].clause_start &&
             IsTurkishTagParticle(words[ahead + 1])) {

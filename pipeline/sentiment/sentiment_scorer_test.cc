@@ -95,6 +95,38 @@ TEST(SentimentScorer, APhraseReadsAcrossAFullStopTypedWithoutASpace) {
   EXPECT_EQ(score("işe. yaramaz"), 0);
 }
 
+TEST(SentimentScorer, ASayingDeniedAfterAWordNegatesItAsDegilDoes) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("güzel", 2.0);
+  l->tr.Add("kötü", -2.5);
+  l->tr.Add("fena", -2.0);
+  l->tr.Add("berbat", -3.0);
+  l->tr.Add("memnun", 2.0);
+  l->tr.Add("yalan", -1.5);
+  const SentimentScorer scorer(l);
+  auto score = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text).strength;
+  };
+  // "I can't call it nice", "it can't be called bad", "doesn't count as
+  // bad", with and without Turkish letters.
+  EXPECT_LT(score("güzel diyemem"), 0);
+  EXPECT_LT(score("GUZEL DIYEMEYIZ"), 0);
+  EXPECT_GT(score("kötü diyemem"), 0);
+  EXPECT_GT(score("kotu denemez"), 0);
+  EXPECT_GT(score("fena sayılmaz"), 0);
+  EXPECT_GT(score("fena sayilmazdi"), 0);
+  // "Can't even call it terrible": not even the bad word is enough.
+  EXPECT_LT(score("berbat bile diyemem"), 0);
+  // "It would be a lie to say X" denies X, and a negated verb with it;
+  // "would be no lie" keeps it. "yalan" of the frame counts nothing.
+  EXPECT_LT(score("güzel desem yalan olur"), 0);
+  EXPECT_GT(score("memnun kalmadım desem yalan olur"), 0);
+  EXPECT_LT(score("berbat desem yalan olmaz"), 0);
+  EXPECT_DOUBLE_EQ(score("berbat desem yalan olmaz"), score("berbat"));
+  // Other words after a saying verb are left alone.
+  EXPECT_GT(score("güzel dedim"), 0);
+}
+
 TEST(SentimentScorer, ALinkMakesTheToneMilderAndLeavesTheStrength) {
   const SentimentScorer scorer(TestLexicons());
   auto run = [&](const std::string& text) {
