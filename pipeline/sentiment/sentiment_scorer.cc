@@ -739,6 +739,16 @@ bool IsTurkishGenitive(std::string_view w) {
   return w.size() >= 4 && (end == "in" || end == "un");
 }
 
+// A verb that passes judgment on what follows it: a negator before it
+// denies the judgment ("wouldn't call it good", "can't say I'm happy").
+bool IsJudgmentVerb(std::string_view w) {
+  // Not "thought": "never thought it would be this good" affirms.
+  static constexpr std::string_view kWords[] = {
+      "say", "said", "call", "called", "think", "believe", "consider", "describe", "rate", "claim"};
+  static constexpr WordList kList(kWords);
+  return kList.Contains(w);
+}
+
 // Praise that frames what follows, the way sarcasm introduces a complaint:
 // "love how", "love it when", "gotta love", "nice to see", "great to hear",
 // "nice of you to".
@@ -1821,10 +1831,15 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     const bool negatable = is_word[i] && text.tokens[i].kind == Token::Kind::kWord &&
                            (i == 0 || text.tokens[i - 1].kind != Token::Kind::kHashtag) &&
                            !IsLaughter(words[i]) && !IsLaughterAcronym(words[i]);
-    for (size_t back = 1; negatable && back <= 3 && back <= i; ++back) {
+    // A negator reaches three words ahead; one that denies a judgment
+    // ("wouldn't call", "can't say", "don't think") reaches over the judged
+    // clause, six: "I would not call the service good", "can't say I was
+    // happy with it".
+    for (size_t back = 1; negatable && back <= 6 && back <= i; ++back) {
       // Nor past a comma: in "not sure, sorry" the apology stands.
       if (!same_clause(i - back, i) || !is_word[i - back] || text.tokens[i - back + 1].after_comma)
         break;
+      if (back > 3 && (english == nullptr || !IsJudgmentVerb(words[i - back + 1]))) continue;
       if (IsEnglishNegator(words[i - back]) &&
           !IsNumberAbbreviation(words, text.tokens, i - back)) {
         // A negator negates the first word with sentiment after it, or the

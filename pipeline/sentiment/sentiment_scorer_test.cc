@@ -127,6 +127,27 @@ TEST(SentimentScorer, ASayingDeniedAfterAWordNegatesItAsDegilDoes) {
   EXPECT_GT(score("güzel dedim"), 0);
 }
 
+TEST(SentimentScorer, ANegatedJudgmentReachesOverTheClauseItJudges) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("good", 2.0);
+  l->en.Add("happy", 2.5);
+  l->en.Add("terrible", -3.0);
+  const SentimentScorer scorer(l);
+  auto score = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).strength;
+  };
+  // Four and five words apart: past a plain negator's reach of three, not
+  // past a denied "call", "say" or "think".
+  EXPECT_LT(score("I would not call the service good"), 0);
+  EXPECT_LT(score("I can't say I was happy with it"), 0);
+  EXPECT_GT(score("wouldn't say it was terrible"), 0);
+  EXPECT_LT(score("don't think the food was good"), 0);
+  // A plain negator that far away does not reach.
+  EXPECT_GT(score("not once did the staff seem good"), 0);
+  // "never thought" is surprise, not denial.
+  EXPECT_GT(score("never thought it would be this good"), 0);
+}
+
 TEST(SentimentScorer, ALinkMakesTheToneMilderAndLeavesTheStrength) {
   const SentimentScorer scorer(TestLexicons());
   auto run = [&](const std::string& text) {
