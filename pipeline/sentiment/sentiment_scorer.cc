@@ -739,6 +739,15 @@ bool IsTurkishGenitive(std::string_view w) {
   return w.size() >= 4 && (end == "in" || end == "un");
 }
 
+// The second word of an English negator written as two: "far from
+// perfect", "anything but helpful". `k` is that word's index.
+bool IsTwoWordNegator(const std::vector<std::string_view>& words, const std::vector<Token>& tokens,
+                      size_t k) {
+  if (k == 0 || tokens[k].clause_start || tokens[k].after_comma) return false;
+  return (words[k] == "from" && words[k - 1] == "far") ||
+         (words[k] == "but" && words[k - 1] == "anything");
+}
+
 // A verb that passes judgment on what follows it: a negator before it
 // denies the judgment ("wouldn't call it good", "can't say I'm happy").
 bool IsJudgmentVerb(std::string_view w) {
@@ -1655,7 +1664,11 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   // The clause after the last contrast word carries more weight.
   size_t last_contrast = words.size();
   for (size_t i = 0; i < words.size(); ++i) {
-    if (is_word[i] && IsContrast(words[i])) last_contrast = i;
+    // "anything but helpful" denies, it does not contrast.
+    if (is_word[i] && IsContrast(words[i]) &&
+        !(i > 0 && words[i] == "but" && words[i - 1] == "anything")) {
+      last_contrast = i;
+    }
   }
 
   // Emoji and emoticons that close a post (after its last word; URLs and
@@ -1840,7 +1853,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       if (!same_clause(i - back, i) || !is_word[i - back] || text.tokens[i - back + 1].after_comma)
         break;
       if (back > 3 && (english == nullptr || !IsJudgmentVerb(words[i - back + 1]))) continue;
-      if (IsEnglishNegator(words[i - back]) &&
+      if ((IsEnglishNegator(words[i - back]) ||
+           (english != nullptr && IsTwoWordNegator(words, text.tokens, i - back))) &&
           !IsNumberAbbreviation(words, text.tokens, i - back)) {
         // A negator negates the first word with sentiment after it, or the
         // remedy verb: in "never fixed my broken screen" it is "fixed", and

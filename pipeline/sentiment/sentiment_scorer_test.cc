@@ -148,6 +148,24 @@ TEST(SentimentScorer, ANegatedJudgmentReachesOverTheClauseItJudges) {
   EXPECT_GT(score("never thought it would be this good"), 0);
 }
 
+TEST(SentimentScorer, FarFromAndAnythingButNegateTheWordAfterThem) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("perfect", 3.0);
+  l->en.Add("helpful", 2.0);
+  l->en.Add("great", 3.0);
+  const SentimentScorer scorer(l);
+  auto score = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).strength;
+  };
+  EXPECT_LT(score("far from perfect"), 0);
+  EXPECT_LT(score("the support was anything but helpful"), 0);
+  // "but" of "anything but" is no contrast: what follows is not weighed up.
+  EXPECT_DOUBLE_EQ(score("the support was anything but helpful"), score("not helpful"));
+  // "far" and "from" apart, or "but" after another word, are what they were.
+  EXPECT_GT(score("I live far from the store but the delivery was great"), 0);
+  EXPECT_GT(score("far, from what I heard, it was perfect"), 0);
+}
+
 TEST(SentimentScorer, ALinkMakesTheToneMilderAndLeavesTheStrength) {
   const SentimentScorer scorer(TestLexicons());
   auto run = [&](const std::string& text) {
