@@ -515,10 +515,13 @@ size_t MatchUrl(const unsigned char* p, const unsigned char* end) {
 // length in bytes of the emoticon at p with its repeats, or 0.
 size_t MatchEmoticon(const unsigned char* p, const unsigned char* end, size_t* base_length) {
   static constexpr std::string_view kEmoticons[] = {
-      ":'-(", ">:(", ":-)", ":-(", ":-d", ":'(", ":-/", ":-p",  ";-)", "-_-", "</3", ":-*",
-      ":-o",  ":-|", ":)",  ":(",  ":d",  ":/",  ":p",  ";)",   ";p",  ";d",  "=)",  "=(",
-      "=d",   "=p",  ":]",  ":[",  ":*",  ":o",  "<3",  ":|",   ":@",  "xd",  "^^",  "^_^",
-      "^.^",  ";(",  ":s",  ":3",  "xp",  "(:",  "):",  "\\o/", ":')", "-.-", "=/",  ":c"};
+      ":'-(", ">:(", ":-)", ":-(", ":-d", ":'(", ":-/", ":-p", ";-)", "-_-", "</3", ":-*", ":-o",
+      ":-|", ":)", ":(", ":d", ":/", ":p", ";)", ";p", ";d", "=)", "=(", "=d", "=p", ":]", ":[",
+      ":*", ":o", "<3", ":|", ":@", "xd", "^^", "^_^", "^.^", ";(", ":s", ":3", "xp",
+      "(:", "):", "\\o/", ":')", "-.-", "=/", ":c",
+      // The irony and doubt marks of written Turkish (and of careful
+      // English): "ünlü (!) yazar", "hızlı (?) kargo".
+      "(!)", "(?)"};
   const size_t available = static_cast<size_t>(end - p);
   for (const std::string_view e : kEmoticons) {
     if (e.size() > available) continue;

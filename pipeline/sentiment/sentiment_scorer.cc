@@ -2062,6 +2062,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         "\xF0\x9F\x99\x84",  // 🙄
         "\xF0\x9F\x99\x83",  // 🙃
         "\xF0\x9F\x98\x92",  // 😒
+        "(!)",               // the irony mark: "eline sağlık (!)"
+        "(?)",               // the doubt mark: "hızlı (?) kargo"
     };
     if (!is_word[k]) {
       return std::find(std::begin(kMarks), std::end(kMarks), text.tokens[k].text) !=

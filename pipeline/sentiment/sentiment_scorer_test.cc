@@ -166,6 +166,28 @@ TEST(SentimentScorer, FarFromAndAnythingButNegateTheWordAfterThem) {
   EXPECT_GT(score("far, from what I heard, it was perfect"), 0);
 }
 
+TEST(SentimentScorer, TheIronyAndDoubtMarksTurnThePraiseOfTheirClause) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("süper", 2.5);
+  l->tr.Add("hızlı*", 1.5);
+  l->emoji.Add("(!)", -0.3);
+  l->emoji.Add("(?)", -0.3);
+  const SentimentScorer scorer(l);
+  auto score = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text).strength;
+  };
+  // "(!)" and "(?)" standing alone are tokens, like an emoticon.
+  const NormalizedText n = Normalize("süper bir hizmet (!)", true);
+  ASSERT_EQ(n.tokens.size(), 4u);
+  EXPECT_EQ(n.tokens[3].text, "(!)");
+  EXPECT_EQ(n.tokens[3].kind, Token::Kind::kSymbol);
+  EXPECT_GT(score("süper bir hizmet"), 0);
+  EXPECT_LT(score("süper bir hizmet (!)"), 0);
+  EXPECT_LT(score("hızlı (?) kargonuz"), 0);
+  // In brackets with words, or stuck to a word, they are no marks.
+  EXPECT_GT(score("süper hizmet (hızlı!)"), 0);
+}
+
 TEST(SentimentScorer, ALinkMakesTheToneMilderAndLeavesTheStrength) {
   const SentimentScorer scorer(TestLexicons());
   auto run = [&](const std::string& text) {
