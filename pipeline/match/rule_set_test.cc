@@ -265,6 +265,7 @@ TEST(RuleSet, ExplainTakesRulesByIdThatNothingMatched) {
   EXPECT_EQ(set->Explain(text, Lang("tr")).size(), 2u);  // late matched, rude's "personel" fired
   const auto explained = set->Explain(text, Lang("tr"), {"lost", "late", "no.such.rule"});
   std::vector<std::string> shown;
+  shown.reserve(explained.size());
   for (const RuleExplanation& e : explained) {
     shown.push_back(e.rule->id + (e.matched ? " matched" : " no: " + e.why_not));
   }
