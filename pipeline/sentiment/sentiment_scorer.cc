@@ -1848,11 +1848,12 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     // ("wouldn't call", "can't say", "don't think") reaches over the judged
     // clause, six: "I would not call the service good", "can't say I was
     // happy with it".
-    for (size_t back = 1; negatable && back <= 6 && back <= i; ++back) {
+    const size_t reach = english != nullptr ? 6 : 3;
+    for (size_t back = 1; negatable && back <= reach && back <= i; ++back) {
       // Nor past a comma: in "not sure, sorry" the apology stands.
       if (!same_clause(i - back, i) || !is_word[i - back] || text.tokens[i - back + 1].after_comma)
         break;
-      if (back > 3 && (english == nullptr || !IsJudgmentVerb(words[i - back + 1]))) continue;
+      if (back > 3 && !IsJudgmentVerb(words[i - back + 1])) continue;
       if ((IsEnglishNegator(words[i - back]) ||
            (english != nullptr && IsTwoWordNegator(words, text.tokens, i - back))) &&
           !IsNumberAbbreviation(words, text.tokens, i - back)) {
@@ -1914,16 +1915,21 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
                                   (litotes && IsNegatedSeemingVerb(words[ahead]))));
       // "memnun kalmadım desem yalan olur": the frame turns the whole
       // predicate, negated verb and all, and "yalan olmaz" keeps it.
+      // (Looked for only where a word starts with 'd', as every form of
+      // "de-" does: this runs for each word after each sentiment word.)
+      bool denies = false;
+      size_t frame_at = words.size();
       if (turkish != nullptr) {
-        bool denies = false;
-        size_t frame_at = ahead;
-        while (frame_at < words.size() && frame_at < ahead + 2 &&
-               LieToSayFrame(words, text.tokens, frame_at, &denies) == 0) {
-          ++frame_at;
+        for (size_t k = ahead; k < ahead + 2 && k < words.size(); ++k) {
+          if (!words[k].empty() && words[k][0] == 'd' && !text.tokens[k].clause_start &&
+              LieToSayFrame(words, text.tokens, k, &denies) != 0) {
+            frame_at = k;
+            break;
+          }
         }
-        if (frame_at < words.size() && frame_at < ahead + 2 &&
-            !text.tokens[frame_at].clause_start &&
-            LieToSayFrame(words, text.tokens, frame_at, &denies) != 0) {
+      }
+      {
+        if (frame_at < words.size()) {
           // A negated verb between the word and the frame is denied with
           // it: "memnun kalmadım desem yalan olur" says it satisfied.
           const bool negated_between =
@@ -1950,14 +1956,13 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       }
       // "berbat bile diyemem" (can't even call it terrible): not even the
       // bad word is bad enough; it stands.
-      if (v < 0 && turkish != nullptr && IsDeniedSaying(words[ahead]) && ahead > end &&
-          words[ahead - 1] == "bile") {
+      const bool denied_saying = turkish != nullptr && IsDeniedSaying(words[ahead]);
+      if (v < 0 && denied_saying && ahead > end && words[ahead - 1] == "bile") {
         if (explain) why += ", not even: bile " + std::string(words[ahead]);
         negator_spent.push_back(ahead);
         break;
       }
-      if (IsTurkishFollowingNegator(words[ahead]) || negated_verb ||
-          (turkish != nullptr && IsDeniedSaying(words[ahead]))) {
+      if (IsTurkishFollowingNegator(words[ahead]) || negated_verb || denied_saying) {
         // "güzel değil mi?" asks for agreement ("it's nice, isn't it?").
         if (ahead + 1 < words.size() && !text.tokens[ahead + 1].clause_start &&
             IsTurkishTagParticle(words[ahead + 1])) {
