@@ -1,8 +1,5 @@
 #include "app/commands/report_format.h"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <algorithm>
 #include <map>
 #include <tuple>
@@ -77,26 +74,31 @@ std::string GithubAnnotation(std::string_view level, std::string_view file, int 
   return out;
 }
 
+void WriteJsonString(JsonWriter* w, std::string_view s) {
+  w->String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+void WriteDiagnostic(JsonWriter* w, const Diagnostic& d) {
+  w->StartObject();
+  w->Key("file");
+  WriteJsonString(w, d.file);
+  w->Key("line");
+  w->Int(d.line);
+  w->Key("column");
+  w->Int(d.column);
+  w->Key("severity");
+  w->String(d.severity == Severity::kError ? "error" : "warning");
+  w->Key("code");
+  WriteJsonString(w, d.code);
+  w->Key("message");
+  WriteJsonString(w, d.message);
+  w->EndObject();
+}
+
 std::string DiagnosticJson(const Diagnostic& d) {
   rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-  auto string = [&w](const std::string& s) {
-    w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size()));
-  };
-  w.StartObject();
-  w.Key("file");
-  string(d.file);
-  w.Key("line");
-  w.Int(d.line);
-  w.Key("column");
-  w.Int(d.column);
-  w.Key("severity");
-  w.String(d.severity == Severity::kError ? "error" : "warning");
-  w.Key("code");
-  string(d.code);
-  w.Key("message");
-  string(d.message);
-  w.EndObject();
+  JsonWriter w(buffer);
+  WriteDiagnostic(&w, d);
   return buffer.GetString();
 }
 

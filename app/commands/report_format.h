@@ -9,6 +9,9 @@
 //           annotations on the pull request's lines
 #pragma once
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,7 +37,15 @@ std::vector<Diagnostic> InSourceOrder(std::vector<Diagnostic> diagnostics);
 std::string GithubAnnotation(std::string_view level, std::string_view file, int line, int column,
                              std::string_view title, std::string_view message);
 
+// The JSON writer the reports are written with.
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+// Writes a string of any length (rapidjson's String takes a pointer and a
+// size, so embedded NULs and non-terminated views are safe).
+void WriteJsonString(JsonWriter* w, std::string_view s);
+
 // A diagnostic as a JSON object: file, line, column, severity, code, message.
+void WriteDiagnostic(JsonWriter* w, const Diagnostic& d);
 std::string DiagnosticJson(const Diagnostic& d);
 
 }  // namespace earshot

@@ -47,21 +47,12 @@ void PrintDiagnostics(const std::vector<Diagnostic>& diagnostics, ReportFormat f
   }
 }
 
-// `"diagnostics":[…]` for a JSON report.
-std::string DiagnosticsJson(const std::vector<Diagnostic>& diagnostics) {
-  std::string out = "\"diagnostics\":[";
-  for (size_t i = 0; i < diagnostics.size(); ++i) {
-    if (i > 0) out += ",";
-    out += DiagnosticJson(diagnostics[i]);
-  }
-  return out + "]";
-}
-
-std::string JsonString(const std::string& s) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-  w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size()));
-  return buffer.GetString();
+// `"diagnostics": […]` into a JSON report being written.
+void WriteDiagnostics(JsonWriter* w, const std::vector<Diagnostic>& diagnostics) {
+  w->Key("diagnostics");
+  w->StartArray();
+  for (const Diagnostic& d : diagnostics) WriteDiagnostic(w, d);
+  w->EndArray();
 }
 
 StatusOr<std::shared_ptr<const Classifier>> ClassifierFor(const std::vector<std::string>& rules,
@@ -126,12 +117,26 @@ int Lint(const std::vector<std::string>& paths, bool strict, ReportFormat format
   const auto [errors, warnings] = Count(&diagnostics, strict);
   if (errors > 0) rule_count = -1;  // nothing was loaded that counts
   if (format == ReportFormat::kJson) {
-    std::string out = "{" + DiagnosticsJson(diagnostics);
-    out += ",\"errors\":" + std::to_string(errors) + ",\"warnings\":" + std::to_string(warnings) +
-           ",\"files\":" + std::to_string(files);
-    if (rule_count >= 0) out += ",\"rules\":" + std::to_string(rule_count);
-    if (entries >= 0 && errors == 0) out += ",\"lexicon_entries\":" + std::to_string(entries);
-    std::printf("%s}\n", out.c_str());
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    WriteDiagnostics(&w, diagnostics);
+    w.Key("errors");
+    w.Int(errors);
+    w.Key("warnings");
+    w.Int(warnings);
+    w.Key("files");
+    w.Uint64(files);
+    if (rule_count >= 0) {
+      w.Key("rules");
+      w.Int64(rule_count);
+    }
+    if (entries >= 0 && errors == 0) {
+      w.Key("lexicon_entries");
+      w.Int64(entries);
+    }
+    w.EndObject();
+    std::printf("%s\n", buffer.GetString());
     return errors > 0 ? 1 : 0;
   }
   PrintDiagnostics(diagnostics, format);
@@ -157,17 +162,37 @@ int ReportTests(const std::vector<Diagnostic>& diagnostics,
                 const std::vector<TestFailure>& failures, int passed, int failed,
                 const std::string& summary_note, ReportFormat format) {
   if (format == ReportFormat::kJson) {
-    std::string out = "{" + DiagnosticsJson(InSourceOrder(diagnostics)) + ",\"failures\":[";
-    for (size_t i = 0; i < failures.size(); ++i) {
-      const TestFailure& f = failures[i];
-      out += (i > 0 ? ",{" : "{");
-      out += "\"file\":" + JsonString(f.where.file) + ",\"line\":" + std::to_string(f.where.line) +
-             ",\"rule\":" + JsonString(f.rule) + ",\"problem\":" + JsonString(f.problem) +
-             ",\"text\":" + JsonString(f.text) + "}";
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    WriteDiagnostics(&w, InSourceOrder(diagnostics));
+    w.Key("failures");
+    w.StartArray();
+    for (const TestFailure& f : failures) {
+      w.StartObject();
+      w.Key("file");
+      WriteJsonString(&w, f.where.file);
+      w.Key("line");
+      w.Int(f.where.line);
+      w.Key("rule");
+      WriteJsonString(&w, f.rule);
+      w.Key("problem");
+      WriteJsonString(&w, f.problem);
+      w.Key("text");
+      WriteJsonString(&w, f.text);
+      w.EndObject();
     }
-    out += "],\"passed\":" + std::to_string(passed) + ",\"failed\":" + std::to_string(failed);
-    if (!summary_note.empty()) out += ",\"error\":" + JsonString(summary_note);
-    std::printf("%s}\n", out.c_str());
+    w.EndArray();
+    w.Key("passed");
+    w.Int(passed);
+    w.Key("failed");
+    w.Int(failed);
+    if (!summary_note.empty()) {
+      w.Key("error");
+      WriteJsonString(&w, summary_note);
+    }
+    w.EndObject();
+    std::printf("%s\n", buffer.GetString());
     return failed > 0 ? 1 : 0;
   }
   PrintDiagnostics(InSourceOrder(diagnostics), format);
@@ -238,27 +263,33 @@ int Test(const std::vector<std::string>& paths, const std::string& lexicons, Rep
 }
 
 // One side of a sample post's change, for `rules diff --json`.
-std::string VerdictJson(const Verdict& v) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-  w.StartObject();
-  w.Key("class");
-  w.String(PostClassName(v.post_class));
-  w.Key("priority");
-  w.String(PriorityName(v.priority));
-  w.Key("alert");
-  w.Bool(v.NeedsResponse());
-  w.Key("urgent");
-  w.StartArray();
-  for (const std::string& flag : v.urgent) w.String(flag.c_str());
-  w.EndArray();
-  w.Key("rules");
-  w.StartArray();
-  for (const RuleMatch& m : v.matches) w.String(m.rule_id.c_str());
-  w.EndArray();
-  w.EndObject();
-  return buffer.GetString();
+void WriteVerdict(JsonWriter* w, const Verdict& v) {
+  w->StartObject();
+  w->Key("class");
+  w->String(PostClassName(v.post_class));
+  w->Key("priority");
+  w->String(PriorityName(v.priority));
+  w->Key("alert");
+  w->Bool(v.NeedsResponse());
+  w->Key("urgent");
+  w->StartArray();
+  for (const std::string& flag : v.urgent) WriteJsonString(w, flag);
+  w->EndArray();
+  w->Key("rules");
+  w->StartArray();
+  for (const RuleMatch& m : v.matches) WriteJsonString(w, m.rule_id);
+  w->EndArray();
+  w->EndObject();
 }
+
+// A sample post whose verdict changes, kept for the JSON report.
+struct PostChange {
+  std::string id;
+  int line = 0;
+  std::string text;
+  Verdict before;
+  Verdict after;
+};
 
 int Diff(const std::vector<std::string>& old_paths, const std::vector<std::string>& new_paths,
          const std::string& sample, const std::string& lexicons, bool json) {
@@ -288,7 +319,7 @@ int Diff(const std::vector<std::string>& old_paths, const std::vector<std::strin
   // A new rule's reach, and what an edit costs a rule, show here even where
   // no post changes class.
   std::map<std::string, std::pair<int, int>> rule_posts;
-  std::string changes_json;
+  std::vector<PostChange> changes;  // for --json
   int line_number = 0;
   for (std::string line; std::getline(in, line);) {
     ++line_number;
@@ -322,10 +353,7 @@ int Diff(const std::vector<std::string>& old_paths, const std::vector<std::strin
     ++changed;
     ++transitions[std::string(PostClassName(a.post_class)) + " -> " + PostClassName(b.post_class)];
     if (json) {
-      changes_json += (changes_json.empty() ? "{" : ",{");
-      changes_json += "\"id\":" + JsonString(p.id) + ",\"line\":" + std::to_string(line_number) +
-                      ",\"text\":" + JsonString(p.text) + ",\"before\":" + VerdictJson(a) +
-                      ",\"after\":" + VerdictJson(b) + "}";
+      changes.push_back(PostChange{p.id, line_number, p.text, a, b});
       continue;
     }
     auto flags = [](const Verdict& v) {
@@ -350,20 +378,53 @@ int Diff(const std::vector<std::string>& old_paths, const std::vector<std::strin
   const std::string version_a = (*before)->rules().version();
   const std::string version_b = (*after)->rules().version();
   if (json) {
-    std::string out = "{\"posts\":" + std::to_string(total) +
-                      ",\"changed\":" + std::to_string(changed) +
-                      ",\"alerts_before\":" + std::to_string(alerts_before) +
-                      ",\"alerts_after\":" + std::to_string(alerts_after) + ",\"changes\":[" +
-                      changes_json + "],\"rules\":[";
-    for (size_t i = 0; i < rule_changes.size(); ++i) {
-      const auto& [id, counts] = rule_changes[i];
-      out += (i > 0 ? ",{" : "{");
-      out += "\"id\":" + JsonString(id) + ",\"before\":" + std::to_string(counts.first) +
-             ",\"after\":" + std::to_string(counts.second) + "}";
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    w.Key("posts");
+    w.Int(total);
+    w.Key("changed");
+    w.Int(changed);
+    w.Key("alerts_before");
+    w.Int(alerts_before);
+    w.Key("alerts_after");
+    w.Int(alerts_after);
+    w.Key("changes");
+    w.StartArray();
+    for (const PostChange& c : changes) {
+      w.StartObject();
+      w.Key("id");
+      WriteJsonString(&w, c.id);
+      w.Key("line");
+      w.Int(c.line);
+      w.Key("text");
+      WriteJsonString(&w, c.text);
+      w.Key("before");
+      WriteVerdict(&w, c.before);
+      w.Key("after");
+      WriteVerdict(&w, c.after);
+      w.EndObject();
     }
-    out += "],\"version_before\":" + JsonString(version_a) +
-           ",\"version_after\":" + JsonString(version_b) + "}";
-    std::printf("%s\n", out.c_str());
+    w.EndArray();
+    w.Key("rules");
+    w.StartArray();
+    for (const auto& [id, counts] : rule_changes) {
+      w.StartObject();
+      w.Key("id");
+      WriteJsonString(&w, id);
+      w.Key("before");
+      w.Int(counts.first);
+      w.Key("after");
+      w.Int(counts.second);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("version_before");
+    WriteJsonString(&w, version_a);
+    w.Key("version_after");
+    WriteJsonString(&w, version_b);
+    w.EndObject();
+    std::printf("%s\n", buffer.GetString());
     return 0;
   }
   std::printf("\n%d of %d sample posts change; alerts %d -> %d\n", changed, total, alerts_before,
