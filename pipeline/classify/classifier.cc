@@ -85,6 +85,24 @@ bool IsAuxiliaryWithoutSubject(const std::vector<Token>& tokens, size_t k) {
 
 // Question cues over folded tokens. Turkish yes/no questions use a separate
 // particle (mi, mı, mu, mü and their person forms), often with no "?".
+// The index just past the last "diye" + a third-person form of "sormak"
+// ("diye soruyor", "diye sordular"), or 0 when there is none. A first
+// person ("diye soruyorum") is the writer asking, so it does not count.
+size_t EndOfReportedQuestion(const std::vector<Token>& tokens) {
+  static constexpr std::string_view kAsked[] = {"soruyor",   "sordu",   "soruyorlar", "sordular",
+                                                "soruyolar", "soran",   "soranlar",   "soruyordu",
+                                                "sorar",     "sorarlar"};
+  static constexpr WordList kAskedBySomeone(kAsked);
+  size_t end = 0;
+  for (size_t k = 0; k + 1 < tokens.size(); ++k) {
+    if (tokens[k].is_word && tokens[k].text == "diye" && tokens[k + 1].is_word &&
+        kAskedBySomeone.Contains(tokens[k + 1].text)) {
+      end = k + 2;
+    }
+  }
+  return end;
+}
+
 bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
   if (original.find('?') != std::string_view::npos) return true;
   // Short lists asked about every word of every post: WordList answers most
@@ -99,11 +117,14 @@ bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
       "is",  "are",  "does", "do",    "will", "which", "who"};
   static constexpr WordList kTurkish(kTurkishWords);
   static constexpr WordList kEnglishStart(kEnglishStartWords);
+  // A question others asked, told ("herkes nereden aldın diye soruyor"):
+  // its question words before "diye" ask the writer nothing.
+  const size_t reported_until = EndOfReportedQuestion(text.tokens);
   bool first_word = true;
   for (size_t k = 0; k < text.tokens.size(); ++k) {
     const Token& token = text.tokens[k];
     if (!token.is_word) continue;
-    if (kTurkish.Contains(token.text)) return true;
+    if (k >= reported_until && kTurkish.Contains(token.text)) return true;
     if (first_word && kEnglishStart.Contains(token.text) && text.tokens.size() > 2 &&
         !IsEnglishExclamation(text.tokens, k) && !IsAuxiliaryWithoutSubject(text.tokens, k)) {
       return true;

@@ -129,6 +129,20 @@ TEST_F(ClassifierTest, QuestionCuesMakeAQuestion) {
   }
 }
 
+TEST_F(ClassifierTest, AQuestionOthersAskedIsToldNotAsked) {
+  // "diye soruyor": the question words before it ask the writer nothing.
+  for (const char* text : {"herkes nereden aldın diye soruyor", "HERKES NEREDEN ALDIN DIYE SORDU",
+                           "kaç para diye soranlar oldu"}) {
+    EXPECT_NE(Classify(text).post_class, PostClass::kQuestion) << text;
+  }
+  // The writer asking ("diye soruyorum"), a question after the report, or
+  // a question mark still make a question.
+  for (const char* text : {"nereden alırım diye soruyorum", "herkes soruyor, nereden alabilirim",
+                           "nereden aldın diye sordu, nereden alınıyor?"}) {
+    EXPECT_EQ(Classify(text).post_class, PostClass::kQuestion) << text;
+  }
+}
+
 TEST_F(ClassifierTest, AnExclamationThatBeginsLikeAQuestionIsNoQuestion) {
   for (const char* text :
        {"what a lovely day", "What a mess", "what fun, the kids loved it", "how nice of them",
@@ -326,55 +340,33 @@ TEST_F(ClassifierTest, ThanksThatReadNegativeAreASarcasticComplaint) {
 }
 
 TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
-  for (const char* text : {"kargom gelmedi",
-                           "hesabımdan para çekildi",
-                           "hesabimdan para cekildi",
-                           "size yazdım",
-                           "your driver",
-                           "my order",
-                           "the app",
-                           "@acme_help hello",
-                           "@acmecares hi",
-                           "hi @askacme",
-                           "my reservation was cancelled",
-                           "the tickets never came",
-                           "my appointment",
-                           "no invoice",
-                           "biletim gelmedi",
-                           "randevum iptal",
-                           "kaliteden memnun değilim",
-                           "the quality",
-                           "COK KOTU BIR DENEYIMDI",
-                           "a terrible experience",
-                           "bavulum kayboldu",
-                           "uçuşum gecikti",
-                           "sayenizde tatilim mahvoldu",
-                           "SAYENIZDE ISE GEC KALDIM",
-                           "otel odası pisti",
-                           "my insurance claim",
-                           "yeni güncelleme çöp",
-                           "montaj yarım kaldı",
-                           "SERVIS ARABAMI BOZDU",
-                           "teknisyen gelmedi",
-                           "kursun videoları açılmıyor",
-                           "ilanım kaldırıldı",
-                           "depozitom yandı",
-                           "aboneliğim yenilenmiş",
-                           "garson çok kabaydı",
-                           "personel ilgisiz",
-                           "fiyatlar uçmuş",
-                           "yemek soğuk geldi",
-                           "web sitesi açılmıyor",
-                           "the waiter ignored us",
-                           "the coffee was cold",
-                           "worst airline ever"}) {
+  for (const char* text :
+       {"kargom gelmedi", "hesabımdan para çekildi", "hesabimdan para cekildi", "size yazdım",
+        "your driver", "my order", "the app", "@acme_help hello", "@acmecares hi", "hi @askacme",
+        "my reservation was cancelled", "the tickets never came", "my appointment", "no invoice",
+        "biletim gelmedi", "randevum iptal", "kaliteden memnun değilim", "the quality",
+        "COK KOTU BIR DENEYIMDI", "a terrible experience", "bavulum kayboldu", "uçuşum gecikti",
+        "sayenizde tatilim mahvoldu", "SAYENIZDE ISE GEC KALDIM", "otel odası pisti",
+        "my insurance claim", "yeni güncelleme çöp", "montaj yarım kaldı", "SERVIS ARABAMI BOZDU",
+        "teknisyen gelmedi", "kursun videoları açılmıyor", "ilanım kaldırıldı", "depozitom yandı",
+        "aboneliğim yenilenmiş", "garson çok kabaydı", "personel ilgisiz", "fiyatlar uçmuş",
+        "yemek soğuk geldi", "web sitesi açılmıyor", "the waiter ignored us", "the coffee was cold",
+        "worst airline ever",
+        // A flight's people and places, the parts of a
+        // product, and advice not to buy.
+        "stuck on the tarmac for 90 minutes", "no one at the desk knows", "the crew ignored us",
+        "two screws were missing", "pil ömrü berbat", "pili yarım günde bitiyor", "kumaşı çok kötü",
+        "kesinlikle almayın", "paranıza yazık"}) {
     EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;
   }
   // Words a company's posts share with others are left out: "çalışanlar"
   // (also "those trying"), "çekim" (also filming), "site".
   for (const char* text : {"hava çok soğuk", "hava cok soguk", "what a match", "so tired",
                            "you were late again", "@alice you too", "kurtulmaya çalışanlar kötüydü",
-                           "çekimler kötü", "sitedeki puanı skandal"}) {
+                           "çekimler kötü", "sitedeki puanı skandal",
+                           // "pil" is no prefix ("pilav"), "instructions"
+                           // are what people are told to follow.
+                           "pilav yine yanmış", "people never follow instructions"}) {
     EXPECT_FALSE(AimsAtACompany(Normalize(text, true))) << text;
   }
 }

@@ -38,7 +38,14 @@ bool IsEnglishTarget(std::string_view w) {
       "contract", "installation", "technician", "engineer",
       // The company itself, by what it is.
       "airline", "airlines", "carrier", "provider", "retailer", "seller", "companies", "banks",
-      "stores", "shops", "restaurants", "hotels", "brand"};
+      "stores", "shops", "restaurants", "hotels", "brand",
+      // A flight's people and places ("stuck on the tarmac", "the gate
+      // agent", "no one at the desk"), and the parts of a
+      // product a review names ("two screws missing"); not "instructions",
+      // which people are told to follow.
+      "crew", "attendant", "attendants", "gate", "tarmac", "desk", "seat", "seats", "boarding",
+      "layover", "rebook", "rebooked", "rebooking", "screws", "seams", "stitching", "fabric",
+      "charger", "cable"};
   return kWords.count(w) != 0;
 }
 
@@ -62,7 +69,14 @@ bool IsTurkishTarget(std::string_view w) {
       // the site one writes on, or a housing estate).
       "personel", "gorevli", "kasiyer", "garson", "fiyat", "yemek", "market", "restoran", "kafe",
       "kahve", "pizza", "burger", "menu", "kampanya", "indirim", "kupon", "tarife", "sozlesme",
-      "kurulum", "web"};
+      "kurulum", "web",
+      // The parts of a product a review names ("pili", "kumaşı", "şarj
+      // aleti") and the device itself; "pil" is a whole word below, as a
+      // prefix it starts "pilav". Not "beden" (size, but also body).
+      "pili", "batarya", "sarj", "ekran", "cihaz", "kumas", "dikis", "kalip", "ambalaj", "hostes",
+      // Advice not to buy ("kesinlikle almayın", "paranıza yazık") is
+      // about something sold.
+      "almayin", "paraniza"};
   static const auto* const kByFirstByte = [] {
     auto* table = new std::array<std::vector<std::string_view>, 256>();
     for (const std::string_view prefix : kPrefixes) {
@@ -71,6 +85,7 @@ bool IsTurkishTarget(std::string_view w) {
     return table;
   }();
   if (w.empty()) return false;
+  if (w == "pil") return true;
   for (const std::string_view prefix : (*kByFirstByte)[static_cast<unsigned char>(w.front())]) {
     if (w.size() >= prefix.size() && w.substr(0, prefix.size()) == prefix) return true;
   }

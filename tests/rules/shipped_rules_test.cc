@@ -110,6 +110,17 @@ TEST(ShippedLexicons, ThanksForNothingIsNoThanks) {
   EXPECT_GT(ShippedScore("her şey için teşekkürler", "tr"), 0.0);
 }
 
+// "Nothing is better than this" holds "iyi" and "yok": read word by word it
+// would be a negated good word, but it is the highest praise.
+TEST(ShippedLexicons, NothingBetterThanThisIsPraise) {
+  for (const char* text :
+       {"bu fiyata bundan iyisi yok", "BU FIYATA BUNDAN IYISI YOK", "daha iyisi olamaz",
+        "daha iyisini bulamazsınız", "lezzette üstüne yok", "hizmette eşi benzeri yok"}) {
+    EXPECT_GT(ShippedScore(text, "tr"), 0.3) << text;
+  }
+  EXPECT_LT(ShippedScore("hiç iyi değil", "tr"), 0.0);
+}
+
 // "zarar" and "hasar" are damage; coming to none of it is good news.
 TEST(ShippedLexicons, ComingToNoHarmIsGoodNews) {
   EXPECT_GT(ShippedScore("nakliyat ekibi özenliydi, hiçbir eşya zarar görmedi", "tr"), 0.0);
