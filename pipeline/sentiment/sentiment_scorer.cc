@@ -961,6 +961,41 @@ constexpr double kLinkToneWeight = 0.75;
 // with '?' sat 0.27 below earshot's fitted score, those without 0.16 above.
 constexpr double kAskedPraiseWeight = 0.5;
 
+// A concession is granted, not claimed: in "the plot was thin, though the
+// soundtrack was decent" and "despite a slow start, the ending blew me
+// away" the main clause carries the verdict. The conceded clause counts
+// half, as the clause before a "but" does (0.4-0.6 measured alike:
+// docs/quality.md, twentieth pass).
+constexpr double kConcededWeight = 0.5;
+
+// Marks the words of conceded clauses: after English "though", "although",
+// "albeit", "despite" (up to the next comma or clause end), after Turkish
+// "gerçi" likewise, and before Turkish "rağmen" / "karşın" (back to the
+// clause's start or the comma before). A "though" that closes its clause
+// ("it was fine, though.") is "however", and concedes nothing after it.
+void MarkConcededClauses(const std::vector<std::string_view>& words,
+                         const std::vector<char>& is_word, const std::vector<Token>& tokens,
+                         std::vector<char>* conceded) {
+  conceded->assign(words.size(), 0);
+  auto ends_clause = [&](size_t k) {  // token k begins a new clause or follows a comma
+    return tokens[k].clause_start || tokens[k].after_comma;
+  };
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (!is_word[i]) continue;
+    const std::string_view w = words[i];
+    const bool forward =
+        w == "though" || w == "although" || w == "albeit" || w == "despite" || w == "gerci";
+    if (forward) {
+      for (size_t k = i + 1; k < words.size() && !ends_clause(k); ++k) (*conceded)[k] = 1;
+    } else if (w == "ragmen" || w == "karsin") {
+      for (size_t k = i; k-- > 0;) {
+        (*conceded)[k] = 1;
+        if (ends_clause(k)) break;
+      }
+    }
+  }
+}
+
 // Praise that is often said in sarcasm ("thanks for losing my parcel",
 // "bravo, delayed again 👏"). When one of these stands in a clause
 // that also says something negative, and no contrast word separates the
@@ -1660,6 +1695,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   thread_local std::vector<std::pair<size_t, size_t>> neither;
   neither.clear();
   if (turkish != nullptr) FindNeitherNor(words, is_word, text.tokens, &neither);
+  thread_local std::vector<char> conceded;
+  MarkConcededClauses(words, is_word, text.tokens, &conceded);
 
   // The clause after the last contrast word carries more weight.
   size_t last_contrast = words.size();
@@ -2021,6 +2058,10 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     }
     if (last_contrast < words.size()) {
       v *= i < last_contrast ? 0.5 : 1.5;
+    }
+    if (conceded[i] != 0) {
+      v *= kConcededWeight;
+      if (explain) why += ", conceded";
     }
     // Praise asked about is not praise given: "is it any good?", "who
     // wants free pizza?". A complaint asked stays one ("why is it always

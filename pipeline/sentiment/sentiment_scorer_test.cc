@@ -410,6 +410,20 @@ TEST(SentimentScorer, IntensifiersStrengthenAndDampenersSoften) {
   EXPECT_GT(Score("çok güzel", "tr"), Score("güzel", "tr"));
 }
 
+TEST(SentimentScorer, AConcededClauseWeighsLessThanTheMainClause) {
+  // Read flat, each of these sums to -1 (2 - 3): the concession counts half.
+  EXPECT_GT(Score("the view was good, although the food was terrible", "en"), 0);
+  EXPECT_GT(Score("despite the terrible start, the ending was good", "en"), 0);
+  EXPECT_GT(Score("Though the start was terrible, the ending was good", "en"), 0);
+  EXPECT_GT(Score("başı berbat olmasına rağmen sonu güzel", "tr"), 0);
+  EXPECT_GT(Score("basi berbat olmasina ragmen sonu guzel", "tr"), 0);
+  EXPECT_GT(Score("film güzel, gerçi sonu berbat", "tr"), 0);
+  // The concession ends at its comma: the main clause after it is whole.
+  EXPECT_LT(Score("although it looked good, the food was terrible", "en"), 0);
+  // A "though" that closes its clause concedes nothing after it.
+  EXPECT_LT(Score("good though. terrible", "en"), 0);
+}
+
 TEST(SentimentScorer, ClauseAfterContrastWeighsMore) {
   EXPECT_LT(Score("good but terrible", "en"), 0);
   EXPECT_GT(Score("terrible but good", "en"), 0);

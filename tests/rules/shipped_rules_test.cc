@@ -121,6 +121,19 @@ TEST(ShippedLexicons, NothingBetterThanThisIsPraise) {
   EXPECT_LT(ShippedScore("hiç iyi değil", "tr"), 0.0);
 }
 
+// What reviewers say of time spent on a film, either way.
+TEST(ShippedLexicons, TimeLostAndAWishUnfulfilledReadNegative) {
+  for (const char* text : {"Two hours of my life I will never get back.",
+                           "I wanted to love this film, but it drags on", "way too long",
+                           "the hype was not deserved at all"}) {
+    EXPECT_LT(ShippedScore(text, "en"), 0.0) << text;
+  }
+  EXPECT_GT(ShippedScore("I want to see it again tomorrow", "en"), 0.0);
+  EXPECT_LT(ShippedScore("I would never watch it again", "en"), 0.0);
+  EXPECT_LT(ShippedScore("sıkıcı ve anlamsız, vaktinize yazık", "tr"), 0.0);
+  EXPECT_GT(ShippedScore("Başrol oyuncusu döktürmüş", "tr"), 0.0);
+}
+
 // "zarar" and "hasar" are damage; coming to none of it is good news.
 TEST(ShippedLexicons, ComingToNoHarmIsGoodNews) {
   EXPECT_GT(ShippedScore("nakliyat ekibi özenliydi, hiçbir eşya zarar görmedi", "tr"), 0.0);
