@@ -40,12 +40,14 @@ bool IsEnglishTarget(std::string_view w) {
       "airline", "airlines", "carrier", "provider", "retailer", "seller", "companies", "banks",
       "stores", "shops", "restaurants", "hotels", "brand",
       // A flight's people and places ("stuck on the tarmac", "the gate
-      // agent", "no one at the desk"), and the parts of a
-      // product a review names ("two screws missing"); not "instructions",
-      // which people are told to follow.
+      // agent", "no one at the desk"), and the parts of a product a review
+      // names ("two screws missing"); not "instructions", which people are
+      // told to follow.
       "crew", "attendant", "attendants", "gate", "tarmac", "desk", "seat", "seats", "boarding",
       "layover", "rebook", "rebooked", "rebooking", "screws", "seams", "stitching", "fabric",
-      "charger", "cable"};
+      "charger", "cable",
+      // What a streaming service or app plays between what one paid for.
+      "ads", "adverts", "commercials"};
   return kWords.count(w) != 0;
 }
 
