@@ -739,11 +739,19 @@ bool IsTurkishGenitive(std::string_view w) {
   return w.size() >= 4 && (end == "in" || end == "un");
 }
 
-// The second word of an English negator written as two: "far from
-// perfect", "anything but helpful". `k` is that word's index.
+// The last word of an English negator written as several: "far from
+// perfect", "anything but helpful", and "so much for" opening its clause
+// ("so much for a relaxing weekend": the weekend was not). `k` is that
+// word's index. Inside a clause "so much for" is thanks ("thank you so
+// much for the help") and negates nothing.
 bool IsTwoWordNegator(const std::vector<std::string_view>& words, const std::vector<Token>& tokens,
                       size_t k) {
   if (k == 0 || tokens[k].clause_start || tokens[k].after_comma) return false;
+  if (words[k] == "for" && k >= 2 && words[k - 1] == "much" && words[k - 2] == "so") {
+    const size_t so = k - 2;
+    return !tokens[k - 1].clause_start && !tokens[k - 1].after_comma &&
+           (so == 0 || tokens[so].clause_start || tokens[so].after_comma);
+  }
   return (words[k] == "from" && words[k - 1] == "far") ||
          (words[k] == "but" && words[k - 1] == "anything");
 }

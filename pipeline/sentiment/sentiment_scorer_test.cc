@@ -166,6 +166,20 @@ TEST(SentimentScorer, FarFromAndAnythingButNegateTheWordAfterThem) {
   EXPECT_GT(score("far, from what I heard, it was perfect"), 0);
 }
 
+TEST(SentimentScorer, SoMuchForOpeningAClauseNegatesTheWordAfterIt) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("relaxing", 2.0);
+  l->en.Add("helpful", 2.0);
+  const SentimentScorer scorer(l);
+  auto score = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).strength;
+  };
+  EXPECT_LT(score("so much for a relaxing weekend"), 0);
+  EXPECT_LT(score("Rain again. So much for a relaxing weekend"), 0);
+  // Inside a clause it is thanks.
+  EXPECT_GT(score("thank you so much for the helpful advice"), 0);
+}
+
 TEST(SentimentScorer, TheIronyAndDoubtMarksTurnThePraiseOfTheirClause) {
   auto l = std::make_shared<Lexicons>();
   l->tr.Add("süper", 2.5);

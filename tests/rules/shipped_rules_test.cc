@@ -134,6 +134,23 @@ TEST(ShippedLexicons, TimeLostAndAWishUnfulfilledReadNegative) {
   EXPECT_GT(ShippedScore("Başrol oyuncusu döktürmüş", "tr"), 0.0);
 }
 
+// Idioms of mood read as meant, and their words elsewhere as they were.
+TEST(ShippedLexicons, EverydayIdiomsOfMoodReadAsMeant) {
+  for (const char* text : {"not gonna lie, today was rough", "I'm so over this weather",
+                           "this is the last thing I needed today", "I've had it with this place",
+                           "my patience is wearing thin", "it's been one of those days"}) {
+    EXPECT_LT(ShippedScore(text, "en"), 0.0) << text;
+  }
+  for (const char* text :
+       {"my heart is so full right now", "nothing beats a hot shower", "this made my whole week",
+        "dinner was on point tonight", "she's a diamond in the rough"}) {
+    EXPECT_GT(ShippedScore(text, "en"), 0.0) << text;
+  }
+  EXPECT_EQ(ShippedScore("I have a rough plan", "en"), 0.0);
+  EXPECT_EQ(ShippedScore("we are moving to Berlin", "en"), 0.0);
+  EXPECT_GT(ShippedScore("such a moving film", "en"), 0.0);
+}
+
 // "zarar" and "hasar" are damage; coming to none of it is good news.
 TEST(ShippedLexicons, ComingToNoHarmIsGoodNews) {
   EXPECT_GT(ShippedScore("nakliyat ekibi özenliydi, hiçbir eşya zarar görmedi", "tr"), 0.0);
