@@ -151,6 +151,23 @@ TEST(ShippedLexicons, EverydayIdiomsOfMoodReadAsMeant) {
   EXPECT_GT(ShippedScore("such a moving film", "en"), 0.0);
 }
 
+// Turkish idioms of mood, with and without Turkish letters.
+TEST(ShippedLexicons, TurkishIdiomsOfMoodReadAsMeant) {
+  for (const char* text :
+       {"canım sıkkın bugün", "CANIM SIKKIN", "hiç keyfim yok", "sınavdan kaldım moralim sıfır",
+        "uykusuzluktan ölüyorum", "kimseye güven kalmadı", "hicbir sey yolunda gitmiyor",
+        "içim kan ağlıyor", "bu kadar da olmaz ki"}) {
+    EXPECT_LT(ShippedScore(text, "tr"), 0.0) << text;
+  }
+  for (const char* text : {"kahvemi aldım keyfim yerinde", "annemin yemekleri gibisi yok",
+                           "icim icime sigmiyor", "dünyalar benim oldu", "gülmekten ölüyorum",
+                           "çok şükür her şey yolunda", "yüzümde kocaman bir gülümseme var"}) {
+    EXPECT_GT(ShippedScore(text, "tr"), 0.0) << text;
+  }
+  // "sıkkın" folds to "sikkin", which is not "şık" (stylish) with "-ki".
+  EXPECT_GT(ShippedScore("çok şık bir elbise", "tr"), 0.0);
+}
+
 // "zarar" and "hasar" are damage; coming to none of it is good news.
 TEST(ShippedLexicons, ComingToNoHarmIsGoodNews) {
   EXPECT_GT(ShippedScore("nakliyat ekibi özenliydi, hiçbir eşya zarar görmedi", "tr"), 0.0);
