@@ -121,14 +121,72 @@ bool StartsLikeTurkishSuffix(std::string_view rest) {
   return false;
 }
 
+// Whether `rest` is a whole chain of Turkish nominal endings, ASCII-folded,
+// in their order: plural, possessive, case, copula and the person after a
+// past copula, each optional, at least one there. Vowel harmony is not checked
+// (folded text has lost ı/i and ö/o anyway).
+bool IsWholeTurkishEnding(std::string_view rest) {
+  static constexpr std::string_view kPlural[] = {"ler", "lar"};
+  static constexpr std::string_view kPossessive[] = {
+      "imiz", "umuz", "iniz", "unuz", "miz", "muz", "niz", "nuz", "leri", "lari",
+      "im",   "um",   "in",   "un",   "si",  "su",  "i",   "u",   "m",    "n"};
+  static constexpr std::string_view kCase[] = {
+      "nden", "ndan", "nde",  "nda", "den", "dan", "ten", "tan", "nin", "nun", "yle", "yla", "deki",
+      "daki", "teki", "taki", "de",  "da",  "te",  "ta",  "ye",  "ya",  "yi",  "yu",  "ni",  "nu",
+      "ne",   "na",   "in",   "un",  "le",  "la",  "ki",  "ce",  "ca",  "e",   "a",   "i",   "u"};
+  static constexpr std::string_view kCopula[] = {
+      "dirler", "durlar", "siniz", "sunuz", "ymis", "ymus", "yken", "dir", "dur",
+      "tir",    "tur",    "ydi",   "sun",   "ydu",  "mis",  "mus",  "sin", "yim",
+      "yum",    "yiz",    "yuz",   "sen",   "ken",  "yse",  "ysa",  "di",  "du",
+      "ti",     "tu",     "im",    "um",    "iz",   "uz",   "se",   "sa"};
+  static constexpr std::string_view kPerson[] = {"lar", "ler", "niz", "nuz", "m", "n", "k"};
+  // Tries each ending of each stage from `stage` on, in order; true when
+  // some choice uses up `rest` exactly.
+  struct Parser {
+    static bool Parse(std::string_view rest, int stage) {
+      if (rest.empty()) return true;
+      auto try_list = [&](const auto& list, int next) {
+        for (const std::string_view ending : list) {
+          if (rest.substr(0, ending.size()) == ending && Parse(rest.substr(ending.size()), next)) {
+            return true;
+          }
+        }
+        return false;
+      };
+      switch (stage) {
+        case 0:
+          return try_list(kPlural, 1) || Parse(rest, 1);
+        case 1:
+          return try_list(kPossessive, 2) || Parse(rest, 2);
+        case 2:
+          return try_list(kCase, 3) || Parse(rest, 3);
+        case 3:
+          return try_list(kCopula, 4);
+        case 4:  // the person after a past copula: "zordum", "şıktılar"
+          return try_list(kPerson, 5);
+        default:
+          return false;
+      }
+    }
+  };
+  return !rest.empty() && Parser::Parse(rest, 0);
+}
+
 }  // namespace
 
 std::optional<double> LookupTurkishNominalForm(const Lexicon& lexicon, std::string_view word,
                                                std::string_view* suffix) {
   // Longest entry first; entries shorter than three letters are too easily
-  // the start of an unrelated word.
+  // the start of an unrelated word. After a three-letter entry the rest
+  // must also be a whole chain of endings, not only start like one:
+  // "zorunlu" is no "zor" + "-u", "adidas" no "adi" + "-da", "siklet" no
+  // "şık" + "-le", where "zoru", "adiydi" and "şıktı" still are.
+  auto wanted = [word](std::string_view rest) {
+    return StartsLikeTurkishSuffix(rest) &&
+           (word.size() - rest.size() > 3 || IsWholeTurkishEnding(rest));
+  };
   if (word.size() < 4) return std::nullopt;
-  return lexicon.LookupWordPrefix(word, 3, StartsLikeTurkishSuffix, suffix);
+  return lexicon.LookupWordPrefix(word, 3, wanted, suffix);
 }
 
 std::optional<double> LookupUndoubled(const Lexicon& lexicon, std::string_view word) {

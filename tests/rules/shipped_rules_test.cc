@@ -168,6 +168,24 @@ TEST(ShippedLexicons, TurkishIdiomsOfMoodReadAsMeant) {
   EXPECT_GT(ShippedScore("çok şık bir elbise", "tr"), 0.0);
 }
 
+// Folded, a word can begin like a short lexicon word with an ending:
+// "kofte" like "kof" + "-te", "hostes" like "hoş" + "-tes", "sikiliyo"
+// like "şık" + "-ıl...". Such words must not take the short word's
+// valence, and the verbs among them read as what they are.
+TEST(ShippedLexicons, WordsThatBeginLikeAShortWordKeepTheirOwnMeaning) {
+  for (const char* text : {"kofte yedik", "hostes geldi", "bostan", "adidas aldim", "siklet",
+                           "cigdem geldi", "siki tutun", "lestat"}) {
+    EXPECT_EQ(ShippedScore(text, "tr"), 0.0) << text;
+  }
+  for (const char* text : {"film cok sikiyor", "izlerken sikiliyo insan", "sıkılırsınız",
+                           "kartım ATM'de sıkıştı", "cok zorlandim"}) {
+    EXPECT_LT(ShippedScore(text, "tr"), 0.0) << text;
+  }
+  for (const char* text : {"hiç sıkılmıyorsunuz", "cok hostu", "sıkılmadan izledim"}) {
+    EXPECT_GT(ShippedScore(text, "tr"), 0.0) << text;
+  }
+}
+
 // "zarar" and "hasar" are damage; coming to none of it is good news.
 TEST(ShippedLexicons, ComingToNoHarmIsGoodNews) {
   EXPECT_GT(ShippedScore("nakliyat ekibi özenliydi, hiçbir eşya zarar görmedi", "tr"), 0.0);
