@@ -76,6 +76,8 @@ bool IsTurkishTarget(std::string_view w) {
       // aleti") and the device itself; "pil" is a whole word below, as a
       // prefix it starts "pilav". Not "beden" (size, but also body).
       "pili", "batarya", "sarj", "ekran", "cihaz", "kumas", "dikis", "kalip", "ambalaj", "hostes",
+      // What a food order brings ("döner kuruydu", "çorba dökülmüş").
+      "doner", "pide", "lahmacun", "corba", "tavuk", "kebap", "porsiyon", "poset",
       // Advice not to buy ("kesinlikle almayın", "paranıza yazık") is
       // about something sold.
       "almayin", "paraniza"};

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 
 #include "pipeline/sentiment/word_forms.h"
 #include "pipeline/word_list.h"
@@ -1021,8 +1022,9 @@ bool IsSarcasmProne(std::string_view entry) {
 // a review can hold. Dates are left alone: "10/10/2025", "25/10'da" and
 // "07/10" are days, so a number after a slash or a dot, a leading zero, a
 // second slash and letters or an apostrophe right after the score end it.
-// The last score with a slash counts, else the last in words. `words` are
-// the post's tokens.
+// The last score with a slash counts, else the last in words, else the
+// mean of scores given by aspect ("hız: 10 lezzet: 9"). `words` are the
+// post's tokens.
 struct RatingInText {
   double valence = 0;
   std::string written;  // for explanations
@@ -1117,6 +1119,44 @@ std::optional<RatingInText> FindRatingInText(std::string_view folded,
     for (size_t n = k + 1; n <= last; ++n) written.append(" ").append(words[n]);
     found = RatingInText{valence(score, scale), std::move(written)};
     k = last;
+  }
+  if (found) return found;
+  // Scores by aspect, as food-delivery and shop reviews give them: "hız: 10
+  // lezzet: 9 servis: 8", "taste: 7, service: 9". Two or more, each out of
+  // ten, count as their mean; one alone could be anything ("saat: 10").
+  static constexpr std::string_view kAspects[] = {
+      "hiz",      "lezzet", "servis",  "hizmet",  "fiyat", "kalite",   "paketleme",
+      "kargo",    "speed",  "taste",   "service", "food",  "value",    "quality",
+      "delivery", "price",  "flavour", "flavor",  "staff", "ambiyans", "atmosphere"};
+  int sum = 0;
+  int count = 0;
+  size_t first = std::string_view::npos;
+  size_t last_end = 0;
+  for (size_t k = 0; k < folded.size(); ++k) {
+    if (!letter(k) || (k > 0 && letter(k - 1))) continue;  // the start of a word
+    size_t e = k;
+    while (letter(e)) ++e;
+    const std::string_view label = folded.substr(k, e - k);
+    if (std::find(std::begin(kAspects), std::end(kAspects), label) == std::end(kAspects)) {
+      k = e;
+      continue;
+    }
+    size_t at = skip_spaces(e);
+    if (at >= folded.size() || (folded[at] != ':' && folded[at] != '=')) continue;
+    size_t end = 0;
+    const int score = number_at(skip_spaces(at + 1), &end);
+    if (score < 0 || score > 10 || (end < folded.size() && (folded[end] == '/' || digit(end)))) {
+      continue;
+    }
+    sum += score;
+    ++count;
+    if (first == std::string_view::npos) first = k;
+    last_end = end;
+    k = end;
+  }
+  if (count >= 2) {
+    found =
+        RatingInText{valence(sum, 10 * count), std::string(folded.substr(first, last_end - first))};
   }
   return found;
 }

@@ -500,6 +500,23 @@ TEST(SentimentScorer, AScoreGivenInTheTextCountsFromMinusThreeToPlusThree) {
   }
 }
 
+TEST(SentimentScorer, ScoresByAspectCountAsTheirMeanOutOfTen) {
+  const SentimentScorer scorer(TestLexicons());
+  auto raw = [&](const std::string& text, const std::string& lang) {
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).raw;
+  };
+  // Food-delivery reviews: "speed: 10 taste: 10 service: 10".
+  EXPECT_DOUBLE_EQ(raw("hız: 10 lezzet: 10 servis: 10", "tr"), 3.0);
+  EXPECT_DOUBLE_EQ(raw("HIZ:10 LEZZET:10 SERVIS:10", "tr"), 3.0);
+  EXPECT_NEAR(raw("Hız: 2 Lezzet: 3 Servis: 1", "tr"), -1.8, 1e-9);
+  EXPECT_NEAR(raw("taste: 9, service = 7", "en"), 1.8, 1e-9);
+  // One alone could be a time or an amount; a score with a slash is read
+  // as such.
+  EXPECT_DOUBLE_EQ(raw("saat: 10 oldu", "tr"), 0.0);
+  EXPECT_DOUBLE_EQ(raw("fiyat: 10 TL", "tr"), 0.0);
+  EXPECT_DOUBLE_EQ(raw("lezzet: 4/5 hız: 5/5", "tr"), 3.0);
+}
+
 TEST(SentimentScorer, TurkishWordsOthersSayAreTurnedRoundAsNegatedWords) {
   // "those who call it bad": the writer quotes the word to dispute it.
   EXPECT_GT(Score("bu filme berbat diyenler yanılıyor", "tr"), 0);
