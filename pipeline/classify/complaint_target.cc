@@ -46,6 +46,8 @@ bool IsEnglishTarget(std::string_view w) {
       "crew", "attendant", "attendants", "gate", "tarmac", "desk", "seat", "seats", "boarding",
       "layover", "rebook", "rebooked", "rebooking", "screws", "seams", "stitching", "fabric",
       "charger", "cable",
+      // The rooms of a hotel or restaurant a review names.
+      "bathroom", "towels", "sheets", "lobby", "reception", "pool", "toilets",
       // What a streaming service or app plays between what one paid for.
       "ads", "adverts", "commercials"};
   return kWords.count(w) != 0;

@@ -186,6 +186,16 @@ TEST(ShippedLexicons, WordsThatBeginLikeAShortWordKeepTheirOwnMeaning) {
   }
 }
 
+// Verdicts of restaurant and hotel reviews.
+TEST(ShippedLexicons, ReviewVerdictsReadAsMeant) {
+  for (const char* text : {"Exceeded our expectations in every way.",
+                           "Service was a bit slow but the food more than made up for it.",
+                           "The view from the rooftop bar is worth the trip alone."}) {
+    EXPECT_GT(ShippedScore(text, "en"), 0.0) << text;
+  }
+  EXPECT_LT(ShippedScore("Paper-thin walls, heard our neighbors all night.", "en"), 0.0);
+}
+
 // "zarar" and "hasar" are damage; coming to none of it is good news.
 TEST(ShippedLexicons, ComingToNoHarmIsGoodNews) {
   EXPECT_GT(ShippedScore("nakliyat ekibi özenliydi, hiçbir eşya zarar görmedi", "tr"), 0.0);
