@@ -95,7 +95,8 @@ size_t EndOfReportedQuestion(const std::vector<Token>& tokens) {
   static constexpr WordList kAskedBySomeone(kAsked);
   size_t end = 0;
   for (size_t k = 0; k + 1 < tokens.size(); ++k) {
-    if (tokens[k].is_word && tokens[k].text == "diye" && tokens[k + 1].is_word &&
+    const std::string& w = tokens[k].text;  // length and first letter before the bytes
+    if (w.size() == 4 && w[0] == 'd' && tokens[k].is_word && w == "diye" && tokens[k + 1].is_word &&
         kAskedBySomeone.Contains(tokens[k + 1].text)) {
       end = k + 2;
     }

@@ -977,7 +977,8 @@ constexpr double kAskedPraiseWeight = 0.5;
 // docs/quality.md, twentieth pass).
 constexpr double kConcededWeight = 0.5;
 
-// Marks the words of conceded clauses: after English "though", "although",
+// Marks the words of conceded clauses (`conceded` is left empty when
+// there are none): after English "though", "although",
 // "albeit", "despite" (up to the next comma or clause end), after Turkish
 // "gerçi" likewise, and before Turkish "rağmen" / "karşın" (back to the
 // clause's start or the comma before). A "though" that closes its clause
@@ -986,31 +987,46 @@ void MarkConcededClauses(const std::vector<std::string_view>& words,
                          const std::vector<char>& is_word, const std::vector<Token>& tokens,
                          std::vector<char>* conceded) {
   // +1: concedes what follows; -1: what comes before. Asked of every word:
-  // the length turns most away.
+  // the length and the first letter turn nearly all away before any
+  // comparison of strings.
   auto concession = [](std::string_view w) {
     switch (w.size()) {
       case 5:
-        return w == "gerci" ? 1 : 0;
+        return w[0] == 'g' && w == "gerci" ? 1 : 0;
       case 6:
-        return w == "though" || w == "albeit" ? 1 : w == "ragmen" || w == "karsin" ? -1 : 0;
+        switch (w[0]) {
+          case 't':
+            return w == "though" ? 1 : 0;
+          case 'a':
+            return w == "albeit" ? 1 : 0;
+          case 'r':
+            return w == "ragmen" ? -1 : 0;
+          case 'k':
+            return w == "karsin" ? -1 : 0;
+          default:
+            return 0;
+        }
       case 7:
-        return w == "despite" ? 1 : 0;
+        return w[0] == 'd' && w == "despite" ? 1 : 0;
       case 8:
-        return w == "although" ? 1 : 0;
+        return w[0] == 'a' && w == "although" ? 1 : 0;
       default:
         return 0;
     }
   };
-  conceded->assign(words.size(), 0);
+  // Left empty when nothing is conceded, as in most posts.
+  conceded->clear();
   auto ends_clause = [&](size_t k) {  // token k begins a new clause or follows a comma
     return tokens[k].clause_start || tokens[k].after_comma;
   };
   for (size_t i = 0; i < words.size(); ++i) {
     if (!is_word[i]) continue;
     const int way = concession(words[i]);
+    if (way == 0) continue;
+    if (conceded->empty()) conceded->assign(words.size(), 0);
     if (way > 0) {
       for (size_t k = i + 1; k < words.size() && !ends_clause(k); ++k) (*conceded)[k] = 1;
-    } else if (way < 0) {
+    } else {
       for (size_t k = i; k-- > 0;) {
         (*conceded)[k] = 1;
         if (ends_clause(k)) break;
@@ -2126,7 +2142,7 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     if (last_contrast < words.size()) {
       v *= i < last_contrast ? 0.5 : 1.5;
     }
-    if (conceded[i] != 0) {
+    if (!conceded.empty() && conceded[i] != 0) {
       v *= kConcededWeight;
       if (explain) why += ", conceded";
     }
