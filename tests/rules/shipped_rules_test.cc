@@ -194,6 +194,8 @@ TEST(ShippedLexicons, ReviewVerdictsReadAsMeant) {
     EXPECT_GT(ShippedScore(text, "en"), 0.0) << text;
   }
   EXPECT_LT(ShippedScore("Paper-thin walls, heard our neighbors all night.", "en"), 0.0);
+  EXPECT_GT(ShippedScore("Would give 10 stars if I could.", "en"), 0.0);
+  EXPECT_LT(ShippedScore("Meh. It does the job but I expected more for the price.", "en"), 0.0);
 }
 
 // "zarar" and "hasar" are damage; coming to none of it is good news.
