@@ -168,6 +168,18 @@ TEST(ShippedLexicons, TurkishIdiomsOfMoodReadAsMeant) {
   EXPECT_GT(ShippedScore("çok şık bir elbise", "tr"), 0.0);
 }
 
+// Turkish product reviews: fit, noise, looks and returns.
+TEST(ShippedLexicons, TurkishProductReviewVerdictsReadAsMeant) {
+  for (const char* text :
+       {"beden tablosuna göre aldım ama çok dar geldi, iade sürecindeyim",
+        "ses yapıyor, gece çalıştıramıyorum", "ayakkabı ayağımı vurdu", "renk solgun"}) {
+    EXPECT_LT(ShippedScore(text, "tr"), 0.0) << text;
+  }
+  for (const char* text : {"bebeğim için aldım, çok yumuşak", "ürün görseldekinin aynısı"}) {
+    EXPECT_GT(ShippedScore(text, "tr"), 0.0) << text;
+  }
+}
+
 // Folded, a word can begin like a short lexicon word with an ending:
 // "kofte" like "kof" + "-te", "hostes" like "hoş" + "-tes", "sikiliyo"
 // like "şık" + "-ıl...". Such words must not take the short word's
