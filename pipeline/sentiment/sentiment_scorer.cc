@@ -1035,6 +1035,12 @@ void MarkConcededClauses(const std::vector<std::string_view>& words,
   }
 }
 
+// Crying faces, which tweets use for sorrow and for overwhelming joy or
+// laughter alike: 😭 🥲 🥹.
+bool IsTears(std::string_view token) {
+  return token == "\xF0\x9F\x98\xAD" || token == "\xF0\x9F\xA5\xB2" || token == "\xF0\x9F\xA5\xB9";
+}
+
 // Praise that is often said in sarcasm ("thanks for losing my parcel",
 // "bravo, delayed again 👏"). When one of these stands in a clause
 // that also says something negative, and no contrast word separates the
@@ -2426,6 +2432,31 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
             phrase[x.token] + 1 >= p && phrase[x.token] <= p + 1) {
           count_as_sarcasm(x, ", sarcasm: claps with praise said alone");
           x.valence = -x.valence;
+        }
+      }
+    }
+  }
+  // Tears beside praise, with no word against it, are joy or laughter ("I
+  // love you guys 😭😭", "this is so funny 😭"): they count for it.
+  if (std::any_of(scored.begin(), scored.end(),
+                  [&](const Scored& x) { return x.valence < 0 && IsTears(words[x.token]); })) {
+    double praise = 0;
+    bool against = false;
+    for (const Scored& x : scored) {
+      if (is_word[x.token] == 0) continue;
+      praise += x.valence;
+      against = against || x.valence < 0;
+    }
+    for (Scored& x : scored) {
+      if (praise <= 0 || against || x.valence >= 0 || !IsTears(words[x.token])) continue;
+      sum -= 2 * x.valence;
+      x.valence = -x.valence;
+      if (!explain) continue;
+      for (SentimentContribution& c : result.contributions) {
+        if (c.token == words[x.token] && c.valence < 0) {
+          c.valence = -c.valence;
+          c.why += ", tears beside praise: joy";
+          break;
         }
       }
     }

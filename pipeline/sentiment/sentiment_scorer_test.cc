@@ -180,6 +180,29 @@ TEST(SentimentScorer, SoMuchForOpeningAClauseNegatesTheWordAfterIt) {
   EXPECT_GT(score("thank you so much for the helpful advice"), 0);
 }
 
+TEST(SentimentScorer, TearsBesidePraiseAloneAreJoy) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("love", 3.0);
+  l->en.Add("funny", 2.0);
+  l->en.Add("lost", -1.5);
+  l->en.Add("broke", -2.0);
+  l->tr.Add("harika", 3.0);
+  l->emoji.Add("\xF0\x9F\x98\xAD", -2.2);  // 😭
+  const SentimentScorer scorer(l);
+  auto score = [&](const std::string& text, const std::string& lang) {
+    return scorer.Score(Normalize(text, lang == "tr"), lang, text).strength;
+  };
+  EXPECT_GT(score("omg I love you guys \xF0\x9F\x98\xAD\xF0\x9F\x98\xAD", "en"),
+            score("omg I love you guys", "en"));
+  EXPECT_GT(score("this is so funny \xF0\x9F\x98\xAD", "en"), 0);
+  EXPECT_GT(score("konser harika \xF0\x9F\x98\xAD", "tr"), 0);
+  // Beside a word against, or alone, tears are sorrow.
+  EXPECT_LT(score("my phone broke \xF0\x9F\x98\xAD", "en"), score("my phone broke", "en"));
+  EXPECT_LT(score("love the band but I lost my bag \xF0\x9F\x98\xAD", "en"),
+            score("love the band but I lost my bag", "en"));
+  EXPECT_LT(score("\xF0\x9F\x98\xAD", "en"), 0);
+}
+
 TEST(SentimentScorer, TheIronyAndDoubtMarksTurnThePraiseOfTheirClause) {
   auto l = std::make_shared<Lexicons>();
   l->tr.Add("süper", 2.5);
