@@ -168,6 +168,14 @@ TEST(ShippedLexicons, TurkishIdiomsOfMoodReadAsMeant) {
   EXPECT_GT(ShippedScore("çok şık bir elbise", "tr"), 0.0);
 }
 
+// Jokes at one's own expense and ads that move are no loss: they score
+// nothing, where a real loss still does.
+TEST(ShippedLexicons, JokesAtOnesOwnExpenseAreNoLoss) {
+  EXPECT_EQ(ShippedScore("RIP to my bank account after prime day", "en"), 0.0);
+  EXPECT_EQ(ShippedScore("their ads always make me cry", "en"), 0.0);
+  EXPECT_LT(ShippedScore("the news made me cry", "en"), 0.0);
+}
+
 // Turkish product reviews: fit, noise, looks and returns.
 TEST(ShippedLexicons, TurkishProductReviewVerdictsReadAsMeant) {
   for (const char* text :
