@@ -83,8 +83,6 @@ bool IsAuxiliaryWithoutSubject(const std::vector<Token>& tokens, size_t k) {
          !kSubjectList.Contains(tokens[k + 1].text);
 }
 
-// Question cues over folded tokens. Turkish yes/no questions use a separate
-// particle (mi, mı, mu, mü and their person forms), often with no "?".
 // The index just past the last "diye" + a third-person form of "sormak"
 // ("diye soruyor", "diye sordular"), or 0 when there is none. A first
 // person ("diye soruyorum") is the writer asking, so it does not count.
@@ -104,6 +102,8 @@ size_t EndOfReportedQuestion(const std::vector<Token>& tokens) {
   return end;
 }
 
+// Question cues over folded tokens. Turkish yes/no questions use a separate
+// particle (mi, mı, mu, mü and their person forms), often with no "?".
 bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
   if (original.find('?') != std::string_view::npos) return true;
   // Short lists asked about every word of every post: WordList answers most

@@ -745,8 +745,8 @@ bool IsTurkishGenitive(std::string_view w) {
 // ("so much for a relaxing weekend": the weekend was not). `k` is that
 // word's index. Inside a clause "so much for" is thanks ("thank you so
 // much for the help") and negates nothing.
-bool IsTwoWordNegator(const std::vector<std::string_view>& words, const std::vector<Token>& tokens,
-                      size_t k) {
+bool EndsEnglishNegatorPhrase(const std::vector<std::string_view>& words,
+                              const std::vector<Token>& tokens, size_t k) {
   if (k == 0 || tokens[k].clause_start || tokens[k].after_comma) return false;
   if (words[k] == "for" && k >= 2 && words[k - 1] == "much" && words[k - 2] == "so") {
     const size_t so = k - 2;
@@ -1981,7 +1981,7 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         break;
       if (back > 3 && !IsJudgmentVerb(words[i - back + 1])) continue;
       if ((IsEnglishNegator(words[i - back]) ||
-           (english != nullptr && IsTwoWordNegator(words, text.tokens, i - back))) &&
+           (english != nullptr && EndsEnglishNegatorPhrase(words, text.tokens, i - back))) &&
           !IsNumberAbbreviation(words, text.tokens, i - back)) {
         // A negator negates the first word with sentiment after it, or the
         // remedy verb: in "never fixed my broken screen" it is "fixed", and
@@ -2447,20 +2447,23 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       praise += x.valence;
       against = against || x.valence < 0;
     }
-    for (Scored& x : scored) {
-      if (praise <= 0 || against || x.valence >= 0 || !IsTears(words[x.token])) continue;
-      sum -= 2 * x.valence;
-      x.valence = -x.valence;
-      if (!explain) continue;
-      for (SentimentContribution& c : result.contributions) {
-        if (c.token == words[x.token] && c.valence < 0) {
-          c.valence = -c.valence;
-          c.why += ", tears beside praise: joy";
-          break;
+    if (praise > 0 && !against) {
+      for (Scored& x : scored) {
+        if (x.valence >= 0 || !IsTears(words[x.token])) continue;
+        sum -= 2 * x.valence;
+        x.valence = -x.valence;
+        if (!explain) continue;
+        for (SentimentContribution& c : result.contributions) {
+          if (c.token == words[x.token] && c.valence < 0) {
+            c.valence = -c.valence;
+            c.why += ", tears beside praise: joy";
+            break;
+          }
         }
       }
     }
   }
+
   // A score given in the text is the writer's verdict; the last one counts.
   if (const std::optional<RatingInText> rating = FindRatingInText(text.folded, words)) {
     sum += rating->valence;
