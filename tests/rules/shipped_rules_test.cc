@@ -287,6 +287,28 @@ TEST(ShippedLexicons, RealWordsWithADoubleLetterAreNotTheirUndoubledNeighbour) {
   }
 }
 
+// A complaint quotes the company's own message or states a fact in a word
+// that is praise elsewhere: neither is praise. "erken" (early) alone is a
+// time; an early delivery keeps its phrases.
+TEST(ShippedLexicons, QuotedAddressAndPlainFactsAreNoPraise) {
+  EXPECT_EQ(ShippedScore("Değerli müşterimiz, kartınızdan 500 TL harcama yapılmıştır", "tr"), 0.0);
+  EXPECT_EQ(ShippedScore("DEGERLI MUSTERIMIZ hesabiniz kapatilmistir", "tr"), 0.0);
+  EXPECT_EQ(ShippedScore("borcumu eksiksiz ödedim", "tr"), 0.0);
+  EXPECT_EQ(ShippedScore("yarın sabah erkenden yola çıkıyoruz", "tr"), 0.0);
+  EXPECT_GT(ShippedScore("paketim eksiksiz geldi", "tr"), 0.0);
+  EXPECT_GT(ShippedScore("kargo bir gün erken teslim edildi", "tr"), 0.0);
+  EXPECT_GT(ShippedScore("çok değerli bir film", "tr"), 0.0);
+}
+
+// Trust shaken and satisfaction harmed are loss, whatever the noun alone says.
+TEST(ShippedLexicons, ShakenTrustAndHarmedSatisfactionAreNegative) {
+  EXPECT_LT(ShippedScore("güvenim sarsıldı", "tr"), 0.0);
+  EXPECT_LT(ShippedScore("GUVENIM SARSILDI", "tr"), 0.0);
+  EXPECT_LT(ShippedScore("bankaya olan güvenimi sarstı", "tr"), 0.0);
+  EXPECT_LT(ShippedScore("müşteri memnuniyetini zedeliyor", "tr"), 0.0);
+  EXPECT_GT(ShippedScore("müşteri memnuniyeti çok yüksek", "tr"), 0.0);
+}
+
 TEST(ShippedLexicons, SlangReadsAsMeant) {
   EXPECT_GT(ShippedScore("the new menu slaps", "en"), 0.0);
   EXPECT_LT(ShippedScore("ngl this update is mid", "en"), 0.0);
