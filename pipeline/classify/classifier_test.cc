@@ -357,7 +357,9 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
         "stuck on the tarmac for 90 minutes", "no one at the desk knows", "the crew ignored us",
         "two screws were missing", "pil ömrü berbat", "pili yarım günde bitiyor", "kumaşı çok kötü",
         "kesinlikle almayın", "paranıza yazık", "the ads are louder than the show",
-        "döner kuru ve lezzetsizdi", "çorba dökülmüş, poşet rezalet"}) {
+        "döner kuru ve lezzetsizdi", "çorba dökülmüş, poşet rezalet",
+        // An application to a bank, being misinformed.
+        "başvurum haftalardır bekliyor", "yanlış bilgilendirme yüzünden"}) {
     EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;
   }
   // Words a company's posts share with others are left out: "çalışanlar"

@@ -82,7 +82,10 @@ bool IsTurkishTarget(std::string_view w) {
       "doner", "pide", "lahmacun", "corba", "tavuk", "kebap", "porsiyon", "poset",
       // Advice not to buy ("kesinlikle almayın", "paranıza yazık") is
       // about something sold.
-      "almayin", "paraniza"};
+      "almayin", "paraniza",
+      // An application to a bank or an operator, and being (mis)informed
+      // ("başvurum", "yanlış bilgilendirme").
+      "basvuru", "bilgilendir"};
   static const auto* const kByFirstByte = [] {
     auto* table = new std::array<std::vector<std::string_view>, 256>();
     for (const std::string_view prefix : kPrefixes) {
