@@ -821,6 +821,40 @@ TEST(SentimentScorer, ANegativeWordBeforeFreeIsItsAbsence) {
   EXPECT_LT(s("guilt"), 0);
 }
 
+// A Turkish verb no lexicon lists that says someone could not is
+// frustration; what it could not find or see, it negates; the plain
+// negation of a neutral act and the idioms of praise are left out.
+TEST(SentimentScorer, AnUnlistedTurkishVerbOfInabilityIsFrustrationAndNegatesItsObject) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("kusur*", -1.5);
+  l->tr.Add("güzel*", 2.0);
+  l->tr.Add("mükemmel*", 3.0);
+  l->tr.Add("izleyin", 2.0);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text).strength;
+  };
+  for (const char* text :
+       {"uygulamaya giremiyorum", "UYGULAMAYA GIREMIYORUM", "kargomu bulamadım",
+        "kartımı kullanamıyoruz", "şifremi değiştiremedim", "size ulaşamazsınız"}) {
+    EXPECT_LT(s(text), 0) << text;
+  }
+  // What it could not find: "kusur bulamadım" finds no fault.
+  EXPECT_GT(s("kusur bulamadım"), 0);
+  EXPECT_GT(s("kusur bulamadim"), 0);
+  EXPECT_LT(s("güzel bir yanını göremedim"), 0);
+  // Plain negations of neutral acts, idioms of praise, the infinitive,
+  // -madan (without) and the imperative are no frustration.
+  for (const char* text :
+       {"filmi daha izlemedim", "bunu beklemiyordum", "gitmek istemiyorum", "izlemeye doyamadım",
+        "elimden bırakamadım", "o sahneyi unutamıyorum", "etkisinden kurtulamadım", "anlatamam",
+        "anlamamak mümkün değil", "bakmadan geçmeyin", "yapamadan"}) {
+    EXPECT_EQ(s(text), 0) << text;
+  }
+  // A guessed verb does not take praise before it into its negation.
+  EXPECT_GT(s("mükemmel, izlemediyseniz hemen izleyin"), 0);
+}
+
 TEST(SentimentScorer, TurkishThanksForAWrongIsSarcasmUnlessItWasPutRight) {
   auto l = std::make_shared<Lexicons>();
   l->tr.Add("teşekkür*", 2.0);
