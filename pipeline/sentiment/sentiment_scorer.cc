@@ -294,27 +294,28 @@ bool IsTurkishInabilityVerb(std::string_view w) {
   static constexpr std::string_view kTails[] = {"miyor", "muyor", "miyo",   "muyo",  "madi",
                                                 "medi",  "maz",   "mez",    "mam",   "mem",
                                                 "mamis", "memis", "mayaca", "meyece"};
-  static constexpr std::string_view kStems[] = {"izl", "izley", "bekl", "ist", "soyl", "soyley",
-                                                "bil", "diy", "doy", "doyul", "birak", "unut",
-                                                "kop", "ayril", "vazgec", "tut", "kurtul", "anlat",
-                                                "anlatil", "dusun", "agl", "ol", "gorul", "izlen",
-                                                // "yaramaz" is also naughty; "işe yaramadı" is a
-                                                // phrase of its own. "anlamıyorum" is read by what
-                                                // precedes it ("güzel diyenleri anlamıyorum").
-                                                "yar", "anl"};
+  // Also left out: "yar-" ("yaramaz" is also naughty; "işe yaramadı" is a
+  // phrase of its own) and "anla-" ("anlamıyorum" is read by what precedes
+  // it: "güzel diyenleri anlamıyorum").
+  static constexpr std::string_view kStems[] = {
+      "izl",     "izley", "bekl", "ist", "soyl",  "soyley", "bil", "diy",    "doy",
+      "doyul",   "birak", "unut", "kop", "ayril", "vazgec", "tut", "kurtul", "anlat",
+      "anlatil", "dusun", "agl",  "ol",  "gorul", "izlen",  "yar", "anl"};
   static constexpr WordList kLeftOut(kStems);
-  for (size_t p = 2; p + 4 <= w.size(); ++p) {
-    if (w[p] != 'a' && w[p] != 'e') continue;
-    const std::string_view tail = w.substr(p + 1);
+  // Every tail starts with the 'm' of negation, after the -(y)A- at p.
+  for (size_t m = w.find('m', 3); m != std::string_view::npos && m + 3 <= w.size();
+       m = w.find('m', m + 1)) {
+    if (w[m - 1] != 'a' && w[m - 1] != 'e') continue;
+    const std::string_view tail = w.substr(m);
     for (const std::string_view t : kTails) {
       if (tail.substr(0, t.size()) != t) continue;
       // -mam/-mem is the first person ("yapamam"), not -mamak, the
       // infinitive ("anlamamak"), nor -mamız (our not doing).
-      if (t.size() == 3 && t[2] == 'm' && tail.size() > 3 && tail.substr(3, 1) != "d" &&
+      if (t.size() == 3 && t[2] == 'm' && tail.size() > 3 && tail[3] != 'd' &&
           tail.substr(3) != "ki") {
         continue;
       }
-      return !kLeftOut.Contains(w.substr(0, p));
+      return !kLeftOut.Contains(w.substr(0, m - 1));
     }
   }
   return false;
