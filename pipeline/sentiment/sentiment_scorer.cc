@@ -101,12 +101,16 @@ std::string_view AffirmingConstruction(const std::vector<std::string_view>& word
   if (negator + 1 < word && (words[negator + 1] == "stop" || words[negator + 1] == "quit")) {
     return words[negator + 1];
   }
-  // "can't believe how fast that was", "couldn't believe how rude": the
-  // writer is amazed by it, not doubting it.
+  // "can't believe how fast that was", "couldn't believe how rude", "can't
+  // believe they cancelled it": the writer is amazed by it, not doubting
+  // it. (Not "anyone": "can't believe anyone likes this" doubts the liking.)
+  static constexpr std::string_view kAmazedAt[] = {
+      "how", "what", "such", "the",  "it",     "this",    "that",  "these",  "those", "they",
+      "he",  "she",  "you",  "we",   "i",      "people",  "my",    "our",    "your",  "their",
+      "his", "her",  "its",  "it's", "theyre", "they're", "youre", "you're", "there", "someone"};
+  static constexpr WordList kAmazedAtList(kAmazedAt);
   if (kModalList.Contains(n) && negator + 2 < word && words[negator + 1] == "believe" &&
-      (words[negator + 2] == "how" || words[negator + 2] == "what" ||
-       words[negator + 2] == "such" || words[negator + 2] == "the" || words[negator + 2] == "it" ||
-       words[negator + 2] == "this")) {
+      kAmazedAtList.Contains(words[negator + 2])) {
     return words[negator + 1];
   }
   for (size_t k = negator + 1; k < word; ++k) {

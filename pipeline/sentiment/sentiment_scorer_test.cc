@@ -323,6 +323,9 @@ TEST(SentimentScorer, ANegatorThatComparesSetsADegreeOrPrecedesStopAffirms) {
   l->en.Add("bad", -2.5);
   l->en.Add("thank", 1.5);
   l->en.Add("recommend", 1.8);
+  l->en.Add("cancelled", -1.5);
+  l->en.Add("won", 2.0);
+  l->en.Add("likes", 1.5);
   const SentimentScorer scorer(l);
   auto score = [&](const std::string& text) {
     return scorer.Score(Normalize(text, false), "en", text).strength;
@@ -363,6 +366,10 @@ TEST(SentimentScorer, ANegatorThatComparesSetsADegreeOrPrecedesStopAffirms) {
   // "can't believe how …" is amazement: the word keeps its sign.
   EXPECT_GT(score("can't believe how good that was"), 0);
   EXPECT_LT(score("COULDN'T BELIEVE HOW BAD IT WAS"), 0);
+  // So is a clause of its own after it; "anyone" doubts instead.
+  EXPECT_LT(score("can't believe they cancelled it"), 0);
+  EXPECT_GT(score("cant believe my team won"), 0);
+  EXPECT_LT(score("can't believe anyone likes this"), 0);
   EXPECT_LT(score("I can't say good things"), 0);
   const SentimentResult explained =
       scorer.Score(Normalize("never been so happy", false), "en", "never been so happy");
