@@ -270,6 +270,14 @@ bool HasTurkishNegationSuffix(std::string_view suffix) {
   return false;
 }
 
+// The same after -(y)A-, "could not": "beğenemedim" (could not like it),
+// "sevemedim", "ısınamadım", "güvenemiyorum".
+bool HasTurkishInabilitySuffix(std::string_view suffix) {
+  size_t at = suffix.substr(0, 1) == "y" ? 1 : 0;
+  if (at >= suffix.size() || (suffix[at] != 'a' && suffix[at] != 'e')) return false;
+  return HasTurkishNegationSuffix(suffix.substr(at + 1));
+}
+
 // A Turkish verb negated by its suffix, as folded: a stem of three letters
 // or more, then -me/-ma with a tense or person after it ("gelmedi",
 // "çalışmıyor", "olmaz"). Short stems are left out ("tamam" is no
@@ -1990,7 +1998,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       if (explain) why += ", free of it";
       ++end;
     }
-    if (turkish_hit && !hit->suffix.empty() && HasTurkishNegationSuffix(hit->suffix)) {
+    if (turkish_hit && !hit->suffix.empty() &&
+        (HasTurkishNegationSuffix(hit->suffix) || HasTurkishInabilitySuffix(hit->suffix))) {
       if (NeverThisMuchInTurkish(words, text.tokens, i)) {
         v *= kAffirmedWeight;
         if (explain)

@@ -268,6 +268,11 @@ TEST(SentimentScorer, TurkishNegationSuffixFlipsAStem) {
   EXPECT_LT(Score("çalışmıyor", "tr"), 0);
   EXPECT_LT(Score("calismiyor", "tr"), 0);
   EXPECT_GT(Score("beğenmiş", "tr"), 0);  // evidential -miş is not negation
+  // "Could not": -(y)A- before the negation.
+  EXPECT_LT(Score("beğenemedim", "tr"), 0);
+  EXPECT_LT(Score("BEGENEMEDIM", "tr"), 0);
+  EXPECT_LT(Score("çalışamıyorum", "tr"), 0);
+  EXPECT_GT(Score("beğenecek", "tr"), 0);  // the future -(y)AcAk is no negation
 }
 
 TEST(SentimentScorer, FollowingDegilNegates) {
