@@ -298,6 +298,8 @@ TEST(ShippedLexicons, QuotedAddressAndPlainFactsAreNoPraise) {
   EXPECT_GT(ShippedScore("paketim eksiksiz geldi", "tr"), 0.0);
   EXPECT_GT(ShippedScore("kargo bir gün erken teslim edildi", "tr"), 0.0);
   EXPECT_GT(ShippedScore("çok değerli bir film", "tr"), 0.0);
+  // "Can't complain" is content.
+  EXPECT_GT(ShippedScore("şikayet edemem, her şey yolunda", "tr"), 0.0);
 }
 
 // Trust shaken and satisfaction harmed are loss, whatever the noun alone says.
