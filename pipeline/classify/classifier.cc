@@ -104,6 +104,22 @@ size_t EndOfReportedQuestion(const std::vector<Token>& tokens) {
 
 // Question cues over folded tokens. Turkish yes/no questions use a separate
 // particle (mi, mı, mu, mü and their person forms), often with no "?".
+// "ne kadar" asks a price or a length of time where it ends its clause or
+// a verb of costing or lasting follows ("kargo ücreti ne kadar", "ne kadar
+// sürer"); before a word of quality it exclaims ("ne kadar güzel").
+bool AsksHowMuch(const std::vector<Token>& tokens, size_t ne) {
+  static constexpr std::string_view kVerbs[] = {"acaba", "surer",  "suruyor", "tutar",  "tutuyor",
+                                                "eder",  "ediyor", "olur",    "oluyor", "ki"};
+  static constexpr WordList kAfter(kVerbs);
+  size_t k = ne + 1;
+  while (k < tokens.size() && !tokens[k].is_word) ++k;
+  if (k >= tokens.size() || tokens[k].text != "kadar" || tokens[k].clause_start) return false;
+  size_t next = k + 1;
+  while (next < tokens.size() && !tokens[next].is_word) ++next;
+  return next >= tokens.size() || tokens[next].clause_start || tokens[next].after_comma ||
+         kAfter.Contains(tokens[next].text);
+}
+
 bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
   if (original.find('?') != std::string_view::npos) return true;
   // Short lists asked about every word of every post: WordList answers most
@@ -126,6 +142,7 @@ bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
     const Token& token = text.tokens[k];
     if (!token.is_word) continue;
     if (k >= reported_until && kTurkish.Contains(token.text)) return true;
+    if (k >= reported_until && token.text == "ne" && AsksHowMuch(text.tokens, k)) return true;
     if (first_word && kEnglishStart.Contains(token.text) && text.tokens.size() > 2 &&
         !IsEnglishExclamation(text.tokens, k) && !IsAuxiliaryWithoutSubject(text.tokens, k)) {
       return true;

@@ -127,6 +127,13 @@ TEST_F(ClassifierTest, QuestionCuesMakeAQuestion) {
         "iade kargosunu nereye göndereyim", "bu ücret nereden çıktı", "beni duyuyor musun"}) {
     EXPECT_EQ(Classify(text).post_class, PostClass::kQuestion) << text;
   }
+  // "ne kadar" asks at the end of its clause or before a verb of costing
+  // or lasting; before a word it exclaims.
+  for (const char* text : {"kargo ücreti ne kadar", "KARGO UCRETI NE KADAR",
+                           "teslimat ne kadar sürer", "iade ne kadar sürüyor acaba"}) {
+    EXPECT_EQ(Classify(text).post_class, PostClass::kQuestion) << text;
+  }
+  EXPECT_NE(Classify("ne kadar güzel bir gün").post_class, PostClass::kQuestion);
 }
 
 TEST_F(ClassifierTest, AQuestionOthersAskedIsToldNotAsked) {
