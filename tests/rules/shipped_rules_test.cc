@@ -311,6 +311,17 @@ TEST(ShippedLexicons, ShakenTrustAndHarmedSatisfactionAreNegative) {
   EXPECT_GT(ShippedScore("müşteri memnuniyeti çok yüksek", "tr"), 0.0);
 }
 
+// "Fast" after a fault is the speed of the fault: no praise.
+TEST(ShippedLexicons, AFaultThatComesFastIsNoPraise) {
+  EXPECT_LT(ShippedScore("battery is getting drained fast", "en"), 0.0);
+  EXPECT_LT(ShippedScore("the strap broke easily", "en"), 0.0);
+  EXPECT_LT(ShippedScore("pil çok çabuk bitiyor", "tr"), 0.0);
+  EXPECT_LT(ShippedScore("sarji hemen bitiyor", "tr"), 0.0);
+  EXPECT_LT(ShippedScore("kumaşı çabuk tüy yaptı", "tr"), 0.0);
+  EXPECT_GT(ShippedScore("delivery was fast", "en"), 0.0);
+  EXPECT_GT(ShippedScore("kargo hızlı geldi", "tr"), 0.0);
+}
+
 TEST(ShippedLexicons, SlangReadsAsMeant) {
   EXPECT_GT(ShippedScore("the new menu slaps", "en"), 0.0);
   EXPECT_LT(ShippedScore("ngl this update is mid", "en"), 0.0);
