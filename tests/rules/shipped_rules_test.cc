@@ -322,6 +322,16 @@ TEST(ShippedLexicons, AFaultThatComesFastIsNoPraise) {
   EXPECT_GT(ShippedScore("kargo hızlı geldi", "tr"), 0.0);
 }
 
+// What a bank does to a customer's account, said plainly, is a grievance.
+TEST(ShippedLexicons, BlockedAccountsAndUnauthorisedChargesAreNegative) {
+  for (const char* text : {"hesabım engellendi", "HESABIM ENGELLENDI", "yetkisiz harcama yapıldı",
+                           "açıklamasız ücret kesildi", "bildirimsiz limit düşürüldü",
+                           "sözleşme ihlali", "müşteri temsilcisi hakaret etti",
+                           "ATM kartımı yuttu", "kimlik doğrulama krizi"}) {
+    EXPECT_LT(ShippedScore(text, "tr"), 0.0) << text;
+  }
+}
+
 TEST(ShippedLexicons, SlangReadsAsMeant) {
   EXPECT_GT(ShippedScore("the new menu slaps", "en"), 0.0);
   EXPECT_LT(ShippedScore("ngl this update is mid", "en"), 0.0);
