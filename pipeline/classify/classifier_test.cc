@@ -366,17 +366,19 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
         "kesinlikle almayın", "paranıza yazık", "the ads are louder than the show",
         "döner kuru ve lezzetsizdi", "çorba dökülmüş, poşet rezalet",
         // An application to a bank, being misinformed.
-        "başvurum haftalardır bekliyor", "yanlış bilgilendirme yüzünden"}) {
+        "başvurum haftalardır bekliyor", "yanlış bilgilendirme yüzünden", "ATM'nin ekranı bozuk",
+        "atm kartımı yuttu", "bankamatik para vermedi"}) {
     EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;
   }
   // Words a company's posts share with others are left out: "çalışanlar"
   // (also "those trying"), "çekim" (also filming), "site".
-  for (const char* text : {"hava çok soğuk", "hava cok soguk", "what a match", "so tired",
-                           "you were late again", "@alice you too", "kurtulmaya çalışanlar kötüydü",
-                           "çekimler kötü", "sitedeki puanı skandal",
-                           // "pil" is no prefix ("pilav"), "instructions"
-                           // are what people are told to follow.
-                           "pilav yine yanmış", "people never follow instructions"}) {
+  for (const char* text :
+       {"hava çok soğuk", "hava cok soguk", "what a match", "so tired", "you were late again",
+        "@alice you too", "kurtulmaya çalışanlar kötüydü", "çekimler kötü",
+        "sitedeki puanı skandal",
+        // "pil" is no prefix ("pilav"), "instructions"
+        // are what people are told to follow.
+        "pilav yine yanmış", "people never follow instructions", "topu dışarı atmış"}) {
     EXPECT_FALSE(AimsAtACompany(Normalize(text, true))) << text;
   }
 }

@@ -85,7 +85,7 @@ bool IsTurkishTarget(std::string_view w) {
       "almayin", "paraniza",
       // An application to a bank or an operator, and being (mis)informed
       // ("başvurum", "yanlış bilgilendirme").
-      "basvuru", "bilgilendir"};
+      "basvuru", "bilgilendir", "bankamatik"};
   static const auto* const kByFirstByte = [] {
     auto* table = new std::array<std::vector<std::string_view>, 256>();
     for (const std::string_view prefix : kPrefixes) {
@@ -94,7 +94,9 @@ bool IsTurkishTarget(std::string_view w) {
     return table;
   }();
   if (w.empty()) return false;
-  if (w == "pil") return true;
+  // "pil" (battery) and "atm" are whole words or take an apostrophe;
+  // as prefixes they start "pilav" and "atmak" (to throw).
+  if (w == "pil" || w == "atm" || w.substr(0, 4) == "atm'") return true;
   for (const std::string_view prefix : (*kByFirstByte)[static_cast<unsigned char>(w.front())]) {
     if (w.size() >= prefix.size() && w.substr(0, prefix.size()) == prefix) return true;
   }
