@@ -158,11 +158,11 @@ bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
 // one of these. Turkish thanks is not used that way and needs no cue.
 bool SaysResolved(const NormalizedText& text) {
   static constexpr std::string_view kWords[] = {
-      "fixed",      "fixing",      "solved",   "solving",    "resolved",  "resolving",
-      "resolves",   "sorted",      "sorting",  "addressed",  "addresses", "replaced",
-      "refunded",   "helped",      "handled",  "found",      "rebooked",  "rescheduled",
-      "reimbursed", "compensated", "restored", "reinstated", "exchanged", "credited",
-      "reissued",   "redelivered"};
+      "fixed",      "fixing",      "solved",    "solving",    "resolved",  "resolving",
+      "resolves",   "sorted",      "sorting",   "addressed",  "addresses", "replaced",
+      "refunded",   "helped",      "handled",   "found",      "rebooked",  "rescheduled",
+      "reimbursed", "compensated", "restored",  "reinstated", "exchanged", "credited",
+      "reissued",   "redelivered", "resolution"};
   static constexpr WordList kResolved(kWords);
   for (const Token& token : text.tokens) {
     if (token.is_word && kResolved.Contains(token.text)) return true;

@@ -337,6 +337,9 @@ TEST_F(ClassifierTest, EnglishThanksUndoAComplaintRuleOnlyWhenTheProblemWasSolve
   // An exchange or a credit deals with it too.
   EXPECT_EQ(Classify("great great, the broken screen was exchanged, thanks").post_class,
             PostClass::kPraise);
+  // So does a resolution, named as a noun.
+  EXPECT_EQ(Classify("a great great resolution of the broken screen, thanks").post_class,
+            PostClass::kPraise);
   // Thanks as a sign-off on a report of a failure is still a complaint.
   EXPECT_EQ(Classify("great great, my screen is broken, thanks").post_class, PostClass::kComplaint);
 }

@@ -1355,9 +1355,11 @@ bool IsCircumstancePreposition(std::string_view w) {
 // fixing ...", "thank you for answering ..."): what follows is the problem
 // dealt with, not the praise mocked. The remedies, and help of other kinds.
 bool IsRemedyVerb(std::string_view w) {
-  static constexpr std::string_view kHelp[] = {"fix",       "help",     "helping",  "helped",
-                                               "answering", "answered", "saving",   "saved",
-                                               "rescuing",  "rescued",  "cleaning", "cleaned"};
+  // The nouns too: "thanks for the speedy resolution of my issue".
+  static constexpr std::string_view kHelp[] = {"fix",        "help",     "helping",     "helped",
+                                               "answering",  "answered", "saving",      "saved",
+                                               "rescuing",   "rescued",  "cleaning",    "cleaned",
+                                               "resolution", "solution", "replacement", "refund"};
   static constexpr WordList kHelpList(kHelp);
   return IsRemedy(w) || kHelpList.Contains(w);
 }

@@ -412,6 +412,9 @@ TEST(SentimentScorer, AProblemPutRightCountsNothingAndMakesNoSarcasm) {
     EXPECT_DOUBLE_EQ(score(text), score(without_problem)) << text;
     EXPECT_GT(score(text), 0) << text;
   }
+  // Thanks for the remedy named as a noun are no sarcasm either.
+  EXPECT_GT(score("thanks for the quick resolution of my issue"), 0);
+  EXPECT_GT(score("thanks for the replacement of my broken charger"), score("my broken charger"));
   // A remedy that is negated, unfinished or separated keeps the problem.
   for (const char* text :
        {"the problem has not been fixed", "they never fixed my broken screen",
