@@ -332,6 +332,16 @@ TEST(ShippedLexicons, BlockedAccountsAndUnauthorisedChargesAreNegative) {
   }
 }
 
+// Reviews fault a film in plain words; the material keeps none.
+TEST(ShippedLexicons, AFilmsFaultsInPlainWordsAreNegative) {
+  for (const char* text : {"the dialogue is wooden", "a predictable, formulaic plot",
+                           "the jokes fell flat", "gorgeous visuals can't save a lazy script",
+                           "paper thin characters"}) {
+    EXPECT_LT(ShippedScore(text, "en"), 0.0) << text;
+  }
+  EXPECT_EQ(ShippedScore("a wooden table", "en"), 0.0);
+}
+
 TEST(ShippedLexicons, SlangReadsAsMeant) {
   EXPECT_GT(ShippedScore("the new menu slaps", "en"), 0.0);
   EXPECT_LT(ShippedScore("ngl this update is mid", "en"), 0.0);
