@@ -2067,6 +2067,12 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
                     (english != nullptr && ContextualEnglishValence(words, text.tokens, k) != 0)));
         }
         if (taken) break;
+        // A negator that opens a phrase entry is spent in it: "can't stand
+        // rude staff", "can't save a lazy script" leave "rude" and "lazy"
+        // as they are.
+        std::optional<LexiconHit> negator_hit;
+        cache.Get(tag, choice, words, i - back, &negator_hit);
+        if (negator_hit && negator_hit->words > 1 && i - back + negator_hit->words <= i) break;
         if (OpensANegativeQuestion(text.tokens, i - back)) {
           if (explain)
             why += ", not negated: " + std::string(words[i - back]) + " opens a question";

@@ -315,6 +315,24 @@ TEST(SentimentScorer, ListedNegatorCountsAloneAndOnlyNegatesBeforeAListedWord) {
   EXPECT_DOUBLE_EQ(score("booking no good"), score("good"));
 }
 
+// A negator that opens a phrase entry is spent in it: the words after the
+// phrase keep their own sign.
+TEST(SentimentScorer, ANegatorThatOpensAPhraseNegatesNothingAfterIt) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("can't stand", -2.5);
+  l->en.Add("rude", -2.5);
+  l->en.Add("good", 2.0);
+  const SentimentScorer scorer(l);
+  auto score = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).strength;
+  };
+  EXPECT_LT(score("can't stand rude staff"), score("can't stand"));
+  EXPECT_LT(score("can't stand rude staff"), 0);
+  // A negator alone still negates.
+  EXPECT_GT(score("can't be rude"), 0);
+  EXPECT_LT(score("can't be good"), 0);
+}
+
 TEST(SentimentScorer, ANegatorThatComparesSetsADegreeOrPrecedesStopAffirms) {
   auto l = std::make_shared<Lexicons>();
   l->en.Add("happy", 2.5);

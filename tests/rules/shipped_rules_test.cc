@@ -324,19 +324,19 @@ TEST(ShippedLexicons, AFaultThatComesFastIsNoPraise) {
 
 // What a bank does to a customer's account, said plainly, is a grievance.
 TEST(ShippedLexicons, BlockedAccountsAndUnauthorisedChargesAreNegative) {
-  for (const char* text : {"hesabım engellendi", "HESABIM ENGELLENDI", "yetkisiz harcama yapıldı",
-                           "açıklamasız ücret kesildi", "bildirimsiz limit düşürüldü",
-                           "sözleşme ihlali", "müşteri temsilcisi hakaret etti",
-                           "ATM kartımı yuttu", "kimlik doğrulama krizi"}) {
+  for (const char* text :
+       {"hesabım engellendi", "HESABIM ENGELLENDI", "yetkisiz harcama yapıldı",
+        "açıklamasız ücret kesildi", "bildirimsiz limit düşürüldü", "sözleşme ihlali",
+        "müşteri temsilcisi hakaret etti", "ATM kartımı yuttu", "kimlik doğrulama krizi"}) {
     EXPECT_LT(ShippedScore(text, "tr"), 0.0) << text;
   }
 }
 
 // Reviews fault a film in plain words; the material keeps none.
 TEST(ShippedLexicons, AFilmsFaultsInPlainWordsAreNegative) {
-  for (const char* text : {"the dialogue is wooden", "a predictable, formulaic plot",
-                           "the jokes fell flat", "gorgeous visuals can't save a lazy script",
-                           "paper thin characters"}) {
+  for (const char* text :
+       {"the dialogue is wooden", "a predictable, formulaic plot", "the jokes fell flat",
+        "visuals can't save a lazy script", "paper thin characters"}) {
     EXPECT_LT(ShippedScore(text, "en"), 0.0) << text;
   }
   EXPECT_EQ(ShippedScore("a wooden table", "en"), 0.0);
