@@ -188,6 +188,27 @@ bool SaysStillOpen(const NormalizedText& text) {
   return false;
 }
 
+// Whether the writer says the fault was their own: "my fault", "my own
+// fault", "my bad", "my mistake", "benim hatam", "kendi hatam(dan)".
+bool BlamesThemselves(const NormalizedText& text) {
+  const std::vector<Token>& t = text.tokens;
+  for (size_t k = 0; k + 1 < t.size(); ++k) {
+    if (!t[k].is_word || !t[k + 1].is_word || t[k + 1].clause_start) continue;
+    const std::string_view a = t[k].text;
+    std::string_view b = t[k + 1].text;
+    if (a == "my" && b == "own" && k + 2 < t.size() && t[k + 2].is_word) b = t[k + 2].text;
+    // Not asked ("how is this my fault?"), and "my bad" only as a phrase
+    // of its own, not "my bad experience".
+    if (t[k].in_question) continue;
+    const size_t after = k + (b == t[k + 1].text ? 2 : 3);
+    const bool ends =
+        after >= t.size() || !t[after].is_word || t[after].clause_start || t[after].after_comma;
+    if (a == "my" && (b == "fault" || b == "mistake" || (b == "bad" && ends))) return true;
+    if ((a == "benim" || a == "kendi") && b.substr(0, 5) == "hatam") return true;
+  }
+  return false;
+}
+
 // Whether the post mentions one of the brand's own accounts ("@acme 😡😡"):
 // written to the company, so it aims at the company whatever its words.
 bool MentionsBrandAccount(const NormalizedText& text, const std::set<std::string>* accounts) {
@@ -327,6 +348,9 @@ Verdict Classifier::Classify(const Post& post) const {
   const bool low_stars = post.rating && *post.rating <= options_.complaint_max_stars;
   const bool high_stars = post.rating && *post.rating >= options_.praise_min_stars;
   const bool question_cue = LooksLikeQuestion(text, post.text);
+  // Negative words alone make no complaint when the writer says the fault
+  // was theirs ("dropped it, screen cracked, my fault").
+  const bool self_blame = BlamesThemselves(text);
 
   // A complaint rule decides, unless the post also matched a praise rule and
   // reads clearly positive ("thanks for fixing the issue so fast!"): general
@@ -365,7 +389,7 @@ Verdict Classifier::Classify(const Post& post) const {
     if (question_rule != nullptr) v.sla_ms = question_rule->sla_ms;
     v.confidence = question_rule != nullptr ? 0.85 : 0.6;
     v.reason = question_rule != nullptr ? "question rule " + question_rule->id : "question cue";
-  } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem &&
+  } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem && !self_blame &&
              (praise_rule != nullptr || aims_at_a_company())) {
     // Thanks that read negative are sarcasm aimed at the thanked company
     // ("thanks for losing my parcel"), so a praise rule counts as a
@@ -394,6 +418,9 @@ Verdict Classifier::Classify(const Post& post) const {
     if (set_aside != nullptr) {
       v.reason =
           set_aside->category + " rule " + set_aside->id + " matched" + std::string(kNoTarget);
+    } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem && self_blame) {
+      v.reason = SentimentReason("negative sentiment, strength ", v.sentiment_strength) +
+                 ", but the writer says the fault was theirs";
     } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem) {
       v.reason = SentimentReason("negative sentiment, strength ", v.sentiment_strength) +
                  std::string(kNoTarget);

@@ -217,6 +217,22 @@ TEST_F(ClassifierTest, TurkishPraiseSaidAloneBesideAComplaintIsSarcasmNotPraise)
             PostClass::kPraise);
 }
 
+TEST_F(ClassifierTest, NegativeWordsMakeNoComplaintWhenTheWriterBlamesThemselves) {
+  EXPECT_EQ(Classify("dropped it, my app is terrible now, my fault").post_class,
+            PostClass::kNeutral);
+  EXPECT_NE(
+      Classify("dropped it, my app is terrible now, my fault").reason.find("fault was theirs"),
+      std::string::npos);
+  EXPECT_EQ(Classify("siparişim berbat ama benim hatam").post_class, PostClass::kNeutral);
+  EXPECT_EQ(Classify("my app is terrible, my bad").post_class, PostClass::kNeutral);
+  // Not "my bad experience", nor the question that denies it.
+  EXPECT_EQ(Classify("my bad experience, your app is terrible").post_class, PostClass::kComplaint);
+  EXPECT_EQ(Classify("how is this my fault? your app is terrible").post_class,
+            PostClass::kComplaint);
+  // A complaint rule still decides.
+  EXPECT_EQ(Classify("kargom gelmedi, benim hatam").post_class, PostClass::kComplaint);
+}
+
 TEST_F(ClassifierTest, SentimentAloneMakesAComplaintOnlyWhenThePostAimsAtACompany) {
   // Turkish, with Turkish letters and ASCII-folded, and English.
   EXPECT_EQ(Classify("siparişim berbat").post_class, PostClass::kComplaint);
