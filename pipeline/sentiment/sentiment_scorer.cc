@@ -1808,6 +1808,9 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   bool link = false;  // the post carries a URL
   for (const Token& t : text.tokens) {
     words.emplace_back(t.is_word ? WithoutQuotes(t.text) : std::string_view(t.text));
+    // Spoken Turkish writes "bir" as "bi" ("bi daha almam", "bi harika"):
+    // read with the lexicons' "bir" (and English has no word "bi").
+    if (t.is_word && words.back() == "bi") words.back() = "bir";
     is_word.push_back(t.is_word && !words.back().empty() ? 1 : 0);
     word_count += is_word.back();
     link = link || t.kind == Token::Kind::kUrl;

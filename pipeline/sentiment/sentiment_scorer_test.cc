@@ -888,6 +888,20 @@ TEST(SentimentScorer, AnUnlistedTurkishVerbOfInabilityIsFrustrationAndNegatesIts
   EXPECT_GT(s("mükemmel, izlemediyseniz hemen izleyin"), 0);
 }
 
+// Spoken Turkish writes "bir" as "bi"; the lexicons' phrases with "bir"
+// read it so.
+TEST(SentimentScorer, SpokenBiReadsAsBir) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("bir daha almam", -3.0);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text).strength;
+  };
+  EXPECT_LT(s("bi daha almam"), 0);
+  EXPECT_DOUBLE_EQ(s("BI DAHA ALMAM"), s("BİR DAHA ALMAM"));
+  EXPECT_EQ(s("bi bakın"), 0);
+}
+
 TEST(SentimentScorer, TurkishThanksForAWrongIsSarcasmUnlessItWasPutRight) {
   auto l = std::make_shared<Lexicons>();
   l->tr.Add("teşekkür*", 2.0);
