@@ -97,6 +97,11 @@ std::string_view AffirmingConstruction(const std::vector<std::string_view>& word
       if (words[k] == "enough") return words[k];
     }
   }
+  // "nothing but praise", "nothing but problems": only that, so all the
+  // more of it.
+  if (kNobodyList.Contains(n) && negator + 1 < word && words[negator + 1] == "but") {
+    return words[negator + 1];
+  }
   // "can't stop laughing", "won't stop crashing": the doing goes on.
   if (negator + 1 < word && (words[negator + 1] == "stop" || words[negator + 1] == "quit")) {
     return words[negator + 1];

@@ -389,6 +389,9 @@ TEST(SentimentScorer, ANegatorThatComparesSetsADegreeOrPrecedesStopAffirms) {
   // "can't believe how …" is amazement: the word keeps its sign.
   EXPECT_GT(score("can't believe how good that was"), 0);
   EXPECT_LT(score("COULDN'T BELIEVE HOW BAD IT WAS"), 0);
+  // "nothing but" affirms what follows.
+  EXPECT_GT(score("nothing but good things to say"), 0);
+  EXPECT_LT(score("nothing but terrible service"), 0);
   // So is a clause of its own after it; "anyone" doubts instead.
   EXPECT_LT(score("can't believe they cancelled it"), 0);
   EXPECT_GT(score("cant believe my team won"), 0);
