@@ -1338,12 +1338,14 @@ std::string_view ShortfallOf(const std::vector<std::string_view>& words,
 // "resolving"): see RemedyOf.
 bool IsRemedy(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "fixed",       "resolved",  "solved",       "sorted",      "repaired",     "replaced",
-      "refunded",    "handled",   "addressed",    "rectified",   "fixing",       "resolving",
-      "solving",     "sorting",   "repairing",    "replacing",   "refunding",    "handling",
-      "addressing",  "rebooked",  "rescheduled",  "reimbursed",  "compensated",  "restored",
-      "reinstated",  "rebooking", "rescheduling", "reimbursing", "compensating", "restoring",
-      "reinstating", "exchanged", "credited",     "reissued",    "redelivered"};
+      "fixed", "resolved", "solved", "sorted", "repaired", "replaced", "refunded", "handled",
+      "addressed", "rectified", "fixing", "resolving", "solving", "sorting", "repairing",
+      "replacing", "refunding", "handling", "addressing", "rebooked", "rescheduled", "reimbursed",
+      "compensated", "restored", "reinstated", "rebooking", "rescheduling", "reimbursing",
+      "compensating", "restoring", "reinstating", "exchanged", "credited", "reissued",
+      "redelivered",
+      // A fraud or fault stopped before it did harm: "caught a bad charge".
+      "caught", "prevented", "flagged", "detected"};
   static constexpr WordList kRemedies(kWords);
   return kRemedies.Contains(w);
 }

@@ -433,6 +433,8 @@ TEST(SentimentScorer, AProblemPutRightCountsNothingAndMakesNoSarcasm) {
     EXPECT_DOUBLE_EQ(score(text), score(without_problem)) << text;
     EXPECT_GT(score(text), 0) << text;
   }
+  // A fault caught before it did harm is put right too.
+  EXPECT_GT(score("they caught a broken part before shipping, thanks"), 0);
   // Thanks for the remedy named as a noun are no sarcasm either.
   EXPECT_GT(score("thanks for the quick resolution of my issue"), 0);
   EXPECT_GT(score("thanks for the replacement of my broken charger"), score("my broken charger"));
