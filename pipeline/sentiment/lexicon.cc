@@ -288,6 +288,30 @@ std::optional<LexiconHit> Lexicon::Lookup(const std::vector<std::string_view>& t
   return std::nullopt;
 }
 
+namespace {
+
+// How a word of degree standing inside a two-word phrase changes it: a
+// booster ("çok", "very") by a quarter more, a dampener ("biraz", "a bit")
+// by a quarter less; 0 for any other word. As the normalized (folded)
+// tokens spell them. Not "so" or "too": "never slept so well" is read by
+// the negator's construction, and "not too bad" is a phrase of its own.
+double DegreeBetweenPhraseWords(std::string_view w) {
+  static constexpr std::string_view kBoosters[] = {
+      "cok",    "asiri", "fazla",  "gayet", "oldukca",   "epey",       "baya",
+      "bayagi", "very",  "really", "super", "extremely", "incredibly", "quite"};
+  static constexpr std::string_view kDampeners[] = {"biraz", "azcik",    "hafif",
+                                                    "kinda", "slightly", "somewhat"};
+  for (const std::string_view b : kBoosters) {
+    if (w == b) return 1.25;
+  }
+  for (const std::string_view d : kDampeners) {
+    if (w == d) return 0.75;
+  }
+  return 0;
+}
+
+}  // namespace
+
 std::optional<LexiconHit> Lexicon::BestPhrase(const Entry& entry,
                                               const std::vector<std::string_view>& tokens,
                                               size_t i) const {
@@ -306,6 +330,19 @@ std::optional<LexiconHit> Lexicon::BestPhrase(const Entry& entry,
         best->suffix = last.substr(phrase.rest.back().size());
       }
     }
+  }
+  if (best || i + 2 >= tokens.size()) return best;
+  // A two-word phrase with a word of degree between its words: "kalıbı çok
+  // dar", "kalıbı biraz dar", "not very bad". The phrase covers the degree
+  // word too and takes its strength.
+  const double degree = DegreeBetweenPhraseWords(tokens[i + 1]);
+  if (degree == 0) return best;
+  for (const Phrase& phrase : phrases_[static_cast<size_t>(entry.phrases)]) {
+    if (phrase.rest.size() != 1 || !WordMatches(phrase.rest[0], phrase.last_is_stem, tokens[i + 2]))
+      continue;
+    best = LexiconHit{phrase.valence * degree, 3, {}, entry.key};
+    if (phrase.last_is_stem) best->suffix = tokens[i + 2].substr(phrase.rest[0].size());
+    break;
   }
   return best;
 }

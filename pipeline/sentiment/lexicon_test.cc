@@ -41,6 +41,27 @@ std::optional<double> Valence(const Lexicon& lexicon, const std::vector<std::str
   return hit->valence;
 }
 
+// A word of degree inside a two-word phrase keeps the phrase, covers three
+// tokens and sets its strength.
+TEST(LexiconLookup, AWordOfDegreeInsideATwoWordPhraseKeepsIt) {
+  Lexicon lexicon;
+  lexicon.Add("kalıbı dar", -1.6);
+  lexicon.Add("send it back", -1.5);
+  auto lookup = [&](const std::vector<std::string_view>& tokens) {
+    return lexicon.Lookup(tokens, 0);
+  };
+  const auto plain = lookup({"kalibi", "dar"});
+  const auto boosted = lookup({"kalibi", "cok", "dar"});
+  const auto damped = lookup({"kalibi", "biraz", "dar"});
+  ASSERT_TRUE(plain && boosted && damped);
+  EXPECT_DOUBLE_EQ(boosted->valence, plain->valence * 1.25);
+  EXPECT_DOUBLE_EQ(damped->valence, plain->valence * 0.75);
+  EXPECT_EQ(boosted->words, 3u);
+  // Any other word between, or a longer phrase, is no match.
+  EXPECT_FALSE(lookup({"kalibi", "hic", "dar"}));
+  EXPECT_FALSE(lookup({"send", "very", "it", "back"}));
+}
+
 TEST(LexiconLint, HyphenAndSpaceSpellingsOfAPhraseAreADuplicate) {
   const Loaded l = Load("hyphen.tsv",
                         "# comment\n"
