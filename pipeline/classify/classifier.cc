@@ -193,8 +193,9 @@ bool SaysStillOpen(const NormalizedText& text) {
 bool BlamesThemselves(const NormalizedText& text) {
   const std::vector<Token>& t = text.tokens;
   for (size_t k = 0; k + 1 < t.size(); ++k) {
-    if (!t[k].is_word || !t[k + 1].is_word || t[k + 1].clause_start) continue;
     const std::string_view a = t[k].text;
+    if (a != "my" && a != "benim" && a != "kendi") continue;
+    if (!t[k].is_word || !t[k + 1].is_word || t[k + 1].clause_start) continue;
     std::string_view b = t[k + 1].text;
     if (a == "my" && b == "own" && k + 2 < t.size() && t[k + 2].is_word) b = t[k + 2].text;
     // Not asked ("how is this my fault?"), and "my bad" only as a phrase
@@ -349,8 +350,13 @@ Verdict Classifier::Classify(const Post& post) const {
   const bool high_stars = post.rating && *post.rating >= options_.praise_min_stars;
   const bool question_cue = LooksLikeQuestion(text, post.text);
   // Negative words alone make no complaint when the writer says the fault
-  // was theirs ("dropped it, screen cracked, my fault").
-  const bool self_blame = BlamesThemselves(text);
+  // was theirs ("dropped it, screen cracked, my fault"). Asked only of
+  // negative posts.
+  std::optional<bool> blames_themselves;
+  auto self_blame = [&] {
+    if (!blames_themselves) blames_themselves = BlamesThemselves(text);
+    return *blames_themselves;
+  };
 
   // A complaint rule decides, unless the post also matched a praise rule and
   // reads clearly positive ("thanks for fixing the issue so fast!"): general
@@ -389,8 +395,8 @@ Verdict Classifier::Classify(const Post& post) const {
     if (question_rule != nullptr) v.sla_ms = question_rule->sla_ms;
     v.confidence = question_rule != nullptr ? 0.85 : 0.6;
     v.reason = question_rule != nullptr ? "question rule " + question_rule->id : "question cue";
-  } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem && !self_blame &&
-             (praise_rule != nullptr || aims_at_a_company())) {
+  } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem &&
+             !self_blame() && (praise_rule != nullptr || aims_at_a_company())) {
     // Thanks that read negative are sarcasm aimed at the thanked company
     // ("thanks for losing my parcel"), so a praise rule counts as a
     // target here.
@@ -418,7 +424,8 @@ Verdict Classifier::Classify(const Post& post) const {
     if (set_aside != nullptr) {
       v.reason =
           set_aside->category + " rule " + set_aside->id + " matched" + std::string(kNoTarget);
-    } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem && self_blame) {
+    } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem &&
+               self_blame()) {
       v.reason = SentimentReason("negative sentiment, strength ", v.sentiment_strength) +
                  ", but the writer says the fault was theirs";
     } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem) {

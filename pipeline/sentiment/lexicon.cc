@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "pipeline/normalize/normalizer.h"
+#include "pipeline/word_list.h"
 
 namespace earshot {
 namespace {
@@ -20,7 +21,9 @@ bool IsWholeNumber(const std::string& s) {
   return end != nullptr && *end == '\0';
 }
 
-bool WordMatches(const std::string& entry_word, bool stem, std::string_view token) {
+// Inlined into the phrase loops, which run for every word that starts a phrase.
+[[gnu::always_inline]] inline bool WordMatches(const std::string& entry_word, bool stem,
+                                               std::string_view token) {
   if (stem)
     return token.size() >= entry_word.size() &&
            token.compare(0, entry_word.size(), entry_word) == 0;
@@ -301,12 +304,12 @@ double DegreeBetweenPhraseWords(std::string_view w) {
       "bayagi", "very",  "really", "super", "extremely", "incredibly", "quite"};
   static constexpr std::string_view kDampeners[] = {"biraz", "azcik",    "hafif",
                                                     "kinda", "slightly", "somewhat"};
-  for (const std::string_view b : kBoosters) {
-    if (w == b) return 1.25;
-  }
-  for (const std::string_view d : kDampeners) {
-    if (w == d) return 0.75;
-  }
+  // Asked for every word after a phrase's first word that the phrase did
+  // not continue: the lists answer most words from a bit filter.
+  static constexpr WordList kBoosterList(kBoosters);
+  static constexpr WordList kDampenerList(kDampeners);
+  if (kBoosterList.Contains(w)) return 1.25;
+  if (kDampenerList.Contains(w)) return 0.75;
   return 0;
 }
 

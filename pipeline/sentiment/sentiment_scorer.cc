@@ -340,6 +340,7 @@ bool IsTurkishInabilityVerb(std::string_view w) {
 
 // "bul-" (find), "gör-" (see), "rastla-" (come across), as folded.
 bool IsTurkishVerbOfFindingOrSeeing(std::string_view w) {
+  if (w.size() < 3 || (w[0] != 'b' && w[0] != 'g' && w[0] != 'r')) return false;
   return w.substr(0, 3) == "bul" || w.substr(0, 3) == "gor" || w.substr(0, 5) == "rastl";
 }
 
@@ -1817,7 +1818,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     words.emplace_back(t.is_word ? WithoutQuotes(t.text) : std::string_view(t.text));
     // Spoken Turkish writes "bir" as "bi" ("bi daha almam", "bi harika"):
     // read with the lexicons' "bir" (and English has no word "bi").
-    if (t.is_word && words.back() == "bi") words.back() = "bir";
+    const std::string_view w = words.back();
+    if (w.size() == 2 && w[0] == 'b' && w[1] == 'i' && t.is_word) words.back() = "bir";
     is_word.push_back(t.is_word && !words.back().empty() ? 1 : 0);
     word_count += is_word.back();
     link = link || t.kind == Token::Kind::kUrl;
