@@ -386,7 +386,8 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
         "döner kuru ve lezzetsizdi", "çorba dökülmüş, poşet rezalet",
         // An application to a bank, being misinformed.
         "başvurum haftalardır bekliyor", "yanlış bilgilendirme yüzünden", "ATM'nin ekranı bozuk",
-        "atm kartımı yuttu", "bankamatik para vermedi"}) {
+        "atm kartımı yuttu", "bankamatik para vermedi", "refund'ım yatmadı", "order'ım gelmedi",
+        "app'iniz açılmıyor"}) {
     EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;
   }
   // Words a company's posts share with others are left out: "çalışanlar"

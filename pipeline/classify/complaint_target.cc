@@ -85,7 +85,10 @@ bool IsTurkishTarget(std::string_view w) {
       "almayin", "paraniza",
       // An application to a bank or an operator, and being (mis)informed
       // ("başvurum", "yanlış bilgilendirme").
-      "basvuru", "bilgilendir", "bankamatik"};
+      "basvuru", "bilgilendir", "bankamatik",
+      // English words of an order written with Turkish endings: "refund'ım",
+      // "order'ım", "app'iniz".
+      "refund", "order'", "app'"};
   static const auto* const kByFirstByte = [] {
     auto* table = new std::array<std::vector<std::string_view>, 256>();
     for (const std::string_view prefix : kPrefixes) {
