@@ -350,7 +350,7 @@ class Parser {
       CheckKeys(c, "classifier",
                 {"complaint_below", "praise_above", "question_complaint_below",
                  "praise_overrides_complaint_above", "complaint_max_stars", "praise_min_stars",
-                 "complaint_needs_target"});
+                 "complaint_needs_target", "rule_tone"});
       if (c["question_complaint_below"])
         config.classifier.question_complaint_below =
             Double(c["question_complaint_below"], "question_complaint_below");
@@ -367,6 +367,7 @@ class Parser {
       if (c["complaint_max_stars"])
         config.classifier.complaint_max_stars =
             Int(c["complaint_max_stars"], "complaint_max_stars", 0, 5);
+      if (c["rule_tone"]) config.classifier.rule_tone = Double(c["rule_tone"], "rule_tone");
       if (c["praise_min_stars"])
         config.classifier.praise_min_stars = Int(c["praise_min_stars"], "praise_min_stars", 1, 6);
     }

@@ -57,6 +57,12 @@ struct ClassifierOptions {
   // sentiment is at or above this and no urgent flag is set ("thanks, the
   // issue is fixed!"). Above 1 turns the exception off.
   double praise_overrides_complaint_above = 0.3;
+  // The tone (Verdict::sentiment) of a post whose words weigh nothing but
+  // that a complaint rule (minus) or praise rule (plus) decided: a complaint
+  // is not level, and a tone of exactly 0 reads as "no evidence". Small, so
+  // that it stays inside the band a 3-class reading calls neutral (±0.05 in
+  // `earshot eval`). 0 leaves such posts at 0.
+  double rule_tone = 0.04;
   // Reviews with this many stars or fewer are complaints whatever the text says.
   int complaint_max_stars = 2;
   // Reviews with this many stars or more lean to praise.

@@ -436,6 +436,16 @@ Verdict Classifier::Classify(const Post& post) const {
     }
   }
   if (!v.urgent.empty()) v.priority = Priority::kP1;
+  // A post whose words weigh nothing, decided by a complaint or praise rule,
+  // is not level: its tone leans the rule's way (ClassifierOptions::
+  // rule_tone), so that its sign says which way.
+  if (v.sentiment == 0) {
+    if (v.post_class == PostClass::kComplaint && complaint_rule != nullptr) {
+      v.sentiment = -options_.rule_tone;
+    } else if (v.post_class == PostClass::kPraise && praise_rule != nullptr) {
+      v.sentiment = options_.rule_tone;
+    }
+  }
   return v;
 }
 

@@ -233,6 +233,18 @@ TEST_F(ClassifierTest, NegativeWordsMakeNoComplaintWhenTheWriterBlamesThemselves
   EXPECT_EQ(Classify("kargom gelmedi, benim hatam").post_class, PostClass::kComplaint);
 }
 
+TEST_F(ClassifierTest, ARuleLeansTheToneOfAPostWhoseWordsWeighNothing) {
+  // "gelmedi" is no lexicon word here: the complaint rule alone decides.
+  const Verdict complaint = Classify("kargom gelmedi");
+  EXPECT_EQ(complaint.post_class, PostClass::kComplaint);
+  EXPECT_DOUBLE_EQ(complaint.sentiment, -ClassifierOptions{}.rule_tone);
+  EXPECT_EQ(complaint.sentiment_strength, 0.0);
+  // A post whose words do weigh keeps its own tone.
+  EXPECT_LT(Classify("kargom gelmedi, berbat").sentiment, -ClassifierOptions{}.rule_tone);
+  // Nothing decided by a rule stays level.
+  EXPECT_EQ(Classify("bugün hava").sentiment, 0.0);
+}
+
 TEST_F(ClassifierTest, SentimentAloneMakesAComplaintOnlyWhenThePostAimsAtACompany) {
   // Turkish, with Turkish letters and ASCII-folded, and English.
   EXPECT_EQ(Classify("siparişim berbat").post_class, PostClass::kComplaint);
