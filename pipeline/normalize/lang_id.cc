@@ -14,7 +14,8 @@ namespace earshot {
 namespace {
 
 // Frequent function words, ASCII-folded, chosen so that the two lists do not
-// overlap and none is a common word of the other language.
+// overlap and none is a common word of the other language (so not "her",
+// "ya", nor "be", the Turkish interjection: "hayat güzel be").
 constexpr std::string_view kTurkishWords[] = {
     "ve",    "bir",    "bu",     "cok",    "icin",        "ama",      "degil",  "ne",      "mi",
     "mu",    "da",     "de",     "ile",    "hala",        "neden",    "nasil",  "ben",     "sen",
@@ -27,7 +28,7 @@ constexpr std::string_view kTurkishWords[] = {
 constexpr std::string_view kEnglishWords[] = {
     "the", "and", "is", "are", "was", "my", "to", "you", "your", "it", "of", "for", "this", "that",
     "not", "with", "have", "has", "i", "me", "we", "they", "what", "when", "how", "why", "can",
-    "will", "just", "still", "been", "from", "at", "on", "in", "be", "an", "do", "does", "did",
+    "will", "just", "still", "been", "from", "at", "on", "in", "an", "do", "does", "did",
     "don't", "no", "so", "but", "thanks", "thank", "please", "never", "again", "it's", "i'm",
     "very", "customer", "service", "order", "app", "today", "they're", "were",
     // More frequent English words, so that short posts have evidence too

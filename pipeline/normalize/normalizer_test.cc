@@ -170,6 +170,10 @@ TEST(DetectLanguage, TellsTurkishFromEnglishWithAndWithoutTurkishLetters) {
   // "ya" is Turkish ("or", "well") and English slang ("see ya"): neither.
   EXPECT_EQ(DetectLanguage("Thank ya, see ya soon").lang, "en");
   EXPECT_EQ(DetectLanguage("ya").lang, "");
+  // "be" is the Turkish interjection too ("hayat güzel be", "yapma be"):
+  // it is evidence for neither.
+  EXPECT_EQ(DetectLanguage("hayat güzel be").lang, "tr");
+  EXPECT_EQ(DetectLanguage("it will be fine").lang, "en");
   // Turkish without its letters or a stop word, told by its endings; an
   // English word met on the way ("in") does not outweigh two of them.
   EXPECT_EQ(DetectLanguage("kargo gelmedi").lang, "tr");
