@@ -17,20 +17,21 @@ namespace {
 // overlap and none is a common word of the other language (so not "her",
 // "ya", nor "be", the Turkish interjection: "hayat güzel be").
 constexpr std::string_view kTurkishWords[] = {
-    "ve",    "bir",    "bu",     "cok",    "icin",        "ama",      "degil",  "ne",      "mi",
-    "mu",    "da",     "de",     "ile",    "hala",        "neden",    "nasil",  "ben",     "sen",
-    "siz",   "biz",    "sizin",  "bana",   "beni",        "daha",     "gibi",   "kadar",   "yok",
-    "var",   "hic",    "olarak", "oldu",   "olan",        "zaman",    "gun",    "gundur",  "artik",
-    "hep",   "sadece", "bile",   "diye",   "tesekkurler", "tesekkur", "lutfen", "merhaba", "iyi",
-    "kotu",  "hemen",  "nerede", "ki",     "ise",         "ancak",    "fakat",  "cunku",   "simdi",
-    "bugun", "dun",    "yine",   "hicbir", "olur",        "musteri"};
+    "ve", "bir", "bu", "cok", "icin", "ama", "degil", "ne", "mi", "mu", "da", "de", "ile", "hala",
+    "neden", "nasil", "ben", "sen", "siz", "biz", "sizin", "bana", "beni", "daha", "gibi", "kadar",
+    "yok", "var", "hic", "olarak", "oldu", "olan", "zaman", "gun", "gundur", "artik", "hep",
+    "sadece", "bile", "diye", "tesekkurler", "tesekkur", "lutfen", "merhaba", "iyi", "kotu",
+    "hemen", "nerede", "ki", "ise", "ancak", "fakat", "cunku", "simdi", "bugun", "dun", "yine",
+    "hicbir", "olur", "musteri",
+    // Spoken "bir", and words of opinion short reviews open with.
+    "bi", "bence", "aslinda", "eger", "gercekten", "kesinlikle", "mutlaka", "tamam"};
 
 constexpr std::string_view kEnglishWords[] = {
     "the", "and", "is", "are", "was", "my", "to", "you", "your", "it", "of", "for", "this", "that",
     "not", "with", "have", "has", "i", "me", "we", "they", "what", "when", "how", "why", "can",
-    "will", "just", "still", "been", "from", "at", "on", "in", "an", "do", "does", "did",
-    "don't", "no", "so", "but", "thanks", "thank", "please", "never", "again", "it's", "i'm",
-    "very", "customer", "service", "order", "app", "today", "they're", "were",
+    "will", "just", "still", "been", "from", "at", "on", "in", "an", "do", "does", "did", "don't",
+    "no", "so", "but", "thanks", "thank", "please", "never", "again", "it's", "i'm", "very",
+    "customer", "service", "order", "app", "today", "they're", "were",
     // More frequent English words, so that short posts have evidence too
     // ("Met her sister, loved it" has none of the above). "her" is
     // English and Turkish ("every"), so it is in neither list.

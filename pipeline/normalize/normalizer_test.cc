@@ -174,6 +174,9 @@ TEST(DetectLanguage, TellsTurkishFromEnglishWithAndWithoutTurkishLetters) {
   // it is evidence for neither.
   EXPECT_EQ(DetectLanguage("hayat güzel be").lang, "tr");
   EXPECT_EQ(DetectLanguage("it will be fine").lang, "en");
+  // Spoken "bi" and the words short reviews open with are Turkish.
+  EXPECT_EQ(DetectLanguage("10 numara bi film").lang, "tr");
+  EXPECT_EQ(DetectLanguage("bence izlemeye deger").lang, "tr");
   // Turkish without its letters or a stop word, told by its endings; an
   // English word met on the way ("in") does not outweigh two of them.
   EXPECT_EQ(DetectLanguage("kargo gelmedi").lang, "tr");
