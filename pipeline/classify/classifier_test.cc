@@ -273,7 +273,7 @@ TEST_F(ClassifierTest, SentimentAloneMakesAComplaintOnlyWhenThePostAimsAtACompan
 
 // A classifier whose one rule, "general", needs a target.
 std::unique_ptr<Classifier> GeneralRuleClassifier(ClassifierOptions options,
-                                                  BrandNames names = {}) {
+                                                  const BrandNames& names = {}) {
   return std::make_unique<Classifier>(testing::RulesFromYaml(R"(rules:
   - id: general
     category: complaint
