@@ -1570,6 +1570,24 @@ bool Unsqueezed(const LexiconChoice& l, std::string_view word, std::string* out)
   return false;
 }
 
+// The longest single-word entry of `lexicon`, five letters or more, that
+// `word` ends or begins with, when `word` itself is none ("yurticikargorezalet" ->
+// "rezalet", "rezaletturkcell" -> "rezalet"); empty when there is none.
+std::string_view ListedPartOfCompound(const Lexicon& lexicon, std::string_view word) {
+  constexpr size_t kShortest = 5;
+  auto listed = [&](std::string_view w) {
+    const std::vector<std::string_view> alone = {w};
+    bool in_phrase = false;
+    return lexicon.Lookup(alone, 0, &in_phrase).has_value();
+  };
+  if (word.size() <= kShortest || listed(word)) return {};
+  for (size_t n = word.size() - 1; n >= kShortest; --n) {
+    if (listed(word.substr(word.size() - n))) return word.substr(word.size() - n);
+    if (listed(word.substr(0, n))) return word.substr(0, n);
+  }
+  return {};
+}
+
 // Whether words[k] is part of a phrase entry found in the post, beginning
 // at it or up to two words before: "ohhh my goood" is "oh my god", and
 // "goood bless" is "god bless", not "good".
@@ -1845,6 +1863,21 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         continue;
       }
       words[k] = unsqueezed.emplace_back(form);
+    }
+  }
+  // A hashtag typed as one lowercase word ("#yurticikargorezalet",
+  // "#turkcellmagduru") is not split by the normalizer: in Turkish it reads
+  // as the longest listed word it ends or begins with. Not in English,
+  // whose such tags are phrases ("#beatcancer", "#nohangover"): a part of
+  // one is as often negated or turned round as not.
+  for (size_t k = 1; turkish != nullptr && k < words.size(); ++k) {
+    const Token& tag_token = text.tokens[k - 1];
+    if (!is_word[k] || tag_token.kind != Token::Kind::kHashtag ||
+        std::string_view(tag_token.text).substr(1) != text.tokens[k].text) {
+      continue;
+    }
+    if (const std::string_view part = ListedPartOfCompound(*turkish, words[k]); !part.empty()) {
+      words[k] = part;
     }
   }
   // Which of the three choices above, for the cache key.

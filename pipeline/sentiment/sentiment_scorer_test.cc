@@ -907,6 +907,26 @@ TEST(SentimentScorer, SpokenBiReadsAsBir) {
   EXPECT_EQ(s("bi bakın"), 0);
 }
 
+// A Turkish hashtag typed as one lowercase word reads as the listed word it
+// ends or begins with.
+TEST(SentimentScorer, AOneWordTurkishHashtagReadsAsTheListedWordItEndsOrBeginsWith) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("rezalet", -3.0);
+  l->en.Add("happy", 2.5);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text, const std::string& lang) {
+    return scorer.Score(Normalize(text, lang == "tr"), lang, text).strength;
+  };
+  EXPECT_LT(s("kargom yok #yurticikargorezalet", "tr"), 0);
+  EXPECT_LT(s("#rezaletkargo", "tr"), 0);
+  // Not in English, whose such tags are phrases ("#beatcancer").
+  EXPECT_EQ(s("#happybirthdayme", "en"), 0);
+  // Only hashtags: the same letters as a word are not split.
+  EXPECT_EQ(s("yurticikargorezalet", "tr"), 0);
+  // Nor parts shorter than five letters.
+  EXPECT_EQ(s("#rezal", "tr"), 0);
+}
+
 TEST(SentimentScorer, TurkishThanksForAWrongIsSarcasmUnlessItWasPutRight) {
   auto l = std::make_shared<Lexicons>();
   l->tr.Add("teşekkür*", 2.0);
