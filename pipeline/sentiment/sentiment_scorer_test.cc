@@ -1634,6 +1634,7 @@ class SentimentForms : public ::testing::Test {
     l->tr.Add("güzel", 2.0);
     l->tr.Add("iyi", 1.5);
     l->tr.Add("çile", -2.0);
+    l->tr.Add("mükemmel*", 3.0);
     l->emoji.Add("👏", 1.5);
     scorer_ = std::make_unique<SentimentScorer>(l);
   }
@@ -1722,6 +1723,10 @@ TEST_F(SentimentForms, ADoubledLetterIsTriedOnceUndoubled) {
   EXPECT_DOUBLE_EQ(S("çok iyii", "tr"), S("çok iyi", "tr"));
   EXPECT_DOUBLE_EQ(S("cok iyii", "tr"), S("cok iyi", "tr"));
   EXPECT_DOUBLE_EQ(S("nicee", "en"), S("nice", "en"));
+  // One double written where the word has a single letter, beside a real
+  // double: each double is also tried undoubled alone.
+  EXPECT_GT(S("mükkemmel", "tr"), 0);
+  EXPECT_GT(S("mukkemmeldi", "tr"), 0);
 }
 
 TEST_F(SentimentForms, QuotesAroundAWordDoNotHideIt) {

@@ -1,6 +1,8 @@
 #include "pipeline/sentiment/word_forms.h"
 
+#include <cstring>
 #include <string>
+#include <vector>
 
 namespace earshot {
 namespace {
@@ -203,7 +205,21 @@ std::optional<double> LookupUndoubled(const Lexicon& lexicon, std::string_view w
     if (size == 0 || out[size - 1] != c) out[size++] = c;
   }
   if (size == word.size() || size < 3) return std::nullopt;
-  return lexicon.LookupWord(std::string_view(out, size));
+  if (auto all = lexicon.LookupWord(std::string_view(out, size))) return all;
+  // One double written where the word has a single letter, beside one that
+  // is really double ("mükkemmel" for "mükemmel"): each double undoubled
+  // alone.
+  if (word.size() > sizeof(buffer)) return std::nullopt;
+  for (size_t k = 1; k < word.size(); ++k) {
+    if (word[k] != word[k - 1] || (k + 1 < word.size() && word[k + 1] == word[k])) continue;
+    const size_t n = word.size() - 1;
+    std::memcpy(buffer, word.data(), k);
+    std::memcpy(buffer + k, word.data() + k + 1, word.size() - k - 1);
+    // A stem counts too: "mükkemmeldi" is "mükemmel*" + "-di".
+    const std::vector<std::string_view> alone = {std::string_view(buffer, n)};
+    if (const auto one = lexicon.Lookup(alone, 0)) return one->valence;
+  }
+  return std::nullopt;
 }
 
 }  // namespace earshot
