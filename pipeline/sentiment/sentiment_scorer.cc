@@ -303,8 +303,8 @@ bool IsTurkishNegatedVerb(std::string_view w) {
 // "beklemiyordum", "istemiyorum", "söylemedim", "bilemiyorum"), the idioms
 // of praise ("doyamadım", "bırakamadım", "unutamıyorum", "kopamadım",
 // "ayrılamadım", "vazgeçemiyorum", "gözyaşlarımı tutamadım", "etkisinden
-// kurtulamadım", "anlatamam", "tarif edemem", "daha iyisini
-// düşünemiyorum", "ağlamadan izleyemezsiniz"), the copula "olamaz", which
+// kurtulamadım", "anlatamam", "daha iyisini düşünemiyorum", "ağlamadan
+// izleyemezsiniz"), the copula "olamaz", which
 // negates the word before it, and -madan (without), -mayın (don't), the
 // bare -ma (a noun) and -mak (the infinitive).
 bool IsTurkishInabilityVerb(std::string_view w) {
@@ -1547,6 +1547,13 @@ WordLookup LookUpWord(const LexiconChoice& l, const std::vector<std::string_view
   return r;
 }
 
+// Whether `lexicon` has an entry (a word or a stem) for `w` standing alone.
+bool ListsWord(const Lexicon& lexicon, std::string_view w) {
+  const std::vector<std::string_view> alone = {w};
+  bool in_phrase = false;
+  return lexicon.Lookup(alone, 0, &in_phrase).has_value();
+}
+
 // The entry a squeezed word stood for ("goood" -> "god" -> "good",
 // "happpy" -> "hapy" -> "happy", "mükemmmmel" -> "mukemel" -> "mukemmel"):
 // the squeezed form with one letter written twice, when that is a
@@ -1555,11 +1562,8 @@ WordLookup LookUpWord(const LexiconChoice& l, const std::vector<std::string_view
 bool Unsqueezed(const LexiconChoice& l, std::string_view word, std::string* out) {
   const Lexicon* const lexicons[] = {l.first, l.second, l.english};
   auto listed = [&](std::string_view w) {
-    const std::vector<std::string_view> alone = {w};
-    return std::any_of(std::begin(lexicons), std::end(lexicons), [&](const Lexicon* x) {
-      bool in_phrase = false;
-      return x != nullptr && x->Lookup(alone, 0, &in_phrase).has_value();
-    });
+    return std::any_of(std::begin(lexicons), std::end(lexicons),
+                       [&](const Lexicon* x) { return x != nullptr && ListsWord(*x, w); });
   };
   if (listed(word)) return false;
   for (size_t k = 0; k < word.size(); ++k) {
@@ -1575,11 +1579,7 @@ bool Unsqueezed(const LexiconChoice& l, std::string_view word, std::string* out)
 // "rezalet", "rezaletturkcell" -> "rezalet"); empty when there is none.
 std::string_view ListedPartOfCompound(const Lexicon& lexicon, std::string_view word) {
   constexpr size_t kShortest = 5;
-  auto listed = [&](std::string_view w) {
-    const std::vector<std::string_view> alone = {w};
-    bool in_phrase = false;
-    return lexicon.Lookup(alone, 0, &in_phrase).has_value();
-  };
+  auto listed = [&](std::string_view w) { return ListsWord(lexicon, w); };
   if (word.size() <= kShortest || listed(word)) return {};
   for (size_t n = word.size() - 1; n >= kShortest; --n) {
     if (listed(word.substr(word.size() - n))) return word.substr(word.size() - n);
