@@ -102,8 +102,6 @@ size_t EndOfReportedQuestion(const std::vector<Token>& tokens) {
   return end;
 }
 
-// Question cues over folded tokens. Turkish yes/no questions use a separate
-// particle (mi, mı, mu, mü and their person forms), often with no "?".
 // "ne kadar" asks a price or a length of time where it ends its clause or
 // a verb of costing or lasting follows ("kargo ücreti ne kadar", "ne kadar
 // sürer"); before a word of quality it exclaims ("ne kadar güzel").
@@ -120,6 +118,8 @@ bool AsksHowMuch(const std::vector<Token>& tokens, size_t ne) {
          kAfter.Contains(tokens[next].text);
 }
 
+// Question cues over folded tokens. Turkish yes/no questions use a separate
+// particle (mi, mı, mu, mü and their person forms), often with no "?".
 bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
   if (original.find('?') != std::string_view::npos) return true;
   // Short lists asked about every word of every post: WordList answers most
