@@ -30,6 +30,26 @@ bool IsWholeNumber(const std::string& s) {
   return token == entry_word;
 }
 
+// How a word of degree standing inside a two-word phrase changes it: a
+// booster ("çok", "very") by a quarter more, a dampener ("biraz", "a bit")
+// by a quarter less; 0 for any other word. As the normalized (folded)
+// tokens spell them. Not "so" or "too": "never slept so well" is read by
+// the negator's construction, and "not too bad" is a phrase of its own.
+double DegreeBetweenPhraseWords(std::string_view w) {
+  static constexpr std::string_view kBoosters[] = {
+      "cok",    "asiri", "fazla",  "gayet", "oldukca",   "epey",       "baya",
+      "bayagi", "very",  "really", "super", "extremely", "incredibly", "quite"};
+  static constexpr std::string_view kDampeners[] = {"biraz", "azcik",    "hafif",
+                                                    "kinda", "slightly", "somewhat"};
+  // Asked for every word after a phrase's first word that the phrase did
+  // not continue: the lists answer most words from a bit filter.
+  static constexpr WordList kBoosterList(kBoosters);
+  static constexpr WordList kDampenerList(kDampeners);
+  if (kBoosterList.Contains(w)) return 1.25;
+  if (kDampenerList.Contains(w)) return 0.75;
+  return 0;
+}
+
 // The words an entry is filed under, split exactly as a post is, so
 // "top-notch" is the phrase "top notch" and "kargo'm" stays one word. A
 // trailing '*' marks the last word as a stem; the normalizer would drop it,
@@ -290,30 +310,6 @@ std::optional<LexiconHit> Lexicon::Lookup(const std::vector<std::string_view>& t
   }
   return std::nullopt;
 }
-
-namespace {
-
-// How a word of degree standing inside a two-word phrase changes it: a
-// booster ("çok", "very") by a quarter more, a dampener ("biraz", "a bit")
-// by a quarter less; 0 for any other word. As the normalized (folded)
-// tokens spell them. Not "so" or "too": "never slept so well" is read by
-// the negator's construction, and "not too bad" is a phrase of its own.
-double DegreeBetweenPhraseWords(std::string_view w) {
-  static constexpr std::string_view kBoosters[] = {
-      "cok",    "asiri", "fazla",  "gayet", "oldukca",   "epey",       "baya",
-      "bayagi", "very",  "really", "super", "extremely", "incredibly", "quite"};
-  static constexpr std::string_view kDampeners[] = {"biraz", "azcik",    "hafif",
-                                                    "kinda", "slightly", "somewhat"};
-  // Asked for every word after a phrase's first word that the phrase did
-  // not continue: the lists answer most words from a bit filter.
-  static constexpr WordList kBoosterList(kBoosters);
-  static constexpr WordList kDampenerList(kDampeners);
-  if (kBoosterList.Contains(w)) return 1.25;
-  if (kDampenerList.Contains(w)) return 0.75;
-  return 0;
-}
-
-}  // namespace
 
 std::optional<LexiconHit> Lexicon::BestPhrase(const Entry& entry,
                                               const std::vector<std::string_view>& tokens,

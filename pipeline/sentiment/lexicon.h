@@ -49,6 +49,10 @@ class Lexicon {
   void Add(std::string_view entry, double valence);
 
   // Longest entry starting at tokens[i]. Only word tokens are looked up.
+  // A two-word phrase also matches with one word of degree between its
+  // words ("kalıbı çok dar" for "kalıbı dar"): the hit then covers three
+  // tokens, and its valence is the phrase's ×1.25 for a booster ("çok",
+  // "very") or ×0.75 for a dampener ("biraz", "slightly").
   // When `starts_phrase` is given, it is set to true if tokens[i] is the first
   // word of a phrase entry, that is, if the answer may depend on the tokens
   // after it (callers that cache answers per word must not cache this one);
