@@ -65,6 +65,12 @@ void PrintText(const Explanation& e) {
     std::printf("      %s %+.2f  %s\n", PadToColumns(c.token, 14).c_str(), c.valence,
                 c.why.c_str());
   }
+  // The classifier leans the tone of a rule-decided post whose words weigh
+  // nothing (ClassifierOptions::rule_tone): say so, as classify prints it.
+  if (e.verdict.sentiment != e.sentiment.score) {
+    std::printf("tone:      %+.2f (no word weighs; leaned by the deciding rule, rule_tone)\n",
+                e.verdict.sentiment);
+  }
   std::printf("\nclass:     %s, %s, confidence %.2f\n", PostClassName(e.verdict.post_class),
               PriorityName(e.verdict.priority), e.verdict.confidence);
   std::printf("why:       %s\n", e.verdict.reason.c_str());
@@ -118,6 +124,9 @@ void PrintJson(const Explanation& e) {
   w.EndArray();
   w.Key("sentiment");
   w.Double(e.sentiment.score);
+  // What classify reports: the sentiment, or the rule's lean (rule_tone).
+  w.Key("tone");
+  w.Double(e.verdict.sentiment);
   w.Key("sentiment_strength");
   w.Double(e.sentiment.strength);
   w.Key("contributions");

@@ -300,6 +300,23 @@ TEST(ExplainCommand, ShowsThePathForAsciiFoldedCapitalisedTurkish) {
   EXPECT_TRUE(doc["alert"].GetBool());
 }
 
+// A rule-decided post whose words weigh nothing: explain shows the tone
+// classify reports (rule_tone) beside the words' sentiment.
+TEST(ExplainCommand, ShowsTheToneARuleLeansAPostWhoseWordsWeighNothing) {
+  const RunResult json =
+      Earshot({"explain", "iadem edilmedi", "--lang", "tr", "--json"}, "explain-tone");
+  ASSERT_EQ(json.exit_code, 0) << json.output;
+  rapidjson::Document doc;
+  doc.Parse(json.output.c_str());
+  ASSERT_TRUE(doc.IsObject()) << json.output;
+  EXPECT_STREQ(doc["class"].GetString(), "complaint");
+  EXPECT_EQ(doc["sentiment"].GetDouble(), 0.0);
+  EXPECT_LT(doc["tone"].GetDouble(), 0.0);
+  const RunResult text =
+      Earshot({"explain", "iadem edilmedi", "--lang", "tr"}, "explain-tone-text");
+  EXPECT_NE(text.output.find("tone:      -0.04"), std::string::npos) << text.output;
+}
+
 // The text output lines sentiment up by terminal columns, not bytes: an
 // emoji (4 bytes, 2 columns) and an ASCII word end their column alike.
 TEST(ExplainCommand, ARuleAskedForByIdIsExplainedEvenWhenNothingOfItMatched) {
