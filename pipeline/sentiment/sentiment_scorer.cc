@@ -445,6 +445,24 @@ bool IsNegatedExperienceVerb(std::string_view w) {
   return false;
 }
 
+// A verb a fault is made with (or a pleasure given), negated by its
+// suffix, right after the word negates it: "hiç sorun çıkarmadı" (gave no
+// trouble), "hata vermedi", "arıza yapmadı", "sıkıntı çekmedim", "keyif
+// vermedi". Only right after: further
+// on, "yapmıyorum" and "vermedi" have objects of their own ("sonu iyi,
+// açılımını yapmıyorum").
+bool IsNegatedFaultVerb(std::string_view w) {
+  if (w.size() < 6 || (w[0] != 'y' && w[0] != 'c' && w[0] != 'v')) return false;  // most words
+  for (const std::string_view stem : {std::string_view("cikar"), std::string_view("ver"),
+                                      std::string_view("yap"), std::string_view("cek")}) {
+    if (w.size() > stem.size() + 1 && w.substr(0, stem.size()) == stem &&
+        IsClearTurkishNegation(w.substr(stem.size()))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool EndsWithAny(std::string_view w, std::initializer_list<std::string_view> endings) {
   return std::any_of(endings.begin(), endings.end(), [&](std::string_view e) {
     return w.size() >= e.size() && w.substr(w.size() - e.size()) == e;
@@ -2160,8 +2178,10 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
                            !IsNegatedCopula(words[i]) && !IsTurkishNegatedVerb(words[i]);
       const bool negated_verb =
           IsNegatedCopula(words[ahead]) ||
-          (turkish != nullptr && (IsNegatedExperienceVerb(words[ahead]) ||
-                                  (litotes && IsNegatedSeemingVerb(words[ahead]))));
+          (turkish != nullptr &&
+           (IsNegatedExperienceVerb(words[ahead]) ||
+            (ahead == end && IsNegatedFaultVerb(words[ahead])) ||
+            (litotes && IsNegatedSeemingVerb(words[ahead]))));
       // "memnun kalmadım desem yalan olur": the frame turns the whole
       // predicate, negated verb and all, and "yalan olmaz" keeps it.
       // (Looked for only where a word starts with 'd', as every form of

@@ -1189,6 +1189,28 @@ TEST(SentimentScorer, TurkishNegatedExperienceVerbSaysThereWasNone) {
   EXPECT_LT(s("sorunum çözülmedi"), 0.0);
 }
 
+TEST(SentimentScorer, TurkishNegatedFaultVerbRightAfterTheWordNegatesIt) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("sorun*", -1.5);
+  l->tr.Add("hata*", -1.5);
+  l->tr.Add("arıza*", -1.8);
+  l->tr.Add("keyif*", 1.8);
+  l->tr.Add("iyi", 1.9);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text).strength;
+  };
+  EXPECT_GT(s("uzun süredir kullanıyorum hiç sorun çıkarmadı"), 0.0);
+  EXPECT_GT(s("uzun suredir kullaniyorum hic sorun cikarmadi"), 0.0);
+  EXPECT_GT(s("bir kez bile hata vermedi"), 0.0);
+  EXPECT_GT(s("iki yıldır arıza yapmadı"), 0.0);
+  EXPECT_LT(s("hiç keyif vermedi"), 0.0);
+  // Further on, the verb has an object of its own: "iyi" stays praise.
+  EXPECT_GT(s("sonu iyi bitiyor açılımını yapmıyorum"), 0.0);
+  // Not negated, the verb makes the fault: "sorun çıkardı".
+  EXPECT_LT(s("yine sorun çıkardı"), 0.0);
+}
+
 TEST(SentimentScorer, TurkishNoneSuchAffirms) {
   auto l = std::make_shared<Lexicons>();
   l->tr.Add("rezalet", -3.5);
