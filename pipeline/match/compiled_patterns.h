@@ -40,7 +40,7 @@ struct RuleSet::Compiled {
   // can apply to it. Regexes go in RE2::Set shards, one set per group, and
   // each language's set holds group 0's regexes too, so that such a post
   // scans one set, not two (set 0 alone serves posts of a language no rule
-  // names). Regexes that SkipsOverText are the exception: those are prefiltered by their
+  // names). Regexes that RunsAlone are the exception: those are prefiltered by their
   // literals, all groups in one prefilter so a post is scanned once, and
   // run one by one (regex_prefilter.h says why they do not go in a set).
   std::vector<PatternShards> sets;  // by group

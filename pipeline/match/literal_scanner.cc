@@ -11,8 +11,9 @@ uint8_t Lower(uint8_t b) { return b >= 'A' && b <= 'Z' ? static_cast<uint8_t>(b 
 
 }  // namespace
 
-bool LiteralScanner::Build(const std::vector<std::string>& literals) {
+bool LiteralScanner::Build(const std::vector<std::string>& literals, size_t first_positional) {
   literal_count_ = literals.size();
+  first_positional_ = first_positional;
   longest_ = 0;
   for (const std::string& literal : literals) longest_ = std::max(longest_, literal.size());
   // Byte classes: one per distinct (lowercased) byte used, 0 for the rest.
@@ -99,18 +100,23 @@ bool LiteralScanner::Build(const std::vector<std::string>& literals) {
   return true;
 }
 
-void LiteralScanner::Emit(uint32_t row, std::vector<int>* found, std::vector<char>* seen) const {
+void LiteralScanner::Emit(uint32_t row, size_t end, std::vector<int>* found,
+                          std::vector<char>* seen, std::vector<Occurrence>* occurrences) const {
   const uint32_t state = row / static_cast<uint32_t>(classes_);
   for (uint32_t o = out_begin_[state]; o < out_begin_[state + 1]; ++o) {
     const int32_t id = out_ids_[o];
+    if (static_cast<size_t>(id) >= first_positional_) {
+      if (occurrences != nullptr) occurrences->push_back({id, static_cast<uint32_t>(end)});
+      continue;
+    }
     if ((*seen)[static_cast<size_t>(id)] != 0) continue;
     (*seen)[static_cast<size_t>(id)] = 1;
     found->push_back(id);
   }
 }
 
-void LiteralScanner::Scan(std::string_view text, std::vector<int>* found,
-                          std::vector<char>* seen) const {
+void LiteralScanner::Scan(std::string_view text, std::vector<int>* found, std::vector<char>* seen,
+                          std::vector<Occurrence>* occurrences) const {
   if (table_.empty()) return;
   seen->resize(literal_count_, 0);
   const size_t first = found->size();
@@ -119,7 +125,7 @@ void LiteralScanner::Scan(std::string_view text, std::vector<int>* found,
   auto step = [&](uint32_t* row, size_t at) {
     const uint32_t entry = table[*row + byte_class_[bytes[at]]];
     *row = entry & ~kHasOutput;
-    if ((entry & kHasOutput) != 0) Emit(*row, found, seen);
+    if ((entry & kHasOutput) != 0) Emit(*row, at + 1, found, seen, occurrences);
   };
   // Lane a reads [0, half); lane b reads [half - longest_, size), starting
   // from the root far enough before `half` that any literal ending at or

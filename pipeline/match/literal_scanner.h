@@ -15,6 +15,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -24,24 +25,38 @@ namespace earshot {
 
 class LiteralScanner {
  public:
-  // Literal i gets id i. Empty literals never match. Returns false when the
-  // table would not fit 31-bit offsets (over ~8 million literal bytes).
-  bool Build(const std::vector<std::string>& literals);
+  // Where a positional literal occurs: its id and the offset just past its
+  // last byte.
+  struct Occurrence {
+    int32_t id;
+    uint32_t end;
+  };
+
+  // Literal i gets id i. Empty literals never match. Literals from
+  // `first_positional` on are positional: Scan reports each place they
+  // occur instead of whether they do. Returns false when the table would
+  // not fit 31-bit offsets (over ~8 million literal bytes).
+  bool Build(const std::vector<std::string>& literals, size_t first_positional = SIZE_MAX);
 
   // Appends the id of every literal occurring in `text` to `found`, each id
-  // once per Scan, in no particular order. `seen` is the caller's scratch:
-  // it is resized to the literal count and left all false.
-  void Scan(std::string_view text, std::vector<int>* found, std::vector<char>* seen) const;
+  // once per Scan, in no particular order; and every occurrence of a
+  // positional literal to `occurrences` (when given), in no particular order
+  // and perhaps twice (once from each half of a long text). `seen` is the
+  // caller's scratch: it is resized to the literal count and left all false.
+  void Scan(std::string_view text, std::vector<int>* found, std::vector<char>* seen,
+            std::vector<Occurrence>* occurrences = nullptr) const;
 
   size_t state_count() const { return out_begin_.empty() ? 0 : out_begin_.size() - 1; }
 
  private:
   // Reports the literals ending at the state whose row starts at `row`.
-  void Emit(uint32_t row, std::vector<int>* found, std::vector<char>* seen) const;
+  void Emit(uint32_t row, size_t end, std::vector<int>* found, std::vector<char>* seen,
+            std::vector<Occurrence>* occurrences) const;
 
   std::array<uint8_t, 256> byte_class_{};
   int classes_ = 1;
   size_t literal_count_ = 0;
+  size_t first_positional_ = SIZE_MAX;
   size_t longest_ = 0;  // bytes in the longest literal
   // Entry [s * classes_ + class] holds the next state's row, its index times
   // classes_, with kHasOutput set when that state ends some literal: the

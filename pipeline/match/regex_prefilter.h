@@ -26,7 +26,7 @@
 // one of nine verbs), whichever lists fewer atoms. A post then costs a few
 // counter bumps per atom found.
 //
-// Only regexes that SkipsOverText come here; the others stay in an RE2::Set,
+// Only regexes that RunsAlone come here; the others stay in an RE2::Set,
 // whose DFA they keep small.
 //
 // The text must be lowercase where the regexes expect letters (atoms are
@@ -44,6 +44,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/match/leading_literals.h"
 #include "pipeline/match/literal_scanner.h"
 
 namespace earshot {
@@ -53,6 +54,16 @@ namespace earshot {
 // the regexes that multiply an RE2::Set's DFA states ("(\S+\s+){0,3}",
 // ".{0,20}", ".*"); "\w*", "\s+" and alternations of words do not.
 bool SkipsOverText(const std::string& re);
+
+// True when `re` starts with "^" or ends with "$". Run alone, RE2 tries
+// such a regex at that end of the text only; in a set, its threads ride
+// along with every other regex's ("[!.]\s*$" starts one at every full
+// stop) and multiply the DFA's states.
+bool AnchoredToAnEnd(const std::string& re);
+
+// The regexes that go to the prefilter and run alone: SkipsOverText or
+// AnchoredToAnEnd.
+inline bool RunsAlone(const std::string& re) { return SkipsOverText(re) || AnchoredToAnEnd(re); }
 
 class RegexPrefilter {
  public:
@@ -65,6 +76,12 @@ class RegexPrefilter {
     std::vector<uint32_t> term_met;  // [t]: bits of term t's clauses met (zero between texts)
     std::vector<int> touched_terms;  // terms with a nonzero term_met
     std::vector<char> is_candidate;  // [id]: already in matched (zero between texts)
+    // Where the leading literals occur in the text: occurrences of leader
+    // l are chained from leader_head[l] through occurrence_next (-1 ends a
+    // chain; every head is -1 between texts).
+    std::vector<LiteralScanner::Occurrence> occurrences;
+    std::vector<int32_t> occurrence_next;
+    std::vector<int32_t> leader_head;
   };
 
   // Compiles `regexes` (regex i gets id i). Returns false with `error` when a
@@ -80,15 +97,11 @@ class RegexPrefilter {
     if (count_ == 0) return;
     Candidates(text, scratch);
     for (const int id : scratch->matched) {
-      // RE2::Match with no submatches is what PartialMatch ends in, without
-      // the argument handling on the way (DoMatch was 2.6% of matching time
-      // at 10k rules).
-      if (wanted(id) && MarksPresent(id, *scratch) &&
-          probes_[static_cast<size_t>(id)]->GetRE2(0).Match(text, 0, text.size(), RE2::UNANCHORED,
-                                                            nullptr, 0)) {
+      if (wanted(id) && MarksPresent(id, *scratch) && Runs(id, text, *scratch)) {
         out->push_back(id);
       }
     }
+    ForgetLeaders(scratch);
   }
   void Match(std::string_view text, std::vector<int>* out, Scratch* scratch) const {
     Match(text, out, scratch, [](int) { return true; });
@@ -120,6 +133,11 @@ class RegexPrefilter {
  private:
   // The regexes whose literal formula holds in `text`, into scratch->matched.
   void Candidates(std::string_view text, Scratch* scratch) const;
+  // Whether regex `id` matches `text`: tried where its leading literals
+  // occur (found by Candidates) when it has them, else over the whole text.
+  bool Runs(int id, std::string_view text, const Scratch& scratch) const;
+  // Puts the leader chains of `scratch` back to empty for the next text.
+  void ForgetLeaders(Scratch* scratch) const;
   // Finds the punctuation marks regex `id` cannot match without (see Build).
   void FindRequiredMarks(int id, const std::string& re, const RE2::Options& options);
   bool MarksPresent(int id, const Scratch& scratch) const {
@@ -167,6 +185,19 @@ class RegexPrefilter {
   std::vector<std::pair<uint32_t, uint32_t>> required_marks_;  // per regex: mark_ids_ range
   std::vector<uint32_t> mark_ids_;                             // indices into marks_
   LiteralScanner atoms_;
+  // Per regex: the literals every match starts with (leading_literals.h),
+  // regex_leaders_[leader_begin_[r], leader_begin_[r + 1]); none when the
+  // regex's opening cannot be read or a literal is too short to be worth
+  // finding. Each distinct literal is one leader, scanned for with the
+  // atoms as scanner id first_leader_id_ + leader.
+  struct RegexLeader {
+    int32_t leader;
+    bool word_boundary;  // a start right after a word character is no start
+  };
+  std::vector<uint32_t> leader_begin_;
+  std::vector<RegexLeader> regex_leaders_;
+  std::vector<uint32_t> leader_length_;  // by leader
+  size_t first_leader_id_ = 0;
 };
 
 }  // namespace earshot

@@ -74,6 +74,52 @@ TEST(LiteralScanner, EmptyLiteralsAndEmptySetsMatchNothing) {
   EXPECT_EQ(Scan(with_empty, "xaby"), (std::vector<int>{1}));
 }
 
+TEST(LiteralScanner, PositionalLiteralsReportEveryOccurrenceWithItsEnd) {
+  LiteralScanner scanner;
+  // "kargo" twice: once counted (id 0), once positional (id 2).
+  ASSERT_TRUE(scanner.Build({"kargo", "gelmedi", "kargo", "go"}, 2));
+  std::vector<int> found;
+  std::vector<char> seen;
+  std::vector<LiteralScanner::Occurrence> occurrences;
+  scanner.Scan("kargo yok, KARGO gelmedi", &found, &seen, &occurrences);
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, (std::vector<int>{0, 1}));
+  std::vector<std::pair<int, uint32_t>> got;
+  for (const auto& o : occurrences) got.emplace_back(o.id, o.end);
+  std::sort(got.begin(), got.end());
+  got.erase(std::unique(got.begin(), got.end()), got.end());  // a long text's halves overlap
+  EXPECT_EQ(got, (std::vector<std::pair<int, uint32_t>>{{2, 5}, {2, 16}, {3, 5}, {3, 16}}));
+  // Every occurrence in a long text, where the scan runs in two halves.
+  std::string text;
+  for (int k = 0; k < 40; ++k) text += "bir kargo daha ";
+  occurrences.clear();
+  found.clear();
+  scanner.Scan(text, &found, &seen, &occurrences);
+  std::vector<uint32_t> ends;
+  for (const auto& o : occurrences) {
+    if (o.id == 2) ends.push_back(o.end);
+  }
+  std::sort(ends.begin(), ends.end());
+  ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
+  std::vector<uint32_t> want;
+  for (size_t at = text.find("kargo"); at != std::string::npos; at = text.find("kargo", at + 1)) {
+    want.push_back(static_cast<uint32_t>(at + 5));
+  }
+  EXPECT_EQ(ends, want);
+}
+
+TEST(AnchoredToAnEnd, RegexesThatStartWithACaretOrEndWithADollar) {
+  EXPECT_TRUE(AnchoredToAnEnd(R"(^(@\w+\s+)*what)"));
+  EXPECT_TRUE(AnchoredToAnEnd(R"([!.]\s*$)"));
+  EXPECT_TRUE(AnchoredToAnEnd(R"(x\\$)"));       // a backslash, then the end
+  EXPECT_FALSE(AnchoredToAnEnd(R"(costs \$)"));  // a dollar sign
+  EXPECT_FALSE(AnchoredToAnEnd(R"(\bwhat\b)"));
+  EXPECT_FALSE(AnchoredToAnEnd(""));
+  EXPECT_TRUE(RunsAlone(R"([!.]\s*$)"));
+  EXPECT_TRUE(RunsAlone(R"(\ba\s+(\S+\s+)?b)"));
+  EXPECT_FALSE(RunsAlone(R"(\b(a|b)\s+c)"));
+}
+
 TEST(SkipsOverText, BroadRepeatedClassesSkipWordsAndAlternationsDoNot) {
   for (const char* re : {R"(\bkargo\s+(\S+\s+){0,3}gelmedi)", R"(\bhas.{0,20}not)", "a.*b",
                          "[^ ]+x", "(?:.)*end", R"(\W+)", "x(a|.)+y"}) {
@@ -137,6 +183,54 @@ TEST(RegexPrefilter, AnswersExactlyAsRe2DoesRegexByRegex) {
                                           "still not waiting",        "been waiting for ages",
                                           "hic bir sey yok",          "",
                                           "kargo gelmedi, iade para", "gundur 3"};
+  ExpectSameAsRe2(prefilter, regexes, texts, options);
+}
+
+// Regexes with leading literals are tried only where those occur, anchored
+// there, or past six such places unanchored from the first: every case
+// must still answer as RE2 over the whole text does.
+TEST(RegexPrefilter, RegexesTriedWhereTheirLeadingLiteralsOccurAnswerAsRe2Does) {
+  const std::vector<std::string> regexes = {
+      R"((order|parcel)s?\s+(\S+\s+){0,2}late)",
+      R"(kargo\w*\s+(\S+\s+)?gelmedi)",
+      R"(losing|lose\s+(\S+\s+)?my\s+bag)",
+      R"((you|they)\s+(\S+\s+)?lost\s+(\S+\s+)?bag|@\w+\s+(\S+\s+)?lost)",
+      R"(order.{0,10}late)",  // no boundary: "reorder ... late" starts a match
+      R"(^(@\w+\s+)*what.?s\s+the\s+\w+)",
+      R"([!.]\s*$)",
+  };
+  const RE2::Options options = QuietOptions();
+  RegexPrefilter prefilter;
+  ASSERT_TRUE(BuildOrReport(regexes, options, &prefilter));
+  std::string many;  // more than six places "order" starts, the match at the last
+  for (int k = 0; k < 9; ++k) many += "order was fine. ";
+  many += "order is now very late";
+  std::string long_text;  // a long text, the match in its second half
+  for (int k = 0; k < 30; ++k) long_text += "bugun hava guzel ";
+  long_text += "kargom yine gelmedi";
+  const std::vector<std::string> texts = {
+      "order late",
+      "my orders are very late",
+      "reorder late",
+      "border is late",
+      "the order was not late",
+      "parcel x y z late",
+      "kargom hala gelmedi",
+      "akargo gelmedi",
+      "losing it",
+      "you lose my bag",
+      "they lost my bag again",
+      "@airline lost it",
+      "@a @b what's the size limit",
+      "so what's the limit",
+      "that's all.",
+      "that's all. ok",
+      many,
+      long_text,
+      "",
+      "ORDER LATE",
+      "order\nlate",
+  };
   ExpectSameAsRe2(prefilter, regexes, texts, options);
 }
 

@@ -537,7 +537,7 @@ namespace {
 
 class UnfilteredRegexTest : public LoadRuleSetTest {};
 
-TEST_F(UnfilteredRegexTest, AGapRegexNoLiteralHoldsBackIsAWarningAtItsPlace) {
+TEST_F(UnfilteredRegexTest, AGapRegexNoLiteralHoldsBackIsAWarningAtItsPlaceAnAnchoredOneIsNot) {
   // One alternation of 19 endings after a gap: RE2 finds no word every
   // match must contain, so the regex would run on nearly every post. The
   // same endings split in two regexes are held back by their words.
@@ -563,6 +563,13 @@ TEST_F(UnfilteredRegexTest, AGapRegexNoLiteralHoldsBackIsAWarningAtItsPlace) {
       any:
         # No literal of three letters, but it cannot match without a '?'.
         - regex: "\\b(is|are|do)\\s+\\S+\\b[^.!]*\\?"
+  - id: ends
+    category: neutral
+    lang: en
+    match:
+      any:
+        # No literal at all, but tried at the end of the text only.
+        - regex: "[!.]\\s*$"
 )y");
   std::vector<Diagnostic> d;
   const auto set = LoadRuleSet({dir_.string()}, RuleSetOptions{}, &d);
@@ -578,6 +585,7 @@ TEST_F(UnfilteredRegexTest, AGapRegexNoLiteralHoldsBackIsAWarningAtItsPlace) {
   EXPECT_NE(warnings[0]->file.find("r.yaml"), std::string::npos);
   // A warning only: the regex still matches.
   EXPECT_EQ(Match(**set, "3 gündür bekliyorum", Lang("tr")), (Ids{"long", "split"}));
+  EXPECT_EQ(Match(**set, "that is all.", Lang("en")), (Ids{"ends"}));
 }
 
 }  // namespace

@@ -2178,10 +2178,9 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
                            !IsNegatedCopula(words[i]) && !IsTurkishNegatedVerb(words[i]);
       const bool negated_verb =
           IsNegatedCopula(words[ahead]) ||
-          (turkish != nullptr &&
-           (IsNegatedExperienceVerb(words[ahead]) ||
-            (ahead == end && IsNegatedFaultVerb(words[ahead])) ||
-            (litotes && IsNegatedSeemingVerb(words[ahead]))));
+          (turkish != nullptr && (IsNegatedExperienceVerb(words[ahead]) ||
+                                  (ahead == end && IsNegatedFaultVerb(words[ahead])) ||
+                                  (litotes && IsNegatedSeemingVerb(words[ahead]))));
       // "memnun kalmadım desem yalan olur": the frame turns the whole
       // predicate, negated verb and all, and "yalan olmaz" keeps it.
       // (Looked for only where a word starts with 'd', as every form of
