@@ -85,6 +85,7 @@ TEST(LiteralScanner, PositionalLiteralsReportEveryOccurrenceWithItsEnd) {
   std::sort(found.begin(), found.end());
   EXPECT_EQ(found, (std::vector<int>{0, 1}));
   std::vector<std::pair<int, uint32_t>> got;
+  got.reserve(occurrences.size());
   for (const auto& o : occurrences) got.emplace_back(o.id, o.end);
   std::sort(got.begin(), got.end());
   got.erase(std::unique(got.begin(), got.end()), got.end());  // a long text's halves overlap
