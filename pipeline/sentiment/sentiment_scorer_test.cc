@@ -1751,6 +1751,17 @@ TEST_F(SentimentForms, ADoubledLetterIsTriedOnceUndoubled) {
   EXPECT_GT(S("mukkemmeldi", "tr"), 0);
 }
 
+TEST_F(SentimentForms, AConsonantReallyDoubleInsideAShortWordIsNotUndoubled) {
+  // "bella" (a name) is no "bela" (trouble); "cooper" no "çöp" + "-er".
+  EXPECT_EQ(S("bella", "tr"), 0);
+  EXPECT_EQ(S("cooper", "tr"), 0);
+  // A stretched last letter, a vowel, or a double in a longer word still is.
+  EXPECT_LT(S("berbatt", "tr"), 0);
+  EXPECT_LT(S("kötüü", "tr"), 0);
+  EXPECT_GT(S("süpper", "tr"), 0);
+  EXPECT_LT(S("yazzik", "tr"), 0);
+}
+
 TEST_F(SentimentForms, QuotesAroundAWordDoNotHideIt) {
   EXPECT_DOUBLE_EQ(S("'nice'", "en"), S("nice", "en"));
   EXPECT_DOUBLE_EQ(S("it was 'nice.'", "en"), S("it was nice", "en"));

@@ -205,7 +205,21 @@ std::optional<double> LookupUndoubled(const Lexicon& lexicon, std::string_view w
     if (size == 0 || out[size - 1] != c) out[size++] = c;
   }
   if (size == word.size() || size < 3) return std::nullopt;
-  if (auto all = lexicon.LookupWord(std::string_view(out, size))) return all;
+  // A consonant written twice inside a short word is usually really double
+  // ("hatta", "bella", "anne"), not a stretched one: undoubled it would
+  // read as another word ("hata", "bela").
+  auto really_double = [&](size_t k, size_t undoubled_size) {
+    static constexpr std::string_view kVowels = "aeiouy";
+    return undoubled_size < 5 && k + 1 < word.size() &&
+           kVowels.find(word[k]) == std::string_view::npos;
+  };
+  bool keep_whole = true;
+  for (size_t k = 1; k < word.size(); ++k) {
+    if (word[k] == word[k - 1] && really_double(k, size)) keep_whole = false;
+  }
+  if (auto all = keep_whole ? lexicon.LookupWord(std::string_view(out, size)) : std::nullopt) {
+    return all;
+  }
   // One double written where the word has a single letter, beside one that
   // is really double ("mükkemmel" for "mükemmel"): each double undoubled
   // alone.
@@ -213,11 +227,15 @@ std::optional<double> LookupUndoubled(const Lexicon& lexicon, std::string_view w
   for (size_t k = 1; k < word.size(); ++k) {
     if (word[k] != word[k - 1] || (k + 1 < word.size() && word[k + 1] == word[k])) continue;
     const size_t n = word.size() - 1;
+    if (really_double(k, n)) continue;
     std::memcpy(buffer, word.data(), k);
     std::memcpy(buffer + k, word.data() + k + 1, word.size() - k - 1);
     // A stem counts too: "mükkemmeldi" is "mükemmel*" + "-di".
+    // Not a stem of three letters: "cooper" is no "çöp*" + "-er".
     const std::vector<std::string_view> alone = {std::string_view(buffer, n)};
-    if (const auto one = lexicon.Lookup(alone, 0)) return one->valence;
+    if (const auto one = lexicon.Lookup(alone, 0); one && (!one->stem || one->entry.size() > 3)) {
+      return one->valence;
+    }
   }
   return std::nullopt;
 }
