@@ -2,7 +2,10 @@
 // exactly as running every regex would. Its formulas are read back from RE2's
 // FilteredRE2 by probing atom sets (regex_prefilter.h), and a formula read
 // too strong would silently drop matches, so this target compares the two on
-// every input.
+// every input. Regexes with leading literals (leading_literals.h) are tried
+// only where those occur, anchored there: the seed leading_literals.txt
+// holds such regexes and a text where the match starts after six other
+// places its literal occurs.
 //
 // Input: the first line is a post's text, each further line (up to eight) a
 // regex. The text is normalized as the engine does and its folded form is
