@@ -426,6 +426,15 @@ size_t LieToSayFrame(const std::vector<std::string_view>& words, const std::vect
   return 0;
 }
 
+// True when `w` is one of `stems` followed by a clear negation suffix
+// ("yasa" + "madim").
+bool IsNegatedStem(std::string_view w, std::initializer_list<std::string_view> stems) {
+  return std::any_of(stems.begin(), stems.end(), [w](std::string_view stem) {
+    return w.size() > stem.size() + 1 && w.substr(0, stem.size()) == stem &&
+           IsClearTurkishNegation(w.substr(stem.size()));
+  });
+}
+
 // A verb of experiencing or coming up, negated by its suffix, after a word
 // negates it as "değil" does: "hiçbir sorun yaşamadım" (I had no problem),
 // "hiç sorun çıkmadı", "zararlı çıkmazsınız". Verbs of solving are not
@@ -435,32 +444,17 @@ size_t LieToSayFrame(const std::vector<std::string_view>& words, const std::vect
 // affirms, as "böyle bir rezalet yok" does (NoneSuchBefore).
 bool IsNegatedExperienceVerb(std::string_view w) {
   if (w.size() < 6 || (w[0] != 'y' && w[0] != 'c' && w[0] != 'k')) return false;  // most words
-  for (const std::string_view stem : {std::string_view("yasa"), std::string_view("yasan"),
-                                      std::string_view("cik"), std::string_view("karsilas")}) {
-    if (w.size() > stem.size() + 1 && w.substr(0, stem.size()) == stem &&
-        IsClearTurkishNegation(w.substr(stem.size()))) {
-      return true;
-    }
-  }
-  return false;
+  return IsNegatedStem(w, {"yasa", "yasan", "cik", "karsilas"});
 }
 
 // A verb a fault is made with (or a pleasure given), negated by its
 // suffix, right after the word negates it: "hiç sorun çıkarmadı" (gave no
 // trouble), "hata vermedi", "arıza yapmadı", "sıkıntı çekmedim", "keyif
-// vermedi". Only right after: further
-// on, "yapmıyorum" and "vermedi" have objects of their own ("sonu iyi,
-// açılımını yapmıyorum").
+// vermedi". Only right after: further on, "yapmıyorum" and "vermedi" have
+// objects of their own ("sonu iyi, açılımını yapmıyorum").
 bool IsNegatedFaultVerb(std::string_view w) {
   if (w.size() < 6 || (w[0] != 'y' && w[0] != 'c' && w[0] != 'v')) return false;  // most words
-  for (const std::string_view stem : {std::string_view("cikar"), std::string_view("ver"),
-                                      std::string_view("yap"), std::string_view("cek")}) {
-    if (w.size() > stem.size() + 1 && w.substr(0, stem.size()) == stem &&
-        IsClearTurkishNegation(w.substr(stem.size()))) {
-      return true;
-    }
-  }
-  return false;
+  return IsNegatedStem(w, {"cikar", "ver", "yap", "cek"});
 }
 
 bool EndsWithAny(std::string_view w, std::initializer_list<std::string_view> endings) {
