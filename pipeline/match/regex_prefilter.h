@@ -15,6 +15,12 @@
 // text. The answer is exactly the set's answer (rule_set_test.cc and the
 // rules benchmark compare them).
 //
+// A regex whose every match starts with one of a few literals (its leading
+// literals, leading_literals.h: "\b(order|parcel)s?\s+...") is not run
+// over the whole text: the same scan notes where those literals occur, and
+// the regex is tried anchored at each such place, where its DFA stops
+// within a few words (past six places, once unanchored from the first).
+//
 // The formulas are evaluated here, not by FilteredRE2::AllPotentials: that
 // call allocates and sorts on every text and cost about 3,800 instructions
 // a post on the shipped packs, where five atoms and one or two candidates
