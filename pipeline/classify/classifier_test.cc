@@ -399,7 +399,7 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
         // An application to a bank, being misinformed.
         "başvurum haftalardır bekliyor", "yanlış bilgilendirme yüzünden", "ATM'nin ekranı bozuk",
         "atm kartımı yuttu", "bankamatik para vermedi", "refund'ım yatmadı", "order'ım gelmedi",
-        "app'iniz açılmıyor"}) {
+        "app'iniz açılmıyor", "they throttled my data again", "no coverage anywhere in town"}) {
     EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;
   }
   // Words a company's posts share with others are left out: "çalışanlar"

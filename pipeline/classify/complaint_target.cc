@@ -49,7 +49,9 @@ bool IsEnglishTarget(std::string_view w) {
       // The rooms of a hotel or restaurant a review names.
       "bathroom", "towels", "sheets", "lobby", "reception", "pool", "toilets",
       // What a streaming service or app plays between what one paid for.
-      "ads", "adverts", "commercials"};
+      "ads", "adverts", "commercials",
+      // What a mobile or broadband plan sells ("throttled my data").
+      "data", "coverage", "bandwidth"};
   return kWords.count(w) != 0;
 }
 
