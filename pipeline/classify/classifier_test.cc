@@ -399,7 +399,10 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
         // An application to a bank, being misinformed.
         "başvurum haftalardır bekliyor", "yanlış bilgilendirme yüzünden", "ATM'nin ekranı bozuk",
         "atm kartımı yuttu", "bankamatik para vermedi", "refund'ım yatmadı", "order'ım gelmedi",
-        "app'iniz açılmıyor", "they throttled my data again", "no coverage anywhere in town"}) {
+        "app'iniz açılmıyor", "they throttled my data again", "no coverage anywhere in town",
+        // The formal second person: what "you" did or are.
+        "teslimatı 3 kez ertelediniz", "REZALETSİNİZ", "beni hiç aramadınız",
+        "yine aynı şeyi yapıyorsunuz", "utanmıyor musunuz"}) {
     EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;
   }
   // Words a company's posts share with others are left out: "çalışanlar"
@@ -410,7 +413,9 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
         "sitedeki puanı skandal",
         // "pil" is no prefix ("pilav"), "instructions"
         // are what people are told to follow.
-        "pilav yine yanmış", "people never follow instructions", "topu dışarı atmış"}) {
+        "pilav yine yanmış", "people never follow instructions", "topu dışarı atmış",
+        // Short forms and the polite imperative say little of whom.
+        "dikkat ediniz", "lütfen izleyiniz", "siz de bakınız"}) {
     EXPECT_FALSE(AimsAtACompany(Normalize(text, true))) << text;
   }
 }

@@ -108,6 +108,23 @@ bool IsTurkishTarget(std::string_view w) {
   return false;
 }
 
+// Turkish speaks to a company in the formal second person plural, and a
+// complaint says what "you" did or are: "ertelediniz" (you postponed),
+// "iptal ettiniz", "yapmıyorsunuz", "rezaletsiniz" (you are a disgrace).
+// The endings fold to -dIniz/-tIniz (past) and -sInIz (present, predicate).
+// Short words are left out: "ediniz" and "siniz" alone say little, and the
+// polite imperative ("izleyiniz", "bakınız") has other endings.
+bool SpeaksToYouFormally(std::string_view w) {
+  static constexpr std::string_view kEndings[] = {"diniz", "tiniz", "dunuz", "tunuz", "siniz",
+                                                  "sunuz"};
+  if (w.size() < 7) return false;
+  const std::string_view tail = w.substr(w.size() - 5);
+  for (const std::string_view ending : kEndings) {
+    if (tail == ending) return true;
+  }
+  return false;
+}
+
 // Companies answer from handles named for it ("@acmesupport", "@acme_help",
 // "@acmecares", "@askacme"); writing to one is writing to a company.
 bool MentionsASupportAccount(std::string_view folded) {
@@ -132,7 +149,10 @@ bool MentionsASupportAccount(std::string_view folded) {
 bool AimsAtACompany(const NormalizedText& text) {
   for (const Token& token : text.tokens) {
     if (!token.is_word) continue;
-    if (IsEnglishTarget(token.text) || IsTurkishTarget(token.text)) return true;
+    if (IsEnglishTarget(token.text) || IsTurkishTarget(token.text) ||
+        SpeaksToYouFormally(token.text)) {
+      return true;
+    }
   }
   return MentionsASupportAccount(text.folded);
 }
