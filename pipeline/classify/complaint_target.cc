@@ -109,18 +109,21 @@ bool IsTurkishTarget(std::string_view w) {
 }
 
 // Turkish speaks to a company in the formal second person plural, and a
-// complaint says what "you" did or are: "ertelediniz" (you postponed),
-// "iptal ettiniz", "yapmıyorsunuz", "rezaletsiniz" (you are a disgrace).
-// The endings fold to -dIniz/-tIniz (past) and -sInIz (present, predicate).
-// Short words are left out: "ediniz" and "siniz" alone say little, and the
-// polite imperative ("izleyiniz", "bakınız") has other endings.
+// complaint says what "you" did: "ertelediniz" (you postponed), "iptal
+// ettiniz", "aramadınız", "kaybetmişsiniz". Only the past tenses count: the
+// present and future ("tahmin edebiliyorsunuz", "doyacaksınız") are how a
+// film review speaks to any reader. Short words ("ettiniz" is seven
+// letters, "dediniz" too) are kept; five-letter endings alone are not words.
 bool SpeaksToYouFormally(std::string_view w) {
-  static constexpr std::string_view kEndings[] = {"diniz", "tiniz", "dunuz", "tunuz", "siniz",
-                                                  "sunuz"};
+  static constexpr std::string_view kEndings[] = {"diniz", "tiniz", "dunuz", "tunuz"};
+  static constexpr std::string_view kEvidential[] = {"missiniz", "mussunuz"};
   if (w.size() < 7) return false;
   const std::string_view tail = w.substr(w.size() - 5);
   for (const std::string_view ending : kEndings) {
     if (tail == ending) return true;
+  }
+  for (const std::string_view ending : kEvidential) {
+    if (w.size() > ending.size() && w.substr(w.size() - ending.size()) == ending) return true;
   }
   return false;
 }

@@ -1,7 +1,7 @@
 // Does a post aim at a company? A negative post that names something a
 // company provides (an order, the app, a bill, "hizmet", "kargom",
 // "hesabım"), speaks to a company in Turkish ("size", "sizden", or a verb
-// or predicate in the formal second person: "ertelediniz", "rezaletsiniz") or
+// in the formal second person past: "ertelediniz", "kaybetmişsiniz") or
 // mentions a support account ("@acmesupport",
 // "@acme_help", "@acmecares") is a complaint to answer; a negative post
 // about the weather, a match or a politician is not, however strong its
