@@ -847,7 +847,7 @@ bool IsJudgmentVerb(std::string_view w) {
 
 // Praise that frames what follows, the way sarcasm introduces a complaint:
 // "love how", "love it when", "gotta love", "nice to see", "great to hear",
-// "nice of you to".
+// "nice of you to", "so glad I paid".
 // Returns the token after the frame, or 0 when words[i] begins none. Only
 // with a complaint rule matched does the scorer read it as sarcasm: "love
 // how fast it arrived" is sincere.
@@ -899,6 +899,14 @@ size_t SarcasmFrameEnd(const std::vector<std::string_view>& words, const std::ve
   if (kGladList.Contains(w) && word_at(i + 1) == "to") {
     const std::string_view verb = word_at(i + 2);
     if (verb == "see" || verb == "know" || verb == "hear" || verb == "find") return i + 3;
+  }
+  // "so glad I paid extra for express shipping that took 9 days", "happy
+  // I waited an hour for this": the money or time spent, then the letdown.
+  if (kGladList.Contains(w) && (word_at(i + 1) == "i" || word_at(i + 1) == "we")) {
+    // Not "bought" or "ordered": "glad I bought the warranty" is sincere.
+    static constexpr std::string_view kSpent[] = {"paid", "spent", "waited", "splurged"};
+    static constexpr WordList kSpentList(kSpent);
+    if (kSpentList.Contains(word_at(i + 2))) return i + 3;
   }
   return 0;
 }

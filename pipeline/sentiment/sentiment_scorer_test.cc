@@ -1427,6 +1427,13 @@ TEST(SentimentScorer, SarcasmFramesCountAgainstOnlyWithAComplaintRule) {
   EXPECT_LT(s("so much fun spending my saturday on hold", true), 0);
   EXPECT_GT(s("love getting your newsletter", false), 0);
   EXPECT_GT(s("so much fun at the launch party", false), 0);
+  // Glad of the money or time spent, then the letdown.
+  l->en.Add("glad", 2.6);
+  l->en.Add("happy", 2.7);
+  EXPECT_LT(s("so glad I paid extra for express shipping that took 9 days", true), 0);
+  EXPECT_LT(s("happy we waited an hour for cold food", true), 0);
+  EXPECT_GT(s("so glad I paid for the upgrade, it arrived in a day", false), 0);
+  EXPECT_GT(s("glad I bought the extended warranty", true), 0);
 }
 
 TEST(SentimentScorer, AnEyeRollTurnsThePraiseOfItsClause) {
