@@ -1399,9 +1399,11 @@ bool IsRemedyVerb(std::string_view w) {
 // remedy, nor "ilgilenmediğiniz için", "cevap vermediğiniz için".
 bool IsTurkishRemedyVerb(std::string_view w) {
   static constexpr std::string_view kPrefixes[] = {
-      "cozdu",     "cozul",    "cozen",    "cozmus",    "hallett",    "halledil", "halleden",
-      "duzeltt",   "duzeltil", "duzelten", "degistird", "degistiril", "ilgilend", "yardiminiz",
-      "yardimlar", "onard",    "onaril",   "gonderdi",  "giderd",     "gideril",  "iade ettig"};
+      "cozdu", "cozul", "cozen", "cozmus", "hallett", "halledil", "halleden", "duzeltt", "duzeltil",
+      "duzelten", "degistird", "degistiril", "ilgilend", "yardiminiz", "yardimlar", "onard",
+      "onaril", "gonderdi", "giderd", "gideril", "iade ettig",
+      // A lost thing found and brought: "kaybolan bavulumu otelime getirdiniz".
+      "getird", "buldu", "bulundu", "bulup"};
   for (const std::string_view prefix : kPrefixes) {
     if (w.substr(0, prefix.size()) == prefix) return true;
   }

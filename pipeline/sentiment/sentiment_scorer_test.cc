@@ -1341,6 +1341,11 @@ TEST(SentimentScorer, BarePraiseBesideAComplaintRuleIsSarcasm) {
   // sincere with or without a complaint rule.
   EXPECT_GT(s("bravo size, sorunumu 10 dakikada çözdünüz", "tr", false), 0);
   EXPECT_GT(s("bravo size, sorunumu 10 dakikada çözdünüz", "tr", true), 0);
+  // A lost thing found and brought back is a remedy too.
+  l->tr.Add("kaybol*", -2.5);
+  EXPECT_GT(s("bravo, kaybolan bavulumu otelime getirdiniz", "tr", true), 0);
+  EXPECT_GT(s("bravo, kaybolan paketimi buldunuz", "tr", true), 0);
+  EXPECT_LT(s("bravo, bavulum yine kayboldu", "tr", true), 0);
   // The sentence after praise said alone names the complaint too, but only
   // when a complaint rule matched: "Thanks! We had a blast." is glad.
   EXPECT_LT(s("Harika! Kargo 6 gündür yolda.", "tr", true), 0);
