@@ -416,8 +416,8 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
         "pilav yine yanmış", "people never follow instructions", "topu dışarı atmış",
         // Short forms, the polite imperative, and the present and future with
         // which a review speaks to any reader say little of whom.
-        "dikkat ediniz", "lütfen izleyiniz", "ayrıntılar için bakınız", "sonunu tahmin edebiliyorsunuz",
-        "korkudan titreyeceksiniz"}) {
+        "dikkat ediniz", "lütfen izleyiniz", "ayrıntılar için bakınız",
+        "sonunu tahmin edebiliyorsunuz", "korkudan titreyeceksiniz"}) {
     EXPECT_FALSE(AimsAtACompany(Normalize(text, true))) << text;
   }
 }
