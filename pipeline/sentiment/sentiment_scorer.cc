@@ -773,8 +773,10 @@ std::string_view SupposedBy(const std::vector<std::string_view>& words,
       if (tokens[k + 1].clause_start || tokens[k + 1].after_comma) break;
       const bool in_case =
           words[k] == "incase" || (words[k] == "case" && k > 0 && words[k - 1] == "in");
-      // "Should you have any issues, ...": "should" opening a clause.
-      const bool inverted = words[k] == "should" && tokens[k].clause_start;
+      // "Should you have any issues, ...": "should" opening a clause, with
+      // its subject after it ("should have been better" reports).
+      const bool inverted = words[k] == "should" && tokens[k].clause_start &&
+                            words[k + 1] != "have" && words[k + 1] != "be";
       if (words[k] != "if" && !in_case && !inverted) continue;
       if (words[k] == "if" && k > 0 && (words[k - 1] == "even" || words[k - 1] == "as")) break;
       if (words[k] == "if" && (words[k + 1] == "only" || words[k + 1] == "not")) break;
@@ -1348,9 +1350,19 @@ std::string_view ShortfallOf(const std::vector<std::string_view>& words,
       "could",    "should", "would", "could've", "should've", "would've", "coulda",  "shoulda",
       "expected", "expect", "hoped", "hoping",   "deserve",   "deserved", "deserves"};
   static constexpr WordList kExpectingList(kExpecting);
-  for (size_t back = 1; back <= 3 && back <= word && OnePhrase(tokens, word - back, word); ++back) {
-    if (IsEnglishNegator(words[word - back])) return "";  // "could not be better"
-    if (kExpectingList.Contains(words[word - back])) return words[word - back];
+  // Degree words may stretch the distance: "could've been so much better",
+  // "should have been a lot better".
+  static constexpr std::string_view kBetween[] = {"so",  "much",     "a",     "lot",  "way",
+                                                  "far", "bit",      "even",  "been", "have",
+                                                  "be",  "slightly", "little"};
+  static constexpr WordList kBetweenList(kBetween);
+  bool between_ok = true;  // every word passed so far may stand between
+  for (size_t back = 1; back <= 5 && back <= word && OnePhrase(tokens, word - back, word); ++back) {
+    const std::string_view w = words[word - back];
+    if (IsEnglishNegator(w)) return "";  // "could not be better"
+    if (kExpectingList.Contains(w)) return w;
+    between_ok = between_ok && kBetweenList.Contains(w);
+    if (back >= 3 && !between_ok) break;
   }
   return "";
 }

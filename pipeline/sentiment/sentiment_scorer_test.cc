@@ -1039,8 +1039,9 @@ TEST(SentimentScorer, PraiseOfWhatItCouldHaveBeenIsAComplaintAboutWhatItIs) {
         "daha iyi olsaydı keşke"}) {
     EXPECT_LT(s(text, "tr"), 0) << text;
   }
-  for (const char* text : {"could have been better", "should've been better", "I expected better",
-                           "you deserve better"}) {
+  for (const char* text :
+       {"could have been better", "should've been better", "I expected better",
+        "you deserve better", "could've been so much better", "should have been a lot better"}) {
     EXPECT_LT(s(text, "en"), 0) << text;
   }
   // Plain comparisons stay praise, and so does an expectation met after a comma.
@@ -1049,6 +1050,8 @@ TEST(SentimentScorer, PraiseOfWhatItCouldHaveBeenIsAComplaintAboutWhatItIs) {
   EXPECT_GT(s("better than ever", "en"), 0);
   EXPECT_GT(s("better, as expected", "en"), 0);
   EXPECT_GT(s("could not be better", "en"), 0);
+  // Only degree words stretch the distance to the expectation.
+  EXPECT_GT(s("could the ending have been any better", "en"), 0);
 }
 
 TEST(SentimentScorer, TurkishNegatedCopulaNegatesTheWordBeforeIt) {
