@@ -189,7 +189,8 @@ bool SaysStillOpen(const NormalizedText& text) {
 }
 
 // Whether the writer says the fault was their own: "my fault", "my own
-// fault", "my bad", "my mistake", "benim hatam", "kendi hatam(dan)".
+// fault", "my bad", "my mistake", "benim hatam", "kendi hatam(dan)", "hata
+// bendeydi".
 bool BlamesThemselves(const NormalizedText& text) {
   const std::vector<Token>& t = text.tokens;
   for (size_t k = 0; k + 1 < t.size(); ++k) {
@@ -206,6 +207,13 @@ bool BlamesThemselves(const NormalizedText& text) {
         after >= t.size() || !t[after].is_word || t[after].clause_start || t[after].after_comma;
     if (a == "my" && (b == "fault" || b == "mistake" || (b == "bad" && ends))) return true;
     if ((a == "benim" || a == "kendi") && b.substr(0, 5) == "hatam") return true;
+  }
+  // "hata bendeydi", "suç bende", "kabahat bendeymiş": the fault is with me.
+  for (size_t k = 0; k + 1 < t.size(); ++k) {
+    const std::string_view a = t[k].text;
+    if (a != "hata" && a != "suc" && a != "kabahat") continue;
+    if (!t[k + 1].is_word || t[k + 1].clause_start || t[k].in_question) continue;
+    if (t[k + 1].text.substr(0, 5) == "bende") return true;
   }
   return false;
 }

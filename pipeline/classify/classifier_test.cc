@@ -225,6 +225,9 @@ TEST_F(ClassifierTest, NegativeWordsMakeNoComplaintWhenTheWriterBlamesThemselves
       std::string::npos);
   EXPECT_EQ(Classify("siparişim berbat ama benim hatam").post_class, PostClass::kNeutral);
   EXPECT_EQ(Classify("my app is terrible, my bad").post_class, PostClass::kNeutral);
+  EXPECT_EQ(Classify("siparişim berbat geldi ama hata bendeydi").post_class, PostClass::kNeutral);
+  EXPECT_EQ(Classify("SIPARISIM BERBAT, SUC BENDE").post_class, PostClass::kNeutral);
+  EXPECT_EQ(Classify("siparişim berbat, hata bende mi?").post_class, PostClass::kComplaint);
   // Not "my bad experience", nor the question that denies it.
   EXPECT_EQ(Classify("my bad experience, your app is terrible").post_class, PostClass::kComplaint);
   EXPECT_EQ(Classify("how is this my fault? your app is terrible").post_class,
