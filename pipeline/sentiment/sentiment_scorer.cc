@@ -338,6 +338,13 @@ bool IsTurkishInabilityVerb(std::string_view w) {
   return false;
 }
 
+// "gerek-" (need), "lazım" (needed), "şart" (a must), as folded: after a
+// verbal noun they say it is needed ("saklamam gerekiyor").
+bool IsWordOfNeed(std::string_view w) {
+  return w.substr(0, 5) == "gerek" || w.substr(0, 5) == "lazim" || w == "sart" || w == "sartmi" ||
+         w == "mecburum" || w == "zorundayim";
+}
+
 // "bul-" (find), "gör-" (see), "rastla-" (come across), as folded.
 bool IsTurkishVerbOfFindingOrSeeing(std::string_view w) {
   if (w.size() < 3 || (w[0] != 'b' && w[0] != 'g' && w[0] != 'r')) return false;
@@ -2062,6 +2069,14 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         v = 0;  // stays 0 through every rule below
         if (explain) why += ", remedied: " + std::string(remedy);
       }
+    }
+    // "-mAm" before "gerek", "lazım" or "şart" is the verbal noun, not "I
+    // can't" or "I don't": "kutuyu saklamam gerekiyor mu?" (do I need to
+    // keep the box?) asks, it does not complain.
+    if (hit->entry == kInabilityEntry && i + 1 < words.size() && is_word[i + 1] &&
+        same_clause(i, i + 1) && IsWordOfNeed(words[i + 1])) {
+      v = 0;
+      if (explain) why += ", a verbal noun before a word of need";
     }
     size_t end = i + hit->words;  // first token after the entry
     if (v > 0 && hit->words == 1 && is_word[i]) {

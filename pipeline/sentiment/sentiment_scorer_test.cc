@@ -891,6 +891,10 @@ TEST(SentimentScorer, AnUnlistedTurkishVerbOfInabilityIsFrustrationAndNegatesIts
   }
   // A guessed verb does not take praise before it into its negation.
   EXPECT_GT(s("mükemmel, izlemediyseniz hemen izleyin"), 0);
+  // "-mAm" before a word of need is the verbal noun ("my keeping").
+  EXPECT_EQ(s("kutuyu saklamam gerekiyor mu"), 0);
+  EXPECT_EQ(s("KUTUYU SAKLAMAM LAZIM MI"), 0);
+  EXPECT_LT(s("kutuyu saklamam, yer yok"), 0);
 }
 
 // Spoken Turkish writes "bir" as "bi"; the lexicons' phrases with "bir"
