@@ -112,8 +112,8 @@ bool IsTurkishTarget(std::string_view w) {
 // complaint says what "you" did: "ertelediniz" (you postponed), "iptal
 // ettiniz", "aramadınız", "kaybetmişsiniz". Only the past tenses count: the
 // present and future ("tahmin edebiliyorsunuz", "doyacaksınız") are how a
-// film review speaks to any reader. Short words ("ettiniz" is seven
-// letters, "dediniz" too) are kept; five-letter endings alone are not words.
+// film review speaks to any reader. Words under seven letters are left
+// out ("ediniz", a polite imperative); "ettiniz" and "dediniz" count.
 bool SpeaksToYouFormally(std::string_view w) {
   static constexpr std::string_view kEndings[] = {"diniz", "tiniz", "dunuz", "tunuz"};
   static constexpr std::string_view kEvidential[] = {"missiniz", "mussunuz"};

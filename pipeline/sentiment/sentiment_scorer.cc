@@ -341,8 +341,7 @@ bool IsTurkishInabilityVerb(std::string_view w) {
 // "gerek-" (need), "lazım" (needed), "şart" (a must), as folded: after a
 // verbal noun they say it is needed ("saklamam gerekiyor").
 bool IsWordOfNeed(std::string_view w) {
-  return w.substr(0, 5) == "gerek" || w.substr(0, 5) == "lazim" || w == "sart" || w == "sartmi" ||
-         w == "mecburum" || w == "zorundayim";
+  return w.substr(0, 5) == "gerek" || w.substr(0, 5) == "lazim" || w == "sart";
 }
 
 // "bul-" (find), "gör-" (see), "rastla-" (come across), as folded.
@@ -1357,8 +1356,8 @@ std::string_view ShortfallOf(const std::vector<std::string_view>& words,
       "could",    "should", "would", "could've", "should've", "would've", "coulda",  "shoulda",
       "expected", "expect", "hoped", "hoping",   "deserve",   "deserved", "deserves"};
   static constexpr WordList kExpectingList(kExpecting);
-  // Degree words may stretch the distance: "could've been so much better",
-  // "should have been a lot better".
+  // Past three words, only auxiliaries and degree words may stand between:
+  // "could've been so much better", "should have been a lot better".
   static constexpr std::string_view kBetween[] = {"so",  "much",     "a",     "lot",  "way",
                                                   "far", "bit",      "even",  "been", "have",
                                                   "be",  "slightly", "little"};
