@@ -195,25 +195,24 @@ bool BlamesThemselves(const NormalizedText& text) {
   const std::vector<Token>& t = text.tokens;
   for (size_t k = 0; k + 1 < t.size(); ++k) {
     const std::string_view a = t[k].text;
-    if (a != "my" && a != "benim" && a != "kendi") continue;
-    if (!t[k].is_word || !t[k + 1].is_word || t[k + 1].clause_start) continue;
+    const bool owner = a == "my" || a == "benim" || a == "kendi";
+    const bool fault = a == "hata" || a == "suc" || a == "kabahat";
+    if (!owner && !fault) continue;
+    // Not asked ("how is this my fault?", "hata bende mi?").
+    if (!t[k].is_word || !t[k + 1].is_word || t[k + 1].clause_start || t[k].in_question) continue;
+    // "hata bendeydi", "suç bende", "kabahat bendeymiş": the fault is with me.
+    if (fault) {
+      if (t[k + 1].text.substr(0, 5) == "bende") return true;
+      continue;
+    }
     std::string_view b = t[k + 1].text;
     if (a == "my" && b == "own" && k + 2 < t.size() && t[k + 2].is_word) b = t[k + 2].text;
-    // Not asked ("how is this my fault?"), and "my bad" only as a phrase
-    // of its own, not "my bad experience".
-    if (t[k].in_question) continue;
+    // "my bad" only as a phrase of its own, not "my bad experience".
     const size_t after = k + (b == t[k + 1].text ? 2 : 3);
     const bool ends =
         after >= t.size() || !t[after].is_word || t[after].clause_start || t[after].after_comma;
     if (a == "my" && (b == "fault" || b == "mistake" || (b == "bad" && ends))) return true;
     if ((a == "benim" || a == "kendi") && b.substr(0, 5) == "hatam") return true;
-  }
-  // "hata bendeydi", "suç bende", "kabahat bendeymiş": the fault is with me.
-  for (size_t k = 0; k + 1 < t.size(); ++k) {
-    const std::string_view a = t[k].text;
-    if (a != "hata" && a != "suc" && a != "kabahat") continue;
-    if (!t[k + 1].is_word || t[k + 1].clause_start || t[k].in_question) continue;
-    if (t[k + 1].text.substr(0, 5) == "bende") return true;
   }
   return false;
 }
