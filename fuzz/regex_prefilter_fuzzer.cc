@@ -7,6 +7,10 @@
 // holds such regexes and a text where the match starts after six other
 // places its literal occurs.
 //
+// The prefilter tries regexes with BacktrackRegex where it can
+// (backtrack_regex.h); each regex is also compared with RE2 on its own, at
+// every place in the text.
+//
 // Input: the first line is a post's text, each further line (up to eight) a
 // regex. The text is normalized as the engine does and its folded form is
 // matched, as RuleSet does (the prefilter expects lowercase text).
@@ -20,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/match/backtrack_regex.h"
 #include "pipeline/match/regex_prefilter.h"
 #include "pipeline/normalize/normalizer.h"
 
@@ -52,6 +57,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::vector<int> want;
     for (size_t i = 0; i < regexes.size(); ++i) {
       if (RE2::PartialMatch(folded, RE2(regexes[i], options))) want.push_back(static_cast<int>(i));
+    }
+    std::vector<uint64_t> stack;
+    for (const std::string& regex : regexes) {
+      const auto backtrack = earshot::BacktrackRegex::Compile(regex);
+      if (!backtrack) continue;
+      const RE2 re(regex, options);
+      for (size_t at = 0; at <= folded.size(); ++at) {
+        const auto result = backtrack->MatchesAt(folded, at, &stack);
+        if (result == earshot::BacktrackRegex::Result::kGaveUp) continue;
+        if ((result == earshot::BacktrackRegex::Result::kMatch) !=
+            re.Match(folded, at, folded.size(), RE2::ANCHOR_START, nullptr, 0)) {
+          std::fprintf(stderr, "BacktrackRegex and RE2 disagree on '%s' at %zu: %s\n",
+                       folded.c_str(), at, regex.c_str());
+          __builtin_trap();
+        }
+      }
     }
     if (got != want) {
       std::fprintf(stderr, "prefilter and RE2 disagree on '%s'\n", folded.c_str());

@@ -83,6 +83,20 @@ bool MayBeAbsent(std::string_view re, size_t at) {
                     : j < re.size() && re[j] == ',';
 }
 
+// The index just past the quantifier that starts at re[at] ('?', '*',
+// '+' or a "{...}" count, and a '?' making it lazy), or npos when a count
+// does not close.
+size_t AfterQuantifier(std::string_view re, size_t at) {
+  size_t j = at;
+  if (re[j] == '{') {
+    j = re.find('}', j);
+    if (j == std::string_view::npos) return j;
+  }
+  ++j;
+  if (j < re.size() && re[j] == '?') ++j;
+  return j;
+}
+
 // Appends the leading literals of one branch to `out`; false when its
 // opening cannot be read.
 bool ReadBranch(std::string_view branch, bool boundary, int depth,
@@ -96,7 +110,7 @@ bool ReadBranch(std::string_view branch, bool boundary, int depth,
   if (branch[i] == '(') {
     if (depth >= kMaxDepth) return false;
     const size_t close = CloseOf(branch, i);
-    if (close == std::string_view::npos || MayBeAbsent(branch, close + 1)) return false;
+    if (close == std::string_view::npos) return false;
     std::string_view inner = branch.substr(i + 1, close - i - 1);
     if (inner.substr(0, 2) == "?:") {
       inner.remove_prefix(2);
@@ -107,6 +121,13 @@ bool ReadBranch(std::string_view branch, bool boundary, int depth,
     if (!branches) return false;
     for (const std::string_view b : *branches) {
       if (!ReadBranch(b, boundary, depth + 1, out)) return false;
+    }
+    // "(still\s+)?waiting": a match starts with the group or, when the
+    // group is absent, with what follows it.
+    if (MayBeAbsent(branch, close + 1)) {
+      const size_t after = AfterQuantifier(branch, close + 1);
+      return after != std::string_view::npos &&
+             ReadBranch(branch.substr(after), boundary, depth + 1, out);
     }
     return true;
   }

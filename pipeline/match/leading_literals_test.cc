@@ -50,20 +50,28 @@ TEST(LeadingLiterals, ACharacterThatMayBeAbsentIsLeftOut) {
   EXPECT_EQ(Read(R"(\bdidn\'t)"), Words{"\\bdidn't"});  // an escaped mark is that mark
 }
 
+TEST(LeadingLiterals, AnOptionalFirstGroupAddsWhatFollowsIt) {
+  EXPECT_EQ(Read(R"(\b(still\s+)?waiting)"), (Words{"\\bstill", "\\bwaiting"}));
+  EXPECT_EQ(Read(R"(\b(a|b){0,2}c)"), (Words{"\\ba", "\\bb", "\\bc"}));
+  EXPECT_EQ(Read(R"(\b(para\s+)??iade(si)?\s+yok)"), (Words{"\\bpara", "\\biade"}));
+  EXPECT_EQ(Read(R"(\b(siparis\s+)?(tuketici\s+)?hakem)"),
+            (Words{"\\bsiparis", "\\btuketici", "\\bhakem"}));
+  // "(x)*" may repeat: a match still starts with it or with what follows.
+  EXPECT_EQ(Read(R"((very\s+)*bad)"), (Words{"very", "bad"}));
+}
+
 TEST(LeadingLiterals, AnOpeningThatCannotBeReadGivesNone) {
   const std::vector<std::string> unread = {
       R"(\b(\d+|iki|uc)\s+gundur)",  // a branch opens with a class
       R"(\d+\s+days)",
       R"(.{0,20}refund)",
-      R"(^(@\w+\s+)*what)",       // an anchor
-      R"(\b(still\s+)?waiting)",  // the first group may be absent
-      R"(\b(very|so)*\s*bad)",    // ... or repeated zero times
-      R"(\b(a|b){0,2}c)",         // ... in braces
-      R"((?i)refund)",            // flags
-      R"((?P<w>refund))",         // a named group
-      R"(\b(iade|)\s+yok)",       // an empty branch
-      R"(\bçok kötü)",            // a letter the folded text never holds
-      R"(\bRefund)",              // nor a capital
+      R"(^(@\w+\s+)*what)",     // an anchor
+      R"(\b(very|so)*\s*bad)",  // the first group may be absent, and a space follows
+      R"((?i)refund)",          // flags
+      R"((?P<w>refund))",       // a named group
+      R"(\b(iade|)\s+yok)",     // an empty branch
+      R"(\bçok kötü)",          // a letter the folded text never holds
+      R"(\bRefund)",            // nor a capital
       R"([ab]c)",
       R"(\brefunds?|\d+)",
       R"(\b\s+x)",

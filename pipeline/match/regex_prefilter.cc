@@ -245,6 +245,7 @@ bool RegexPrefilter::Build(const std::vector<std::string>& regexes, const RE2::O
   leader_begin_.assign(1, 0);
   regex_leaders_.clear();
   leader_length_.clear();
+  backtrack_.clear();
   std::vector<std::string> leader_texts;
   std::unordered_map<std::string, int32_t> leader_ids;
   std::vector<std::string> atoms;  // every regex's atoms, each once
@@ -301,6 +302,10 @@ bool RegexPrefilter::Build(const std::vector<std::string>& regexes, const RE2::O
       }
     }
     leader_begin_.push_back(static_cast<uint32_t>(regex_leaders_.size()));
+    backtrack_.push_back(BacktrackRegex::Compile(regexes[id]));
+    // Leading literals hold a regex back as well as its atoms do: it is
+    // tried only where one of them occurs.
+    if (leader_begin_[id + 1] > leader_begin_[id]) weak_[id] = 0;
   }
   long_atom_count_ = atoms.size();
   std::sort(atom_clause.begin(), atom_clause.end());
@@ -428,17 +433,31 @@ void RegexPrefilter::ForgetLeaders(Scratch* scratch) const {
   scratch->occurrences.clear();
 }
 
-bool RegexPrefilter::Runs(int id, std::string_view text, const Scratch& scratch) const {
+bool RegexPrefilter::Runs(int id, std::string_view text, Scratch* scratch) const {
   // RE2::Match with no submatches is what PartialMatch ends in, without the
   // argument handling on the way (DoMatch was 2.6% of matching time at 10k
   // rules).
   const RE2& re = probes_[static_cast<size_t>(id)]->GetRE2(0);
   const uint32_t begin = leader_begin_[static_cast<size_t>(id)];
   const uint32_t end = leader_begin_[static_cast<size_t>(id) + 1];
-  if (begin == end) return re.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
-  // Every match starts where a leading literal does. Past a few such
-  // places one unanchored search from the first is cheaper than a search
-  // at each.
+  const std::optional<BacktrackRegex>& backtrack = backtrack_[static_cast<size_t>(id)];
+  if (begin == end) {
+    if (backtrack) {
+      size_t from = 0;
+      switch (backtrack->Search(text, 0, &scratch->backtrack_stack, &from)) {
+        case BacktrackRegex::Result::kMatch:
+          return true;
+        case BacktrackRegex::Result::kNoMatch:
+          return false;
+        case BacktrackRegex::Result::kGaveUp:
+          return re.Match(text, from, text.size(), RE2::UNANCHORED, nullptr, 0);
+      }
+    }
+    return re.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
+  }
+  // Every match starts where a leading literal does. Through RE2, past a
+  // few such places one unanchored search from the first is cheaper than
+  // a search at each; a BacktrackRegex tries each place for little.
   constexpr size_t kMaxStarts = 6;
   std::array<size_t, kMaxStarts> starts{};
   size_t count = 0;
@@ -446,10 +465,21 @@ bool RegexPrefilter::Runs(int id, std::string_view text, const Scratch& scratch)
   for (uint32_t k = begin; k < end; ++k) {
     const RegexLeader& leader = regex_leaders_[k];
     const uint32_t length = leader_length_[static_cast<size_t>(leader.leader)];
-    for (int32_t o = scratch.leader_head[static_cast<size_t>(leader.leader)]; o >= 0;
-         o = scratch.occurrence_next[static_cast<size_t>(o)]) {
-      const size_t at = scratch.occurrences[static_cast<size_t>(o)].end - length;
+    for (int32_t o = scratch->leader_head[static_cast<size_t>(leader.leader)]; o >= 0;
+         o = scratch->occurrence_next[static_cast<size_t>(o)]) {
+      const size_t at = scratch->occurrences[static_cast<size_t>(o)].end - length;
       if (leader.word_boundary && at > 0 && IsRegexWordByte(text[at - 1])) continue;
+      if (backtrack) {
+        switch (backtrack->MatchesAt(text, at, &scratch->backtrack_stack)) {
+          case BacktrackRegex::Result::kMatch:
+            return true;
+          case BacktrackRegex::Result::kNoMatch:
+            continue;
+          case BacktrackRegex::Result::kGaveUp:
+            if (re.Match(text, at, text.size(), RE2::ANCHOR_START, nullptr, 0)) return true;
+            continue;
+        }
+      }
       first = std::min(first, at);
       if (count < kMaxStarts) starts[count] = at;
       ++count;

@@ -32,8 +32,13 @@
 // one of nine verbs), whichever lists fewer atoms. A post then costs a few
 // counter bumps per atom found.
 //
-// Only regexes that RunsAlone come here; the others stay in an RE2::Set,
-// whose DFA they keep small.
+// Every rule regex over the folded form comes here (rule_compiler.cc),
+// save those nothing holds back (runs_on_every_text), which share one
+// RE2::Set scan instead. The set's DFA costs a walk over every byte of
+// every post, and on a post it has not seen (every live post) it builds
+// states for most of them: over the four evaluation files that was 30% of
+// all classifying. Run alone, where their literals are, the same regexes
+// cost a fifth of that (docs/performance.md, twenty-sixth pass).
 //
 // The text must be lowercase where the regexes expect letters (atoms are
 // lowercase); the folded form of NormalizedText is.
@@ -46,10 +51,12 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "pipeline/match/backtrack_regex.h"
 #include "pipeline/match/leading_literals.h"
 #include "pipeline/match/literal_scanner.h"
 
@@ -88,6 +95,7 @@ class RegexPrefilter {
     std::vector<LiteralScanner::Occurrence> occurrences;
     std::vector<int32_t> occurrence_next;
     std::vector<int32_t> leader_head;
+    std::vector<uint64_t> backtrack_stack;  // BacktrackRegex::MatchesAt's
   };
 
   // Compiles `regexes` (regex i gets id i). Returns false with `error` when a
@@ -103,7 +111,7 @@ class RegexPrefilter {
     if (count_ == 0) return;
     Candidates(text, scratch);
     for (const int id : scratch->matched) {
-      if (wanted(id) && MarksPresent(id, *scratch) && Runs(id, text, *scratch)) {
+      if (wanted(id) && MarksPresent(id, *scratch) && Runs(id, text, scratch)) {
         out->push_back(id);
       }
     }
@@ -123,11 +131,17 @@ class RegexPrefilter {
   size_t atom_count() const { return atom_count_; }
   // True when the literals hold regex `id` back from almost nothing: it
   // needs none of them, or any one of many (RE2 found no literal it cannot
-  // match without, as in one long alternation after a gap), and no
-  // punctuation mark either. It then runs on nearly every text, and rule
-  // lint warns about it (pattern_unfiltered).
+  // match without, as in one long alternation after a gap), no punctuation
+  // mark either, and it has no leading literals to be tried at. It then runs on nearly every text,
+  // and rule lint warns about it (pattern_unfiltered).
   bool weakly_filtered(int id) const {
     return weak_[static_cast<size_t>(id)] != 0 && required_mark_count(id) == 0;
+  }
+  // True when nothing holds regex `id` back: no atoms, no leading
+  // literals, no punctuation mark. Run alone it would search every text.
+  bool runs_on_every_text(int id) const {
+    return term_count(id) == 0 && required_mark_count(id) == 0 &&
+           leader_begin_[static_cast<size_t>(id)] == leader_begin_[static_cast<size_t>(id) + 1];
   }
   // How many terms (each an AND of clauses, each an OR of atoms) its formula
   // has, any of which lets regex `id` run; 0 when it runs on every text.
@@ -141,7 +155,7 @@ class RegexPrefilter {
   void Candidates(std::string_view text, Scratch* scratch) const;
   // Whether regex `id` matches `text`: tried where its leading literals
   // occur (found by Candidates) when it has them, else over the whole text.
-  bool Runs(int id, std::string_view text, const Scratch& scratch) const;
+  bool Runs(int id, std::string_view text, Scratch* scratch) const;
   // Puts the leader chains of `scratch` back to empty for the next text.
   void ForgetLeaders(Scratch* scratch) const;
   // Finds the punctuation marks regex `id` cannot match without (see Build).
@@ -203,6 +217,10 @@ class RegexPrefilter {
   std::vector<uint32_t> leader_begin_;
   std::vector<RegexLeader> regex_leaders_;
   std::vector<uint32_t> leader_length_;  // by leader
+  // Per regex: the same regex as a BacktrackRegex, which tries a start for
+  // a few instructions where RE2 spends hundreds setting up; nullopt where
+  // it does not implement the regex's syntax.
+  std::vector<std::optional<BacktrackRegex>> backtrack_;
   size_t first_leader_id_ = 0;
 };
 

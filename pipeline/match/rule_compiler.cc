@@ -142,6 +142,39 @@ size_t GroupOf(int id, const std::vector<int32_t>& rule_lang, const RuleSet::Com
   return static_cast<size_t>(lang);
 }
 
+// Puts the folded-form regexes `ids` in c->skipping, the prefilter, save
+// those that nothing holds back (no atom, leading literal or mark), which
+// would search every post on their own: unless they step over words or
+// are anchored to an end (RunsAlone), those go to *set_ids by language
+// group, to share one RE2::Set scan. Rule lint warns about the others.
+bool BuildPrefilter(const std::vector<int>& ids, const std::vector<int32_t>& rule_lang,
+                    RuleSet::Compiled* c, std::vector<std::vector<int>>* set_ids,
+                    std::string* error) {
+  std::vector<int> alone = ids;
+  for (int round = 0; round < 2; ++round) {
+    std::vector<std::string> regexes;
+    for (const int id : alone) regexes.push_back(c->patterns[static_cast<size_t>(id)].re);
+    if (!c->skipping.Build(regexes, SetOptions(kRegexMaxMem), error)) return false;
+    std::vector<int> held;
+    for (size_t i = 0; i < alone.size(); ++i) {
+      const int id = alone[i];
+      if (round == 0 && c->skipping.runs_on_every_text(static_cast<int>(i)) &&
+          !RunsAlone(c->patterns[static_cast<size_t>(id)].re)) {
+        (*set_ids)[GroupOf(id, rule_lang, *c)].push_back(id);
+      } else {
+        held.push_back(id);
+      }
+    }
+    if (held.size() == alone.size()) break;  // built with the right regexes
+    alone = std::move(held);
+  }
+  c->skipping_ids = alone;
+  c->skipping_group.clear();
+  for (const int id : alone)
+    c->skipping_group.push_back(static_cast<int32_t>(GroupOf(id, rule_lang, *c)));
+  return true;
+}
+
 // The rule as a plain program (compiled_patterns.h), or program -1 when
 // anything besides its language and any/all patterns decides it.
 RuleSet::Compiled::PlainRule PlainRuleOf(const Rule& rule, RuleSet::Compiled* c) {
@@ -250,18 +283,14 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
   for (const Rule& rule : set->rules_) rule_lang.push_back(LangIndex(rule.lang, &c));
   std::vector<int> word_ids;
   std::vector<std::vector<int>> set_ids(c.langs.size());
-  std::vector<std::string> skipping;
+  // Every regex over the folded form runs alone, behind the literal
+  // prefilter (regex_prefilter.h says why), unless nothing holds it back:
+  // see below.
+  std::vector<int> folded_ids;
   for (size_t id = 0; id < c.patterns.size(); ++id) {
     const Pattern& p = c.patterns[id];
     if (p.form == Pattern::Form::kFolded) {
-      const size_t group = GroupOf(static_cast<int>(id), rule_lang, c);
-      if (RunsAlone(p.re)) {
-        c.skipping_ids.push_back(static_cast<int>(id));
-        c.skipping_group.push_back(static_cast<int32_t>(group));
-        skipping.push_back(p.re);
-      } else {
-        set_ids[group].push_back(static_cast<int>(id));
-      }
+      folded_ids.push_back(static_cast<int>(id));
     } else if (const std::optional<TermShape> shape = ParseTermPattern(p.re)) {
       c.terms.Add(static_cast<int>(id), *shape);  // looked up word by word
     } else {
@@ -270,7 +299,8 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
   }
   c.terms.Build();
   std::string error;
-  bool ok = CompileShards(c.patterns, word_ids, options, &c.words, &error);
+  bool ok = BuildPrefilter(folded_ids, rule_lang, &c, &set_ids, &error) &&
+            CompileShards(c.patterns, word_ids, options, &c.words, &error);
   // A post of a known language should scan one set, not two: the regexes
   // of group 0 ("any") are compiled into every language's set as well, and
   // set 0 alone is kept for posts of a language no rule names.
@@ -280,19 +310,25 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
     if (g > 0) ids.insert(ids.end(), set_ids[0].begin(), set_ids[0].end());
     ok = CompileShards(c.patterns, ids, options, &c.sets[g], &error);
   }
-  ok = ok && c.skipping.Build(skipping, SetOptions(kRegexMaxMem), &error);
   if (!ok) {
     diagnostics->push_back(Diagnostic{Severity::kError, "rules_too_large", "", 0, 0, error, ""});
     return Status("rules_too_large", error);
   }
-  // A regex with gaps that the literal prefilter cannot hold back runs on
-  // nearly every post: one such regex cost 3% of classifying the evaluation
-  // files (docs/rules.md, "Keep a gap regex's alternations short"). One
-  // anchored to an end of the text is tried at that end only, which costs
-  // little on every post.
+  // A regex that the literal prefilter cannot hold back runs on nearly
+  // every post (or, held back by nothing at all, in a set that reads every
+  // post): one such regex cost 3% of classifying the evaluation files
+  // (docs/rules.md, "Keep a gap regex's alternations short"). One anchored
+  // to an end of the text is tried at that end only, which costs little on
+  // every post.
+  std::vector<int> unfiltered;
   for (size_t i = 0; i < c.skipping_ids.size(); ++i) {
-    if (!c.skipping.weakly_filtered(static_cast<int>(i))) continue;
-    const Pattern& p = c.patterns[static_cast<size_t>(c.skipping_ids[i])];
+    if (c.skipping.weakly_filtered(static_cast<int>(i))) unfiltered.push_back(c.skipping_ids[i]);
+  }
+  for (const std::vector<int>& ids : set_ids)
+    unfiltered.insert(unfiltered.end(), ids.begin(), ids.end());
+  std::sort(unfiltered.begin(), unfiltered.end());
+  for (const int id : unfiltered) {
+    const Pattern& p = c.patterns[static_cast<size_t>(id)];
     if (AnchoredToAnEnd(p.re)) continue;
     diagnostics->push_back(Diagnostic{
         Severity::kWarning, "pattern_unfiltered", p.where.file, p.where.line, p.where.column,

@@ -273,7 +273,7 @@ TEST(RuleSet, ExplainTakesRulesByIdThatNothingMatched) {
                                              "rude no: 'all' item 'kaba' did not match"}));
 }
 
-TEST(RuleSet, ManyRulesCompileIntoFewShards) {
+TEST(RuleSet, ManyRegexesRunAloneBehindTheirLiterals) {
   std::string yaml = "rules:\n";
   for (int i = 0; i < 2000; ++i) {
     yaml += "  - {id: r" + std::to_string(i) + ", category: complaint, match: {any: [\"kelime" +
@@ -282,28 +282,35 @@ TEST(RuleSet, ManyRulesCompileIntoFewShards) {
   auto set = testing::RulesFromYaml(yaml);
   ASSERT_NE(set, nullptr);
   EXPECT_EQ(set->pattern_count(), 4000u);
-  // Terms go to the term index, the regexes to one RE2::Set over the
-  // folded form.
-  EXPECT_EQ(set->shard_count(), 1u);
+  // Terms go to the term index; each regex, held back by its literals
+  // ("sipari" leads every match), runs alone where they occur: no set.
+  EXPECT_EQ(set->shard_count(), 0u);
   EXPECT_EQ(Match(*set, "kelime1234 geldi"), Ids{"r1234"});
   EXPECT_EQ(Match(*set, "siparis 77"), Ids{"r77"});
+  EXPECT_EQ(Match(*set, "sipariss 77 ve siparis 1999"), (Ids{"r77", "r1999"}));
 }
 
-TEST(RuleSet, ASetThatDoesNotFitItsBudgetIsSplitNotRefused) {
+// A regex that no literal holds back (no word to find, no mark) would
+// search every post on its own; such regexes share an RE2::Set scan, and
+// a set that does not fit its budget is split, not refused.
+TEST(RuleSet, RegexesNothingHoldsBackShareASetSplitToFitItsBudget) {
   std::string yaml = "rules:\n";
-  for (int i = 0; i < 300; ++i) {
-    // Regexes, as terms are looked up in the term index, not in a set.
+  for (int i = 1; i <= 120; ++i) {
     yaml += "  - {id: r" + std::to_string(i) +
-            ", category: complaint, match: {any: [{regex: " + "\"kelime" + std::to_string(i) +
-            "\\\\b\"}]}}\n";
+            ", category: complaint, match: {any: [{regex: \"\\\\b[0-9]{" + std::to_string(i) +
+            "}q\\\\b\"}]}}\n";
   }
+  yaml +=
+      "  - {id: held, category: complaint, match: {any: [{regex: \"\\\\bkargo\\\\s+[0-9]+\"}]}}\n";
   RuleSetOptions tight;
   tight.max_mem_bytes = int64_t{64} * 1024;
   auto set = testing::RulesFromYaml(yaml, tight);
   ASSERT_NE(set, nullptr);
   EXPECT_GT(set->shard_count(), 1u);
-  EXPECT_EQ(Match(*set, "kelime299 geldi"), Ids{"r299"});
-  EXPECT_EQ(Match(*set, "kelime0"), Ids{"r0"});
+  EXPECT_EQ(Match(*set, "kod 123q geldi"), Ids{"r3"});
+  EXPECT_EQ(Match(*set, "1q"), Ids{"r1"});
+  EXPECT_EQ(Match(*set, "0123q kargo 5"), (Ids{"r4", "held"}));
+  EXPECT_EQ(Match(*set, "a123q"), Ids{});
 }
 
 }  // namespace
@@ -483,8 +490,8 @@ TEST_F(LoadRuleSetTest, OneRuleIsEnough) {
 namespace earshot {
 namespace {
 
-// Regexes that step over words (SkipsOverText) are prefiltered and run one
-// by one instead of in the RE2::Set; a rule cannot tell the difference.
+// Every regex here runs alone behind the literal prefilter, those that step
+// over words (SkipsOverText) as well; a rule cannot tell the difference.
 TEST(RuleSet, RegexesThatStepOverWordsMatchLikeAnyOther) {
   auto set = testing::RulesFromYaml(R"y(rules:
   - {id: gap, category: complaint, match: {any: [{regex: "\\bkargo\\s+(\\S+\\s+){0,2}gelmedi\\b"}]}}
@@ -492,7 +499,7 @@ TEST(RuleSet, RegexesThatStepOverWordsMatchLikeAnyOther) {
   - {id: both, category: complaint, match: {all: [{regex: "\\bbeklet.{0,20}saat"}, "kargo"]}}
 )y");
   ASSERT_NE(set, nullptr);
-  EXPECT_EQ(set->shard_count(), 1u);  // only "plain" is in a set
+  EXPECT_EQ(set->shard_count(), 0u);  // all three run alone
   EXPECT_EQ(Match(*set, "Kargo HALA gelmedi"), Ids{"gap"});
   EXPECT_EQ(Match(*set, "kargo bir iki üç gelmedi"), Ids{});
   EXPECT_EQ(Match(*set, "iadem yok"), Ids{"plain"});
@@ -537,7 +544,7 @@ namespace {
 
 class UnfilteredRegexTest : public LoadRuleSetTest {};
 
-TEST_F(UnfilteredRegexTest, AGapRegexNoLiteralHoldsBackIsAWarningAtItsPlaceAnAnchoredOneIsNot) {
+TEST_F(UnfilteredRegexTest, ARegexNoLiteralHoldsBackIsAWarningAtItsPlaceAnAnchoredOneIsNot) {
   // One alternation of 19 endings after a gap: RE2 finds no word every
   // match must contain, so the regex would run on nearly every post. The
   // same endings split in two regexes are held back by their words.
@@ -570,6 +577,13 @@ TEST_F(UnfilteredRegexTest, AGapRegexNoLiteralHoldsBackIsAWarningAtItsPlaceAnAnc
       any:
         # No literal at all, but tried at the end of the text only.
         - regex: "[!.]\\s*$"
+  - id: digits
+    category: neutral
+    lang: en
+    match:
+      any:
+        # Nothing at all holds it back: it shares a set scan, and is reported.
+        - regex: "\\b[0-9]{3}[a-z]\\b"
 )y");
   std::vector<Diagnostic> d;
   const auto set = LoadRuleSet({dir_.string()}, RuleSetOptions{}, &d);
@@ -578,11 +592,14 @@ TEST_F(UnfilteredRegexTest, AGapRegexNoLiteralHoldsBackIsAWarningAtItsPlaceAnAnc
   for (const Diagnostic& x : d) {
     if (x.code == "pattern_unfiltered") warnings.push_back(&x);
   }
-  ASSERT_EQ(warnings.size(), 1u);
+  ASSERT_EQ(warnings.size(), 2u);
   EXPECT_EQ(warnings[0]->severity, Severity::kWarning);
   EXPECT_EQ(warnings[0]->line, 7);
   EXPECT_EQ(warnings[0]->column, 18);
   EXPECT_NE(warnings[0]->file.find("r.yaml"), std::string::npos);
+  EXPECT_EQ(warnings[1]->line, 36);
+  EXPECT_EQ((*set)->shard_count(), 1u);  // "digits" alone is in a set
+  EXPECT_EQ(Match(**set, "kod 123a", Lang("en")), (Ids{"digits"}));
   // A warning only: the regex still matches.
   EXPECT_EQ(Match(**set, "3 gündür bekliyorum", Lang("tr")), (Ids{"long", "split"}));
   EXPECT_EQ(Match(**set, "that is all.", Lang("en")), (Ids{"ends"}));
