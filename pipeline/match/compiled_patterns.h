@@ -37,12 +37,12 @@ struct RuleSet::Compiled {
   // like `langs`): its rules' language, or 0 ("any") when its rules are of
   // several languages or "any". A post whose language is known runs only
   // the regexes of its group and of group 0, as no rule of another language
-  // can apply to it. Regexes go in RE2::Set shards, one set per group, and
-  // each language's set holds group 0's regexes too, so that such a post
-  // scans one set, not two (set 0 alone serves posts of a language no rule
-  // names). Regexes that RunsAlone are the exception: those are prefiltered by their
-  // literals, all groups in one prefilter so a post is scanned once, and
-  // run one by one (regex_prefilter.h says why they do not go in a set).
+  // can apply to it. Every regex runs alone, behind the literal prefilter
+  // (`skipping`: all groups in one, so a post is scanned once;
+  // regex_prefilter.h says why), save those nothing holds back: those go in
+  // RE2::Set shards, one set per group, each language's set holding group
+  // 0's as well, so that a post scans one set, not two (set 0 alone serves
+  // posts of a language no rule names). The shipped packs have none.
   std::vector<PatternShards> sets;  // by group
   RegexPrefilter skipping;
   std::vector<int> skipping_ids;         // prefilter index -> pattern id

@@ -153,6 +153,7 @@ bool BuildPrefilter(const std::vector<int>& ids, const std::vector<int32_t>& rul
   std::vector<int> alone = ids;
   for (int round = 0; round < 2; ++round) {
     std::vector<std::string> regexes;
+    regexes.reserve(alone.size());
     for (const int id : alone) regexes.push_back(c->patterns[static_cast<size_t>(id)].re);
     if (!c->skipping.Build(regexes, SetOptions(kRegexMaxMem), error)) return false;
     std::vector<int> held;
