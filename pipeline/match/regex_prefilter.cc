@@ -476,8 +476,9 @@ bool RegexPrefilter::Runs(int id, std::string_view text, Scratch* scratch) const
           case BacktrackRegex::Result::kNoMatch:
             continue;
           case BacktrackRegex::Result::kGaveUp:
-            if (re.Match(text, at, text.size(), RE2::ANCHOR_START, nullptr, 0)) return true;
-            continue;
+            // One search of the whole text answers for every place, so a
+            // text that makes many tries give up costs one RE2 search.
+            return re.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
         }
       }
       first = std::min(first, at);

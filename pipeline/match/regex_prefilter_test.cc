@@ -420,3 +420,24 @@ TEST(RegexPrefilter, ARegexThatDoesNotCompileIsAnError) {
 
 }  // namespace
 }  // namespace earshot
+
+namespace earshot {
+namespace {
+
+// Where a BacktrackRegex try gives up (here: nested repeats over a long
+// run of a's, past its step budget), RE2 searches the whole text once and
+// answers for every place: the answers stay RE2's.
+TEST(RegexPrefilter, ATryThatGivesUpIsAnsweredByRe2) {
+  const std::vector<std::string> regexes = {R"(\bkargo(a|aa)+(a|aa)+(a|aa)+c)",
+                                            R"(\bkargo\s+gelmedi)"};
+  const RE2::Options options = QuietOptions();
+  RegexPrefilter prefilter;
+  ASSERT_TRUE(BuildOrReport(regexes, options, &prefilter));
+  const std::string many = "kargo" + std::string(60, 'a');
+  ExpectSameAsRe2(prefilter, regexes,
+                  {many, many + " kargoaaac", "kargoaaac " + many, many + " kargo gelmedi"},
+                  options);
+}
+
+}  // namespace
+}  // namespace earshot
