@@ -146,34 +146,34 @@ size_t GroupOf(int id, const std::vector<int32_t>& rule_lang, const RuleSet::Com
 // those that nothing holds back (no atom, leading literal or mark), which
 // would search every post on their own: unless they step over words or
 // are anchored to an end (RunsAlone), those go to *set_ids by language
-// group, to share one RE2::Set scan. Rule lint warns about the others.
+// group, to share one RE2::Set scan. Rule lint reports them all.
 bool BuildPrefilter(const std::vector<int>& ids, const std::vector<int32_t>& rule_lang,
                     RuleSet::Compiled* c, std::vector<std::vector<int>>* set_ids,
                     std::string* error) {
-  std::vector<int> alone = ids;
-  for (int round = 0; round < 2; ++round) {
+  auto build = [&](const std::vector<int>& alone) {
     std::vector<std::string> regexes;
     regexes.reserve(alone.size());
     for (const int id : alone) regexes.push_back(c->patterns[static_cast<size_t>(id)].re);
-    if (!c->skipping.Build(regexes, SetOptions(kRegexMaxMem), error)) return false;
-    std::vector<int> held;
-    for (size_t i = 0; i < alone.size(); ++i) {
-      const int id = alone[i];
-      if (round == 0 && c->skipping.runs_on_every_text(static_cast<int>(i)) &&
-          !RunsAlone(c->patterns[static_cast<size_t>(id)].re)) {
-        (*set_ids)[GroupOf(id, rule_lang, *c)].push_back(id);
-      } else {
-        held.push_back(id);
-      }
+    c->skipping_ids = alone;
+    c->skipping_group.clear();
+    for (const int id : alone) {
+      c->skipping_group.push_back(static_cast<int32_t>(GroupOf(id, rule_lang, *c)));
     }
-    if (held.size() == alone.size()) break;  // built with the right regexes
-    alone = std::move(held);
+    return c->skipping.Build(regexes, SetOptions(kRegexMaxMem), error);
+  };
+  if (!build(ids)) return false;
+  // What holds a regex back is known once the prefilter has read it.
+  std::vector<int> held;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const int id = ids[i];
+    if (c->skipping.runs_on_every_text(static_cast<int>(i)) &&
+        !RunsAlone(c->patterns[static_cast<size_t>(id)].re)) {
+      (*set_ids)[GroupOf(id, rule_lang, *c)].push_back(id);
+    } else {
+      held.push_back(id);
+    }
   }
-  c->skipping_ids = alone;
-  c->skipping_group.clear();
-  for (const int id : alone)
-    c->skipping_group.push_back(static_cast<int32_t>(GroupOf(id, rule_lang, *c)));
-  return true;
+  return held.size() == ids.size() || build(held);
 }
 
 // The rule as a plain program (compiled_patterns.h), or program -1 when
