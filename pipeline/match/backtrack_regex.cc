@@ -3,6 +3,8 @@
 #include <memory>
 #include <utility>
 
+#include "pipeline/match/leading_literals.h"
+
 namespace earshot {
 namespace {
 
@@ -14,10 +16,6 @@ constexpr size_t kMaxProgram = 2048;
 constexpr uint32_t kStepBudget = 4096;
 // Alternations of at least this many branches dispatch on the next byte.
 constexpr size_t kDispatchBranches = 4;
-
-bool IsWordByte(uint8_t b) {
-  return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_';
-}
 
 // The length of the well-formed UTF-8 sequence at text[pos] (its first
 // byte is above 0x7F); 0 when that byte cannot start one (a continuation
@@ -270,7 +268,8 @@ class BacktrackCompiler {
         break;
     }
     const auto b = static_cast<uint8_t>(e);
-    if (b < 0x21 || b > 0x7E || IsWordByte(b)) return -1;  // letters and digits mean more
+    if (b < 0x21 || b > 0x7E || IsRegexWordByte(static_cast<char>(b)))
+      return -1;  // letters and digits mean more
     return b;
   }
 
@@ -576,7 +575,7 @@ class BacktrackCompiler {
       // A match opening with "\b" and a word byte starts where a word does.
       BacktrackRegex::ByteSet words;
       for (unsigned b = 0; b < 128; ++b) {
-        if (IsWordByte(static_cast<uint8_t>(b))) words.bits[b >> 6] |= uint64_t{1} << (b & 63);
+        if (IsRegexWordByte(static_cast<char>(b))) words.bits[b >> 6] |= uint64_t{1} << (b & 63);
       }
       out_.starts_at_word_ = (first[1].bits[0] & ~words.bits[0]) == 0 &&
                              (first[1].bits[1] & ~words.bits[1]) == 0 && first[1].bits[2] == 0 &&
@@ -651,7 +650,7 @@ BacktrackRegex::Result BacktrackRegex::MatchesAt(std::string_view text, size_t a
   if (text.size() >= (uint64_t{1} << 32)) return Result::kGaveUp;  // positions are 32 bits
   const size_t n = text.size();
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  auto word_at = [&](size_t p) { return p < n && IsWordByte(bytes[p]); };
+  auto word_at = [&](size_t p) { return p < n && IsRegexWordByte(text[p]); };
   auto push = [&](int32_t pc, size_t pos) {
     stack->push_back((static_cast<uint64_t>(pc) << 32) | pos);
   };
@@ -769,7 +768,7 @@ BacktrackRegex::Result BacktrackRegex::Search(std::string_view text, size_t at,
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   for (size_t p = at; p < text.size(); ++p) {
     if (!start_bytes_.Has(bytes[p])) continue;
-    if (starts_at_word_ && p > 0 && IsWordByte(bytes[p - 1])) continue;
+    if (starts_at_word_ && p > 0 && IsRegexWordByte(text[p - 1])) continue;
     const Result r = MatchesAt(text, p, stack);
     if (r == Result::kNoMatch) continue;
     *gave_up_at = p;

@@ -52,8 +52,6 @@ class BacktrackRegex {
   Result Search(std::string_view text, size_t at, std::vector<uint64_t>* stack,
                 size_t* gave_up_at) const;
 
-  size_t size() const { return program_.size(); }
-
  private:
   enum class Op : uint8_t {
     kByte,
@@ -71,7 +69,7 @@ class BacktrackRegex {
   struct Inst {
     Op op;
     uint8_t byte = 0;    // kByte
-    uint16_t klass = 0;  // kClass: index into classes_
+    uint16_t klass = 0;  // kClass, kRun: index into classes_; kDispatch: into dispatch_
     int32_t next = 0;    // kSplit: the branch tried first; kJump: the target
     int32_t other = 0;   // kSplit: the branch tried second
     // kSplit: the bytes each branch can start with (indices into
