@@ -51,7 +51,7 @@ bool LiteralScanner::Build(const std::vector<std::string>& literals, size_t firs
   // which turns the trie into the full transition table; class 0 (bytes in
   // no literal) always leads back to the root.
   const size_t states = own.size();
-  if (states * width >= kHasOutput) return false;
+  if (states * width >= (size_t{1} << 31)) return false;  // as documented in the header
   std::vector<int32_t> fail(states, 0);
   std::vector<std::vector<int32_t>> outputs(states);
   next_.assign(states * width, 0);
@@ -83,26 +83,52 @@ bool LiteralScanner::Build(const std::vector<std::string>& literals, size_t firs
     }
   }
 
+  // Number the states anew: those that end no literal first (the root
+  // stays 0), then those that do, so that "ends a literal" is one compare
+  // with first_output_ and no table entry needs a flag bit.
+  std::vector<uint32_t> renumbered(states);
+  uint32_t next_id = 0;
+  for (size_t s = 0; s < states; ++s) {
+    if (outputs[s].empty()) renumbered[s] = next_id++;
+  }
+  first_output_ = next_id;
+  for (size_t s = 0; s < states; ++s) {
+    if (!outputs[s].empty()) renumbered[s] = next_id++;
+  }
+  std::vector<size_t> by_new_id(states);
+  for (size_t s = 0; s < states; ++s) by_new_id[renumbered[s]] = s;
   out_begin_.assign(1, 0);
   out_ids_.clear();
-  for (const auto& ids : outputs) {
-    out_ids_.insert(out_ids_.end(), ids.begin(), ids.end());
+  for (const size_t s : by_new_id) {
+    out_ids_.insert(out_ids_.end(), outputs[s].begin(), outputs[s].end());
     out_begin_.push_back(static_cast<uint32_t>(out_ids_.size()));
   }
-  // Rows instead of state numbers, and a flag on the states that end a literal.
-  table_.resize(next_.size());
-  for (size_t i = 0; i < next_.size(); ++i) {
-    const auto target = static_cast<size_t>(next_[i]);
-    table_[i] = static_cast<uint32_t>(target * width) | (outputs[target].empty() ? 0 : kHasOutput);
+  // Rows padded to a power of two, so that a state's row is a shift away.
+  shift_ = 0;
+  while ((size_t{1} << shift_) < width) ++shift_;
+  const size_t stride = size_t{1} << shift_;
+  table16_.clear();
+  table32_.clear();
+  const bool narrow = states <= 0x10000;
+  (narrow ? table16_.resize(states * stride) : table32_.resize(states * stride));
+  for (size_t s = 0; s < states; ++s) {
+    for (size_t c = 0; c < width; ++c) {
+      const uint32_t target = renumbered[static_cast<size_t>(next_[s * width + c])];
+      const size_t slot = (static_cast<size_t>(renumbered[s]) << shift_) | c;
+      if (narrow) {
+        table16_[slot] = static_cast<uint16_t>(target);
+      } else {
+        table32_[slot] = target;
+      }
+    }
   }
   next_.clear();
   next_.shrink_to_fit();
   return true;
 }
 
-void LiteralScanner::Emit(uint32_t row, size_t end, std::vector<int>* found,
+void LiteralScanner::Emit(uint32_t state, size_t end, std::vector<int>* found,
                           std::vector<char>* seen, std::vector<Occurrence>* occurrences) const {
-  const uint32_t state = row / static_cast<uint32_t>(classes_);
   for (uint32_t o = out_begin_[state]; o < out_begin_[state + 1]; ++o) {
     const int32_t id = out_ids_[o];
     if (static_cast<size_t>(id) >= first_positional_) {
@@ -117,15 +143,24 @@ void LiteralScanner::Emit(uint32_t row, size_t end, std::vector<int>* found,
 
 void LiteralScanner::Scan(std::string_view text, std::vector<int>* found, std::vector<char>* seen,
                           std::vector<Occurrence>* occurrences) const {
-  if (table_.empty()) return;
+  if (!table16_.empty()) {
+    ScanWith(table16_.data(), text, found, seen, occurrences);
+  } else if (!table32_.empty()) {
+    ScanWith(table32_.data(), text, found, seen, occurrences);
+  }
+}
+
+template <typename Entry>
+void LiteralScanner::ScanWith(const Entry* table, std::string_view text, std::vector<int>* found,
+                              std::vector<char>* seen, std::vector<Occurrence>* occurrences) const {
   seen->resize(literal_count_, 0);
   const size_t first = found->size();
-  const uint32_t* table = table_.data();
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  auto step = [&](uint32_t* row, size_t at) {
-    const uint32_t entry = table[*row + byte_class_[bytes[at]]];
-    *row = entry & ~kHasOutput;
-    if ((entry & kHasOutput) != 0) Emit(*row, at + 1, found, seen, occurrences);
+  const int shift = shift_;
+  const uint32_t first_output = first_output_;
+  auto step = [&](uint32_t* state, size_t at) {
+    *state = table[(*state << shift) | byte_class_[bytes[at]]];
+    if (*state >= first_output) Emit(*state, at + 1, found, seen, occurrences);
   };
   // Lane a reads [0, half); lane b reads [half - longest_, size), starting
   // from the root far enough before `half` that any literal ending at or

@@ -65,6 +65,43 @@ TEST(LiteralScanner, LiteralsAnywhereInLongTextsAreFoundAsByFind) {
   }
 }
 
+// Up to 65,536 states the table holds 16-bit entries; past that, 32-bit
+// ones. Both must give find()'s answers, including for a literal that ends
+// at a state numbered above 65,535.
+TEST(LiteralScanner, TablesOfMoreThan65536StatesUseWideEntriesAndFindTheSame) {
+  for (const size_t count : {size_t{200}, size_t{12000}}) {
+    std::vector<std::string> literals;
+    uint32_t seed = 7;
+    auto next_letter = [&seed] {
+      seed = seed * 1103515245u + 12345u;
+      return static_cast<char>('a' + (seed >> 16) % 26);
+    };
+    for (size_t i = 0; i < count; ++i) {
+      std::string literal;
+      for (int k = 0; k < 8; ++k) literal.push_back(next_letter());
+      literals.push_back(literal);
+    }
+    LiteralScanner scanner;
+    ASSERT_TRUE(scanner.Build(literals));
+    const bool wide = scanner.state_count() > 65536;
+    EXPECT_EQ(wide, count == 12000) << scanner.state_count() << " states";
+    EXPECT_EQ(scanner.table_bytes() % (wide ? 4 : 2), 0u);
+    EXPECT_GE(scanner.table_bytes(), scanner.state_count() * (wide ? 4 : 2));
+    // Texts quoting literals from the start, middle and end of the list
+    // (the last ones added get the highest state numbers), with noise.
+    for (const size_t quoted : {size_t{0}, count / 2, count - 1, count - 2}) {
+      std::string text = "zz " + literals[quoted] + " q" + literals[quoted].substr(0, 5) + " ";
+      for (int k = 0; k < 40; ++k) text.push_back(next_letter());
+      std::vector<int> expected;
+      for (size_t k = 0; k < literals.size(); ++k) {
+        if (text.find(literals[k]) != std::string::npos) expected.push_back(static_cast<int>(k));
+      }
+      EXPECT_FALSE(expected.empty());
+      EXPECT_EQ(Scan(scanner, text), expected) << text;
+    }
+  }
+}
+
 TEST(LiteralScanner, EmptyLiteralsAndEmptySetsMatchNothing) {
   LiteralScanner empty;
   ASSERT_TRUE(empty.Build({}));
