@@ -37,16 +37,22 @@ struct RuleSet::Compiled {
   // like `langs`): its rules' language, or 0 ("any") when its rules are of
   // several languages or "any". A post whose language is known runs only
   // the regexes of its group and of group 0, as no rule of another language
-  // can apply to it. Every regex runs alone, behind the literal prefilter
-  // (`skipping`: all groups in one, so a post is scanned once;
-  // regex_prefilter.h says why), save those nothing holds back: those go in
-  // RE2::Set shards, one set per group, each language's set holding group
-  // 0's as well, so that a post scans one set, not two (set 0 alone serves
-  // posts of a language no rule names). The shipped packs have none.
+  // can apply to it. Every regex runs alone, behind a literal prefilter
+  // (regex_prefilter.h says why), save those nothing holds back: those go
+  // in RE2::Set shards (`sets`). The shipped packs have none. Both come one
+  // per group, each language's also holding group 0's regexes, so that a
+  // post of a known language is scanned once, for its own language's
+  // literals only: at 10k rules in two languages that halved the literals
+  // each post is scanned for and the clauses each found literal updates
+  // (docs/performance.md, twenty-seventh pass). Group 0's alone serves
+  // posts of a language no rule names.
   std::vector<PatternShards> sets;  // by group
-  RegexPrefilter skipping;
-  std::vector<int> skipping_ids;         // prefilter index -> pattern id
-  std::vector<int32_t> skipping_group;   // prefilter index -> group
+  struct AloneRegexes {
+    RegexPrefilter prefilter;
+    std::vector<int> ids;   // prefilter index -> pattern id
+    std::vector<char> own;  // prefilter index -> 1 for this group's, 0 for group 0's copies
+  };
+  std::vector<AloneRegexes> alone;       // by group
   std::vector<Pattern> patterns;         // by pattern id (deduplicated)
   std::vector<std::vector<int>> owners;  // pattern id -> rules whose evaluation it can change
   std::vector<std::unique_ptr<RE2>> near_matchers;  // by pattern id; set for near terms only

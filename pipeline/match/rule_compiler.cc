@@ -142,35 +142,50 @@ size_t GroupOf(int id, const std::vector<int32_t>& rule_lang, const RuleSet::Com
   return static_cast<size_t>(lang);
 }
 
-// Puts the folded-form regexes `ids` in c->skipping, the prefilter, save
-// those that nothing holds back (no atom, leading literal or mark), which
-// would search every post on their own: unless they step over words or
-// are anchored to an end (RunsAlone), those go to *set_ids by language
-// group, to share one RE2::Set scan. Rule lint reports them all.
-bool BuildPrefilter(const std::vector<int>& ids, const std::vector<int32_t>& rule_lang,
-                    RuleSet::Compiled* c, std::vector<std::vector<int>>* set_ids,
-                    std::string* error) {
-  auto build = [&](const std::vector<int>& alone) {
-    std::vector<std::string> regexes;
-    regexes.reserve(alone.size());
-    for (const int id : alone) regexes.push_back(c->patterns[static_cast<size_t>(id)].re);
-    c->skipping_ids = alone;
-    c->skipping_group.clear();
-    for (const int id : alone) {
-      c->skipping_group.push_back(static_cast<int32_t>(GroupOf(id, rule_lang, *c)));
+// Puts the folded-form regexes `ids` in c->alone, the prefilters (one per
+// language group, each language's also holding group 0's), save those
+// that nothing holds back (no atom, leading literal or mark), which would
+// search every post on their own: unless they step over words or are
+// anchored to an end (RunsAlone), those go to *set_ids by language group,
+// to share one RE2::Set scan. Rule lint reports them all.
+bool BuildPrefilters(const std::vector<int>& ids, const std::vector<int32_t>& rule_lang,
+                     RuleSet::Compiled* c, std::vector<std::vector<int>>* set_ids,
+                     std::string* error) {
+  auto build = [&](const std::vector<int>& members) {
+    c->alone.clear();
+    c->alone.resize(c->langs.size());
+    for (size_t g = 0; g < c->langs.size(); ++g) {
+      RuleSet::Compiled::AloneRegexes& alone = c->alone[g];
+      auto add = [&](size_t from) {
+        for (const int id : members) {
+          if (GroupOf(id, rule_lang, *c) != from) continue;
+          alone.ids.push_back(id);
+          alone.own.push_back(from == g ? 1 : 0);
+        }
+      };
+      add(g);
+      if (g > 0) add(0);
+      std::vector<std::string> regexes;
+      regexes.reserve(alone.ids.size());
+      for (const int id : alone.ids) regexes.push_back(c->patterns[static_cast<size_t>(id)].re);
+      if (!alone.prefilter.Build(regexes, SetOptions(kRegexMaxMem), error)) return false;
     }
-    return c->skipping.Build(regexes, SetOptions(kRegexMaxMem), error);
+    return true;
   };
   if (!build(ids)) return false;
-  // What holds a regex back is known once the prefilter has read it.
+  // What holds a regex back is known once a prefilter has read it: look
+  // in its own group's.
   std::vector<int> held;
-  for (size_t i = 0; i < ids.size(); ++i) {
-    const int id = ids[i];
-    if (c->skipping.runs_on_every_text(static_cast<int>(i)) &&
-        !RunsAlone(c->patterns[static_cast<size_t>(id)].re)) {
-      (*set_ids)[GroupOf(id, rule_lang, *c)].push_back(id);
-    } else {
-      held.push_back(id);
+  for (const RuleSet::Compiled::AloneRegexes& alone : c->alone) {
+    for (size_t i = 0; i < alone.ids.size(); ++i) {
+      if (alone.own[i] == 0) continue;
+      const int id = alone.ids[i];
+      if (alone.prefilter.runs_on_every_text(static_cast<int>(i)) &&
+          !RunsAlone(c->patterns[static_cast<size_t>(id)].re)) {
+        (*set_ids)[GroupOf(id, rule_lang, *c)].push_back(id);
+      } else {
+        held.push_back(id);
+      }
     }
   }
   return held.size() == ids.size() || build(held);
@@ -300,7 +315,7 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
   }
   c.terms.Build();
   std::string error;
-  bool ok = BuildPrefilter(folded_ids, rule_lang, &c, &set_ids, &error) &&
+  bool ok = BuildPrefilters(folded_ids, rule_lang, &c, &set_ids, &error) &&
             CompileShards(c.patterns, word_ids, options, &c.words, &error);
   // A post of a known language should scan one set, not two: the regexes
   // of group 0 ("any") are compiled into every language's set as well, and
@@ -322,8 +337,12 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
   // to an end of the text is tried at that end only, which costs little on
   // every post.
   std::vector<int> unfiltered;
-  for (size_t i = 0; i < c.skipping_ids.size(); ++i) {
-    if (c.skipping.weakly_filtered(static_cast<int>(i))) unfiltered.push_back(c.skipping_ids[i]);
+  for (const RuleSet::Compiled::AloneRegexes& alone : c.alone) {
+    for (size_t i = 0; i < alone.ids.size(); ++i) {
+      if (alone.own[i] != 0 && alone.prefilter.weakly_filtered(static_cast<int>(i))) {
+        unfiltered.push_back(alone.ids[i]);
+      }
+    }
   }
   for (const std::vector<int>& ids : set_ids)
     unfiltered.insert(unfiltered.end(), ids.begin(), ids.end());

@@ -182,9 +182,6 @@ void RuleSet::Hits(const NormalizedText& text, int32_t lang, MatchScratch* s) co
   compiled_->terms.Match(text.words, &s->raw);
   compiled_->words.Match(text.words, &s->raw, &s->indices);
   const Compiled& c = *compiled_;
-  auto wanted = [&](size_t group) {
-    return group == 0 || lang == -2 || static_cast<int32_t>(group) == lang;
-  };
   // Sets 1.. also hold group 0's regexes (rule_compiler.cc): a post of a
   // known language scans its own set only; a post of another language scans
   // set 0; a post of no known language scans every language's set.
@@ -195,11 +192,24 @@ void RuleSet::Hits(const NormalizedText& text, int32_t lang, MatchScratch* s) co
   } else {
     for (size_t g = 1; g < c.sets.size(); ++g) c.sets[g].Match(text.folded, &s->raw, &s->indices);
   }
-  s->indices.clear();
-  c.skipping.Match(text.folded, &s->indices, &s->prefilter, [&](int i) {
-    return wanted(static_cast<size_t>(c.skipping_group[static_cast<size_t>(i)]));
-  });
-  for (const int i : s->indices) s->raw.push_back(c.skipping_ids[static_cast<size_t>(i)]);
+  // The same for the regexes that run alone; a post of no known language
+  // runs group 0's once and each language's own.
+  auto run_alone = [&](size_t group, bool own_only) {
+    const Compiled::AloneRegexes& alone = c.alone[group];
+    s->indices.clear();
+    alone.prefilter.Match(text.folded, &s->indices, &s->prefilter, [&](int i) {
+      return !own_only || alone.own[static_cast<size_t>(i)] != 0;
+    });
+    for (const int i : s->indices) s->raw.push_back(alone.ids[static_cast<size_t>(i)]);
+  };
+  if (lang > 0 || c.alone.size() == 1) {
+    run_alone(static_cast<size_t>(lang > 0 ? lang : 0), false);
+  } else {
+    run_alone(0, false);
+    if (lang == -2) {
+      for (size_t g = 1; g < c.alone.size(); ++g) run_alone(g, true);
+    }
+  }
   // Stamped, so that "did pattern p fire?" is one load per question.
   for (const int id : s->raw) {
     if (s->pattern_stamp[static_cast<size_t>(id)] == s->generation) continue;

@@ -514,9 +514,10 @@ namespace earshot {
 namespace {
 
 // Regexes are grouped by their rules' language. A post of a known language
-// scans only its language's set, which holds the shared ("any") regexes as
-// well; a post of another language scans the shared set; a post of no known
-// language scans every language's set. What matches must not change.
+// runs only its language's prefilter, which holds the shared ("any")
+// regexes as well; a post of another language runs the shared one; a post
+// of no known language runs the shared one and every language's own
+// regexes. What matches must not change.
 TEST(RuleSet, RegexGroupsByLanguageChangeNothingThatMatches) {
   auto set = testing::RulesFromYaml(R"y(rules:
   - {id: tr_late, lang: tr, category: complaint, match: {any: [{regex: "\\bkargo\\s+(\\S+\\s+)?gelmedi"}]}}
