@@ -1,8 +1,8 @@
-// FNV-1a, byte by byte, and a finalizer: the hash of the word tables of rule
-// matching (pipeline/match/word_table.h) and of the sentiment lexicon
+// FNV-1a, byte by byte, and a finalizer: the hash of the sentiment lexicon
 // (pipeline/sentiment/lexicon.h). Byte by byte so that the hashes of all
-// prefixes of a word come out of one pass: both tables look a word up whole
-// and by each prefix that may be a stem.
+// prefixes of a word come out of one pass: it looks a word up whole and by
+// each prefix that may be a stem. The word tables of rule matching
+// (pipeline/match/word_table.h) hash a word at a time, and use Mix() only.
 #pragma once
 
 #include <cstdint>

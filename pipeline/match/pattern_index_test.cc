@@ -150,5 +150,23 @@ TEST(TermIndex, PhrasesFiledUnderTheirFirstTwoWordsOrTheFirstAlone) {
       true);
 }
 
+// The index finds word ends sixteen bytes at a time, reading the last
+// block of a text from its end. Words of every length at every offset,
+// in texts from shorter than one block to several blocks long.
+TEST(TermIndex, WordsAtEveryOffsetAndLengthAreFound) {
+  const std::vector<std::string> terms = {
+      "kargo", "gelmedi", "k", "ab*", "x y", "kargo gelmedi", "abcdefghijklmnopqrs"};
+  std::vector<std::string> texts;
+  for (size_t pad = 0; pad < 40; ++pad) {
+    const std::string filler(pad, 'z');
+    texts.push_back(filler + " kargo gelmedi");
+    texts.push_back("k " + filler + " k");
+    texts.push_back(filler + " abcdefghijklmnopqrs x y");
+    texts.push_back("abcdefghijklmnopqrs" + filler);
+    texts.push_back(filler + " ab" + filler + " kargo");
+  }
+  ExpectIndexAgreesWithRe2(terms, texts, false);
+}
+
 }  // namespace
 }  // namespace earshot

@@ -2,8 +2,36 @@
 
 #include <algorithm>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace earshot {
 namespace {
+
+// The offset of the first space in `s` at or after `from`, or s.size().
+// Sixteen bytes at a time: a byte loop ended each word with a mispredicted
+// branch, and a post's words are of every length.
+size_t NextSpace(std::string_view s, size_t from) {
+#if defined(__SSE2__)
+  const size_t size = s.size();
+  if (size >= 16) {
+    const __m128i spaces = _mm_set1_epi8(' ');
+    for (;;) {
+      // The last block is read from size - 16, its bits before `from` dropped.
+      const size_t at = from + 16 <= size ? from : size - 16;
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at));
+      const auto mask =
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, spaces))) >> (from - at);
+      if (mask != 0) return from + static_cast<size_t>(__builtin_ctz(mask));
+      if (at != from) return size;
+      from += 16;
+    }
+  }
+#endif
+  while (from < s.size() && s[from] != ' ') ++from;
+  return from;
+}
 
 bool IsAsciiAlnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -111,30 +139,29 @@ void TermIndex::Match(std::string_view words, std::vector<int>* hit) const {
   // Each word is the run between two spaces; text before the first space
   // or after the last is no whole word.
   size_t end = 0;
-  for (size_t space = words.find(' '); space != std::string_view::npos; space = end) {
+  for (size_t space = NextSpace(words, 0); space < words.size(); space = end) {
     const size_t begin = space + 1;
-    end = begin;
-    while (end < words.size() && words[end] != ' ') ++end;
+    end = NextSpace(words, begin);
     if (end >= words.size()) break;
     if (end == begin) continue;
     const std::string_view word = words.substr(begin, end - begin);
     auto emit = [&](const uint32_t* b, const uint32_t* e) { Emit(b, e, words, end, hit); };
-    const PartialHash partial = stems_.ForPrefixes(word, emit);
+    stems_.ForPrefixes(word, emit);
     if (exact_.empty()) continue;
-    const uint64_t hash = fnv::HashOf(word.substr(partial.bytes), partial.hash);
+    const uint64_t hash = WordTable::HashOf(word);
     bool begins_pair = false;
     exact_.ForHashed(hash, word, [&](const uint32_t* b, const uint32_t* e) {
       begins_pair = std::find(b, e, kBeginsPair) != e;
       Emit(b, e, words, end, hit);
     });
     if (!begins_pair) continue;
-    // The pair of this word and the next, " b" hashed on from "a".
-    size_t next_end = end + 1;
-    while (next_end < words.size() && words[next_end] != ' ') ++next_end;
+    // The pair of this word and the next, "a b", as the text holds it.
+    const size_t next_end = NextSpace(words, end + 1);
     if (next_end >= words.size() || next_end == end + 1) continue;
-    pairs_.ForHashed(
-        fnv::HashOf(words.substr(end, next_end - end), hash), words.substr(begin, next_end - begin),
-        [&](const uint32_t* b, const uint32_t* e) { Emit(b, e, words, next_end, hit); });
+    const std::string_view pair = words.substr(begin, next_end - begin);
+    pairs_.ForHashed(WordTable::HashOf(pair), pair, [&](const uint32_t* b, const uint32_t* e) {
+      Emit(b, e, words, next_end, hit);
+    });
   }
 }
 

@@ -35,7 +35,7 @@ void WordTable::Build() {
       blob_.push_back(drafts_[i].second);
       ++blob_[at + 1];
     }
-    const uint64_t mixed = fnv::Mix(fnv::HashOf(text));
+    const uint64_t mixed = fnv::Mix(HashOf(text));
     const uint64_t bit = (mixed >> 20) & filter_mask_;
     filter_[bit / 64] |= uint64_t{1} << (bit % 64);
     uint64_t slot = mixed & mask_;
@@ -48,9 +48,10 @@ void WordTable::Build() {
       const size_t b = PairBit(text);
       pairs_[b / 64] |= uint64_t{1} << (b % 64);
     }
-    if (lengths_.size() <= text.size()) lengths_.resize(text.size() + 1, 0);
-    lengths_[text.size()] = 1;
+    key_lengths_.push_back(static_cast<uint32_t>(text.size()));
   }
+  std::sort(key_lengths_.begin(), key_lengths_.end());
+  key_lengths_.erase(std::unique(key_lengths_.begin(), key_lengths_.end()), key_lengths_.end());
   drafts_.clear();
   drafts_.shrink_to_fit();
 }
