@@ -1436,9 +1436,10 @@ bool IsTurkishRemedyVerb(std::string_view w) {
 // stand between ("fixed the bug"), and the remedy must not be negated
 // ("never fixed my broken screen"); after it only auxiliaries and adverbs
 // of completion ("has finally been resolved"), so "has not been fixed" and
-// "fixed it, now it is broken again" keep the problem.
+// "fixed it, now it is broken again" keep the problem. A phrase of `length`
+// words is read the same way: "fixed the battery drain".
 std::string_view RemedyOf(const std::vector<std::string_view>& words,
-                          const std::vector<Token>& tokens, size_t word) {
+                          const std::vector<Token>& tokens, size_t word, size_t length) {
   static constexpr std::string_view kDeterminers[] = {
       "the",   "my",    "our", "your", "his", "her", "their", "this",  "that",
       "these", "those", "a",   "an",   "out", "up",  "all",   "every", "any"};
@@ -1470,10 +1471,12 @@ std::string_view RemedyOf(const std::vector<std::string_view>& words,
   // follows: "my broken screen was replaced".
   const bool adjective =
       word > 0 && !tokens[word].clause_start && kDeterminerList.Contains(words[word - 1]);
-  for (size_t k = word + 1; k < words.size() && k <= word + 5; ++k) {
+  for (size_t k = word + length; k < words.size() && k < word + length + 5; ++k) {
     if (tokens[k].clause_start || !tokens[k].is_word) break;
     if (kAuxiliaryList.Contains(words[k])) continue;
-    if (adjective && k == word + 1 && !IsEnglishNegator(words[k]) && !IsRemedy(words[k])) continue;
+    if (adjective && k == word + length && !IsEnglishNegator(words[k]) && !IsRemedy(words[k])) {
+      continue;
+    }
     const std::string_view w = words[k];
     // "terrible, fixed nothing": nothing was put right.
     const bool nothing = k + 1 < words.size() && !tokens[k + 1].clause_start &&
@@ -2063,8 +2066,9 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     double v = hit->valence;
     std::string why;
     if (explain) why = "lexicon " + std::string(hit->entry) + (hit->stem ? "*" : "");
-    if (v < 0 && hit->words == 1 && is_word[i] && english != nullptr && !turkish_hit) {
-      if (const std::string_view remedy = RemedyOf(words, text.tokens, i); !remedy.empty()) {
+    if (v < 0 && is_word[i] && english != nullptr && !turkish_hit) {
+      if (const std::string_view remedy = RemedyOf(words, text.tokens, i, hit->words);
+          !remedy.empty()) {
         v = 0;  // stays 0 through every rule below
         if (explain) why += ", remedied: " + std::string(remedy);
       }

@@ -412,6 +412,7 @@ TEST(SentimentScorer, AProblemPutRightCountsNothingAndMakesNoSarcasm) {
   l->en.Add("issue", -1.0);
   l->en.Add("thanks", 1.8);
   l->en.Add("fixed", 1.5);
+  l->en.Add("battery drain", -1.8);
   const SentimentScorer scorer(l);
   auto score = [&](const std::string& text) {
     return scorer.Score(Normalize(text, false), "en", text).strength;
@@ -428,7 +429,10 @@ TEST(SentimentScorer, AProblemPutRightCountsNothingAndMakesNoSarcasm) {
       // One word may name what the problem was of: "the login bug".
       {"fixed the billing issue, thanks!", "fixed the billing, thanks!"},
       // After a determiner the negative word may be the noun's adjective.
-      {"thanks, my broken screen was replaced", "thanks, my screen was replaced"}};
+      {"thanks, my broken screen was replaced", "thanks, my screen was replaced"},
+      // A problem of several words, a phrase of the lexicon, as well.
+      {"the update fixed the battery drain, thanks", "the update fixed the, thanks"},
+      {"thanks, the battery drain has been fixed", "thanks, the has been fixed"}};
   for (const auto& [text, without_problem] : same) {
     EXPECT_DOUBLE_EQ(score(text), score(without_problem)) << text;
     EXPECT_GT(score(text), 0) << text;
@@ -444,7 +448,8 @@ TEST(SentimentScorer, AProblemPutRightCountsNothingAndMakesNoSarcasm) {
         "never repaired my broken screen", "they fixed it, now it is broken again",
         "fixed it. broken again", "broken, fixed nothing", "please help, my screen is broken",
         "they never fixed the billing issue", "the issue is still not resolved",
-        "my broken screen was not replaced", "my screen broken and never replaced"}) {
+        "my broken screen was not replaced", "my screen broken and never replaced",
+        "the update never fixed the battery drain", "the battery drain is not fixed"}) {
     EXPECT_LT(score(text), 0) << text;
   }
   const SentimentResult explained =
