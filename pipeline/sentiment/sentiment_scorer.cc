@@ -1414,16 +1414,22 @@ bool IsRemedyVerb(std::string_view w) {
 // stands between the problem and them: "sorunumu çözdüğünüz için
 // teşekkürler", "kırık ürünü değiştirdiğiniz için sağolun". Past and
 // participle forms, as folded words begin: "çözüm" and "çözümsüz" are no
-// remedy, nor "ilgilenmediğiniz için", "cevap vermediğiniz için".
+// remedy, nor "ilgilenmediğiniz için", "cevap vermediğiniz için"; nor a
+// passive stem negated after it: "çözülmedi", "getirilmedi",
+// "ulaştırılmadı" put nothing right.
 bool IsTurkishRemedyVerb(std::string_view w) {
   static constexpr std::string_view kPrefixes[] = {
       "cozdu", "cozul", "cozen", "cozmus", "hallett", "halledil", "halleden", "duzeltt", "duzeltil",
       "duzelten", "degistird", "degistiril", "ilgilend", "yardiminiz", "yardimlar", "onard",
       "onaril", "gonderdi", "giderd", "gideril", "iade ettig",
       // A lost thing found and brought: "kaybolan bavulumu otelime getirdiniz".
-      "getird", "buldu", "bulundu", "bulup"};
+      "getird", "getiril", "buldu", "bulundu", "bulup",
+      // Brought to where the customer is: "bavulum otele ulaştırıldı".
+      "ulastird", "ulastiril"};
   for (const std::string_view prefix : kPrefixes) {
-    if (w.substr(0, prefix.size()) == prefix) return true;
+    if (w.substr(0, prefix.size()) != prefix) continue;
+    const std::string_view rest = w.substr(prefix.size());
+    return rest.substr(0, 2) != "me" && rest.substr(0, 2) != "ma";
   }
   return false;
 }

@@ -1358,6 +1358,16 @@ TEST(SentimentScorer, BarePraiseBesideAComplaintRuleIsSarcasm) {
   EXPECT_GT(s("bravo, kaybolan bavulumu otelime getirdiniz", "tr", true), 0);
   EXPECT_GT(s("bravo, kaybolan paketimi buldunuz", "tr", true), 0);
   EXPECT_LT(s("bravo, bavulum yine kayboldu", "tr", true), 0);
+  // Brought back in the passive too: the thanks count for, not against.
+  // A negated remedy puts nothing right: the thanks count against.
+  EXPECT_GT(s("teşekkürler, kaybolan bavulum otele getirildi", "tr", true),
+            s("kaybolan bavulum otele getirildi", "tr", true));
+  EXPECT_GT(s("tesekkurler, kaybolan bavulum otele ulastirildi", "tr", true),
+            s("kaybolan bavulum otele ulastirildi", "tr", true));
+  EXPECT_LT(s("teşekkürler, kaybolan bavulum otele getirilmedi", "tr", true),
+            s("kaybolan bavulum otele getirilmedi", "tr", true));
+  EXPECT_LT(s("tesekkurler, kaybolan bavulum otele ulastirilmadi", "tr", true),
+            s("kaybolan bavulum otele ulastirilmadi", "tr", true));
   // The sentence after praise said alone names the complaint too, but only
   // when a complaint rule matched: "Thanks! We had a blast." is glad.
   EXPECT_LT(s("Harika! Kargo 6 gündür yolda.", "tr", true), 0);
