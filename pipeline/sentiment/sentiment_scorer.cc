@@ -648,7 +648,11 @@ bool IsBarePraiseFiller(std::string_view w) {
       "size", "sizi", "sana", "you", "guys", "olsun", "hizmet", "hizmetiniz", "musteri",
       "hizmetleri", "hizmete", "hizmetinize", "service", "customer", "support", "destek",
       // "well done", "perfect timing"
-      "done", "timing"};
+      "done", "timing",
+      // What the praise closes or opens: "perfect end to the week",
+      // "great start to the day", "harika bir gün".
+      "end", "start", "to", "the", "of", "day", "week", "weekend", "morning", "evening", "night",
+      "monday", "friday", "month", "year", "trip", "holiday", "gun", "hafta", "sonu", "baslangic"};
   static constexpr WordList kList(kWords);
   return kList.Contains(w);
 }

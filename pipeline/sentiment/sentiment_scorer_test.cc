@@ -1310,6 +1310,10 @@ TEST(SentimentScorer, PraiseSaidAloneNextToAComplaintIsSarcasm) {
   EXPECT_LT(s("kargom yine gelmedi. harika.", "tr"), 0);
   EXPECT_LT(s("KARGOM YINE GELMEDI. HARIKA.", "tr"), 0);
   EXPECT_LT(s("süper, kargo yine gecikti", "tr"), 0);
+  // Praise of the day or week it closes is still said alone.
+  EXPECT_LT(s("missed the last train, perfect end to the week", "en"), 0);
+  EXPECT_LT(s("Missed the bus again. Great start to the day.", "en"), 0);
+  EXPECT_GT(s("a swim and a long lunch, perfect end to the week", "en"), 0);
   // Not sarcasm: praise with more to say, praise before news of its own
   // (after a full stop), a mild negative beside it.
   EXPECT_GT(s("great food, friendly staff", "en"), 0);
