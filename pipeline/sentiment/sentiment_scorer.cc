@@ -2195,6 +2195,12 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
           }
           break;
         }
+        // "not even mediocre": it falls short even of the bad word, which
+        // stands. ("not even good" is negated as any praise is.)
+        if (v < 0 && back == 2 && words[i - 1] == "even") {
+          if (explain) why += ", not even: " + std::string(words[i - back]) + " even";
+          break;
+        }
         v = Negated(v, 0.75);
         if (explain) why += ", negated by " + std::string(words[i - back]);
         break;
@@ -2268,8 +2274,11 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       }
       // "berbat bile diyemem" (can't even call it terrible): not even the
       // bad word is bad enough; it stands.
+      // So does "vasat bile değil" (not even mediocre). ("sorun bile yok",
+      // not even a problem, is no problem.)
       const bool denied_saying = turkish != nullptr && IsDeniedSaying(words[ahead]);
-      if (v < 0 && denied_saying && ahead > end && words[ahead - 1] == "bile") {
+      if (v < 0 && (denied_saying || words[ahead].substr(0, 5) == "degil") && ahead > end &&
+          words[ahead - 1] == "bile") {
         if (explain) why += ", not even: bile " + std::string(words[ahead]);
         negator_spent.push_back(ahead);
         break;

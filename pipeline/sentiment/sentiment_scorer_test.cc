@@ -117,6 +117,11 @@ TEST(SentimentScorer, ASayingDeniedAfterAWordNegatesItAsDegilDoes) {
   EXPECT_GT(score("fena sayilmazdi"), 0);
   // "Can't even call it terrible": not even the bad word is enough.
   EXPECT_LT(score("berbat bile diyemem"), 0);
+  // "Not even bad": the same with "değil"; "not even good" is negated.
+  EXPECT_LT(score("kötü bile değil"), 0);
+  EXPECT_LT(score("KOTU BILE DEGIL"), 0);
+  EXPECT_LT(score("güzel bile değil"), 0);
+  EXPECT_GT(score("kötü değil"), 0);
   // "It would be a lie to say X" denies X, and a negated verb with it;
   // "would be no lie" keeps it. "yalan" of the frame counts nothing.
   EXPECT_LT(score("güzel desem yalan olur"), 0);
@@ -482,6 +487,16 @@ TEST(SentimentScorer, ANegatorNegatesTheFirstWordWithSentimentAfterIt) {
   const std::vector<double> boosted = contributions("not super good");
   ASSERT_EQ(boosted.size(), 1u);
   EXPECT_LT(boosted[0], 0);
+  // "not even bad": the bad word stands; "not even good" is negated.
+  const std::vector<double> not_even_bad = contributions("not even bad");
+  ASSERT_EQ(not_even_bad.size(), 1u);
+  EXPECT_DOUBLE_EQ(not_even_bad[0], -2.5);
+  const std::vector<double> not_even_good = contributions("not even good");
+  ASSERT_EQ(not_even_good.size(), 1u);
+  EXPECT_LT(not_even_good[0], 0);
+  const std::vector<double> not_bad = contributions("not bad");
+  ASSERT_EQ(not_bad.size(), 1u);
+  EXPECT_GT(not_bad[0], 0);
 }
 
 TEST(SentimentScorer, IntensifiersStrengthenAndDampenersSoften) {
