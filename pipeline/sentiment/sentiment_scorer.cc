@@ -1393,6 +1393,13 @@ bool IsRemedy(std::string_view w) {
   return kRemedies.Contains(w);
 }
 
+// Verbs that stop a bad thing when it is their object, before it only:
+// "froze the dodgy transaction", "blocked the scam call". After it they
+// report that it ended, or wish it would ("if the problems stopped").
+bool IsStopper(std::string_view w) {
+  return w == "froze" || w == "blocked" || w == "stopped" || w == "declined";
+}
+
 // A preposition that makes the negative word after it the circumstance of
 // the praised act, not its object: "thank you crews working through the
 // storm", "thanks for staying open during the outage", "great job despite
@@ -1463,13 +1470,15 @@ std::string_view RemedyOf(const std::vector<std::string_view>& words,
   // what the problem was of after the determiner: "fixed the login bug".
   for (size_t back = 1; back <= 4 && back <= word; ++back) {
     const size_t k = word - back;
-    if (tokens[k + 1].clause_start || !tokens[k].is_word) break;
+    // Not past a comma: in "fixed my phone, terrible service" the service
+    // is still terrible.
+    if (tokens[k + 1].clause_start || tokens[k + 1].after_comma || !tokens[k].is_word) break;
     if (kDeterminerList.Contains(words[k])) continue;
     if (back == 1 && k > 0 && !tokens[k].clause_start && kDeterminerList.Contains(words[k - 1]) &&
         !IsEnglishNegator(words[k]) && !IsRemedy(words[k])) {
       continue;
     }
-    if (!IsRemedy(words[k])) break;
+    if (!IsRemedy(words[k]) && !IsStopper(words[k])) break;
     for (size_t n = 1; n <= 2 && n <= k && !tokens[k - n + 1].clause_start; ++n) {
       if (IsEnglishNegator(words[k - n])) return {};
     }
@@ -1482,7 +1491,7 @@ std::string_view RemedyOf(const std::vector<std::string_view>& words,
   const bool adjective =
       word > 0 && !tokens[word].clause_start && kDeterminerList.Contains(words[word - 1]);
   for (size_t k = word + length; k < words.size() && k < word + length + 5; ++k) {
-    if (tokens[k].clause_start || !tokens[k].is_word) break;
+    if (tokens[k].clause_start || tokens[k].after_comma || !tokens[k].is_word) break;
     if (kAuxiliaryList.Contains(words[k])) continue;
     if (adjective && k == word + length && !IsEnglishNegator(words[k]) && !IsRemedy(words[k])) {
       continue;

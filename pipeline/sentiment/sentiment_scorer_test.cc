@@ -444,6 +444,7 @@ TEST(SentimentScorer, AProblemPutRightCountsNothingAndMakesNoSarcasm) {
   }
   // A fault caught before it did harm is put right too.
   EXPECT_GT(score("they caught a broken part before shipping, thanks"), 0);
+  EXPECT_GT(score("thanks, they blocked the broken card at once"), 0);
   // Thanks for the remedy named as a noun are no sarcasm either.
   EXPECT_GT(score("thanks for the quick resolution of my issue"), 0);
   EXPECT_GT(score("thanks for the replacement of my broken charger"), score("my broken charger"));
@@ -453,6 +454,7 @@ TEST(SentimentScorer, AProblemPutRightCountsNothingAndMakesNoSarcasm) {
         "never repaired my broken screen", "they fixed it, now it is broken again",
         "fixed it. broken again", "broken, fixed nothing", "please help, my screen is broken",
         "they never fixed the billing issue", "the issue is still not resolved",
+        "fixed my screen, broken service though", "broken, fixed",
         "my broken screen was not replaced", "my screen broken and never replaced",
         "the update never fixed the battery drain", "the battery drain is not fixed"}) {
     EXPECT_LT(score(text), 0) << text;
