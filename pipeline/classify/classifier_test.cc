@@ -405,7 +405,9 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
         "app'iniz açılmıyor", "they throttled my data again", "no coverage anywhere in town",
         // The formal second person past: what "you" did.
         "teslimatı 3 kez ertelediniz", "beni hiç aramadınız", "paketimi kaybetmişsiniz",
-        "İPTAL ETTİNİZ"}) {
+        "İPTAL ETTİNİZ",
+        // A final consonant softened before a vowel.
+        "Türkçe dil desteği yarım yamalak", "yemeği soğuktu", "kebabı çiğ geldi"}) {
     EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;
   }
   // Words a company's posts share with others are left out: "çalışanlar"

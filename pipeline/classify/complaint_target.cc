@@ -90,7 +90,9 @@ bool IsTurkishTarget(std::string_view w) {
       "basvuru", "bilgilendir", "bankamatik",
       // English words of an order written with Turkish endings: "refund'ım",
       // "order'ım", "app'iniz".
-      "refund", "order'", "app'"};
+      "refund", "order'", "app'",
+      // A final k or p softened before a vowel: "desteği", "yemeği", "kebabı".
+      "desteg", "yemeg", "kebab"};
   static const auto* const kByFirstByte = [] {
     auto* table = new std::array<std::vector<std::string_view>, 256>();
     for (const std::string_view prefix : kPrefixes) {
