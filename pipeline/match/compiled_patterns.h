@@ -42,8 +42,8 @@ struct RuleSet::Compiled {
   // in RE2::Set shards (`sets`). The shipped packs have none. Both come one
   // per group, each language's also holding group 0's regexes, so that a
   // post of a known language is scanned once, for its own language's
-  // literals only: at 10k rules in two languages that halved the literals
-  // each post is scanned for and the clauses each found literal updates
+  // literals only, and a literal found updates its own language's clauses
+  // only: the prefilter's formulas cost 13.5% less on the evaluation files
   // (docs/performance.md, twenty-seventh pass). Group 0's alone serves
   // posts of a language no rule names.
   std::vector<PatternShards> sets;  // by group

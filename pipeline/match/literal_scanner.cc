@@ -110,7 +110,11 @@ bool LiteralScanner::Build(const std::vector<std::string>& literals, size_t firs
   table16_.clear();
   table32_.clear();
   const bool narrow = states <= 0x10000;
-  (narrow ? table16_.resize(states * stride) : table32_.resize(states * stride));
+  if (narrow) {
+    table16_.resize(states * stride);
+  } else {
+    table32_.resize(states * stride);
+  }
   for (size_t s = 0; s < states; ++s) {
     for (size_t c = 0; c < width; ++c) {
       const uint32_t target = renumbered[static_cast<size_t>(next_[s * width + c])];

@@ -5,7 +5,7 @@
 // (16 bits per key, so about one absent word in 16 gets past it): most words
 // of a post are no key at all, and the filter answers that from L1 cache.
 // Keys are hashed a word at a time (HashOf): two overlapping 4-byte loads
-// and one multiply for a word of up to eight bytes. FNV-1a byte by byte,
+// for a word of up to eight bytes, then the mixer's multiply. FNV-1a byte by byte,
 // used here before, made every byte wait for the previous byte's multiply:
 // hashing was a chain of four cycles a byte through every word of a post.
 // The hashes of a word's prefixes (for stems) are each made on their own,
