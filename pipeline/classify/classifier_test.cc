@@ -407,7 +407,9 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
         "teslimatı 3 kez ertelediniz", "beni hiç aramadınız", "paketimi kaybetmişsiniz",
         "İPTAL ETTİNİZ",
         // A final consonant softened before a vowel.
-        "Türkçe dil desteği yarım yamalak", "yemeği soğuktu", "kebabı çiğ geldi"}) {
+        "Türkçe dil desteği yarım yamalak", "yemeği soğuktu", "kebabı çiğ geldi",
+        // Public transport is a company's service.
+        "the trains have been a joke all week", "the 42 bus never came"}) {
     EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;
   }
   // Words a company's posts share with others are left out: "çalışanlar"

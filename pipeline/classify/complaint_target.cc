@@ -23,9 +23,10 @@ bool IsEnglishTarget(std::string_view w) {
       "parcel", "driver", "manager", "branch", "card", "payment", "charge", "charged", "price",
       "prices", "item", "items", "purchase", "purchased", "bought", "subscription", "update",
       "email", "call", "called", "wait", "waiting", "queue", "restaurant", "food", "meal", "room",
-      "hotel", "train", "internet", "wifi", "connection", "network", "signal", "server", "device",
-      "laptop", "battery", "screen", "company", "bank", "agent", "helpline", "hotline", "chat",
-      "warranty", "repair", "shipping", "shipment", "flights", "bookings",
+      "hotel", "train", "trains", "bus", "buses", "tram", "trams", "tube", "internet", "wifi",
+      "connection", "network", "signal", "server", "device", "laptop", "battery", "screen",
+      "company", "bank", "agent", "helpline", "hotline", "chat", "warranty", "repair", "shipping",
+      "shipment", "flights", "bookings",
       // What the Turkish list holds as "bilet", "randevu", "rezervasyon", and
       // the papers and services of an order.
       "ticket", "tickets", "reservation", "reservations", "appointment", "appointments", "invoice",
