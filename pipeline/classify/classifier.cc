@@ -118,6 +118,27 @@ bool AsksHowMuch(const std::vector<Token>& tokens, size_t ne) {
          kAfter.Contains(tokens[next].text);
 }
 
+// A Turkish question word that opens a clause told inside the sentence,
+// not a question: "ilacın nasıl kullanılacağını anlattı" (explained how to
+// use it), "neden geciktiğini söylemediler". The clause ends in a verbal
+// noun with the accusative or dative ("-dığını", "-acağını", "-duğuna"),
+// folded to "...gini", "...gunu", "...gina", "...guna", "...gine", "...gune"
+// within three words of the question word.
+bool OpensAToldClause(const std::vector<Token>& tokens, size_t k) {
+  static constexpr std::string_view kEndings[] = {"gini", "gunu", "gina", "guna", "gine", "gune"};
+  int words = 0;
+  for (size_t j = k + 1; j < tokens.size() && words < 3; ++j) {
+    if (tokens[j].clause_start || tokens[j].after_comma) break;
+    if (!tokens[j].is_word) continue;
+    ++words;
+    const std::string_view w = tokens[j].text;
+    for (const std::string_view ending : kEndings) {
+      if (w.size() > ending.size() + 2 && w.substr(w.size() - ending.size()) == ending) return true;
+    }
+  }
+  return false;
+}
+
 // Question cues over folded tokens. Turkish yes/no questions use a separate
 // particle (mi, mı, mu, mü and their person forms), often with no "?".
 bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
@@ -141,7 +162,9 @@ bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
   for (size_t k = 0; k < text.tokens.size(); ++k) {
     const Token& token = text.tokens[k];
     if (!token.is_word) continue;
-    if (k >= reported_until && kTurkish.Contains(token.text)) return true;
+    if (k >= reported_until && kTurkish.Contains(token.text) && !OpensAToldClause(text.tokens, k)) {
+      return true;
+    }
     if (k >= reported_until && token.text == "ne" && AsksHowMuch(text.tokens, k)) return true;
     if (first_word && kEnglishStart.Contains(token.text) && text.tokens.size() > 2 &&
         !IsEnglishExclamation(text.tokens, k) && !IsAuxiliaryWithoutSubject(text.tokens, k)) {

@@ -150,6 +150,20 @@ TEST_F(ClassifierTest, AQuestionOthersAskedIsToldNotAsked) {
   }
 }
 
+TEST_F(ClassifierTest, AQuestionWordOpeningAToldClauseAsksNothing) {
+  // "nasıl kullanılacağını anlattı": how to use it was explained.
+  for (const char* text : {"eczacı ilacın nasıl kullanılacağını anlattı",
+                           "ECZACI ILACIN NASIL KULLANILACAGINI ANLATTI",
+                           "hangi gün geleceğini söylediler", "nerede olduğunu gösterdi"}) {
+    EXPECT_NE(Classify(text).post_class, PostClass::kQuestion) << text;
+  }
+  // Asked all the same: a particle, or a question word of its own.
+  for (const char* text : {"kargonun nerede olduğunu söyler misiniz",
+                           "nasıl kullanılacağını anlattı ama nasıl kurulur"}) {
+    EXPECT_EQ(Classify(text).post_class, PostClass::kQuestion) << text;
+  }
+}
+
 TEST_F(ClassifierTest, AnExclamationThatBeginsLikeAQuestionIsNoQuestion) {
   for (const char* text :
        {"what a lovely day", "What a mess", "what fun, the kids loved it", "how nice of them",
