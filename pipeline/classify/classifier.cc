@@ -35,9 +35,10 @@ std::string Lowercase(std::string s) {
   return s;
 }
 
-// "What a day", "what fun", "how nice": an exclamation that begins like a
-// question. True when tokens[k] is "what" before "a", "an" or a noun of
-// feeling, or "how" before an adjective of feeling, in one phrase.
+// "What a day", "what fun", "how nice", "who knew": an exclamation that
+// begins like a question. True when tokens[k] is "what" before "a", "an" or
+// a noun of feeling, "how" before an adjective of feeling, or "who" before
+// "knew", "knows" or "cares", in one phrase.
 bool IsEnglishExclamation(const std::vector<Token>& tokens, size_t k) {
   if (k + 1 >= tokens.size() || !tokens[k + 1].is_word || tokens[k + 1].clause_start ||
       tokens[k + 1].after_comma) {
@@ -52,6 +53,8 @@ bool IsEnglishExclamation(const std::vector<Token>& tokens, size_t k) {
     static constexpr WordList kNounList(kNouns);
     return kNounList.Contains(next);
   }
+  // "who knew a walk could fix my mood": surprise, not a question.
+  if (word == "who") return next == "knew" || next == "knows" || next == "cares";
   if (word == "how") {
     static constexpr std::string_view kAdjectives[] = {
         "nice",       "lovely",         "sweet",         "cute",     "kind",      "rude",

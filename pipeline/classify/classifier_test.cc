@@ -167,7 +167,8 @@ TEST_F(ClassifierTest, AQuestionWordOpeningAToldClauseAsksNothing) {
 TEST_F(ClassifierTest, AnExclamationThatBeginsLikeAQuestionIsNoQuestion) {
   for (const char* text :
        {"what a lovely day", "What a mess", "what fun, the kids loved it", "how nice of them",
-        "HOW COOL is that", "could be worse I guess", "do better", "will be back next week"}) {
+        "HOW COOL is that", "could be worse I guess", "do better", "will be back next week",
+        "who knew a 10 minute walk could fix my mood", "Who cares about the score"}) {
     EXPECT_NE(Classify(text).post_class, PostClass::kQuestion) << text;
   }
   for (const char* text : {"what time do you open", "how do I reset my password",
