@@ -424,7 +424,9 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
         // A final consonant softened before a vowel.
         "Türkçe dil desteği yarım yamalak", "yemeği soğuktu", "kebabı çiğ geldi",
         // Public transport is a company's service.
-        "the trains have been a joke all week", "the 42 bus never came"}) {
+        "the trains have been a joke all week", "the 42 bus never came",
+        // What the writer bought, and who drove.
+        "yeni aldığım buzdolabı çok gürültülü", "otobüs şoförü çok kabaydı"}) {
     EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;
   }
   // Words a company's posts share with others are left out: "çalışanlar"
