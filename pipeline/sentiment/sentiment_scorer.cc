@@ -1393,6 +1393,14 @@ bool IsRemedy(std::string_view w) {
   return kRemedies.Contains(w);
 }
 
+// A remedy named as a noun: "a full refund on the faulty toaster".
+bool IsRemedyNoun(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"refund",   "replacement", "repair",
+                                                "exchange", "fix",         "credit"};
+  static constexpr WordList kList(kWords);
+  return kList.Contains(w);
+}
+
 // Verbs that stop a bad thing when it is their object, before it only:
 // "froze the dodgy transaction", "blocked the scam call". After it they
 // report that it ended, or wish it would ("if the problems stopped").
@@ -1477,6 +1485,12 @@ std::string_view RemedyOf(const std::vector<std::string_view>& words,
     if (back == 1 && k > 0 && !tokens[k].clause_start && kDeterminerList.Contains(words[k - 1]) &&
         !IsEnglishNegator(words[k]) && !IsRemedy(words[k])) {
       continue;
+    }
+    // A remedy named as a noun, of the problem: "the refund on the faulty
+    // toaster", "a replacement for my broken charger".
+    if ((words[k] == "on" || words[k] == "for" || words[k] == "of") && k > 0 &&
+        !tokens[k].clause_start && IsRemedyNoun(words[k - 1])) {
+      return words[k - 1];
     }
     if (!IsRemedy(words[k]) && !IsStopper(words[k])) break;
     for (size_t n = 1; n <= 2 && n <= k && !tokens[k - n + 1].clause_start; ++n) {

@@ -448,6 +448,10 @@ TEST(SentimentScorer, AProblemPutRightCountsNothingAndMakesNoSarcasm) {
   // Thanks for the remedy named as a noun are no sarcasm either.
   EXPECT_GT(score("thanks for the quick resolution of my issue"), 0);
   EXPECT_GT(score("thanks for the replacement of my broken charger"), score("my broken charger"));
+  EXPECT_DOUBLE_EQ(score("thanks for the refund on the broken toaster"),
+                   score("thanks for the refund on the toaster"));
+  EXPECT_DOUBLE_EQ(score("thanks, a replacement for my broken charger"),
+                   score("thanks, a replacement for my charger"));
   // A remedy that is negated, unfinished or separated keeps the problem.
   for (const char* text :
        {"the problem has not been fixed", "they never fixed my broken screen",
