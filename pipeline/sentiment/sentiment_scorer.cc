@@ -935,7 +935,7 @@ size_t SarcasmFrameEnd(const std::vector<std::string_view>& words, const std::ve
 std::string_view ThanksForAWrong(const std::vector<std::string_view>& words,
                                  const std::vector<Token>& tokens, size_t i) {
   const std::string_view w = words[i];
-  if (w == "thanks" || w == "thank" || w == "thx") {
+  if (w == "thanks" || w == "thank" || w == "thx" || w == "cheers") {
     static constexpr std::string_view kWrongs[] = {
         "charging", "overcharging", "billing",     "cancelling", "canceling",  "closing",
         "deleting", "removing",     "blocking",    "freezing",   "suspending", "banning",
@@ -1150,7 +1150,7 @@ bool IsTears(std::string_view token) {
 // two, the praise is read as sarcasm and counts against.
 bool IsSarcasmProne(std::string_view entry) {
   static constexpr std::string_view kEntries[] = {
-      "thanks",      "thank",    "thank you", "thx",  "bravo", "\xF0\x9F\x91\x8F" /* 👏 */,
+      "thanks",      "thank",    "thank you", "thx",  "cheers", "bravo", "\xF0\x9F\x91\x8F" /* 👏 */,
       "tesekkurler", "tesekkur", "sagolun",   "sagol"};
   static constexpr WordList kProne(kEntries);
   return kProne.Contains(entry);

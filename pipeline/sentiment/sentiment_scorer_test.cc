@@ -1547,6 +1547,7 @@ TEST(SentimentScorer, APhraseIsSaidWithinOnePhrase) {
 TEST(SentimentScorer, ThanksForAWrongCountAgainstOnlyWithAComplaintRule) {
   auto l = std::make_shared<Lexicons>();
   l->en.Add("thanks", 1.8);
+  l->en.Add("cheers", 1.5);
   l->en.Add("thank you", 1.8);
   l->tr.Add("teşekkür*", 2.0);
   l->tr.Add("sağolun", 2.0);
@@ -1558,6 +1559,9 @@ TEST(SentimentScorer, ThanksForAWrongCountAgainstOnlyWithAComplaintRule) {
   EXPECT_LT(s("thanks for charging me twice", "en", true), 0);
   EXPECT_LT(s("THANK YOU SO MUCH FOR CANCELLING MY ORDER", "en", true), 0);
   EXPECT_LT(s("Thanks @shop for canceling my order", "en", true), 0);
+  // "cheers" thanks as well.
+  EXPECT_LT(s("cheers for cancelling my flight", "en", true), 0);
+  EXPECT_GT(s("cheers for cancelling my flight", "en", false), 0);
   EXPECT_GT(s("thanks for getting back to me, still no parcel", "en", true), 0);
   EXPECT_GT(s("thanks for sending the replacement", "en", true), 0);
   // Turkish names it as a participle before "için", before or after the thanks.
