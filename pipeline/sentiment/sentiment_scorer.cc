@@ -912,6 +912,20 @@ size_t SarcasmFrameEnd(const std::vector<std::string_view>& words, const std::ve
     const std::string_view verb = word_at(i + 2);
     if (verb == "see" || verb == "know" || verb == "hear" || verb == "find") return i + 3;
   }
+  // "harika bir sistem kurmuşsunuz" (what a great system you have built),
+  // "süper bir uygulama yapmışsınız": praise of what the company made,
+  // said before what it makes the writer do.
+  static constexpr std::string_view kTurkishPraise[] = {"harika",   "super",  "mukemmel",
+                                                        "muhtesem", "sahane", "guzel"};
+  static constexpr WordList kTurkishPraiseList(kTurkishPraise);
+  if (kTurkishPraiseList.Contains(w)) {
+    const size_t noun = word_at(i + 1) == "bir" ? i + 2 : i + 1;
+    const std::string_view verb = word_at(noun + 1);
+    auto ends = [&](std::string_view suffix) {
+      return verb.size() > suffix.size() + 2 && verb.substr(verb.size() - suffix.size()) == suffix;
+    };
+    if (!word_at(noun).empty() && (ends("missiniz") || ends("mussunuz"))) return noun + 2;
+  }
   // "so glad I paid extra for express shipping that took 9 days", "happy
   // I waited an hour for this": the money or time spent, then the letdown.
   if (kGladList.Contains(w) && (word_at(i + 1) == "i" || word_at(i + 1) == "we")) {
@@ -2512,15 +2526,17 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   // Sarcasm frames: "love how my internet drops every evening", "gotta love
   // paying for nothing", "nice to see my bill doubled". With a complaint
   // rule matched and nothing in the rest of the clause that praises or puts
-  // right, the frame's praise counts against.
-  if (context.complaint_rule && english != nullptr) {
+  // right, the frame's praise counts against. (Turkish has one frame of its
+  // own, "harika bir sistem kurmuşsunuz"; see SarcasmFrameEnd.)
+  if (context.complaint_rule) {
     for (Scored& a : scored) {
       if (a.valence <= 0 || a.flipped || !is_word[a.token]) continue;
       const size_t after = SarcasmFrameEnd(words, text.tokens, a.token);
       if (after == 0) continue;
       bool sincere = false;
       for (size_t k = after; k < words.size() && !sincere && !text.tokens[k].clause_start; ++k) {
-        sincere = is_word[k] && (IsContrast(words[k]) || IsRemedy(words[k]));
+        sincere = is_word[k] &&
+                  (IsContrast(words[k]) || IsRemedy(words[k]) || IsTurkishRemedyVerb(words[k]));
       }
       for (const Scored& x : scored) {
         sincere = sincere || (x.token >= after && x.valence > 0 && same_clause(a.token, x.token));

@@ -1486,6 +1486,16 @@ TEST(SentimentScorer, SarcasmFramesCountAgainstOnlyWithAComplaintRule) {
   EXPECT_LT(s("happy we waited an hour for cold food", true), 0);
   EXPECT_GT(s("so glad I paid for the upgrade, it arrived in a day", false), 0);
   EXPECT_GT(s("glad I bought the extended warranty", true), 0);
+  // Turkish: praise of what the company built, before what it makes one do.
+  l->tr.Add("harika*", 3.2);
+  l->tr.Add("teşekkürler", 2.0);
+  auto tr = [&](const std::string& text, bool complaint_rule) {
+    return ScoreBeside(scorer, text, "tr", complaint_rule);
+  };
+  EXPECT_LT(tr("harika bir sistem kurmuşsunuz, şifre için şubeye gitmem gerekiyor", true), 0);
+  EXPECT_LT(tr("HARIKA BIR SISTEM KURMUSSUNUZ, SIFRE ICIN SUBEYE GITMEM GEREKIYOR", true), 0);
+  EXPECT_GT(tr("harika bir uygulama yapmışsınız, teşekkürler", false), 0);
+  EXPECT_GT(tr("harika bir uygulama yapmışsınız, teşekkürler", true), 0);
 }
 
 TEST(SentimentScorer, AnEyeRollTurnsThePraiseOfItsClause) {
