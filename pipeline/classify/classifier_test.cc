@@ -425,7 +425,7 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
         "Türkçe dil desteği yarım yamalak", "yemeği soğuktu", "kebabı çiğ geldi",
         // Public transport is a company's service.
         "the trains have been a joke all week", "the 42 bus never came",
-        // What the writer bought, and who drove.
+        // An appliance, and who drove.
         "yeni aldığım buzdolabı çok gürültülü", "otobüs şoförü çok kabaydı"}) {
     EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;
   }
