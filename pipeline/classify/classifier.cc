@@ -38,7 +38,8 @@ std::string Lowercase(std::string s) {
 // "What a day", "what fun", "how nice", "who knew": an exclamation that
 // begins like a question. True when tokens[k] is "what" before "a", "an" or
 // a noun of feeling, "how" before an adjective of feeling, or "who" before
-// "knew", "knows" or "cares", in one phrase.
+// "knew", "knows", "cares" or "thought" ("who thought this was a good
+// idea": a rebuke), in one phrase.
 bool IsEnglishExclamation(const std::vector<Token>& tokens, size_t k) {
   if (k + 1 >= tokens.size() || !tokens[k + 1].is_word || tokens[k + 1].clause_start ||
       tokens[k + 1].after_comma) {
@@ -54,7 +55,9 @@ bool IsEnglishExclamation(const std::vector<Token>& tokens, size_t k) {
     return kNounList.Contains(next);
   }
   // "who knew a walk could fix my mood": surprise, not a question.
-  if (word == "who") return next == "knew" || next == "knows" || next == "cares";
+  if (word == "who") {
+    return next == "knew" || next == "knows" || next == "cares" || next == "thought";
+  }
   if (word == "how") {
     static constexpr std::string_view kAdjectives[] = {
         "nice",       "lovely",         "sweet",         "cute",     "kind",      "rude",

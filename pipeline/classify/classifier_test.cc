@@ -168,7 +168,8 @@ TEST_F(ClassifierTest, AnExclamationThatBeginsLikeAQuestionIsNoQuestion) {
   for (const char* text :
        {"what a lovely day", "What a mess", "what fun, the kids loved it", "how nice of them",
         "HOW COOL is that", "could be worse I guess", "do better", "will be back next week",
-        "who knew a 10 minute walk could fix my mood", "Who cares about the score"}) {
+        "who knew a 10 minute walk could fix my mood", "Who cares about the score",
+        "who thought it was a good idea to ship this late"}) {
     EXPECT_NE(Classify(text).post_class, PostClass::kQuestion) << text;
   }
   for (const char* text : {"what time do you open", "how do I reset my password",
@@ -425,6 +426,8 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
         "Türkçe dil desteği yarım yamalak", "yemeği soğuktu", "kebabı çiğ geldi",
         // Public transport is a company's service.
         "the trains have been a joke all week", "the 42 bus never came",
+        // Shipping is what a seller does.
+        "who thought it was a good idea to ship this late", "shipped the wrong size",
         // An appliance, and who drove.
         "yeni aldığım buzdolabı çok gürültülü", "otobüs şoförü çok kabaydı"}) {
     EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;

@@ -26,7 +26,7 @@ bool IsEnglishTarget(std::string_view w) {
       "hotel", "train", "trains", "bus", "buses", "tram", "trams", "tube", "internet", "wifi",
       "connection", "network", "signal", "server", "device", "laptop", "battery", "screen",
       "company", "bank", "agent", "helpline", "hotline", "chat", "warranty", "repair", "shipping",
-      "shipment", "flights", "bookings",
+      "shipment", "flights", "bookings", "ship", "shipped", "ships",
       // What the Turkish list holds as "bilet", "randevu", "rezervasyon", and
       // the papers and services of an order.
       "ticket", "tickets", "reservation", "reservations", "appointment", "appointments", "invoice",

@@ -226,14 +226,20 @@ class Reader {
     return out;
   }
 
-  // A term or regex as a Pattern; false (with a diagnostic) when unusable.
-  bool TermPattern(const YamlNode& node, Pattern* out) {
+  // A term as Patterns appended to `out`: the term, then its softened
+  // spellings (SoftenedStemForms), which explain shows as the term written;
+  // false (with a diagnostic) when unusable.
+  bool TermPatterns(const YamlNode& node, std::vector<Pattern>* out) {
     const std::string re = TermToPattern(node.Scalar());
     if (re.empty()) {
       Error(node, "empty_term", "term '" + node.Scalar() + "' has no letters, digits or emoji");
       return false;
     }
-    *out = Pattern{Pattern::Form::kWords, re, node.Scalar(), Where(node)};
+    out->push_back(Pattern{Pattern::Form::kWords, re, node.Scalar(), Where(node)});
+    for (const std::string& form : SoftenedStemForms(node.Scalar())) {
+      out->push_back(
+          Pattern{Pattern::Form::kWords, TermToPattern(form), node.Scalar(), Where(node)});
+    }
     return true;
   }
 
@@ -257,10 +263,7 @@ class Reader {
         item->reference = text;  // a list, resolved by the collector
         return true;
       }
-      Pattern p;
-      if (!TermPattern(node, &p)) return false;
-      item->alternatives.push_back(std::move(p));
-      return true;
+      return TermPatterns(node, &item->alternatives);
     }
     if (!node.IsMap()) {
       Error(node, "wrong_type",
@@ -292,13 +295,11 @@ class Reader {
         const YamlNode& t = terms[side];
         if (!t.Scalar().empty() && t.Scalar()[0] == '$') {
           item->near_lists[side] = t.Scalar();  // a list of terms, resolved by the collector
-          continue;
+        } else if (!TermPatterns(t, &item->alternatives)) {
+          return false;
         }
-        Pattern p;
-        if (!TermPattern(t, &p)) return false;
-        item->alternatives.push_back(std::move(p));
+        if (side == 0) item->near_split = item->alternatives.size();
       }
-      item->near_split = item->near_lists[0].empty() ? 1 : 0;
       int64_t within = 3;
       if (node["within"] && !Int(node["within"], "within", 0, 50, &within)) return false;
       item->within = static_cast<int>(within);
@@ -485,11 +486,11 @@ class Reader {
       }
       for (const auto& entry : kv.second.items()) {
         Pattern p;
-        if (entry.IsScalar()
-                ? TermPattern(entry, &p)
-                : (entry.IsMap() && entry["regex"] && RegexPattern(entry["regex"], &p))) {
-          list.patterns.push_back(std::move(p));
-        } else if (!entry.IsScalar() && !(entry.IsMap() && entry["regex"])) {
+        if (entry.IsScalar()) {
+          TermPatterns(entry, &list.patterns);
+        } else if (entry.IsMap() && entry["regex"]) {
+          if (RegexPattern(entry["regex"], &p)) list.patterns.push_back(std::move(p));
+        } else {
           Error(entry, "wrong_type", "a list entry is a term or {regex: …}");
         }
       }
@@ -541,6 +542,40 @@ std::string TermToPattern(const std::string& term) {
   if (!any) return "";
   pattern += " ";
   return pattern;
+}
+
+std::vector<std::string> SoftenedStemForms(const std::string& term) {
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  std::vector<std::string> words;
+  std::vector<size_t> softenable;  // indices into words
+  std::istringstream in(FoldForMatching(term, /*turkish=*/true));
+  for (std::string word; in >> word;) {
+    const size_t n = word.size();
+    // "...Vk*": a stem whose last letter follows a vowel.
+    if (n >= 4 && word[n - 1] == '*' && (word[n - 2] == 'k' || word[n - 2] == 'p') &&
+        vowel(word[n - 3]) && softenable.size() < 3) {
+      int syllables = 0;
+      for (size_t i = 0; i + 1 < n; ++i) {
+        if (vowel(word[i]) && (i == 0 || !vowel(word[i - 1]))) ++syllables;
+      }
+      if (syllables >= 2) softenable.push_back(words.size());
+    }
+    words.push_back(std::move(word));
+  }
+  std::vector<std::string> forms;
+  for (uint32_t choice = 1; choice < (1U << softenable.size()); ++choice) {
+    std::vector<std::string> form = words;
+    for (size_t k = 0; k < softenable.size(); ++k) {
+      if (((choice >> k) & 1U) == 0) continue;
+      std::string& word = form[softenable[k]];
+      char& last = word[word.size() - 2];
+      last = last == 'k' ? 'g' : 'b';
+    }
+    std::string joined;
+    for (const std::string& w : form) joined += (joined.empty() ? "" : " ") + w;
+    forms.push_back(std::move(joined));
+  }
+  return forms;
 }
 
 RuleFile ReadRuleText(const std::string& text, const std::string& name,

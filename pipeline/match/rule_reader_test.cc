@@ -354,6 +354,23 @@ TEST(TermToPattern, FoldsAndEscapes) {
   EXPECT_EQ(TermToPattern("?!"), "");
 }
 
+TEST(SoftenedStemForms, SoftensTheLastKOrPOfStemsOfTwoOrMoreSyllables) {
+  using Forms = std::vector<std::string>;
+  EXPECT_EQ(SoftenedStemForms("kulaklık*"), Forms{"kulaklig*"});
+  EXPECT_EQ(SoftenedStemForms("HESAP*"), Forms{"hesab*"});
+  EXPECT_EQ(SoftenedStemForms("yapacak*"), Forms{"yapacag*"});
+  // Every choice of softened words in a phrase.
+  EXPECT_EQ(SoftenedStemForms("destek* kitap*"),
+            (Forms{"desteg* kitap*", "destek* kitab*", "desteg* kitab*"}));
+  // Not a stem, one syllable, a consonant before the k, or t: no other form.
+  EXPECT_EQ(SoftenedStemForms("kulaklık"), Forms{});
+  EXPECT_EQ(SoftenedStemForms("çok*"), Forms{});
+  EXPECT_EQ(SoftenedStemForms("yok*"), Forms{});
+  EXPECT_EQ(SoftenedStemForms("kompakt*"), Forms{});
+  EXPECT_EQ(SoftenedStemForms("paket*"), Forms{});
+  EXPECT_EQ(SoftenedStemForms("iade*"), Forms{});
+}
+
 }  // namespace
 }  // namespace earshot
 

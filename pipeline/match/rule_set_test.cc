@@ -53,6 +53,27 @@ TEST(RuleSet, StemsTakeTurkishSuffixesButNotUnrelatedPrefixes) {
   EXPECT_EQ(Match(*set, "şiade"), Ids{});
 }
 
+TEST(RuleSet, StemsAlsoMatchTheirSoftenedForms) {
+  auto set = testing::RulesFromYaml(R"y(lists:
+  accounts: ["hesap*"]
+rules:
+  - {id: headphones, category: complaint, match: {any: ["kulaklık* bozuk"]}}
+  - {id: account, category: complaint, match: {any: ["$accounts"]}}
+  - id: support_rude
+    category: complaint
+    match:
+      any: [{near: ["destek*", "kaba*"], within: 2}]
+)y");
+  ASSERT_NE(set, nullptr);
+  for (const char* text : {"kulaklık bozuk", "kulaklığım bozuk", "KULAKLIGI BOZUK"}) {
+    EXPECT_EQ(Match(*set, text), Ids{"headphones"}) << text;
+  }
+  EXPECT_EQ(Match(*set, "hesabım kapandı"), Ids{"account"});
+  EXPECT_EQ(Match(*set, "desteğiniz çok kaba"), Ids{"support_rude"});
+  // A softened word is still a whole word: "kulaklı" is not "kulaklığı".
+  EXPECT_EQ(Match(*set, "kulaklı bozuk"), Ids{});
+}
+
 TEST(RuleSet, RegexesRunOnFoldedText) {
   auto set = testing::RulesFromYaml(R"y(rules:
   - {id: sue, category: complaint, match: {any: [{regex: "\\b(sue|lawyer)\\b"}]}}
