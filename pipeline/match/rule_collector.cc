@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "pipeline/match/term_index.h"
+#include "pipeline/match/turkish_softening.h"
 #include "pipeline/normalize/normalizer.h"
 
 namespace earshot {
@@ -167,6 +168,35 @@ class Collector {
       Report(Severity::kWarning, p.where, "pattern_too_costly",
              "leading and trailing '.*' change nothing in an unanchored search and cost time; "
              "drop them");
+    }
+  }
+
+  // A Turkish regex word whose suffix cannot follow its softened form
+  // ("abonelik\\w*" misses "aboneliğim": turkish_softening.h). Rules of
+  // other languages are left alone: English words that fit ("setup") do
+  // not soften.
+  void CheckSoftening(const Rule& rule) {
+    if (rule.lang != "tr" && rule.lang != "any") return;
+    for (const MatchBlock* block : {&rule.match, &rule.exceptions}) {
+      for (const auto* items : {&block->any, &block->all, &block->none}) {
+        for (const MatchItem& item : *items) {
+          for (const Pattern& p : item.alternatives) {
+            if (p.form != Pattern::Form::kFolded) continue;
+            for (const UnsoftenedWord& w : UnsoftenedRegexWords(p.re)) {
+              std::string fixed = w.word;
+              fixed.insert(fixed.size() - 1, "[");
+              fixed += fixed.back() == 'k' ? "g]" : "b]";
+              Report(Severity::kWarning, p.where, "regex_softening",
+                     "regex word '" + w.word + "' takes a suffix, but a Turkish suffix that " +
+                         "starts with a vowel softens its last letter ('" +
+                         w.word.substr(0, w.word.size() - 1) + (w.word.back() == 'k' ? "ğ" : "b") +
+                         "…', folded '" + w.word.substr(0, w.word.size() - 1) +
+                         (w.word.back() == 'k' ? "g" : "b") + "…'): write '" + fixed + "'",
+                     OffsetOf(p.where, w.word));
+            }
+          }
+        }
+      }
     }
   }
 
@@ -383,6 +413,7 @@ class Collector {
         Resolve(&rule.exceptions, lists, macro_index, &list_names, &macro_names, &rule_ok);
         ok = ok && rule_ok;
         CheckShadowing(rule);
+        CheckSoftening(rule);
         if (!rule_ok) continue;
         // A bound on the rule count, so a runaway generator or a pack
         // pasted twice cannot grow the sets without limit. The first rule

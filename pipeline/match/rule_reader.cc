@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "earshot/alerting.h"
+#include "pipeline/match/turkish_softening.h"
 #include "pipeline/match/yaml_tree.h"
 #include "pipeline/normalize/normalizer.h"
 
@@ -542,40 +543,6 @@ std::string TermToPattern(const std::string& term) {
   if (!any) return "";
   pattern += " ";
   return pattern;
-}
-
-std::vector<std::string> SoftenedStemForms(const std::string& term) {
-  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
-  std::vector<std::string> words;
-  std::vector<size_t> softenable;  // indices into words
-  std::istringstream in(FoldForMatching(term, /*turkish=*/true));
-  for (std::string word; in >> word;) {
-    const size_t n = word.size();
-    // "...Vk*": a stem whose last letter follows a vowel.
-    if (n >= 4 && word[n - 1] == '*' && (word[n - 2] == 'k' || word[n - 2] == 'p') &&
-        vowel(word[n - 3]) && softenable.size() < 3) {
-      int syllables = 0;
-      for (size_t i = 0; i + 1 < n; ++i) {
-        if (vowel(word[i]) && (i == 0 || !vowel(word[i - 1]))) ++syllables;
-      }
-      if (syllables >= 2) softenable.push_back(words.size());
-    }
-    words.push_back(std::move(word));
-  }
-  std::vector<std::string> forms;
-  for (uint32_t choice = 1; choice < (1U << softenable.size()); ++choice) {
-    std::vector<std::string> form = words;
-    for (size_t k = 0; k < softenable.size(); ++k) {
-      if (((choice >> k) & 1U) == 0) continue;
-      std::string& word = form[softenable[k]];
-      char& last = word[word.size() - 2];
-      last = last == 'k' ? 'g' : 'b';
-    }
-    std::string joined;
-    for (const std::string& w : form) joined += (joined.empty() ? "" : " ") + w;
-    forms.push_back(std::move(joined));
-  }
-  return forms;
 }
 
 RuleFile ReadRuleText(const std::string& text, const std::string& name,

@@ -54,18 +54,4 @@ RuleFile ReadRuleText(const std::string& text, const std::string& name,
 // survives normalization (only punctuation).
 std::string TermToPattern(const std::string& term);
 
-// The other spellings of a term whose stems a Turkish suffix softens: a
-// suffix that starts with a vowel turns a word's last k into ğ and p into b
-// ("kulaklık" / "kulaklığı", "hesap" / "hesabım", "yapacak" / "yapacağım"),
-// so the stem "kulaklık*" alone would miss "kulaklığı". A stem word softens
-// when, folded, it has two or more syllables and ends in a vowel and k or
-// p. One-syllable words are left alone: most keep their consonant, and
-// some would turn into other words ("çok" / "çoğu", "yok" / "yoğun"); so
-// are t and ç (most words keep their t, "paket" / "paketi"; ç and c are
-// one letter once folded). English stems that fit ("feedback*") gain forms
-// no English word has. Returns the term's other spellings, folded, one per
-// choice of softened stem words (the first three such words); empty when
-// the term has none.
-std::vector<std::string> SoftenedStemForms(const std::string& term);
-
 }  // namespace earshot

@@ -354,28 +354,40 @@ TEST(TermToPattern, FoldsAndEscapes) {
   EXPECT_EQ(TermToPattern("?!"), "");
 }
 
-TEST(SoftenedStemForms, SoftensTheLastKOrPOfStemsOfTwoOrMoreSyllables) {
-  using Forms = std::vector<std::string>;
-  EXPECT_EQ(SoftenedStemForms("kulaklık*"), Forms{"kulaklig*"});
-  EXPECT_EQ(SoftenedStemForms("HESAP*"), Forms{"hesab*"});
-  EXPECT_EQ(SoftenedStemForms("yapacak*"), Forms{"yapacag*"});
-  // Every choice of softened words in a phrase.
-  EXPECT_EQ(SoftenedStemForms("destek* kitap*"),
-            (Forms{"desteg* kitap*", "destek* kitab*", "desteg* kitab*"}));
-  // Not a stem, one syllable, a consonant before the k, or t: no other form.
-  EXPECT_EQ(SoftenedStemForms("kulaklık"), Forms{});
-  EXPECT_EQ(SoftenedStemForms("çok*"), Forms{});
-  EXPECT_EQ(SoftenedStemForms("yok*"), Forms{});
-  EXPECT_EQ(SoftenedStemForms("kompakt*"), Forms{});
-  EXPECT_EQ(SoftenedStemForms("paket*"), Forms{});
-  EXPECT_EQ(SoftenedStemForms("iade*"), Forms{});
-}
-
 }  // namespace
 }  // namespace earshot
 
 namespace earshot {
 namespace {
+
+TEST(RuleCollector, ATurkishRegexWordThatSoftensBeforeItsSuffixIsAWarningAtItsColumn) {
+  const auto d = Lint(R"y(rules:
+  - id: churn
+    category: complaint
+    lang: tr
+    match: {any: [{regex: "\\b(iptal|abonelik)\\w*"}]}
+    tests: [{text: aboneliğimi iptal edin, expect: match}]
+  - id: fixed
+    category: complaint
+    lang: tr
+    match: {any: [{regex: "\\baboneli[kg]\\w*"}]}
+    tests: [{text: aboneliğimi iptal edin, expect: match}]
+  - id: english
+    category: complaint
+    lang: en
+    match: {any: [{regex: "\\bsetup\\w*"}]}
+    tests: [{text: setup failed, expect: match}]
+)y");
+  std::vector<const Diagnostic*> found;
+  for (const Diagnostic& x : d) {
+    if (x.code == "regex_softening") found.push_back(&x);
+  }
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0]->severity, Severity::kWarning);
+  EXPECT_EQ(found[0]->line, 5);
+  EXPECT_EQ(found[0]->column, 38);  // the 'a' of "abonelik"
+  EXPECT_NE(found[0]->message.find("aboneli[kg]"), std::string::npos) << found[0]->message;
+}
 
 TEST(RuleCollector, NamedGroupsAndUnicodeClassesAreNotCapitals) {
   const auto d = Lint(R"y(rules:
