@@ -428,6 +428,8 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
         "the trains have been a joke all week", "the 42 bus never came",
         // Shipping is what a seller does.
         "who thought it was a good idea to ship this late", "shipped the wrong size",
+        // A word in single quotes is the word.
+        "so much for the 'price match guarantee'", "their so-called 'support'",
         // An appliance, and who drove.
         "yeni aldığım buzdolabı çok gürültülü", "otobüs şoförü çok kabaydı"}) {
     EXPECT_TRUE(AimsAtACompany(Normalize(text, true))) << text;

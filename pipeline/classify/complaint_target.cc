@@ -159,10 +159,11 @@ bool MentionsASupportAccount(std::string_view folded) {
 bool AimsAtACompany(const NormalizedText& text) {
   for (const Token& token : text.tokens) {
     if (!token.is_word) continue;
-    if (IsEnglishTarget(token.text) || IsTurkishTarget(token.text) ||
-        SpeaksToYouFormally(token.text)) {
-      return true;
-    }
+    // A word in single quotes ("the 'express' delivery") is the word.
+    std::string_view word = token.text;
+    while (!word.empty() && word.front() == '\'') word.remove_prefix(1);
+    while (!word.empty() && word.back() == '\'') word.remove_suffix(1);
+    if (IsEnglishTarget(word) || IsTurkishTarget(word) || SpeaksToYouFormally(word)) return true;
   }
   return MentionsASupportAccount(text.folded);
 }

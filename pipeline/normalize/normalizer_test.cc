@@ -378,6 +378,19 @@ TEST(Normalize, TokensKnowWhetherTheyStandInAShortQuotation) {
   EXPECT_EQ(quoted("the &quot;help&quot; desk"), ".q.");
 }
 
+TEST(Normalize, SingleQuotesAroundAWordAreLeftOutOfTheWordsFormOnly) {
+  const NormalizedText text = Normalize("the 'express' delivery, Trendyol'a 'kargo'm' '' x'", true);
+  // Rule terms see the quoted word; a suffix's apostrophe stays; a word of
+  // apostrophes only stays whole.
+  EXPECT_EQ(text.words, " the express delivery trendyol'a kargo'm '' x ");
+  // The tokens keep them: the scorer reads a word in single quotes of its own.
+  ASSERT_EQ(text.tokens.size(), 7u);
+  EXPECT_EQ(text.tokens[1].text, "'express'");
+  EXPECT_EQ(text.tokens[4].text, "'kargo'm'");
+  // The same through the path that takes a run of plain ASCII words at once.
+  EXPECT_EQ(Normalize("a 'b' c 'd e' f", false).words, " a b c d e f ");
+}
+
 TEST(Normalize, TokensKnowWhetherACommaOrColonStandsBeforeThem) {
   auto commas = [](const std::string& text) {
     std::string marks;
