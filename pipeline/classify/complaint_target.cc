@@ -77,6 +77,9 @@ bool IsTurkishTarget(std::string_view w) {
       "personel", "gorevli", "kasiyer", "garson", "fiyat", "yemek", "market", "restoran", "kafe",
       "kahve", "pizza", "burger", "menu", "kampanya", "indirim", "kupon", "tarife", "sozlesme",
       "kurulum", "web",
+      // A hotel's desk and rooms ("odamız hazır değil"); not "oda" alone
+      // ("odak": focus).
+      "resepsiyon", "odamiz", "odalar", "odaniz",
       // The parts of a product a review names ("pili", "kumaşı", "şarj
       // aleti") and the device itself; "pil" is a whole word below, as a
       // prefix it starts "pilav". Not "beden" (size, but also body).

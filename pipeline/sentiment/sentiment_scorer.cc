@@ -823,6 +823,44 @@ std::string_view SupposedBy(const std::vector<std::string_view>& words,
   return {};
 }
 
+// A belief that praise stood for, told as proved wrong: "what a lovely
+// day, I thought, then it poured", "great service, or so I thought",
+// "harika bir otel diye sanmıştım". Returns the word that says so ("thought",
+// "sanmistim"), or "" when the praise ending at `end` is not one. English
+// takes "I/we thought" after the praise in its sentence, with "or so" before
+// it or a turn after it (then, until, but, wrong): "the acting was great I
+// thought" alone is an opinion. Turkish takes "diye" then a verb of wrong
+// belief (sanmak, zannetmek) within three words: "diye düşündüm" may
+// simply report a reason.
+std::string_view BelievedWrongly(const std::vector<std::string_view>& words,
+                                 const std::vector<Token>& tokens, size_t end, bool english,
+                                 bool turkish) {
+  for (size_t k = end; k < words.size() && k < end + 5; ++k) {
+    if (k > end && tokens[k].clause_start) break;
+    if (english && k + 1 < words.size() && (words[k] == "i" || words[k] == "we") &&
+        words[k + 1] == "thought" && !tokens[k + 1].clause_start) {
+      const bool or_so = k >= 2 && words[k - 1] == "so" && words[k - 2] == "or";
+      bool turned = false;
+      for (size_t t = k + 2; t < words.size() && t < k + 5 && !turned; ++t) {
+        turned = words[t] == "then" || words[t] == "until" || words[t] == "but" ||
+                 words[t] == "wrong" || words[t] == "nope";
+      }
+      if (or_so || turned) return words[k + 1];
+    }
+    if (turkish && words[k] == "diye") {
+      for (size_t t = k + 1; t < words.size() && t <= k + 2; ++t) {
+        if (tokens[t].clause_start) break;
+        const std::string_view w = words[t];
+        if (w.substr(0, 4) == "sand" || w.substr(0, 5) == "sanmi" || w.substr(0, 7) == "zannett" ||
+            w.substr(0, 8) == "zannetmi") {
+          return w;
+        }
+      }
+    }
+  }
+  return {};
+}
+
 // A folded word with a genitive ending (-in/-ın/-un/-ün after a consonant,
 // -nin/-nın/-nun/-nün after a vowel): "filmin", "mağazanın", "ürünün".
 bool IsTurkishGenitive(std::string_view w) {
@@ -2393,6 +2431,15 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     if (!supposed_by.empty()) {
       v = 0;
       if (explain) why += ", supposed: " + std::string(supposed_by);
+    }
+    // Praise once believed and proved wrong says nothing good now.
+    if (v > 0) {
+      if (const std::string_view believed =
+              BelievedWrongly(words, text.tokens, end, english != nullptr, turkish != nullptr);
+          !believed.empty()) {
+        v = 0;
+        if (explain) why += ", believed wrongly: " + std::string(believed);
+      }
     }
     if (last_contrast < words.size()) {
       v *= i < last_contrast ? 0.5 : 1.5;

@@ -1155,6 +1155,31 @@ TEST(SentimentScorer, TurkishLitotesSaysNotBadAndItsVerbOnlyNegates) {
   EXPECT_LT(s("olmamış olmamış"), 0);
 }
 
+TEST(SentimentScorer, PraiseOnceBelievedAndProvedWrongSaysNothingGood) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("lovely", 2.8);
+  l->en.Add("great", 3.1);
+  l->tr.Add("harika*", 3.0);
+  l->tr.Add("güzel*", 2.5);
+  const SentimentScorer scorer(l);
+  auto en = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).strength;
+  };
+  auto tr = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text).strength;
+  };
+  EXPECT_EQ(en("what a lovely day I thought, then it poured"), 0.0);
+  EXPECT_EQ(en("great service, or so I thought"), 0.0);
+  EXPECT_EQ(en("a great hotel we thought, until we saw the room"), 0.0);
+  EXPECT_EQ(tr("harika bir otel diye sanmıştım"), 0.0);
+  EXPECT_EQ(tr("HARIKA BIR OTEL DIYE SANMISTIM"), 0.0);
+  EXPECT_EQ(tr("güzel diye zannettik"), 0.0);
+  // An opinion, and a reason, stay praise.
+  EXPECT_GT(en("the acting was great I thought"), 0.0);
+  EXPECT_GT(en("I thought it was lovely"), 0.0);
+  EXPECT_GT(tr("güzel olur diye düşündüm, gerçekten güzeldi"), 0.0);
+}
+
 TEST(SentimentScorer, ANegativeWordInAConditionIsSupposedNotReported) {
   auto l = std::make_shared<Lexicons>();
   l->en.Add("problems", -1.5);
