@@ -399,10 +399,15 @@ Verdict Classifier::Classify(const Post& post) const {
   // complaint words are then the subject of the thanks, not a new complaint.
   // In English the post must also say the problem was dealt with (see
   // SaysResolved).
+  // So does a problem the post concedes and turns from, with only good
+  // news after its last contrast word ("the box was a bit dented but the
+  // product is perfect", "faulty, but the exchange was quick, happy"),
+  // praise rule or not.
   const bool praised_problem = complaint_rule != nullptr && v.urgent.empty() &&
-                               praise_rule != nullptr &&
                                v.sentiment_strength >= options_.praise_overrides_complaint_above &&
-                               (v.lang != "en" || SaysResolved(text)) && !SaysStillOpen(text);
+                               !SaysStillOpen(text) &&
+                               (sentiment.turns_positive ||
+                                (praise_rule != nullptr && (v.lang != "en" || SaysResolved(text))));
   // A question that reads negative is a complaint put as a question ("why is
   // my order still not here?"): the customer reports a problem and wants it
   // solved, which is what a complaint queue is for.

@@ -391,6 +391,20 @@ TEST_F(ClassifierTest, EnglishThanksUndoAComplaintRuleOnlyWhenTheProblemWasSolve
   EXPECT_EQ(Classify("great great, my screen is broken, thanks").post_class, PostClass::kComplaint);
 }
 
+TEST_F(ClassifierTest, AProblemConcededInTheFirstSentenceAndTurnedFromIsNoComplaint) {
+  // en.broken matches; the post turns to only good news at "but".
+  EXPECT_NE(Classify("a terrible broken box but the product is great").post_class,
+            PostClass::kComplaint);
+  // Told in a sentence of its own first, the problem stands.
+  EXPECT_EQ(Classify("the box was broken and terrible. but the product is great").post_class,
+            PostClass::kComplaint);
+  // Bad news after the turn, or the problem still open: a complaint.
+  EXPECT_EQ(Classify("a terrible broken box but the product is great, terrible courier").post_class,
+            PostClass::kComplaint);
+  EXPECT_EQ(Classify("a terrible broken box but great, still waiting").post_class,
+            PostClass::kComplaint);
+}
+
 TEST_F(ClassifierTest, ThanksThatReadNegativeAreASarcasticComplaint) {
   EXPECT_EQ(Classify("thanks for the terrible weekend").post_class, PostClass::kComplaint);
   EXPECT_EQ(Classify("thanks for the great weekend").post_class, PostClass::kPraise);

@@ -2762,6 +2762,26 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     }
   }
 
+  // The turn is the post's first sentence ("X, but Y"): after a sentence
+  // or title of its own, the problem was told before the turn, which then
+  // does not concede it (nor a complaint rule that matched there).
+  if (last_contrast < words.size()) {
+    size_t sentence = last_contrast;
+    while (sentence > 0 && !text.tokens[sentence].clause_start) --sentence;
+    bool negative_before = false;
+    bool negative_after = false;
+    double after = 0;
+    for (const Scored& s : scored) {
+      const double valence = s.flipped ? -s.valence : s.valence;
+      if (s.token < last_contrast) {
+        negative_before = negative_before || valence < 0;
+      } else {
+        negative_after = negative_after || valence < 0;
+        after += valence;
+      }
+    }
+    result.turns_positive = sentence == 0 && negative_before && !negative_after && after > 0;
+  }
   // A score given in the text is the writer's verdict; the last one counts.
   if (const std::optional<RatingInText> rating = FindRatingInText(text.folded, words)) {
     sum += rating->valence;

@@ -33,6 +33,11 @@ struct SentimentResult {
   double score = 0.0;     // the tone, -1..+1: the sum weighed by the post's length
   double strength = 0.0;  // -1..+1: the sum alone, squashed
   double raw = 0.0;       // unsquashed sum
+  // The post turns from a problem to good news at its last contrast word:
+  // something scored negative before it, only positive after it ("the box
+  // was a bit dented but the product is perfect"). The classifier reads the
+  // problem as conceded.
+  bool turns_positive = false;
   std::vector<SentimentContribution> contributions;
 };
 

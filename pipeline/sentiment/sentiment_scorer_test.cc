@@ -1155,6 +1155,28 @@ TEST(SentimentScorer, TurkishLitotesSaysNotBadAndItsVerbOnlyNegates) {
   EXPECT_LT(s("olmamış olmamış"), 0);
 }
 
+TEST(SentimentScorer, APostTurnsPositiveWhenItsFirstSentenceGoesFromBadToOnlyGood) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("dented", -1.2);
+  l->en.Add("awful", -2.5);
+  l->en.Add("perfect", 3.0);
+  l->tr.Add("bozuk", -2.0);
+  l->tr.Add("hızlı", 1.5);
+  const SentimentScorer scorer(l);
+  auto en = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).turns_positive;
+  };
+  auto tr = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text).turns_positive;
+  };
+  EXPECT_TRUE(en("the box was a bit dented but the product is perfect, thanks"));
+  EXPECT_TRUE(tr("ürün bozuk çıktı ama değişim çok hızlı oldu"));
+  EXPECT_FALSE(en("the box was dented. But the product is perfect"));    // told first
+  EXPECT_FALSE(en("dented box but perfect product, awful courier"));     // bad news after
+  EXPECT_FALSE(en("perfect product but an awful courier"));              // the other way
+  EXPECT_FALSE(en("the box was a bit dented, the product is perfect"));  // no turn
+}
+
 TEST(SentimentScorer, PraiseOnceBelievedAndProvedWrongSaysNothingGood) {
   auto l = std::make_shared<Lexicons>();
   l->en.Add("lovely", 2.8);
