@@ -234,9 +234,13 @@ bool IsContrast(std::string_view w) {
     case 3:
       return w == "ama" || w == "but";
     case 5:
-      return w == "fakat" || w == "ancak" || w == "lakin";
+      return w == "fakat" || w == "ancak" || w == "lakin" || w == "neyse";
     case 7:
-      return w == "however";
+      return w == "however" || w == "luckily" || w == "neyseki";
+    case 10:
+      return w == "thankfully";
+    case 11:
+      return w == "fortunately";
     default:
       return false;
   }
@@ -818,6 +822,73 @@ std::string_view SupposedBy(const std::vector<std::string_view>& words,
       if (AskedWhy(words, tokens, k, {"neden", "niye", "nicin"})) break;
       if (k + 1 < words.size() && words[k + 1] == "bile" && !tokens[k + 1].clause_start) break;
       return words[k];
+    }
+  }
+  return {};
+}
+
+// A fear told, then turned from: "I was worried it would be late, but it
+// came the next morning", "kargo geç gelir diye korkmuştum ama ertesi gün
+// elimdeydi". Returns the word of fear when the negative word at
+// [i, end) is that fear, or what was feared, and a turn (but, luckily,
+// ama, neyse ki …) follows it in its sentence or opens the next; else "".
+// English wants a modal between the fear and what was feared ("worried
+// the parcel would be late"): "worried about my order" reports a worry
+// now. Turkish wants "diye" and a verb of fear after the feared words
+// ("gelmez diye korkmuştum").
+std::string_view FearedThenNot(const std::vector<std::string_view>& words,
+                               const std::vector<Token>& tokens, size_t i, size_t end, bool english,
+                               bool turkish) {
+  auto turns_after = [&](size_t from, std::initializer_list<std::string_view> turns) {
+    for (size_t k = from; k < words.size() && k < from + 15; ++k) {
+      const bool next_sentence = k > from && tokens[k].clause_start;
+      if (std::find(turns.begin(), turns.end(), words[k]) != turns.end()) return true;
+      if (next_sentence) return false;  // only the next sentence's first word
+    }
+    return false;
+  };
+  if (english) {
+    auto is_fear = [](std::string_view w) {
+      return w == "worried" || w == "afraid" || w == "scared" || w == "feared" || w == "nervous" ||
+             w == "terrified" || w == "concerned" || w == "anxious";
+    };
+    auto is_modal = [](std::string_view w) {
+      return w == "would" || w == "might" || w == "could" || w == "wouldn't" || w == "won't" ||
+             w == "i'd" || w == "it'd" || w == "they'd" || w == "will";
+    };
+    const std::initializer_list<std::string_view> kTurns = {"but",        "however",     "luckily",
+                                                            "thankfully", "fortunately", "instead"};
+    // The fear, at i or before it in its sentence, and a modal between the
+    // fear and the end of what it fears.
+    for (size_t back = 0; back <= 8 && back <= i; ++back) {
+      const size_t k = i - back;
+      if (back > 0 && tokens[k + 1].clause_start) break;
+      if (!is_fear(words[k])) continue;
+      bool modal = false;
+      const size_t until = k == i ? std::min(words.size(), k + 7) : end;
+      for (size_t m = k + 1; m < until && !modal; ++m) {
+        if (tokens[m].clause_start) break;
+        modal = is_modal(words[m]);
+      }
+      if (modal && turns_after(end, kTurns)) return words[k];
+      break;
+    }
+  }
+  if (turkish) {
+    auto is_fear = [](std::string_view w) {
+      return w.substr(0, 4) == "kork" || w.substr(0, 6) == "endise" || w.substr(0, 7) == "tedirgi";
+    };
+    const std::initializer_list<std::string_view> kTurns = {"ama", "fakat", "ancak", "neyse",
+                                                            "neyseki"};
+    // The fear itself after "diye", or the feared words before "diye" and it.
+    if (is_fear(words[i]) && i > 0 && words[i - 1] == "diye" && turns_after(end, kTurns)) {
+      return words[i];
+    }
+    for (size_t k = end; k + 1 < words.size() && k < end + 4; ++k) {
+      if (tokens[k].clause_start) break;
+      if (words[k] != "diye") continue;
+      if (is_fear(words[k + 1]) && turns_after(k + 2, kTurns)) return words[k + 1];
+      break;
     }
   }
   return {};
@@ -1458,6 +1529,15 @@ bool IsRemedyNoun(std::string_view w) {
 // report that it ended, or wish it would ("if the problems stopped").
 bool IsStopper(std::string_view w) {
   return w == "froze" || w == "blocked" || w == "stopped" || w == "declined";
+}
+
+// A word of notice given in advance: thanks for it are honest, whatever
+// the bad news it was about ("thanks for the heads up about the outage",
+// "kesinti için önceden bilgilendirdiğiniz için teşekkürler").
+bool IsNoticeWord(std::string_view w) {
+  return w == "heads" || w == "notice" || w == "warning" || w == "warned" || w == "notifying" ||
+         w == "informing" || w == "informed" || w.substr(0, 11) == "bilgilendir" ||
+         w.substr(0, 6) == "bildir" || w == "onceden";
 }
 
 // A preposition that makes the negative word after it the circumstance of
@@ -2432,6 +2512,15 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       v = 0;
       if (explain) why += ", supposed: " + std::string(supposed_by);
     }
+    // A fear that came to nothing reports nothing bad.
+    if (v < 0) {
+      if (const std::string_view feared =
+              FearedThenNot(words, text.tokens, i, end, english != nullptr, turkish != nullptr);
+          !feared.empty()) {
+        v = 0;
+        if (explain) why += ", feared, then not: " + std::string(feared);
+      }
+    }
     // Praise once believed and proved wrong says nothing good now.
     if (v > 0) {
       if (const std::string_view believed =
@@ -2529,7 +2618,7 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       bool contrast = false;
       for (size_t k = from + 1; k < to && !contrast; ++k) {
         contrast =
-            is_word[k] && (IsContrast(words[k]) ||
+            is_word[k] && (IsContrast(words[k]) || IsNoticeWord(words[k]) ||
                            (scored[a].token < scored[b].token &&
                             (IsRemedyVerb(words[k]) || IsCircumstancePreposition(words[k]))) ||
                            (scored[b].token < scored[a].token && IsTurkishRemedyVerb(words[k])));

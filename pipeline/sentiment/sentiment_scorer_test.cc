@@ -1177,6 +1177,60 @@ TEST(SentimentScorer, APostTurnsPositiveWhenItsFirstSentenceGoesFromBadToOnlyGoo
   EXPECT_FALSE(en("the box was a bit dented, the product is perfect"));  // no turn
 }
 
+TEST(SentimentScorer, ThanksForNoticeOfBadNewsAreHonestAndLuckilyTurnsLikeBut) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("thanks", 1.8);
+  l->en.Add("outage*", -2.2);
+  l->en.Add("awful", -2.5);
+  l->en.Add("great", 3.0);
+  l->tr.Add("teşekkürler", 2.0);
+  l->tr.Add("kesinti*", -1.2);
+  const SentimentScorer scorer(l);
+  auto en = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text);
+  };
+  auto tr = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text);
+  };
+  // Thanks for the outage itself are sarcasm; for notice of it, honest.
+  auto thanks_valence = [](const SentimentResult& r) {
+    for (const SentimentContribution& c : r.contributions) {
+      if (c.token == "thanks" || c.token == "tesekkurler") return c.valence;
+    }
+    return 0.0;
+  };
+  EXPECT_LT(thanks_valence(en("thanks for the outage tonight")), 0.0);
+  EXPECT_GT(thanks_valence(en("thanks for the heads up about the outage tonight")), 0.0);
+  EXPECT_GT(thanks_valence(tr("kesinti için önceden bilgilendirdiğiniz için teşekkürler")), 0.0);
+  // "luckily", "neyse ki" weigh what follows as "but" does.
+  EXPECT_GT(en("awful weather, luckily the food was great").strength, 0.0);
+  EXPECT_TRUE(en("awful weather, luckily the food was great").turns_positive);
+}
+
+TEST(SentimentScorer, AFearThatCameToNothingReportsNothingBad) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("worried", -1.5);
+  l->en.Add("late", -1.0);
+  l->en.Add("break", -1.0);
+  l->tr.Add("geç", -1.0);
+  l->tr.Add("kork*", -1.5);
+  const SentimentScorer scorer(l);
+  auto en = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).strength;
+  };
+  auto tr = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text).strength;
+  };
+  EXPECT_EQ(en("worried the parcel would be late but it came the next morning"), 0.0);
+  EXPECT_EQ(en("I was worried it would be late. Luckily it came early"), 0.0);
+  EXPECT_EQ(tr("kargo geç gelir diye korkmuştum ama ertesi gün elimdeydi"), 0.0);
+  EXPECT_EQ(tr("KARGO GEC GELIR DIYE KORKMUSTUM AMA ERTESI GUN GELDI"), 0.0);
+  // A worry now, or one that came true, stays.
+  EXPECT_LT(en("I'm worried about my order, it is late"), 0.0);
+  EXPECT_LT(en("worried it would break and it did"), 0.0);
+  EXPECT_LT(tr("kargo geç gelir diye korkuyorum"), 0.0);
+}
+
 TEST(SentimentScorer, PraiseOnceBelievedAndProvedWrongSaysNothingGood) {
   auto l = std::make_shared<Lexicons>();
   l->en.Add("lovely", 2.8);
