@@ -916,6 +916,16 @@ void Normalizer::Run(std::string_view text) {
         continue;
       }
     }
+    // The irony and doubt marks are written against their word as often
+    // as apart: "harika(!)", "hızlı(?) kargo".
+    if (*p == '(' && word_start_ != kNoWord && end - p >= 3 && (p[1] == '!' || p[1] == '?') &&
+        p[2] == ')') {
+      if (const size_t length = EmitSpecialAt(p, end); length > 0) {
+        p += length;
+        prev = -1;
+        continue;
+      }
+    }
     if ((byte.traits & (ByteInfo::kGeneral | ByteInfo::kNotAscii)) == 0) {
       if ((byte.traits & ByteInfo::kWordChar) != 0) {
         p = AppendAsciiWords(p, end, &prev, &run);

@@ -378,6 +378,13 @@ TEST(Normalize, TokensKnowWhetherTheyStandInAShortQuotation) {
   EXPECT_EQ(quoted("the &quot;help&quot; desk"), ".q.");
 }
 
+TEST(Normalize, IronyAndDoubtMarksWrittenAgainstTheirWordAreTokens) {
+  EXPECT_EQ(Normalize("harika(!) bir hizmet", true).words, " harika (!) bir hizmet ");
+  EXPECT_EQ(Normalize("hızlı(?) kargo", true).words, " hizli (?) kargo ");
+  // Other parentheses still part words.
+  EXPECT_EQ(Normalize("f(x) = 2", true).words, " f x 2 ");
+}
+
 TEST(Normalize, SingleQuotesAroundAWordAreLeftOutOfTheWordsFormOnly) {
   const NormalizedText text = Normalize("the 'express' delivery, Trendyol'a 'kargo'm' '' x'", true);
   // Rule terms see the quoted word; a suffix's apostrophe stays; a word of

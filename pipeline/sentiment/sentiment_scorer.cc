@@ -234,16 +234,21 @@ bool IsContrast(std::string_view w) {
     case 3:
       return w == "ama" || w == "but";
     case 5:
-      return w == "fakat" || w == "ancak" || w == "lakin" || w == "neyse";
+      return w == "fakat" || w == "ancak" || w == "lakin";
     case 7:
-      return w == "however" || w == "luckily" || w == "neyseki";
-    case 10:
-      return w == "thankfully";
-    case 11:
-      return w == "fortunately";
+      return w == "however";
     default:
       return false;
   }
+}
+
+// "Luckily", "neyse ki": good news after bad, a turn that SentimentResult's
+// turns_positive reads as a contrast does. It does not reweigh the clauses
+// as a contrast does: in a review, "neyse ki müziği güzel" is the one
+// consolation of a verdict already given.
+bool IsTurnOfLuck(std::string_view w) {
+  return w == "luckily" || w == "thankfully" || w == "fortunately" || w == "neyse" ||
+         w == "neyseki";
 }
 
 // Turkish verbal negation right after a stem: -me/-ma (+ tense), -mez/-maz,
@@ -633,7 +638,7 @@ bool IsBarePraise(std::string_view w) {
       "superb", "outstanding", "stellar",
       // "ellerinize sağlık" (well done), said alone as sarcasm: "ellerinize
       // sağlık, paketi ezmişsiniz".
-      "ellerinize", "elinize",
+      "ellerinize", "elinize", "eline",
       // The first word of "well done", which the lexicon scores as one.
       "well"};
   static constexpr WordList kList(kWords);
@@ -653,6 +658,8 @@ bool IsBarePraiseFiller(std::string_view w) {
       "hizmetleri", "hizmete", "hizmetinize", "service", "customer", "support", "destek",
       // "well done", "perfect timing"
       "done", "timing",
+      // Whom it is said to: "eline sağlık kargocu kardeş".
+      "kardes", "kardesim", "abi", "hocam", "arkadaslar", "kargocu", "kurye",
       // What the praise closes or opens: "perfect end to the week",
       // "great start to the day", "harika bir gün".
       "end", "start", "to", "the", "of", "day", "week", "weekend", "morning", "evening", "night",
@@ -2600,15 +2607,22 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       if (a.valence > 0 && is_word[a.token] &&
           same_clause(std::min(a.token, k), std::max(a.token, k))) {
         a.sarcasm_prone = true;
+        // Beside a complaint rule the mark alone says it: "Allah razı olsun
+        // sizden(!) kargom bir haftadır depoda bekliyor" holds no word
+        // against the praise for the pass below to find.
+        if (context.complaint_rule && !a.flipped) {
+          count_as_sarcasm(a, ", sarcasm: mocked beside a complaint");
+          a.valence = -a.valence;
+        }
       }
     }
   }
   // Sarcasm: prone praise in the same clause as a negative, with no
   // contrast word between them, counts as negative.
   for (size_t a = 0; a < scored.size(); ++a) {
-    if (!scored[a].sarcasm_prone) continue;
+    if (!scored[a].sarcasm_prone || scored[a].flipped) continue;
     for (size_t b = 0; b < scored.size(); ++b) {
-      if (scored[b].valence >= 0) continue;
+      if (scored[b].valence >= 0 || b == a) continue;
       const size_t from = std::min(scored[a].token, scored[b].token);
       const size_t to = std::max(scored[a].token, scored[b].token);
       // Thanks for dealing with the bad thing, or for working through it,
@@ -2657,6 +2671,54 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       count_as_sarcasm(a,
                        inside ? ", sarcasm: in scare quotes" : ", sarcasm: praises a scare quote");
       a.valence = -a.valence;
+    }
+  }
+  // Praise taken back by what did not happen: "harika bir deneyimdi,
+  // tabii siparişim gelseydi" (a great experience, had my order come).
+  if (turkish != nullptr) {
+    for (size_t k = 0; k < words.size(); ++k) {
+      if (!is_word[k] || (words[k] != "tabii" && words[k] != "tabi" && words[k] != "tabiki")) {
+        continue;
+      }
+      bool unreal = false;
+      for (size_t m = k + 1; m < words.size() && m <= k + 4 && !unreal; ++m) {
+        if (text.tokens[m].clause_start) break;
+        const std::string_view w = words[m];
+        unreal = w.size() > 6 &&
+                 (w.substr(w.size() - 5) == "seydi" || w.substr(w.size() - 5) == "saydi");
+      }
+      if (!unreal) continue;
+      size_t sentence = k;
+      while (sentence > 0 && !text.tokens[sentence].clause_start) --sentence;
+      for (Scored& a : scored) {
+        if (a.token >= sentence && a.token < k && a.valence > 0 && !a.flipped) {
+          count_as_sarcasm(a, ", sarcasm: taken back by ", words[k]);
+          a.valence = -a.valence;
+        }
+      }
+    }
+  }
+  // Turkish praise that a negative participle or privative describes is
+  // mockery: "hiç ulaşılamayan bir efsane" (a legend no one can reach),
+  // "çalışmayan bir harika", "desteksiz bir mükemmellik". Only in that
+  // shape, "-(y)An/-sIz bir" before the praise: two words merely side by
+  // side ("yorum yapamıyorum muhteşem bir filmdi") are two thoughts.
+  if (turkish != nullptr) {
+    auto describes = [](std::string_view w) {
+      const std::string_view end = w.substr(w.size() >= 3 ? w.size() - 3 : 0);
+      return w.size() > 4 &&
+             (end.substr(1) == "an" || end.substr(1) == "en" || end == "siz" || end == "suz");
+    };
+    for (size_t n = 1; n < scored.size(); ++n) {
+      Scored& a = scored[n];
+      const Scored& b = scored[n - 1];
+      if (a.valence <= 0 || a.flipped || b.valence >= 0 || b.flipped || !is_word[a.token] ||
+          !is_word[b.token] || a.token != b.token + 2 || words[b.token + 1] != "bir" ||
+          text.tokens[b.token + 1].after_comma || text.tokens[a.token].clause_start ||
+          text.tokens[a.token].after_comma || !describes(words[b.token])) {
+        continue;
+      }
+      count_as_sarcasm(a, ", sarcasm: praise described as ", words[b.token]);
     }
   }
   // Sarcasm frames: "love how my internet drops every evening", "gotta love
@@ -2854,15 +2916,19 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   // The turn is the post's first sentence ("X, but Y"): after a sentence
   // or title of its own, the problem was told before the turn, which then
   // does not concede it (nor a complaint rule that matched there).
-  if (last_contrast < words.size()) {
-    size_t sentence = last_contrast;
+  size_t last_turn = last_contrast;
+  for (size_t i = last_contrast == words.size() ? 0 : last_contrast + 1; i < words.size(); ++i) {
+    if (is_word[i] && IsTurnOfLuck(words[i])) last_turn = i;
+  }
+  if (last_turn < words.size()) {
+    size_t sentence = last_turn;
     while (sentence > 0 && !text.tokens[sentence].clause_start) --sentence;
     bool negative_before = false;
     bool negative_after = false;
     double after = 0;
     for (const Scored& s : scored) {
       const double valence = s.flipped ? -s.valence : s.valence;
-      if (s.token < last_contrast) {
+      if (s.token < last_turn) {
         negative_before = negative_before || valence < 0;
       } else {
         negative_after = negative_after || valence < 0;

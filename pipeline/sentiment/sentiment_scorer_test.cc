@@ -1207,6 +1207,31 @@ TEST(SentimentScorer, ThanksForNoticeOfBadNewsAreHonestAndLuckilyTurnsLikeBut) {
   EXPECT_TRUE(en("awful weather, luckily the food was great").turns_positive);
 }
 
+TEST(SentimentScorer, TurkishMockeryWithoutANegativeWordCountsAgainstAComplaint) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("allah", 2.5);
+  l->tr.Add("harika*", 3.2);
+  l->tr.Add("efsane*", 3.0);
+  l->tr.Add("ulaşılam*", -2.2);
+  l->tr.Add("muhteşem", 3.0);
+  l->tr.Add("yapam*", -1.0);
+  const SentimentScorer scorer(l);
+  ScoreContext complaint;
+  complaint.complaint_rule = true;
+  auto tr = [&](const std::string& text, ScoreContext context = {}) {
+    return scorer.Score(Normalize(text, true), "tr", text, true, context).strength;
+  };
+  // The irony mark, written against its word, beside a complaint rule.
+  EXPECT_LT(tr("Allah razı olsun sizden(!) kargom bir haftadır depoda bekliyor", complaint), 0.0);
+  EXPECT_GT(tr("Allah razı olsun sizden, kargom bir günde geldi", complaint), 0.0);
+  // Praise taken back by what did not happen.
+  EXPECT_LT(tr("harika bir deneyimdi, tabii siparişim gelseydi"), 0.0);
+  EXPECT_GT(tr("harika bir deneyimdi, tabii ki tekrar alırım"), 0.0);
+  // A legend no one can reach; two thoughts side by side are not one.
+  EXPECT_LT(tr("hiç ulaşılamayan bir efsane"), 0.0);
+  EXPECT_GT(tr("yorum yapamıyorum muhteşem bir filmdi"), 0.0);
+}
+
 TEST(SentimentScorer, AFearThatCameToNothingReportsNothingBad) {
   auto l = std::make_shared<Lexicons>();
   l->en.Add("worried", -1.5);
