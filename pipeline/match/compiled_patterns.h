@@ -62,14 +62,16 @@ struct RuleSet::Compiled {
   std::vector<uint32_t> owner_begin;
   std::vector<int> owner_ids;
 
-  // Rules decided by their language and their any/all patterns alone (no
-  // conditions, channels, none, exceptions, near or macros), which is most
-  // rules, are checked from a few ints in one place instead of by walking
-  // Rule, MatchBlock and MatchItem objects spread over the heap; at 10,000
-  // rules and ~18 matches a post those cache misses were most of the cost.
-  // plain_program holds, per such rule: the number of `any` pattern ids (-1
-  // when it has no `any`) and the ids; the number of `all` items; each
-  // item's id count and ids.
+  // Rules decided by their language and their blocks of patterns alone (no
+  // conditions, channels, near or macros), which is most rules, are checked
+  // from a few ints in one place instead of by walking Rule, MatchBlock and
+  // MatchItem objects spread over the heap; at 10,000 rules and ~18 matches
+  // a post those cache misses were most of the cost. plain_program holds,
+  // per such rule, its match block, then 1 and its exceptions block when
+  // they can exclude (they have an `any` or an `all`), else 0. A block is
+  // the number of `any` pattern ids (-1 when it has no `any`) and the ids;
+  // the number of `all` items, each item's id count and ids; the same for
+  // `none`.
   struct PlainRule {
     int32_t program = -1;  // offset into plain_program; -1: evaluate the Rule
     int32_t lang = 0;      // index into langs; 0 is "any"

@@ -191,36 +191,50 @@ bool BuildPrefilters(const std::vector<int>& ids, const std::vector<int32_t>& ru
   return held.size() == ids.size() || build(held);
 }
 
+// Appends a block (any, all, none) to a plain program.
+void AppendPlainBlock(const MatchBlock& block, std::vector<int>* program) {
+  // Some `any` item holds when any id of any of them fired.
+  const size_t any_count = program->size();
+  program->push_back(block.any.empty() ? -1 : 0);
+  for (const MatchItem& item : block.any) {
+    program->insert(program->end(), item.pattern_ids.begin(), item.pattern_ids.end());
+  }
+  if (!block.any.empty()) {
+    (*program)[any_count] = static_cast<int>(program->size() - any_count - 1);
+  }
+  for (const auto* items : {&block.all, &block.none}) {
+    program->push_back(static_cast<int>(items->size()));
+    for (const MatchItem& item : *items) {
+      program->push_back(static_cast<int>(item.pattern_ids.size()));
+      program->insert(program->end(), item.pattern_ids.begin(), item.pattern_ids.end());
+    }
+  }
+}
+
 // The rule as a plain program (compiled_patterns.h), or program -1 when
-// anything besides its language and any/all patterns decides it.
+// anything besides its language and its blocks of patterns decides it.
 RuleSet::Compiled::PlainRule PlainRuleOf(const Rule& rule, RuleSet::Compiled* c) {
   RuleSet::Compiled::PlainRule plain;
   const RuleConditions& w = rule.when;
   if (!rule.enabled || !rule.channels.empty() || w.min_followers || w.verified || w.max_rating ||
-      w.min_rating || !rule.exceptions.empty() || !rule.match.none.empty()) {
+      w.min_rating) {
     return plain;
   }
-  for (const auto* items : {&rule.match.any, &rule.match.all}) {
-    for (const MatchItem& item : *items) {
-      if (item.kind != MatchItem::Kind::kPatterns) return plain;
+  for (const MatchBlock* block : {&rule.match, &rule.exceptions}) {
+    for (const auto* items : {&block->any, &block->all, &block->none}) {
+      for (const MatchItem& item : *items) {
+        if (item.kind != MatchItem::Kind::kPatterns) return plain;
+      }
     }
   }
   plain.lang = LangIndex(rule.lang, c);
   std::vector<int>& program = c->plain_program;
   plain.program = static_cast<int32_t>(program.size());
-  // Some `any` item holds when any id of any of them fired.
-  const size_t any_count = program.size();
-  program.push_back(rule.match.any.empty() ? -1 : 0);
-  for (const MatchItem& item : rule.match.any) {
-    program.insert(program.end(), item.pattern_ids.begin(), item.pattern_ids.end());
-  }
-  if (!rule.match.any.empty())
-    program[any_count] = static_cast<int>(program.size() - any_count - 1);
-  program.push_back(static_cast<int>(rule.match.all.size()));
-  for (const MatchItem& item : rule.match.all) {
-    program.push_back(static_cast<int>(item.pattern_ids.size()));
-    program.insert(program.end(), item.pattern_ids.begin(), item.pattern_ids.end());
-  }
+  AppendPlainBlock(rule.match, &program);
+  // Exceptions exclude only when they have an `any` or `all` (RuleSet::Match).
+  const bool excludes = !rule.exceptions.any.empty() || !rule.exceptions.all.empty();
+  program.push_back(excludes ? 1 : 0);
+  if (excludes) AppendPlainBlock(rule.exceptions, &program);
   return plain;
 }
 

@@ -53,9 +53,10 @@ std::string FirstMatch(const Pattern& p, const NormalizedText& text) {
   return out;
 }
 
-// A plain rule's program (compiled_patterns.h) against the fired patterns:
-// what Applies and Evaluate decide for such a rule, once its language fits.
-bool PlainHolds(const int* program, const RuleSet::MatchScratch& s) {
+// One block of a plain program (compiled_patterns.h) against the fired
+// patterns, as Evaluate decides it; `program` is left past the block when
+// it holds (a block that fails is not read to its end).
+bool PlainBlockHolds(const int*& program, const RuleSet::MatchScratch& s) {
   auto any_fired = [&](const int* ids, int count) {
     for (int k = 0; k < count; ++k) {
       if (s.Fired(ids[k])) return true;
@@ -73,7 +74,21 @@ bool PlainHolds(const int* program, const RuleSet::MatchScratch& s) {
     if (!any_fired(program, count)) return false;
     program += count;
   }
+  const int none = *program++;
+  for (int item = 0; item < none; ++item) {
+    const int count = *program++;
+    if (any_fired(program, count)) return false;
+    program += count;
+  }
   return true;
+}
+
+// A plain rule's program against the fired patterns: what Applies and
+// Evaluate decide for such a rule, once its language fits.
+bool PlainHolds(const int* program, const RuleSet::MatchScratch& s) {
+  if (!PlainBlockHolds(program, s)) return false;
+  if (*program++ == 0) return true;  // no exceptions that exclude
+  return !PlainBlockHolds(program, s);
 }
 
 // What goes under snippet[0, column - 1) so that a caret after it stands

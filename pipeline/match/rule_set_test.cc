@@ -141,6 +141,33 @@ TEST(RuleSet, ExceptionsRemoveMatches) {
   EXPECT_EQ(Match(*set, "sipariş gecikti diye şaka yaptım"), Ids{});
 }
 
+TEST(RuleSet, ExceptionsWithAllAndNoneDecideAsWritten) {
+  // Each rule is decided from its compiled program; Explain walks the Rule
+  // itself. Both must agree with the format's meaning.
+  auto set = testing::RulesFromYaml(R"y(rules:
+  - id: late
+    category: complaint
+    match: {any: ["gecikti"], none: ["şaka*"]}
+    exceptions: {all: ["kargo", "özür*"], none: ["yine"]}
+)y");
+  ASSERT_NE(set, nullptr);
+  const std::vector<std::pair<std::string, Ids>> cases = {
+      {"sipariş gecikti", {"late"}},
+      {"sipariş gecikti, şaka", {}},                     // none
+      {"kargo gecikti ama özür dilediler", {}},          // the exception holds
+      {"kargo yine gecikti, özür dilediler", {"late"}},  // its none fails it
+      {"kargo gecikti", {"late"}},                       // its all fails it
+  };
+  for (const auto& [text, expected] : cases) {
+    EXPECT_EQ(Match(*set, text), expected) << text;
+    Ids explained;
+    for (const RuleExplanation& e : set->Explain(Normalize(text, true), MatchContext{}, {})) {
+      if (e.matched) explained.push_back(e.rule->id);
+    }
+    EXPECT_EQ(explained, expected) << text;
+  }
+}
+
 TEST(RuleSet, ConditionsOnFieldsChannelsLanguageAndEnabled) {
   auto set = testing::RulesFromYaml(R"y(rules:
   - id: influencer

@@ -247,8 +247,19 @@ bool IsContrast(std::string_view w) {
 // as a contrast does: in a review, "neyse ki müziği güzel" is the one
 // consolation of a verdict already given.
 bool IsTurnOfLuck(std::string_view w) {
-  return w == "luckily" || w == "thankfully" || w == "fortunately" || w == "neyse" ||
-         w == "neyseki";
+  // Asked of many words: the length alone turns most away.
+  switch (w.size()) {
+    case 5:
+      return w == "neyse";
+    case 7:
+      return w == "luckily" || w == "neyseki";
+    case 10:
+      return w == "thankfully";
+    case 11:
+      return w == "fortunately";
+    default:
+      return false;
+  }
 }
 
 // Turkish verbal negation right after a stem: -me/-ma (+ tense), -mez/-maz,
@@ -843,6 +854,30 @@ std::string_view SupposedBy(const std::vector<std::string_view>& words,
 // the parcel would be late"): "worried about my order" reports a worry
 // now. Turkish wants "diye" and a verb of fear after the feared words
 // ("gelmez diye korkmuştum").
+bool IsEnglishFear(std::string_view w) {
+  // Asked of every word of a post: its length and first letter turn most
+  // away before any comparison.
+  if (w.size() < 6 || w.size() > 9) return false;
+  switch (w[0]) {
+    case 'a':
+      return w == "afraid" || w == "anxious";
+    case 'c':
+      return w == "concerned";
+    case 'f':
+      return w == "feared";
+    case 'n':
+      return w == "nervous";
+    case 's':
+      return w == "scared";
+    case 't':
+      return w == "terrified";
+    case 'w':
+      return w == "worried";
+    default:
+      return false;
+  }
+}
+
 std::string_view FearedThenNot(const std::vector<std::string_view>& words,
                                const std::vector<Token>& tokens, size_t i, size_t end, bool english,
                                bool turkish) {
@@ -855,10 +890,7 @@ std::string_view FearedThenNot(const std::vector<std::string_view>& words,
     return false;
   };
   if (english) {
-    auto is_fear = [](std::string_view w) {
-      return w == "worried" || w == "afraid" || w == "scared" || w == "feared" || w == "nervous" ||
-             w == "terrified" || w == "concerned" || w == "anxious";
-    };
+    auto is_fear = IsEnglishFear;
     auto is_modal = [](std::string_view w) {
       return w == "would" || w == "might" || w == "could" || w == "wouldn't" || w == "won't" ||
              w == "i'd" || w == "it'd" || w == "they'd" || w == "will";
@@ -915,8 +947,9 @@ std::string_view BelievedWrongly(const std::vector<std::string_view>& words,
                                  bool turkish) {
   for (size_t k = end; k < words.size() && k < end + 5; ++k) {
     if (k > end && tokens[k].clause_start) break;
-    if (english && k + 1 < words.size() && (words[k] == "i" || words[k] == "we") &&
-        words[k + 1] == "thought" && !tokens[k + 1].clause_start) {
+    if (english && k + 1 < words.size() && words[k].size() <= 2 &&
+        (words[k] == "i" || words[k] == "we") && words[k + 1] == "thought" &&
+        !tokens[k + 1].clause_start) {
       const bool or_so = k >= 2 && words[k - 1] == "so" && words[k - 2] == "or";
       bool turned = false;
       for (size_t t = k + 2; t < words.size() && t < k + 5 && !turned; ++t) {
@@ -2119,14 +2152,28 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   MarkConcededClauses(words, is_word, text.tokens, &conceded);
 
   // The clause after the last contrast word carries more weight.
+  // The last turn is a contrast word or one of luck after it
+  // (IsTurnOfLuck); "tabii" is noted for the pass that reads it. One walk
+  // over the words, most of which their length alone turns away.
   size_t last_contrast = words.size();
+  size_t last_luck = words.size();
+  bool tabii = false;
   for (size_t i = 0; i < words.size(); ++i) {
+    if (!is_word[i]) continue;
+    const std::string_view w = words[i];
     // "anything but helpful" denies, it does not contrast.
-    if (is_word[i] && IsContrast(words[i]) &&
-        !(i > 0 && words[i] == "but" && words[i - 1] == "anything")) {
+    if (IsContrast(w) && !(i > 0 && w == "but" && words[i - 1] == "anything")) {
       last_contrast = i;
+    } else if (IsTurnOfLuck(w)) {
+      last_luck = i;
+    } else if (w.size() >= 4 && w.size() <= 6 && w[0] == 't') {
+      tabii = tabii || w == "tabii" || w == "tabi" || w == "tabiki";
     }
   }
+  const size_t last_turn =
+      last_luck < words.size() && (last_contrast == words.size() || last_luck > last_contrast)
+          ? last_luck
+          : last_contrast;
 
   // Emoji and emoticons that close a post (after its last word; URLs and
   // mentions may follow) say how the writer means all of it: "lost my
@@ -2519,8 +2566,9 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       v = 0;
       if (explain) why += ", supposed: " + std::string(supposed_by);
     }
-    // A fear that came to nothing reports nothing bad.
-    if (v < 0) {
+    // A fear that came to nothing reports nothing bad. (It needs a turn
+    // after it, which most posts lack.)
+    if (v < 0 && last_turn < words.size()) {
       if (const std::string_view feared =
               FearedThenNot(words, text.tokens, i, end, english != nullptr, turkish != nullptr);
           !feared.empty()) {
@@ -2675,9 +2723,11 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   }
   // Praise taken back by what did not happen: "harika bir deneyimdi,
   // tabii siparişim gelseydi" (a great experience, had my order come).
-  if (turkish != nullptr) {
+  if (turkish != nullptr && tabii) {
     for (size_t k = 0; k < words.size(); ++k) {
-      if (!is_word[k] || (words[k] != "tabii" && words[k] != "tabi" && words[k] != "tabiki")) {
+      const std::string_view w = words[k];
+      if (w.size() < 4 || w.size() > 6 || w[0] != 't' || !is_word[k] ||
+          (w != "tabii" && w != "tabi" && w != "tabiki")) {
         continue;
       }
       bool unreal = false;
@@ -2916,10 +2966,6 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   // The turn is the post's first sentence ("X, but Y"): after a sentence
   // or title of its own, the problem was told before the turn, which then
   // does not concede it (nor a complaint rule that matched there).
-  size_t last_turn = last_contrast;
-  for (size_t i = last_contrast == words.size() ? 0 : last_contrast + 1; i < words.size(); ++i) {
-    if (is_word[i] && IsTurnOfLuck(words[i])) last_turn = i;
-  }
   if (last_turn < words.size()) {
     size_t sentence = last_turn;
     while (sentence > 0 && !text.tokens[sentence].clause_start) --sentence;
