@@ -2733,9 +2733,9 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       bool unreal = false;
       for (size_t m = k + 1; m < words.size() && m <= k + 4 && !unreal; ++m) {
         if (text.tokens[m].clause_start) break;
-        const std::string_view w = words[m];
-        unreal = w.size() > 6 &&
-                 (w.substr(w.size() - 5) == "seydi" || w.substr(w.size() - 5) == "saydi");
+        const std::string_view verb = words[m];
+        unreal = verb.size() > 6 && (verb.substr(verb.size() - 5) == "seydi" ||
+                                     verb.substr(verb.size() - 5) == "saydi");
       }
       if (!unreal) continue;
       size_t sentence = k;
