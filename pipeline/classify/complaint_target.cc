@@ -4,8 +4,9 @@
 #include <cctype>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
+
+#include "pipeline/word_list.h"
 
 namespace earshot {
 namespace {
@@ -16,7 +17,7 @@ namespace {
 // ("you ruined the ending"). Turkish keeps "siz": the formal plural is how a
 // company is addressed.
 bool IsEnglishTarget(std::string_view w) {
-  static const std::unordered_set<std::string_view> kWords = {
+  static constexpr std::string_view kWords[] = {
       "service", "services", "customer", "customers", "order", "orders", "ordered", "app",
       "account", "store", "shop", "delivery", "delivered", "product", "products", "staff", "phone",
       "website", "site", "support", "refund", "bill", "billing", "flight", "booking", "package",
@@ -53,7 +54,10 @@ bool IsEnglishTarget(std::string_view w) {
       "ads", "adverts", "commercials",
       // What a mobile or broadband plan sells ("throttled my data").
       "data", "coverage", "bandwidth"};
-  return kWords.count(w) != 0;
+  // A WordList turns most words away by first letter and length before
+  // any compare; a hash set hashed every word of every negative post.
+  static constexpr WordList kList(kWords);
+  return kList.Contains(w);
 }
 
 // The same in Turkish, as prefixes of folded words ("siparisim", "size").

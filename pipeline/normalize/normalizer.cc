@@ -908,18 +908,12 @@ void Normalizer::Run(std::string_view text) {
   int run = 0;
   for (const unsigned char* p = begin; p < end;) {
     const ByteInfo byte = bytes_[*p];
+    // Specials start a word; the irony and doubt marks are also written
+    // against the word before them as often as apart ("harika(!)",
+    // "hızlı(?) kargo").
     if ((byte.traits & ByteInfo::kSlow) != 0 &&
-        (p == begin || IsSpace(p[-1]) || AfterWideSpace(begin, p))) {
-      if (const size_t length = EmitSpecialAt(p, end); length > 0) {
-        p += length;
-        prev = -1;
-        continue;
-      }
-    }
-    // The irony and doubt marks are written against their word as often
-    // as apart: "harika(!)", "hızlı(?) kargo".
-    if (*p == '(' && word_start_ != kNoWord && end - p >= 3 && (p[1] == '!' || p[1] == '?') &&
-        p[2] == ')') {
+        (p == begin || IsSpace(p[-1]) || AfterWideSpace(begin, p) ||
+         (*p == '(' && end - p >= 3 && (p[1] == '!' || p[1] == '?') && p[2] == ')'))) {
       if (const size_t length = EmitSpecialAt(p, end); length > 0) {
         p += length;
         prev = -1;
