@@ -895,8 +895,9 @@ std::string_view FearedThenNot(const std::vector<std::string_view>& words,
       return w == "would" || w == "might" || w == "could" || w == "wouldn't" || w == "won't" ||
              w == "i'd" || w == "it'd" || w == "they'd" || w == "will";
     };
-    const std::initializer_list<std::string_view> kTurns = {"but",        "however",     "luckily",
-                                                            "thankfully", "fortunately", "instead"};
+    // The turns Score looks for before asking (IsContrast, IsTurnOfLuck).
+    const std::initializer_list<std::string_view> kTurns = {"but", "however", "luckily",
+                                                            "thankfully", "fortunately"};
     // The fear, at i or before it in its sentence, and a modal between the
     // fear and the end of what it fears.
     for (size_t back = 0; back <= 8 && back <= i; ++back) {
