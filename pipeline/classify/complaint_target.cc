@@ -167,9 +167,7 @@ bool AimsAtACompany(const NormalizedText& text) {
   for (const Token& token : text.tokens) {
     if (!token.is_word) continue;
     // A word in single quotes ("the 'express' delivery") is the word.
-    std::string_view word = token.text;
-    while (!word.empty() && word.front() == '\'') word.remove_prefix(1);
-    while (!word.empty() && word.back() == '\'') word.remove_suffix(1);
+    const std::string_view word = WithoutQuotes(token.text);
     if (IsEnglishTarget(word) || IsTurkishTarget(word) || SpeaksToYouFormally(word)) return true;
   }
   return MentionsASupportAccount(text.folded);

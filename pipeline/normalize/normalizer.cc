@@ -1032,13 +1032,10 @@ void Normalizer::Finish() {
     const char* word = text;
     size_t word_length = length;
     if (apostrophes && token.is_word && (text[0] == '\'' || text[length - 1] == '\'')) {
-      size_t front = 0;
-      size_t back = 0;
-      while (front < length && text[front] == '\'') ++front;
-      while (front + back < length && text[length - 1 - back] == '\'') ++back;
-      if (front + back < length) {  // a word of apostrophes only stays whole
-        word += front;
-        word_length -= front + back;
+      const std::string_view quoted = WithoutQuotes(std::string_view(text, length));
+      if (!quoted.empty()) {  // a word of apostrophes only stays whole
+        word = quoted.data();
+        word_length = quoted.size();
       }
     }
     if (word_length <= kCopySize) {

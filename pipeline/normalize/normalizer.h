@@ -67,6 +67,15 @@ NormalizedText Normalize(std::string_view text, bool turkish);
 // buffers have grown to its longest text. `out` must not be null.
 void NormalizeInto(std::string_view text, bool turkish, NormalizedText* out);
 
+// A word token's text without the single quotation marks around it:
+// "'express'" is "express"; apostrophes inside a word stay ("don't",
+// "kargo'm"). A word of apostrophes only comes back empty.
+inline std::string_view WithoutQuotes(std::string_view word) {
+  while (!word.empty() && word.front() == '\'') word.remove_prefix(1);
+  while (!word.empty() && word.back() == '\'') word.remove_suffix(1);
+  return word;
+}
+
 // The folded form only (for rule terms and lexicon entries).
 std::string FoldForMatching(std::string_view text, bool turkish);
 

@@ -741,14 +741,6 @@ bool IsLaughterAcronym(std::string_view word) {
   return kAcronyms.Contains(word);
 }
 
-// A word token with the quotes around it removed: "'fantastic" is
-// "fantastic". Apostrophes inside a word stay ("don't", "kargo'm").
-std::string_view WithoutQuotes(std::string_view w) {
-  while (!w.empty() && w.front() == '\'') w.remove_prefix(1);
-  while (!w.empty() && w.back() == '\'') w.remove_suffix(1);
-  return w;
-}
-
 // In a short quotation (Token::quoted), or a word in single quotes of its
 // own ("'help'"), which the normalizer keeps as a word with its apostrophes.
 bool IsQuoted(const Token& t) {
@@ -881,10 +873,11 @@ bool IsEnglishFear(std::string_view w) {
 std::string_view FearedThenNot(const std::vector<std::string_view>& words,
                                const std::vector<Token>& tokens, size_t i, size_t end, bool english,
                                bool turkish) {
-  auto turns_after = [&](size_t from, std::initializer_list<std::string_view> turns) {
+  // The turns are the ones Score gates this on: a contrast, or luck.
+  auto turns_after = [&](size_t from) {
     for (size_t k = from; k < words.size() && k < from + 15; ++k) {
       const bool next_sentence = k > from && tokens[k].clause_start;
-      if (std::find(turns.begin(), turns.end(), words[k]) != turns.end()) return true;
+      if (IsContrast(words[k]) || IsTurnOfLuck(words[k])) return true;
       if (next_sentence) return false;  // only the next sentence's first word
     }
     return false;
@@ -895,9 +888,6 @@ std::string_view FearedThenNot(const std::vector<std::string_view>& words,
       return w == "would" || w == "might" || w == "could" || w == "wouldn't" || w == "won't" ||
              w == "i'd" || w == "it'd" || w == "they'd" || w == "will";
     };
-    // The turns Score looks for before asking (IsContrast, IsTurnOfLuck).
-    const std::initializer_list<std::string_view> kTurns = {"but", "however", "luckily",
-                                                            "thankfully", "fortunately"};
     // The fear, at i or before it in its sentence, and a modal between the
     // fear and the end of what it fears.
     for (size_t back = 0; back <= 8 && back <= i; ++back) {
@@ -910,7 +900,7 @@ std::string_view FearedThenNot(const std::vector<std::string_view>& words,
         if (tokens[m].clause_start) break;
         modal = is_modal(words[m]);
       }
-      if (modal && turns_after(end, kTurns)) return words[k];
+      if (modal && turns_after(end)) return words[k];
       break;
     }
   }
@@ -918,16 +908,14 @@ std::string_view FearedThenNot(const std::vector<std::string_view>& words,
     auto is_fear = [](std::string_view w) {
       return w.substr(0, 4) == "kork" || w.substr(0, 6) == "endise" || w.substr(0, 7) == "tedirgi";
     };
-    const std::initializer_list<std::string_view> kTurns = {"ama", "fakat", "ancak", "neyse",
-                                                            "neyseki"};
     // The fear itself after "diye", or the feared words before "diye" and it.
-    if (is_fear(words[i]) && i > 0 && words[i - 1] == "diye" && turns_after(end, kTurns)) {
+    if (is_fear(words[i]) && i > 0 && words[i - 1] == "diye" && turns_after(end)) {
       return words[i];
     }
     for (size_t k = end; k + 1 < words.size() && k < end + 4; ++k) {
       if (tokens[k].clause_start) break;
       if (words[k] != "diye") continue;
-      if (is_fear(words[k + 1]) && turns_after(k + 2, kTurns)) return words[k + 1];
+      if (is_fear(words[k + 1]) && turns_after(k + 2)) return words[k + 1];
       break;
     }
   }
