@@ -376,8 +376,15 @@ constexpr std::uint64_t kContinues = 1 << 16;  // an ASCII word character, not k
 // without a closer look.
 constexpr std::uint64_t kStartsWord = 1 << 17;
 constexpr std::uint64_t kUpper = std::uint64_t{1} << 32;  // adds one to the upper count
-// Letters in the low 32 bits of a count, upper case letters in the high 32.
-constexpr std::uint64_t kCounts = kLetter | kUpper;
+// A 'y' (or 'Y'): adds one to the count of y's, which says whether a word
+// may be a progressive whose r was dropped (RestoreProgressiveR) without a
+// look at every word's end.
+constexpr int kYShift = 56;
+constexpr std::uint64_t kY = std::uint64_t{1} << kYShift;
+// Letters in the low 32 bits of a count, upper case letters in the next
+// 24, y's in the top 8 (a count that wraps only costs a word that look).
+constexpr std::uint64_t kCounts = kLetter | kUpper | kY;
+constexpr std::uint64_t kUpperMask = 0xFFFFFF;  // of the count shifted right by 32
 }  // namespace word_byte
 
 // One table for each language: only 'I' differs.
@@ -426,6 +433,7 @@ const std::uint64_t* WordByteTable(bool turkish) {
         if ((traits & ByteInfo::kSlow) == 0) word |= word_byte::kStartsWord;
         if ((traits & ByteInfo::kLetter) != 0) word |= word_byte::kLetter;
         if ((traits & ByteInfo::kUpper) != 0) word |= word_byte::kUpper;  // only letters
+        if (bytes[c].lower == 'y') word |= word_byte::kY;
       }
     }
     return tables;
@@ -595,6 +603,41 @@ constexpr bool IsLetterCode(utf8proc_int32_t cp) {
   return (cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp <= 0x24F);
 }
 
+// Speech-like Turkish drops the r of the present progressive: "gelmiyo",
+// "kopuyo", "bekliyom", "yapıyosunuz", "bekliyodum" are "gelmiyor",
+// "kopuyor", "bekliyorum", "yapıyorsunuz", "bekliyordum". The folded word
+// of `length` bytes at `word` gets its r back in place (the caller's buffer
+// has two bytes to spare after it); returns its new length. Only the
+// progressive's shape counts: i or u (ı, ü folded) then "yo" after at least
+// two letters, then nothing or one of the endings below, so "radyo",
+// "stüdyo" and "aksiyon" stay ("-yon" for "-yorsun" is left out for
+// "aksiyon", "şampiyon", "tansiyon").
+size_t RestoreProgressiveR(char* word, size_t length) {
+  // Endings after the dropped r, as written after "yo"; "m" and "z" stand
+  // for "rum" and "ruz" ("bekliyom", "biliyoz").
+  static constexpr std::string_view kEndings[] = {
+      "",      "m",     "z",   "sun",   "sunuz", "lar",    "lardi", "du",  "dum", "dun", "duk",
+      "dunuz", "dular", "mus", "musum", "musun", "muslar", "sa",    "sam", "san", "sak", "saniz"};
+  constexpr size_t kLongestEnding = 6;
+  if (length < 5) return length;
+  for (size_t ending = 0; ending <= kLongestEnding && ending + 5 <= length; ++ending) {
+    const size_t y = length - ending - 2;
+    if (word[y] != 'y' || word[y + 1] != 'o' || (word[y - 1] != 'i' && word[y - 1] != 'u')) {
+      continue;
+    }
+    const std::string_view tail(word + y + 2, ending);
+    if (std::find(std::begin(kEndings), std::end(kEndings), tail) == std::end(kEndings)) {
+      return length;
+    }
+    // "m" -> "rum", "z" -> "ruz"; otherwise the r goes before the ending.
+    const std::string_view inserted = tail == "m" || tail == "z" ? "ru" : "r";
+    std::memmove(word + y + 2 + inserted.size(), word + y + 2, ending);
+    std::memcpy(word + y + 2, inserted.data(), inserted.size());
+    return length + inserted.size();
+  }
+  return length;
+}
+
 // A token found but not yet written out: its text is folded[from, from + length).
 struct PendingToken {
   size_t from = 0;
@@ -617,6 +660,7 @@ class Normalizer {
   Normalizer(bool turkish, NormalizedText* out, std::vector<PendingToken>* pending)
       : out_(*out),
         pending_(*pending),
+        turkish_(turkish),
         bytes_(ByteTable(turkish)),
         word_bytes_(WordByteTable(turkish)),
         table_(InfoTable()),
@@ -666,6 +710,10 @@ class Normalizer {
   void FlushWord() {
     if (word_start_ == kNoWord) return;
     if (folded_size_ > word_start_) {
+      if (turkish_ && word_y_) {
+        folded_size_ =
+            word_start_ + RestoreProgressiveR(folded_ + word_start_, folded_size_ - word_start_);
+      }
       PendingToken& token = PushToken(word_start_, Token::Kind::kWord);
       token.caps = word_letters_ >= 2 && word_upper_ == word_letters_;
       token.squeezed = word_squeezed_;
@@ -673,6 +721,7 @@ class Normalizer {
     word_start_ = kNoWord;
     word_letters_ = 0;
     word_upper_ = 0;
+    word_y_ = false;
     word_squeezed_ = false;
   }
 
@@ -720,6 +769,7 @@ class Normalizer {
 
   NormalizedText& out_;
   std::vector<PendingToken>& pending_;
+  const bool turkish_;
   const ByteInfo* bytes_;
   const std::uint64_t* word_bytes_;
   const CodePointInfo* table_;
@@ -732,6 +782,7 @@ class Normalizer {
   size_t word_start_ = kNoWord;  // in folded_
   int word_letters_ = 0;
   int word_upper_ = 0;
+  bool word_y_ = false;       // the word being read has a 'y'
   bool clause_start_ = true;  // the next token begins a clause
   bool comma_ = false;        // a comma or colon came since the last token
   bool saw_mark_ = false;
@@ -800,15 +851,20 @@ const unsigned char* Normalizer::AppendAsciiWords(const unsigned char* p, const 
     // Most words end in one space before another plain word: take both here
     // as the main loop would (the word is a token, the space is written).
     if (end - p < 2 || *p != ' ' || (word_bytes[p[1]] & word_byte::kStartsWord) == 0) break;
+    if (turkish_ && (word_y_ || (counts >> word_byte::kYShift) != 0)) {
+      const auto length = static_cast<size_t>(folded - folded_) - word_start_;
+      folded += RestoreProgressiveR(folded_ + word_start_, length) - length;
+    }
     const auto folded_size = static_cast<size_t>(folded - folded_);
     PendingToken& token = PushToken(word_start_, folded_size, Token::Kind::kWord);
     const int letters = word_letters_ + static_cast<int>(counts & 0xFFFFFFFFu);
-    const int upper = word_upper_ + static_cast<int>(counts >> 32);
+    const int upper = word_upper_ + static_cast<int>((counts >> 32) & word_byte::kUpperMask);
     token.caps = letters >= 2 && upper == letters;
     token.squeezed = word_squeezed_;
     word_squeezed_ = false;
     word_letters_ = 0;
     word_upper_ = 0;
+    word_y_ = false;
     counts = 0;
     *lower++ = ' ';
     *folded++ = ' ';
@@ -820,7 +876,8 @@ const unsigned char* Normalizer::AppendAsciiWords(const unsigned char* p, const 
   lower_size_ = static_cast<size_t>(lower - lower_);
   folded_size_ = static_cast<size_t>(folded - folded_);
   word_letters_ += static_cast<int>(counts & 0xFFFFFFFFu);
-  word_upper_ += static_cast<int>(counts >> 32);
+  word_upper_ += static_cast<int>((counts >> 32) & word_byte::kUpperMask);
+  word_y_ = word_y_ || (counts >> word_byte::kYShift) != 0;
   *prev = last;
   *run = repeats;
   return p;

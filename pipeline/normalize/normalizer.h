@@ -9,6 +9,8 @@
 //   folded : `lower` with diacritics removed and Turkish letters mapped to
 //            ASCII (ç->c ğ->g ı->i ö->o ş->s ü->u), so a rule written once
 //            in proper Turkish matches text typed on an English keyboard.
+//            In Turkish mode, a progressive written as spoken gets its r
+//            back ("gelmiyo" -> "gelmiyor", "bekliyom" -> "bekliyorum").
 //
 // Thread safety: pure functions; NormalizeInto writes only to `*out`.
 #pragma once

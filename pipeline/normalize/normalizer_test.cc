@@ -124,6 +124,35 @@ TEST(Normalize, SqueezesElongationButKeepsRealDoubleLetters) {
   EXPECT_EQ(Normalize("harikaaa!!!", true).folded, "harika!!!");
 }
 
+TEST(Normalize, TheDroppedROfTheTurkishProgressiveIsRestored) {
+  // Both paths of the main loop (plain ASCII; Turkish letters) and a word
+  // at the end of the text.
+  const std::pair<const char*, const char*> kCases[] = {
+      {"internetim kopuyo", " internetim kopuyor "},
+      {"kargom hâlâ gelmiyo!", " kargom hala gelmiyor "},
+      {"ÇALIŞMIYO", " calismiyor "},
+      {"bekliyom bekliyoz", " bekliyorum bekliyoruz "},
+      {"yapıyosunuz bekliyodum geliyomuş", " yapiyorsunuz bekliyordum geliyormus "},
+      {"bozuluyolar istiyosanız", " bozuluyorlar istiyorsaniz "},
+      // Not the progressive: another letter before "yo", too short a
+      // stem, "-yon" (left out for "aksiyon"), an ending it never takes.
+      {"radyo stüdyo senaryo", " radyo studyo senaryo "},
+      {"iyot aksiyon şampiyon", " iyot aksiyon sampiyon "},
+      {"kiyo biliyomx", " kiyo biliyomx "},
+  };
+  for (const auto& [text, words] : kCases) {
+    const NormalizedText n = Normalize(text, true);
+    EXPECT_EQ(n.words, words) << text;
+    // The folded form and the tokens are the same words.
+    std::string joined = " ";
+    for (const Token& t : n.tokens) joined += t.text + " ";
+    EXPECT_EQ(joined, words) << text;
+  }
+  // English posts keep their words as written.
+  EXPECT_EQ(Normalize("geliyo", false).words, " geliyo ");
+  EXPECT_EQ(Normalize("kargom gelmiyo", true).folded, "kargom gelmiyor");
+}
+
 TEST(Normalize, ASqueezedWordIsMarked) {
   // The plain-ASCII path, the general one (Turkish letters) and the last
   // word of a text; only the word that was squeezed is marked.
