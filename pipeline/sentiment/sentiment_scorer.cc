@@ -213,6 +213,9 @@ double Intensity(std::string_view w) {
       "tremendously", "unbelievably", "enormously", "intensely", "seriously", "truly", "amazingly",
       "exceedingly", "ridiculously", "outrageously", "unusually", "extraordinarily", "greatly",
       "immensely", "majorly",
+      // Words of danger and excess said of a good thing mean "very":
+      // "dangerously good", "stupidly comfy", "criminally underrated".
+      "dangerously", "stupidly", "scarily", "wickedly", "sinfully", "obscenely", "criminally",
       // Swearing before a word stresses it ("fucking awesome", "bloody
       // brilliant"); alone it still counts as its own entry.
       "fucking", "fuckin", "effing", "freaking", "frickin", "frigging", "friggin", "bloody",

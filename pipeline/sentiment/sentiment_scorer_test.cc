@@ -835,6 +835,15 @@ TEST_F(SentimentRules, IntensifiersAndDampenersInBothLanguages) {
   }
 }
 
+TEST_F(SentimentRules, WordsOfDangerBeforeAGoodWordMeanVery) {
+  // "dangerously good" is praise, and more of it than "good".
+  for (const char* word : {"dangerously", "stupidly", "criminally", "obscenely"}) {
+    EXPECT_GT(S(std::string("these cookies are ") + word + " good", "en"),
+              S("these cookies are good", "en"))
+        << word;
+  }
+}
+
 TEST(SentimentScorer, DegreeAdverbsBoostTheNextEntryInsteadOfCountingThemselves) {
   auto l = std::make_shared<Lexicons>();
   // Entries of their own (positive), as in the shipped lexicon; before
