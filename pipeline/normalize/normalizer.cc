@@ -638,6 +638,19 @@ size_t RestoreProgressiveR(char* word, size_t length) {
   return length;
 }
 
+// A word of Turkish as spoken, written out the way rule terms and lexicon
+// entries are: "bi" is "bir" ("bi daha almam", "bi haftadır"), and a
+// progressive gets back the r it dropped (RestoreProgressiveR, asked only
+// of a word with a y). Same contract as RestoreProgressiveR.
+size_t WriteOutSpokenTurkish(char* word, size_t length, bool has_y) {
+  if (length == 2) {
+    if (word[0] != 'b' || word[1] != 'i') return length;
+    word[2] = 'r';
+    return 3;
+  }
+  return has_y ? RestoreProgressiveR(word, length) : length;
+}
+
 // A token found but not yet written out: its text is folded[from, from + length).
 struct PendingToken {
   size_t from = 0;
@@ -710,9 +723,9 @@ class Normalizer {
   void FlushWord() {
     if (word_start_ == kNoWord) return;
     if (folded_size_ > word_start_) {
-      if (turkish_ && word_y_) {
-        folded_size_ =
-            word_start_ + RestoreProgressiveR(folded_ + word_start_, folded_size_ - word_start_);
+      if (turkish_) {
+        folded_size_ = word_start_ + WriteOutSpokenTurkish(folded_ + word_start_,
+                                                           folded_size_ - word_start_, word_y_);
       }
       PendingToken& token = PushToken(word_start_, Token::Kind::kWord);
       token.caps = word_letters_ >= 2 && word_upper_ == word_letters_;
@@ -851,9 +864,11 @@ const unsigned char* Normalizer::AppendAsciiWords(const unsigned char* p, const 
     // Most words end in one space before another plain word: take both here
     // as the main loop would (the word is a token, the space is written).
     if (end - p < 2 || *p != ' ' || (word_bytes[p[1]] & word_byte::kStartsWord) == 0) break;
-    if (turkish_ && (word_y_ || (counts >> word_byte::kYShift) != 0)) {
+    if (turkish_) {
       const auto length = static_cast<size_t>(folded - folded_) - word_start_;
-      folded += RestoreProgressiveR(folded_ + word_start_, length) - length;
+      folded += WriteOutSpokenTurkish(folded_ + word_start_, length,
+                                      word_y_ || (counts >> word_byte::kYShift) != 0) -
+                length;
     }
     const auto folded_size = static_cast<size_t>(folded - folded_);
     PendingToken& token = PushToken(word_start_, folded_size, Token::Kind::kWord);

@@ -9,8 +9,9 @@
 //   folded : `lower` with diacritics removed and Turkish letters mapped to
 //            ASCII (ç->c ğ->g ı->i ö->o ş->s ü->u), so a rule written once
 //            in proper Turkish matches text typed on an English keyboard.
-//            In Turkish mode, a progressive written as spoken gets its r
-//            back ("gelmiyo" -> "gelmiyor", "bekliyom" -> "bekliyorum").
+//            In Turkish mode, spoken Turkish is written out: "bi" is "bir",
+//            and a progressive gets back the r it dropped ("gelmiyo" ->
+//            "gelmiyor", "bekliyom" -> "bekliyorum").
 //
 // Thread safety: pure functions; NormalizeInto writes only to `*out`.
 #pragma once

@@ -150,7 +150,19 @@ TEST(Normalize, TheDroppedROfTheTurkishProgressiveIsRestored) {
   }
   // English posts keep their words as written.
   EXPECT_EQ(Normalize("geliyo", false).words, " geliyo ");
+  EXPECT_EQ(Normalize("bi", false).words, " bi ");
   EXPECT_EQ(Normalize("kargom gelmiyo", true).folded, "kargom gelmiyor");
+}
+
+TEST(Normalize, SpokenBiIsWrittenOutAsBir) {
+  // Both paths of the main loop, capitals, and the end of the text; "bi"
+  // inside a word or beside other letters stays.
+  EXPECT_EQ(Normalize("siparişim bi haftadır yolda", true).words,
+            " siparisim bir haftadir yolda ");
+  EXPECT_EQ(Normalize("BI DAHA ASLA", true).words, " bir daha asla ");
+  EXPECT_EQ(Normalize("şu işe bi", true).words, " su ise bir ");
+  EXPECT_EQ(Normalize("bi.", true).folded, "bir.");
+  EXPECT_EQ(Normalize("bilgi bin abi", true).words, " bilgi bin abi ");
 }
 
 TEST(Normalize, ASqueezedWordIsMarked) {

@@ -2073,11 +2073,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   size_t word_count = 0;
   bool link = false;  // the post carries a URL
   for (const Token& t : text.tokens) {
+    // (Spoken Turkish "bi" is "bir" already: the normalizer writes it out.)
     words.emplace_back(t.is_word ? WithoutQuotes(t.text) : std::string_view(t.text));
-    // Spoken Turkish writes "bir" as "bi" ("bi daha almam", "bi harika"):
-    // read with the lexicons' "bir" (and English has no word "bi").
-    const std::string_view w = words.back();
-    if (w.size() == 2 && w[0] == 'b' && w[1] == 'i' && t.is_word) words.back() = "bir";
     is_word.push_back(t.is_word && !words.back().empty() ? 1 : 0);
     word_count += is_word.back();
     link = link || t.kind == Token::Kind::kUrl;
