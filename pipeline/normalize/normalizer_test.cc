@@ -157,8 +157,7 @@ TEST(Normalize, TheDroppedROfTheTurkishProgressiveIsRestored) {
 TEST(Normalize, SpokenBiIsWrittenOutAsBir) {
   // Both paths of the main loop, capitals, and the end of the text; "bi"
   // inside a word or beside other letters stays.
-  EXPECT_EQ(Normalize("siparişim bi haftadır yolda", true).words,
-            " siparisim bir haftadir yolda ");
+  EXPECT_EQ(Normalize("siparişim bi haftadır yolda", true).words, " siparisim bir haftadir yolda ");
   EXPECT_EQ(Normalize("BI DAHA ASLA", true).words, " bir daha asla ");
   EXPECT_EQ(Normalize("şu işe bi", true).words, " su ise bir ");
   EXPECT_EQ(Normalize("bi.", true).folded, "bir.");
