@@ -625,6 +625,8 @@ size_t RestoreProgressiveR(char* word, size_t length) {
     if (word[y] != 'y' || word[y + 1] != 'o' || (word[y - 1] != 'i' && word[y - 1] != 'u')) {
       continue;
     }
+    // The progressive as written ("geliyor", "bekliyorum"), the commonest.
+    if (ending > 0 && word[y + 2] == 'r') return length;
     const std::string_view tail(word + y + 2, ending);
     if (std::find(std::begin(kEndings), std::end(kEndings), tail) == std::end(kEndings)) {
       return length;
