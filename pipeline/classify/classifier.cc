@@ -211,8 +211,21 @@ bool SaysStillOpen(const NormalizedText& text) {
   static constexpr std::string_view kWords[] = {"hala",  "halen", "yine",   "gene",
                                                 "still", "again", "anymore"};
   static constexpr WordList kOpen(kWords);
-  for (const Token& token : text.tokens) {
-    if (token.is_word && kOpen.Contains(token.text)) return true;
+  // "would shop again", "we'll be back again": a promise to return, not a
+  // problem back again.
+  static constexpr std::string_view kPromise[] = {"would", "will",  "i'd", "we'd",
+                                                  "i'll",  "we'll", "id"};
+  static constexpr WordList kPromiseList(kPromise);
+  const std::vector<Token>& tokens = text.tokens;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    if (!tokens[k].is_word || !kOpen.Contains(tokens[k].text)) continue;
+    bool promised = false;
+    for (size_t back = 1; tokens[k].text == "again" && back <= 3 && back <= k && !promised;
+         ++back) {
+      if (tokens[k - back + 1].clause_start) break;
+      promised = kPromiseList.Contains(tokens[k - back].text);
+    }
+    if (!promised) return true;
   }
   return false;
 }
@@ -402,12 +415,17 @@ Verdict Classifier::Classify(const Post& post) const {
   // So does a problem the post concedes and turns from, with only good
   // news after its last contrast word ("the box was a bit dented but the
   // product is perfect", "faulty, but the exchange was quick, happy"),
-  // praise rule or not.
-  const bool praised_problem = complaint_rule != nullptr && v.urgent.empty() &&
-                               v.sentiment_strength >= options_.praise_overrides_complaint_above &&
-                               !SaysStillOpen(text) &&
-                               (sentiment.turns_positive ||
-                                (praise_rule != nullptr && (v.lang != "en" || SaysResolved(text))));
+  // praise rule or not; and a problem told in a review its writer rated
+  // well and that reads positive ("had an issue with sizing, exchanged with
+  // no fuss, would shop again", four stars), when the rule that found it
+  // is a general one (p3, p4): a specific fault (p1, p2) is answered
+  // whatever the stars.
+  const bool praised_problem =
+      complaint_rule != nullptr && v.urgent.empty() &&
+      v.sentiment_strength >= options_.praise_overrides_complaint_above && !SaysStillOpen(text) &&
+      (sentiment.turns_positive ||
+       (praise_rule != nullptr && (v.lang != "en" || SaysResolved(text))) ||
+       (high_stars && complaint_rule->priority >= Priority::kP3));
   // A question that reads negative is a complaint put as a question ("why is
   // my order still not here?"): the customer reports a problem and wants it
   // solved, which is what a complaint queue is for.

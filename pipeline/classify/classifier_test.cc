@@ -405,6 +405,21 @@ TEST_F(ClassifierTest, AProblemConcededInTheFirstSentenceAndTurnedFromIsNoCompla
             PostClass::kComplaint);
 }
 
+TEST_F(ClassifierTest, AProblemToldInAWellRatedReviewThatReadsWellIsNoComplaint) {
+  // en.broken (p3, a general rule) in a four-star review that reads
+  // positive: the writer's verdict is praise.
+  EXPECT_EQ(Classify("it came broken, the exchange was great, would shop again", 4).post_class,
+            PostClass::kPraise);
+  // Without the stars, the same text is a complaint.
+  EXPECT_EQ(Classify("it came broken, the exchange was great, would shop again").post_class,
+            PostClass::kComplaint);
+  // A specific fault (tr.delivery, p2) is answered whatever the stars.
+  EXPECT_EQ(Classify("kargo gelmedi ama harika harika", 5).post_class, PostClass::kComplaint);
+  // Nor when it is still open or the review reads negative.
+  EXPECT_EQ(Classify("broken again, great design though", 4).post_class, PostClass::kComplaint);
+  EXPECT_EQ(Classify("broken and terrible", 4).post_class, PostClass::kComplaint);
+}
+
 TEST_F(ClassifierTest, ThanksThatReadNegativeAreASarcasticComplaint) {
   EXPECT_EQ(Classify("thanks for the terrible weekend").post_class, PostClass::kComplaint);
   EXPECT_EQ(Classify("thanks for the great weekend").post_class, PostClass::kPraise);
