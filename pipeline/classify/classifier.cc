@@ -54,6 +54,13 @@ bool IsEnglishExclamation(const std::vector<Token>& tokens, size_t k) {
     static constexpr WordList kNounList(kNouns);
     return kNounList.Contains(next);
   }
+  // "Does the job.", "does the trick", "does what it says": a verdict with
+  // its subject left out, not a question.
+  if (word == "does" || word == "do") {
+    if (next == "what") return true;
+    return next == "the" && k + 2 < tokens.size() && !tokens[k + 2].clause_start &&
+           (tokens[k + 2].text == "job" || tokens[k + 2].text == "trick");
+  }
   // "who knew a walk could fix my mood": surprise, not a question.
   if (word == "who") {
     return next == "knew" || next == "knows" || next == "cares" || next == "thought";

@@ -420,6 +420,13 @@ TEST_F(ClassifierTest, AProblemToldInAWellRatedReviewThatReadsWellIsNoComplaint)
   EXPECT_EQ(Classify("broken and terrible", 4).post_class, PostClass::kComplaint);
 }
 
+TEST_F(ClassifierTest, AVerdictWithItsSubjectLeftOutIsNoQuestion) {
+  EXPECT_NE(Classify("does the job. great").post_class, PostClass::kQuestion);
+  EXPECT_NE(Classify("does what it says, great").post_class, PostClass::kQuestion);
+  EXPECT_NE(Classify("does the trick").post_class, PostClass::kQuestion);
+  EXPECT_EQ(Classify("does the app work offline").post_class, PostClass::kQuestion);
+}
+
 TEST_F(ClassifierTest, ThanksThatReadNegativeAreASarcasticComplaint) {
   EXPECT_EQ(Classify("thanks for the terrible weekend").post_class, PostClass::kComplaint);
   EXPECT_EQ(Classify("thanks for the great weekend").post_class, PostClass::kPraise);
