@@ -152,6 +152,17 @@ bool OpensAToldClause(const std::vector<Token>& tokens, size_t k) {
   return false;
 }
 
+// "bu nasıl kalite", "bu nasıl güzel bir renk", "şu nasıl bir hizmet":
+// "nasıl" after "bu", "şu" or "o" exclaims at what it names, as English
+// "what a"; asked, it comes with a "?" (which LooksLikeQuestion sees first).
+bool IsTurkishExclamation(const std::vector<Token>& tokens, size_t k) {
+  if (tokens[k].text != "nasil" || k == 0 || tokens[k].clause_start || tokens[k].after_comma) {
+    return false;
+  }
+  const std::string& before = tokens[k - 1].text;
+  return before == "bu" || before == "su" || before == "o";
+}
+
 // Question cues over folded tokens. Turkish yes/no questions use a separate
 // particle (mi, mı, mu, mü and their person forms), often with no "?".
 bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
@@ -175,7 +186,8 @@ bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
   for (size_t k = 0; k < text.tokens.size(); ++k) {
     const Token& token = text.tokens[k];
     if (!token.is_word) continue;
-    if (k >= reported_until && kTurkish.Contains(token.text) && !OpensAToldClause(text.tokens, k)) {
+    if (k >= reported_until && kTurkish.Contains(token.text) && !OpensAToldClause(text.tokens, k) &&
+        !IsTurkishExclamation(text.tokens, k)) {
       return true;
     }
     if (k >= reported_until && token.text == "ne" && AsksHowMuch(text.tokens, k)) return true;

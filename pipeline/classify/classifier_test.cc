@@ -427,6 +427,14 @@ TEST_F(ClassifierTest, AVerdictWithItsSubjectLeftOutIsNoQuestion) {
   EXPECT_EQ(Classify("does the app work offline").post_class, PostClass::kQuestion);
 }
 
+TEST_F(ClassifierTest, TurkishBuNasilExclaimsWithoutAQuestionMark) {
+  EXPECT_EQ(Classify("bu nasıl harika bir renk ya").post_class, PostClass::kPraise);
+  EXPECT_NE(Classify("bu nasıl bir hizmet ya").post_class, PostClass::kQuestion);
+  // Asked, with a "?", or "nasıl" on its own: a question.
+  EXPECT_EQ(Classify("bu nasıl kullanılıyor?").post_class, PostClass::kQuestion);
+  EXPECT_EQ(Classify("iade nasıl yapılıyor").post_class, PostClass::kQuestion);
+}
+
 TEST_F(ClassifierTest, ThanksThatReadNegativeAreASarcasticComplaint) {
   EXPECT_EQ(Classify("thanks for the terrible weekend").post_class, PostClass::kComplaint);
   EXPECT_EQ(Classify("thanks for the great weekend").post_class, PostClass::kPraise);
