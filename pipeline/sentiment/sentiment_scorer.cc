@@ -925,6 +925,39 @@ std::string_view FearedThenNot(const std::vector<std::string_view>& words,
   return {};
 }
 
+// A good thing told as spoiled: "party ruined", "you ruined my birthday",
+// "spoiled our holiday", "tatilimizi mahvettiniz", "düğünü zehir ettiler".
+// What was ruined is no praise; the ruining says how bad it was. Returns
+// the spoiling word when one stands within three words of the scored word
+// at `word` (entry ending at `end`), in its phrase, or "".
+std::string_view SpoiledBy(const std::vector<std::string_view>& words,
+                           const std::vector<Token>& tokens, size_t word, size_t end) {
+  static constexpr std::string_view kEnglish[] = {"ruined",  "ruin",   "ruins",   "ruining",
+                                                  "spoiled", "spoilt", "spoils",  "spoiling",
+                                                  "wrecked", "wrecks", "wrecking"};
+  static constexpr WordList kEnglishList(kEnglish);
+  auto spoils = [&](size_t k) {
+    const std::string_view w = words[k];
+    if (kEnglishList.Contains(w)) return true;
+    // mahvetti, mahvettiniz, mahvoldu, mahvolmuş; zehir etti / oldu.
+    if (w.size() >= 7 && w.substr(0, 4) == "mahv") return true;
+    return w == "zehir" && k + 1 < words.size() && OnePhrase(tokens, k, k + 1) &&
+           (words[k + 1].substr(0, 3) == "ett" || words[k + 1].substr(0, 3) == "old");
+  };
+  constexpr size_t kReach = 3;
+  for (size_t k = word >= kReach ? word - kReach : 0; k < word; ++k) {
+    if (OnePhrase(tokens, k, word) && spoils(k)) return words[k];
+  }
+  // After the good thing, a participle ("party ruined", "holiday got
+  // spoiled"), not "-ing": in "thanks for ruining my morning" the thanks
+  // are sarcasm, which the scorer reads on its own.
+  for (size_t k = end; k < words.size() && k < end + kReach; ++k) {
+    if (!OnePhrase(tokens, word, k)) break;
+    if (spoils(k) && !words[k].ends_with("ing")) return words[k];
+  }
+  return {};
+}
+
 // A belief that praise stood for, told as proved wrong: "what a lovely
 // day, I thought, then it poured", "great service, or so I thought",
 // "harika bir otel diye sanmıştım". Returns the word that says so ("thought",
@@ -2563,6 +2596,14 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
           !feared.empty()) {
         v = 0;
         if (explain) why += ", feared, then not: " + std::string(feared);
+      }
+    }
+    // A good thing ruined is no praise.
+    if (v > 0) {
+      if (const std::string_view spoiler = SpoiledBy(words, text.tokens, i, end);
+          !spoiler.empty()) {
+        v = 0;
+        if (explain) why += ", spoiled: " + std::string(spoiler);
       }
     }
     // Praise once believed and proved wrong says nothing good now.

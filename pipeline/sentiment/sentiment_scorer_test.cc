@@ -835,6 +835,29 @@ TEST_F(SentimentRules, IntensifiersAndDampenersInBothLanguages) {
   }
 }
 
+// A good thing told as ruined is no praise: only the ruining counts.
+TEST(SentimentScorer, AGoodThingRuinedIsNoPraise) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("party", 1.5);
+  l->en.Add("ruined", -2.8);
+  l->en.Add("ruining", -2.8);
+  l->en.Add("thanks", 2.0);
+  l->tr.Add("tatil*", 1.5);
+  l->tr.Add("mahvol*", -3.0);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text, const std::string& lang) {
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).strength;
+  };
+  EXPECT_DOUBLE_EQ(s("party ruined", "en"), s("ruined", "en"));
+  EXPECT_DOUBLE_EQ(s("they ruined the party", "en"), s("they ruined the", "en"));
+  EXPECT_DOUBLE_EQ(s("tatilimiz mahvoldu", "tr"), s("mahvoldu", "tr"));
+  // Out of reach, or in another phrase, the good thing counts.
+  EXPECT_GT(s("the party was great fun and then rain ruined", "en"), s("ruined", "en"));
+  EXPECT_GT(s("party, then it ruined", "en"), s("ruined", "en"));
+  // "thanks for ruining": the -ing after the thanks does not spoil them.
+  EXPECT_NE(s("thanks for ruining", "en"), s("for ruining", "en"));
+}
+
 TEST_F(SentimentRules, WordsOfDangerBeforeAGoodWordMeanVery) {
   // "dangerously good" is praise, and more of it than "good".
   for (const char* word : {"dangerously", "stupidly", "criminally", "obscenely"}) {
