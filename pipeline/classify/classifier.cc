@@ -212,8 +212,16 @@ bool SaysResolved(const NormalizedText& text) {
       "reimbursed", "compensated", "restored",  "reinstated", "exchanged", "credited",
       "reissued",   "redelivered", "resolution"};
   static constexpr WordList kResolved(kWords);
-  for (const Token& token : text.tokens) {
-    if (token.is_word && kResolved.Contains(token.text)) return true;
+  const std::vector<Token>& t = text.tokens;
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (!t[k].is_word) continue;
+    if (kResolved.Contains(t[k].text)) return true;
+    // "the outage is over", "it's all over now".
+    if (t[k].text == "over" && k > 0 && !t[k].clause_start &&
+        (t[k - 1].text == "is" || t[k - 1].text == "was" || t[k - 1].text == "now" ||
+         t[k - 1].text == "finally")) {
+      return true;
+    }
   }
   return false;
 }
@@ -257,13 +265,16 @@ bool BlamesThemselves(const NormalizedText& text) {
   for (size_t k = 0; k + 1 < t.size(); ++k) {
     const std::string_view a = t[k].text;
     const bool owner = a == "my" || a == "benim" || a == "kendi";
-    const bool fault = a == "hata" || a == "suc" || a == "kabahat";
+    const bool fault =
+        a == "hata" || a == "suc" || a == "kabahat" || a == "sorun" || a == "problem";
     if (!owner && !fault) continue;
     // Not asked ("how is this my fault?", "hata bende mi?").
     if (!t[k].is_word || !t[k + 1].is_word || t[k + 1].clause_start || t[k].in_question) continue;
-    // "hata bendeydi", "suç bende", "kabahat bendeymiş": the fault is with me.
+    // "hata bendeydi", "suç bende", "sorun bendeymiş": the fault is with
+    // me (not "sorun bende değil").
     if (fault) {
-      if (t[k + 1].text.substr(0, 5) == "bende") return true;
+      const bool denied = k + 2 < t.size() && t[k + 2].text.substr(0, 5) == "degil";
+      if (t[k + 1].text.substr(0, 5) == "bende" && !denied) return true;
       continue;
     }
     std::string_view b = t[k + 1].text;

@@ -435,6 +435,20 @@ TEST_F(ClassifierTest, TurkishBuNasilExclaimsWithoutAQuestionMark) {
   EXPECT_EQ(Classify("iade nasıl yapılıyor").post_class, PostClass::kQuestion);
 }
 
+TEST_F(ClassifierTest, TheWriterOwningTheProblemMakesNoComplaint) {
+  EXPECT_NE(Classify("berbat sandım, sorun bendeymiş").post_class, PostClass::kComplaint);
+  EXPECT_EQ(Classify("berbat bir hizmet, sorun bende değil").post_class, PostClass::kComplaint);
+}
+
+TEST_F(ClassifierTest, AnOutageToldAsOverIsDealtWith) {
+  // en.broken and en.thanks, reading positive: praise once the post says
+  // the problem is over, a complaint while it does not.
+  EXPECT_EQ(Classify("my broken screen problem is over now, thanks for the great help").post_class,
+            PostClass::kPraise);
+  EXPECT_EQ(Classify("my broken screen problem, thanks for the great help").post_class,
+            PostClass::kComplaint);
+}
+
 TEST_F(ClassifierTest, ThanksThatReadNegativeAreASarcasticComplaint) {
   EXPECT_EQ(Classify("thanks for the terrible weekend").post_class, PostClass::kComplaint);
   EXPECT_EQ(Classify("thanks for the great weekend").post_class, PostClass::kPraise);

@@ -906,6 +906,20 @@ std::string_view FearedThenNot(const std::vector<std::string_view>& words,
       if (modal && turns_after(end)) return words[k];
       break;
     }
+    // A problem wrongly believed in, then a turn: "thought it was broken
+    // but I hadn't charged it".
+    for (size_t back = 2; back <= 5 && back <= i; ++back) {
+      const size_t k = i - back;
+      if (tokens[k + 1].clause_start) break;
+      if (words[k] != "thought") continue;
+      const std::string_view next = words[k + 1];
+      if ((next == "it" || next == "that" || next == "this" || next == "they" || next == "the" ||
+           next == "my") &&
+          turns_after(end)) {
+        return words[k];
+      }
+      break;
+    }
   }
   if (turkish) {
     auto is_fear = [](std::string_view w) {
@@ -920,6 +934,48 @@ std::string_view FearedThenNot(const std::vector<std::string_view>& words,
       if (words[k] != "diye") continue;
       if (is_fear(words[k + 1]) && turns_after(k + 2)) return words[k + 1];
       break;
+    }
+    // A problem wrongly believed in, then a turn: "bozuk sandım ama şarjı
+    // bitmiş", "kayboldu zannettim ama".
+    if (end < words.size() && !tokens[end].clause_start &&
+        (words[end].substr(0, 4) == "sand" || words[end].substr(0, 6) == "zannet") &&
+        turns_after(end + 1)) {
+      return words[end];
+    }
+  }
+  return {};
+}
+
+// A problem told as over: "internet kesintisi bitti", "hata giderildi",
+// "kaybolan bavulum bulundu", "the outage is over", "issue resolved". It
+// reports relief, not the problem. Returns the word that says so, within
+// two words after the negative entry ending at `end` in its phrase, with no
+// negator between ("still not fixed", "never resolved"), or "".
+std::string_view EndedBy(const std::vector<std::string_view>& words,
+                         const std::vector<Token>& tokens, size_t end, bool english, bool turkish) {
+  static constexpr std::string_view kTurkish[] = {"bitti",    "bitmis",    "bitmistir",  "duzeldi",
+                                                  "duzelmis", "giderildi", "giderilmis", "cozuldu",
+                                                  "cozulmus", "halloldu",  "hallolmus",  "kalkti",
+                                                  "kalkmis",  "bulundu",   "bulunmus"};
+  static constexpr WordList kTurkishList(kTurkish);
+  static constexpr std::string_view kCopulas[] = {"is",  "was",  "are",    "were",
+                                                  "now", "been", "finally"};
+  static constexpr WordList kCopulaList(kCopulas);
+  for (size_t k = end; k < words.size() && k < end + 2; ++k) {
+    if (tokens[k].clause_start || tokens[k].after_comma || !tokens[k].is_word) break;
+    const std::string_view w = words[k];
+    if (turkish) {
+      // "Bitti" ends a thing named with its possessive ("kesintisi bitti");
+      // after a bare word it says how something ended ("çok saçma bitti").
+      const std::string_view named = words[end - 1];
+      const bool possessed = named.ends_with("si") || named.ends_with("su");
+      if (kTurkishList.Contains(w) && (w.substr(0, 3) != "bit" || possessed)) return w;
+      if (w == "sona" && k + 1 < words.size() && words[k + 1] == "erdi") return words[k + 1];
+    }
+    if (english) {
+      if (IsEnglishNegator(w)) break;
+      if (w == "fixed" || w == "resolved" || w == "sorted") return w;
+      if ((w == "over" || w == "gone") && k > end && kCopulaList.Contains(words[k - 1])) return w;
     }
   }
   return {};
@@ -2545,6 +2601,10 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         }
         v = Negated(v, 0.8);
         if (explain) why += ", negated by " + std::string(words[ahead]);
+        // "yok" that negated the word before it starts no phrase of its
+        // own: "hata yok artık" (no errors any more) is not "yok artık!"
+        // (no way!).
+        if (words[ahead].substr(0, 3) == "yok") negator_spent.push_back(ahead);
         // The negator is spent on this word: "olmamış" (did not turn out)
         // and "gelmedi" (did not arrive) are entries of their own, but in
         // "fena olmamış" and "kötü gelmedi" they only negate.
@@ -2604,6 +2664,15 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
           !spoiler.empty()) {
         v = 0;
         if (explain) why += ", spoiled: " + std::string(spoiler);
+      }
+    }
+    // A problem told as over reports relief, not the problem.
+    if (v < 0) {
+      if (const std::string_view ended =
+              EndedBy(words, text.tokens, end, english != nullptr, turkish != nullptr);
+          !ended.empty()) {
+        v = 0;
+        if (explain) why += ", over: " + std::string(ended);
       }
     }
     // Praise once believed and proved wrong says nothing good now.

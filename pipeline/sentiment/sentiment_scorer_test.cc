@@ -835,6 +835,38 @@ TEST_F(SentimentRules, IntensifiersAndDampenersInBothLanguages) {
   }
 }
 
+// A problem told as over reports relief; told as believed, then turned
+// from, nothing.
+TEST(SentimentScorer, AProblemToldAsOverOrOnlyBelievedCountsNothing) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("kesinti*", -1.2);
+  l->tr.Add("saçma", -2.0);
+  l->tr.Add("bozuk", -2.0);
+  l->tr.Add("hata*", -1.5);
+  l->tr.Add("yok artık", -1.2);
+  l->en.Add("outage", -2.2);
+  l->en.Add("broken", -2.0);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text, const std::string& lang) {
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).strength;
+  };
+  EXPECT_EQ(s("internet kesintisi bitti", "tr"), 0);
+  EXPECT_EQ(s("kesinti sona erdi", "tr"), 0);
+  EXPECT_EQ(s("the outage is over", "en"), 0);
+  EXPECT_EQ(s("outage resolved", "en"), 0);
+  // How a thing ended, a negated fix, or a fix out of reach: still bad.
+  EXPECT_LT(s("çok saçma bitti", "tr"), 0);
+  EXPECT_LT(s("the outage is not fixed", "en"), 0);
+  EXPECT_LT(s("outage again, they said it would be fixed", "en"), 0);
+  // "yok" that negated the word before it is no "yok artık!" of its own.
+  EXPECT_GT(s("hata yok artık", "tr"), 0);
+  EXPECT_LT(s("yok artık", "tr"), 0);
+  // A problem believed in, then a turn.
+  EXPECT_EQ(s("bozuk sandım ama", "tr"), 0);
+  EXPECT_EQ(s("I thought it was broken but", "en"), 0);
+  EXPECT_LT(s("bozuk sandım", "tr"), 0);
+}
+
 // A good thing told as ruined is no praise: only the ruining counts.
 TEST(SentimentScorer, AGoodThingRuinedIsNoPraise) {
   auto l = std::make_shared<Lexicons>();
