@@ -229,8 +229,20 @@ void Lexicon::Add(std::string_view entry, double valence) {
       return;
     }
   }
+  target.followers |= phrase.rest[0].empty() ? ~uint32_t{0} : FollowerBit(phrase.rest[0]);
+  if (phrase.rest.size() == 1) target.followers |= kAnyFollower;
   phrases.push_back(std::move(phrase));
   ++phrase_count_;
+}
+
+uint32_t Lexicon::PhraseFollowers(std::string_view word) const {
+  if (phrase_count_ == 0 || word.size() > longest_key_ || !MayStart(word)) return 0;
+  const Entry* entry = Find(fnv::HashOf(word), word);
+  return entry != nullptr && entry->phrases >= 0 ? entry->followers : 0;
+}
+
+bool Lexicon::IsDegreeBetweenPhraseWords(std::string_view w) {
+  return DegreeBetweenPhraseWords(w) != 0;
 }
 
 Lexicon::Entry& Lexicon::Insert(std::string_view key) {

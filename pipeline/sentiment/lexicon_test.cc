@@ -62,6 +62,49 @@ TEST(LexiconLookup, AWordOfDegreeInsideATwoWordPhraseKeepsIt) {
   EXPECT_FALSE(lookup({"send", "very", "it", "back"}));
 }
 
+// The follower filter callers use to skip phrase lookups never rules out a
+// phrase that LookupPhrase finds, and rules out a next word that no phrase
+// of the word continues with.
+TEST(LexiconLookup, PhraseFollowersNeverRuleOutAPhraseThatCompletes) {
+  Lexicon lexicon;
+  lexicon.Add("bir daha asla", -2.0);
+  lexicon.Add("bir numara", 2.0);
+  lexicon.Add("kalıbı dar", -1.6);
+  lexicon.Add("not bad*", 1.5);
+  lexicon.Add("@ work", 0.5);
+  lexicon.Add("send it back", -1.5);
+  lexicon.Add("iyi", 2.0);
+  const std::vector<std::string_view> vocabulary = {
+      "bir",  "daha", "asla", "numara", "kalibi", "dar", "cok", "biraz", "not",  "bad", "badly",
+      "very", "@",    "work", "iyi",    "kargo",  "hic", "n",   "d",     "send", "it",  "back"};
+  auto may_continue = [&](const std::vector<std::string_view>& tokens) {
+    const uint32_t followers = lexicon.PhraseFollowers(tokens[0]);
+    if (tokens.size() < 2) return false;
+    return (followers & Lexicon::FollowerBit(tokens[1])) != 0 ||
+           ((followers & Lexicon::kAnyFollower) != 0 && tokens.size() > 2 &&
+            Lexicon::IsDegreeBetweenPhraseWords(tokens[1]));
+  };
+  int found = 0;
+  for (const auto a : vocabulary) {
+    for (const auto b : vocabulary) {
+      for (const auto c : vocabulary) {
+        const std::vector<std::string_view> tokens = {a, b, c};
+        if (lexicon.LookupPhrase(tokens, 0)) {
+          ++found;
+          EXPECT_TRUE(may_continue(tokens)) << a << " " << b << " " << c;
+        }
+      }
+    }
+  }
+  EXPECT_GT(found, 5);
+  EXPECT_EQ(lexicon.PhraseFollowers("iyi"), 0u);    // a word, no phrase
+  EXPECT_EQ(lexicon.PhraseFollowers("kargo"), 0u);  // no entry at all
+  EXPECT_FALSE(may_continue({"bir", "kargo", "dar"}));
+  EXPECT_FALSE(may_continue({"send", "very", "it"}));  // no two-word phrase to split
+  EXPECT_TRUE(may_continue({"kalibi", "cok", "dar"}));
+  EXPECT_FALSE(may_continue({"kalibi", "hic", "dar"}));
+}
+
 TEST(LexiconLint, HyphenAndSpaceSpellingsOfAPhraseAreADuplicate) {
   const Loaded l = Load("hyphen.tsv",
                         "# comment\n"

@@ -2009,7 +2009,7 @@ class WordCache {
           slot.bytes[2] != key.bytes[2]) {
         continue;
       }
-      if ((slot.flags & kStartsPhrase) != 0) {
+      if ((slot.flags & kStartsPhrase) != 0 && MayContinue(slot.followers, words, i)) {
         if (const auto phrase = PhraseInContext(l, words, i, slot.flags)) {
           return Computed(*phrase, hit);
         }
@@ -2031,6 +2031,10 @@ class WordCache {
       const uint8_t answer = flags;
       r = LookUpWord(l, alone, 0);
       flags = Flags(r) | kStartsPhrase;
+      // Every lexicon PhraseInContext may ask, so the filter never says no
+      // to a phrase it would find.
+      key.followers = l.first->PhraseFollowers(word) | l.emoji->PhraseFollowers(word) |
+                      (l.second != nullptr ? l.second->PhraseFollowers(word) : 0);
       Store(set, key, r, flags, word);
       return answer;
     }
@@ -2083,7 +2087,23 @@ class WordCache {
     uint8_t flags = 0;
     uint8_t entry_size = 0;
     uint8_t suffix_size = 0;
+    // With kStartsPhrase: Lexicon::PhraseFollowers of the word in every
+    // lexicon asked (in what was padding: the slot stays 48 bytes).
+    uint32_t followers = 0;
   };
+  static_assert(sizeof(Slot) == 48, "a slot is 48 bytes");
+  // Whether a phrase starting at words[i] may continue with the words after
+  // it (a filter on the next word's first byte): most places where a word
+  // that starts phrases ("bir", "the") stands are followed by no phrase's
+  // second word, and skip the lexicon probes.
+  static bool MayContinue(uint32_t followers, const std::vector<std::string_view>& words,
+                          size_t i) {
+    if (i + 1 >= words.size()) return false;
+    const std::string_view next = words[i + 1];
+    return (followers & Lexicon::FollowerBit(next)) != 0 ||
+           ((followers & Lexicon::kAnyFollower) != 0 && i + 2 < words.size() &&
+            Lexicon::IsDegreeBetweenPhraseWords(next));
+  }
   static_assert(kMaxWord == sizeof(Slot::bytes), "a cached word fills at most the key bytes");
 
   static uint64_t Load64(const char* p) {
