@@ -406,6 +406,10 @@ Verdict Classifier::Classify(const Post& post) const {
     return *aims;
   };
   const Rule* set_aside = nullptr;  // the first rule that matched but found no target
+  // Whether every complaint rule that decides flags churn and nothing else:
+  // a customer asking how to leave ("aboneliğimi nasıl iptal ederim") asks,
+  // and the flag, not the class, says what is at stake.
+  bool only_churn_complaints = true;
   for (const Rule* rule : matched) {
     v.matches.push_back(RuleMatch{rule->id, rule->category, rule->topic});
     // Listed as matched, but deciding nothing: "the traffic is terrible"
@@ -418,6 +422,10 @@ Verdict Classifier::Classify(const Post& post) const {
       if (std::find(v.urgent.begin(), v.urgent.end(), flag) == v.urgent.end()) {
         v.urgent.push_back(flag);
       }
+    }
+    if (rule->category == "complaint" &&
+        (rule->urgent.size() != 1 || rule->urgent.front() != "churn")) {
+      only_churn_complaints = false;
     }
     const Rule** slot = rule->category == "complaint"  ? &complaint_rule
                         : rule->category == "question" ? &question_rule
@@ -461,7 +469,19 @@ Verdict Classifier::Classify(const Post& post) const {
   // solved, which is what a complaint queue is for.
   const bool negative_question = (question_rule != nullptr || question_cue) &&
                                  v.sentiment_strength <= options_.question_complaint_below;
-  if (!v.urgent.empty() || (complaint_rule != nullptr && !praised_problem)) {
+  // "How do I cancel my subscription?": a question that says the customer
+  // may leave, and nothing worse. It stays a question, flagged churn (so
+  // priority p1); said in anger, it is a complaint as before.
+  const bool leaving_question = complaint_rule != nullptr && only_churn_complaints &&
+                                question_rule != nullptr && !negative_question;
+  if (leaving_question) {
+    v.post_class = PostClass::kQuestion;
+    v.priority = question_rule->priority;
+    v.sla_ms = question_rule->sla_ms;
+    v.confidence = 0.8;
+    v.reason =
+        "question rule " + question_rule->id + ", with churn flagged by rule " + complaint_rule->id;
+  } else if (!v.urgent.empty() || (complaint_rule != nullptr && !praised_problem)) {
     v.post_class = PostClass::kComplaint;
     v.priority = complaint_rule != nullptr ? complaint_rule->priority : Priority::kP1;
     if (complaint_rule != nullptr) v.sla_ms = complaint_rule->sla_ms;

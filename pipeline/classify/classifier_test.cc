@@ -116,6 +116,59 @@ TEST_F(ClassifierTest, UrgentFlagRaisesPriorityToP1) {
   EXPECT_EQ(v.urgent, std::vector<std::string>{"legal"});
 }
 
+// Asking how to leave is a question flagged churn (so p1), not a
+// complaint; said in anger, or beside another complaint rule, or with
+// another flag, it is a complaint as before.
+TEST(ClassifierChurn, AskingHowToLeaveIsAQuestionFlaggedChurn) {
+  auto rules = testing::RulesFromYaml(R"(rules:
+  - id: churn
+    category: complaint
+    priority: p1
+    urgent: [churn]
+    match: {any: ["cancel my subscription", "aboneliğimi iptal*"]}
+  - id: fraud
+    category: complaint
+    priority: p1
+    urgent: [fraud]
+    match: {any: ["hacked"]}
+  - id: how
+    category: question
+    priority: p3
+    match: {any: ["how do i", "nasıl"]}
+  - id: broken
+    category: complaint
+    priority: p3
+    match: {any: ["broken"]}
+)");
+  ASSERT_NE(rules, nullptr);
+  auto lex = std::make_shared<Lexicons>();
+  lex->en.Add("useless", -3);
+  const Classifier classifier(rules, lex, ClassifierOptions{}, BrandAccounts{});
+  auto classify = [&](const std::string& text) {
+    Post p;
+    p.id = "1";
+    p.channel = "x";
+    p.text = text;
+    return classifier.Classify(p);
+  };
+  for (const char* text : {"how do I cancel my subscription?",
+                           "aboneliğimi iptal etmek istiyorum, nasıl yapabilirim"}) {
+    const Verdict v = classify(text);
+    EXPECT_EQ(v.post_class, PostClass::kQuestion) << text;
+    EXPECT_EQ(v.priority, Priority::kP1) << text;
+    EXPECT_EQ(v.urgent, std::vector<std::string>{"churn"}) << text;
+  }
+  // Without a question rule, in anger, or with another complaint rule or
+  // flag: a complaint.
+  EXPECT_EQ(classify("I want to cancel my subscription").post_class, PostClass::kComplaint);
+  EXPECT_EQ(classify("useless app, how do I cancel my subscription").post_class,
+            PostClass::kComplaint);
+  EXPECT_EQ(classify("app is broken, how do I cancel my subscription").post_class,
+            PostClass::kComplaint);
+  EXPECT_EQ(classify("account hacked, how do I cancel my subscription").post_class,
+            PostClass::kComplaint);
+}
+
 TEST_F(ClassifierTest, QuestionCuesMakeAQuestion) {
   EXPECT_EQ(Classify("Kargom ne zaman gelir?").post_class, PostClass::kQuestion);
   EXPECT_EQ(Classify("adresimi degistirebilir misiniz").post_class, PostClass::kQuestion);

@@ -1185,7 +1185,8 @@ std::string_view ThanksForAWrong(const std::vector<std::string_view>& words,
         "deleting", "removing",     "blocking",    "freezing",   "suspending", "banning",
         "hanging",  "keeping",      "making",      "leaving",    "raising",    "increasing",
         "doubling", "declining",    "rejecting",   "refusing",   "denying",    "ghosting",
-        "delaying", "bumping",      "overbooking", "stranding",  "sending",    "nothing"};
+        "delaying", "bumping",      "overbooking", "stranding",  "sending",    "nothing",
+        "losing",   "crushing",     "damaging",    "smashing",   "wasting",    "ignoring"};
     static constexpr WordList kWrongList(kWrongs);
     // "thanks for", "thank you so much for", "thanks a lot for", and with
     // the company's handle between: "Thanks @shop for canceling my order".
@@ -1215,10 +1216,12 @@ std::string_view ThanksForAWrong(const std::vector<std::string_view>& words,
   size_t end = i + 1;
   while (end < words.size() && !tokens[end].clause_start) ++end;
   static constexpr std::string_view kActs[] = {
-      "cektig",    "kestig",      "kapattig",  "sildig",    "engelledig", "dondurdug",
-      "yansittig", "artirdig",    "cikardig",  "beklettig", "kaybettig",  "ugrastirdig",
-      "uzattig",   "erteledig",   "reddettig", "yanilttig", "kandirdig",  "dolandirdig",
-      "unuttug",   "geciktirdig", "bozdug",    "kirdig",    "oyaladig",   "surundurdug"};
+      "cektig", "kestig", "kapattig", "sildig", "engelledig", "dondurdug", "yansittig", "artirdig",
+      "cikardig", "beklettig", "kaybettig", "ugrastirdig", "uzattig", "erteledig", "reddettig",
+      "yanilttig", "kandirdig", "dolandirdig", "unuttug", "geciktirdig", "bozdug", "kirdig",
+      "oyaladig", "surundurdug",
+      // What was done to the parcel: "paketimi ezdiğiniz için", "ıslattığınız".
+      "ezdig", "islattig", "firlattig", "parcaladig", "hirpaladig", "yirttig", "doktug"};
   static constexpr std::string_view kDoneBefore[] = {"iptal", "magdur", "ihmal", "rezil",
                                                      "zam",   "hata",   "yanlis"};
   static constexpr WordList kDoneBeforeList(kDoneBefore);

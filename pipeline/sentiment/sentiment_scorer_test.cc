@@ -1771,6 +1771,11 @@ TEST(SentimentScorer, ThanksForAWrongCountAgainstOnlyWithAComplaintRule) {
   EXPECT_LT(s("çok teşekkürler, faturamı 3 katına çıkardığınız için", "tr", true), 0);
   EXPECT_GT(s("geri döndüğünüz için teşekkürler", "tr", true), 0);
   EXPECT_GT(s("bilgi verdiğiniz için sağolun", "tr", true), 0);
+  // What was done to the parcel itself.
+  EXPECT_LT(s("çok teşekkürler paketimi ezdiğiniz için", "tr", true), 0);
+  EXPECT_LT(s("kolimi ıslattığınız için sağolun", "tr", true), 0);
+  EXPECT_LT(s("thanks for losing my parcel", "en", true), 0);
+  EXPECT_LT(s("cheers for wasting my whole afternoon", "en", true), 0);
   // Another sentence keeps them apart.
   EXPECT_GT(s("teşekkürler. paramı iki kez çektiğiniz için itiraz ettim", "tr", true), 0);
   // Without a complaint rule the thanks may be sincere: the customer asked.
