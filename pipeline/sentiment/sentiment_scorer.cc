@@ -71,9 +71,12 @@ bool IsComparative(std::string_view word, std::string_view entry) {
 //   stop crashing": any negator right before stop/quit; "can't thank you
 //   enough", "cannot recommend them highly enough": can't/cannot/couldn't
 //   with "enough" after the word, within four words of its clause; "can't
-//   believe how fast", "couldn't believe how rude": amazement.
-// "not so bad", "not such a bad idea", "wasn't that great" and "not good
-// enough" stay negations.
+//   believe how fast", "couldn't believe how rude": amazement; "didn't
+//   think it'd be this good", "never expected it to be so bad": what was
+//   supposed, surpassed (a past negator, then think/expect/imagine, then
+//   this/so right before the word).
+// "not so bad", "not such a bad idea", "wasn't that great", "not good
+// enough" and "don't think it's this good" stay negations.
 std::string_view AffirmingConstruction(const std::vector<std::string_view>& words,
                                        const std::vector<Token>& tokens, size_t negator,
                                        size_t word, std::string_view entry) {
@@ -116,6 +119,18 @@ std::string_view AffirmingConstruction(const std::vector<std::string_view>& word
   static constexpr WordList kAmazedAtList(kAmazedAt);
   if (kModalList.Contains(n) && negator + 2 < word && words[negator + 1] == "believe" &&
       kAmazedAtList.Contains(words[negator + 2])) {
+    return words[negator + 1];
+  }
+  static constexpr std::string_view kSupposing[] = {"think",    "thought", "expect",
+                                                    "expected", "imagine", "imagined"};
+  static constexpr std::string_view kPresent[] = {"dont",    "don't", "doesnt",
+                                                  "doesn't", "do",    "does"};
+  static constexpr WordList kSupposingList(kSupposing);
+  static constexpr WordList kPresentList(kPresent);
+  const bool present = kPresentList.Contains(n) ||
+                       (n == "not" && negator > 0 && kPresentList.Contains(words[negator - 1]));
+  if (!present && negator + 2 < word && kSupposingList.Contains(words[negator + 1]) &&
+      (words[word - 1] == "this" || words[word - 1] == "so")) {
     return words[negator + 1];
   }
   for (size_t k = negator + 1; k < word; ++k) {
@@ -2468,7 +2483,12 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       // Nor past a comma: in "not sure, sorry" the apology stands.
       if (!same_clause(i - back, i) || !is_word[i - back] || text.tokens[i - back + 1].after_comma)
         break;
-      if (back > 3 && !IsJudgmentVerb(words[i - back + 1])) continue;
+      // Nor further, but over a judgment verb or "a single" right before
+      // the word: "never had a single issue".
+      if (back > 3 && !IsJudgmentVerb(words[i - back + 1]) &&
+          !(back == 4 && words[i - 1] == "single")) {
+        continue;
+      }
       if ((IsEnglishNegator(words[i - back]) ||
            (english != nullptr && EndsEnglishNegatorPhrase(words, text.tokens, i - back))) &&
           !IsNumberAbbreviation(words, text.tokens, i - back)) {

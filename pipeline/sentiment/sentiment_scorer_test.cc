@@ -354,6 +354,7 @@ TEST(SentimentScorer, ANegatorThatComparesSetsADegreeOrPrecedesStopAffirms) {
   l->en.Add("cancelled", -1.5);
   l->en.Add("won", 2.0);
   l->en.Add("likes", 1.5);
+  l->en.Add("issue", -1.0);
   const SentimentScorer scorer(l);
   auto score = [&](const std::string& text) {
     return scorer.Score(Normalize(text, false), "en", text).strength;
@@ -394,6 +395,15 @@ TEST(SentimentScorer, ANegatorThatComparesSetsADegreeOrPrecedesStopAffirms) {
   // "can't believe how …" is amazement: the word keeps its sign.
   EXPECT_GT(score("can't believe how good that was"), 0);
   EXPECT_LT(score("COULDN'T BELIEVE HOW BAD IT WAS"), 0);
+  // What was supposed, surpassed: the word keeps its sign. A present
+  // "don't think" still negates.
+  EXPECT_GT(score("didn't think it'd be this good honestly"), 0);
+  EXPECT_GT(score("never expected it to be so good"), 0);
+  EXPECT_LT(score("I didn't think it would be this bad"), 0);
+  EXPECT_LT(score("I don't think it is this good"), 0);
+  // "a single" right before the word is no barrier to the negator.
+  EXPECT_GT(score("never had a single issue with you"), 0);
+  EXPECT_LT(score("had a single issue with you"), 0);
   // "nothing but" affirms what follows.
   EXPECT_GT(score("nothing but good things to say"), 0);
   EXPECT_LT(score("nothing but terrible service"), 0);
