@@ -206,11 +206,11 @@ bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
 // one of these. Turkish thanks is not used that way and needs no cue.
 bool SaysResolved(const NormalizedText& text) {
   static constexpr std::string_view kWords[] = {
-      "fixed",      "fixing",      "solved",    "solving",    "resolved",  "resolving",
-      "resolves",   "sorted",      "sorting",   "addressed",  "addresses", "replaced",
-      "refunded",   "helped",      "handled",   "found",      "rebooked",  "rescheduled",
-      "reimbursed", "compensated", "restored",  "reinstated", "exchanged", "credited",
-      "reissued",   "redelivered", "resolution"};
+      "fixed",      "fixing",      "solved",     "solving",    "resolved",  "resolving",
+      "resolves",   "sorted",      "sorting",    "addressed",  "addresses", "replaced",
+      "refunded",   "helped",      "handled",    "found",      "rebooked",  "rescheduled",
+      "reimbursed", "compensated", "restored",   "reinstated", "exchanged", "credited",
+      "reissued",   "redelivered", "resolution", "replacement"};
   static constexpr WordList kResolved(kWords);
   const std::vector<Token>& t = text.tokens;
   for (size_t k = 0; k < t.size(); ++k) {
@@ -458,12 +458,17 @@ Verdict Classifier::Classify(const Post& post) const {
   // no fuss, would shop again", four stars), when the rule that found it
   // is a general one (p3, p4): a specific fault (p1, p2) is answered
   // whatever the stars.
+  // A well-rated review that says the problem was put right is praise
+  // however the telling of the problem reads ("had a problem with my first
+  // order, wrong size, replacement arrived two days later", five stars):
+  // its words weigh the problem, its stars the ending.
   const bool praised_problem =
-      complaint_rule != nullptr && v.urgent.empty() &&
-      v.sentiment_strength >= options_.praise_overrides_complaint_above && !SaysStillOpen(text) &&
-      (sentiment.turns_positive ||
-       (praise_rule != nullptr && (v.lang != "en" || SaysResolved(text))) ||
-       (high_stars && complaint_rule->priority >= Priority::kP3));
+      complaint_rule != nullptr && v.urgent.empty() && !SaysStillOpen(text) &&
+      ((v.sentiment_strength >= options_.praise_overrides_complaint_above &&
+        (sentiment.turns_positive ||
+         (praise_rule != nullptr && (v.lang != "en" || SaysResolved(text))) ||
+         (high_stars && complaint_rule->priority >= Priority::kP3))) ||
+       (high_stars && complaint_rule->priority >= Priority::kP3 && SaysResolved(text)));
   // A question that reads negative is a complaint put as a question ("why is
   // my order still not here?"): the customer reports a problem and wants it
   // solved, which is what a complaint queue is for.

@@ -471,6 +471,16 @@ TEST_F(ClassifierTest, AProblemToldInAWellRatedReviewThatReadsWellIsNoComplaint)
   // Nor when it is still open or the review reads negative.
   EXPECT_EQ(Classify("broken again, great design though", 4).post_class, PostClass::kComplaint);
   EXPECT_EQ(Classify("broken and terrible", 4).post_class, PostClass::kComplaint);
+  // A well-rated review that says the problem was put right is praise
+  // however the problem reads; not with fewer stars, nor still open.
+  EXPECT_EQ(
+      Classify("it came broken and terrible, a replacement arrived two days later", 5).post_class,
+      PostClass::kPraise);
+  EXPECT_EQ(
+      Classify("it came broken and terrible, a replacement arrived two days later", 3).post_class,
+      PostClass::kComplaint);
+  EXPECT_EQ(Classify("it came broken and terrible, the replacement is broken again", 5).post_class,
+            PostClass::kComplaint);
 }
 
 TEST_F(ClassifierTest, AVerdictWithItsSubjectLeftOutIsNoQuestion) {
