@@ -212,10 +212,23 @@ bool SaysResolved(const NormalizedText& text) {
       "reimbursed", "compensated", "restored",   "reinstated", "exchanged", "credited",
       "reissued",   "redelivered", "resolution", "replacement"};
   static constexpr WordList kResolved(kWords);
+  // Not when denied: "never fixed it", "wasn't resolved", "not been refunded".
+  static constexpr std::string_view kDenials[] = {
+      "never",  "not",    "no",      "didnt", "didn't", "wasnt",  "wasn't", "hasnt",
+      "hasn't", "havent", "haven't", "isnt",  "isn't",  "werent", "weren't"};
+  static constexpr WordList kDenied(kDenials);
   const std::vector<Token>& t = text.tokens;
+  // A denial one or two words before, in the same clause.
+  auto denied = [&](size_t k) {
+    for (size_t back = 1; back <= 2 && back <= k; ++back) {
+      if (t[k - back + 1].clause_start) break;
+      if (kDenied.Contains(t[k - back].text)) return true;
+    }
+    return false;
+  };
   for (size_t k = 0; k < t.size(); ++k) {
     if (!t[k].is_word) continue;
-    if (kResolved.Contains(t[k].text)) return true;
+    if (kResolved.Contains(t[k].text) && !denied(k)) return true;
     // "the outage is over", "it's all over now".
     if (t[k].text == "over" && k > 0 && !t[k].clause_start &&
         (t[k - 1].text == "is" || t[k - 1].text == "was" || t[k - 1].text == "now" ||
@@ -466,7 +479,8 @@ Verdict Classifier::Classify(const Post& post) const {
       complaint_rule != nullptr && v.urgent.empty() && !SaysStillOpen(text) &&
       ((v.sentiment_strength >= options_.praise_overrides_complaint_above &&
         (sentiment.turns_positive ||
-         (praise_rule != nullptr && (v.lang != "en" || SaysResolved(text))) ||
+         (praise_rule != nullptr && (v.lang != "en" || SaysResolved(text)) &&
+          !sentiment.turns_away) ||
          (high_stars && complaint_rule->priority >= Priority::kP3))) ||
        (high_stars && complaint_rule->priority >= Priority::kP3 && SaysResolved(text)));
   // A question that reads negative is a complaint put as a question ("why is

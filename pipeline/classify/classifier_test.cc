@@ -466,6 +466,12 @@ TEST_F(ClassifierTest, AProblemToldInAWellRatedReviewThatReadsWellIsNoComplaint)
   // Without the stars, the same text is a complaint.
   EXPECT_EQ(Classify("it came broken, the exchange was great, would shop again").post_class,
             PostClass::kComplaint);
+  // A Turkish praise rule with a complaint rule is praise when the post
+  // reads well; not when all the praise stands before "ama" and nothing
+  // good after it.
+  EXPECT_EQ(Classify("teşekkürler, mükemmel, kargo gelmedi sanmıştım").post_class,
+            PostClass::kPraise);
+  EXPECT_EQ(Classify("teşekkürler, mükemmel ama kargo gelmedi").post_class, PostClass::kComplaint);
   // A specific fault (tr.delivery, p2) is answered whatever the stars.
   EXPECT_EQ(Classify("kargo gelmedi ama harika harika", 5).post_class, PostClass::kComplaint);
   // Nor when it is still open or the review reads negative.
@@ -480,6 +486,8 @@ TEST_F(ClassifierTest, AProblemToldInAWellRatedReviewThatReadsWellIsNoComplaint)
       Classify("it came broken and terrible, a replacement arrived two days later", 3).post_class,
       PostClass::kComplaint);
   EXPECT_EQ(Classify("it came broken and terrible, the replacement is broken again", 5).post_class,
+            PostClass::kComplaint);
+  EXPECT_EQ(Classify("it came broken and terrible and they never fixed it", 4).post_class,
             PostClass::kComplaint);
 }
 

@@ -3113,17 +3113,22 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     while (sentence > 0 && !text.tokens[sentence].clause_start) --sentence;
     bool negative_before = false;
     bool negative_after = false;
+    bool positive_before = false;
+    bool positive_after = false;
     double after = 0;
     for (const Scored& s : scored) {
       const double valence = s.flipped ? -s.valence : s.valence;
       if (s.token < last_turn) {
         negative_before = negative_before || valence < 0;
+        positive_before = positive_before || valence > 0;
       } else {
         negative_after = negative_after || valence < 0;
+        positive_after = positive_after || valence > 0;
         after += valence;
       }
     }
     result.turns_positive = sentence == 0 && negative_before && !negative_after && after > 0;
+    result.turns_away = positive_before && !positive_after;
   }
   // A score given in the text is the writer's verdict; the last one counts.
   if (const std::optional<RatingInText> rating = FindRatingInText(text.folded, words)) {

@@ -38,6 +38,10 @@ struct SentimentResult {
   // was a bit dented but the product is perfect"). The classifier reads the
   // problem as conceded.
   bool turns_positive = false;
+  // The other way: all the praise stands before the last contrast word and
+  // nothing good after it ("ürün mükemmel ama kargo 2 haftada geldi"), so
+  // what follows the turn, scored or not, is what the writer holds against.
+  bool turns_away = false;
   std::vector<SentimentContribution> contributions;
 };
 

@@ -1251,6 +1251,29 @@ TEST(SentimentScorer, APostTurnsPositiveWhenItsFirstSentenceGoesFromBadToOnlyGoo
   EXPECT_FALSE(en("the box was a bit dented, the product is perfect"));  // no turn
 }
 
+TEST(SentimentScorer, APostTurnsAwayWhenAllItsPraiseStandsBeforeItsLastContrast) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("awful", -2.5);
+  l->en.Add("perfect", 3.0);
+  l->tr.Add("mükemmel", 3.5);
+  l->tr.Add("hızlı", 1.5);
+  const SentimentScorer scorer(l);
+  auto en = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).turns_away;
+  };
+  auto tr = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text).turns_away;
+  };
+  // Nothing scored after the turn, or only bad news: what follows is held against.
+  EXPECT_TRUE(tr("ürün mükemmel ama kargo 2 haftada geldi"));
+  EXPECT_TRUE(en("perfect product but an awful courier"));
+  // Good news after the turn, no praise before it, or no turn at all.
+  EXPECT_FALSE(tr("kargo geç geldi ama ürün mükemmel"));
+  EXPECT_FALSE(tr("ürün mükemmel ama kargo da çok hızlı"));
+  EXPECT_FALSE(en("awful courier but the rest was fine"));
+  EXPECT_FALSE(en("perfect product, awful courier"));
+}
+
 TEST(SentimentScorer, ThanksForNoticeOfBadNewsAreHonestAndLuckilyTurnsLikeBut) {
   auto l = std::make_shared<Lexicons>();
   l->en.Add("thanks", 1.8);
