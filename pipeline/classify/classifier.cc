@@ -475,14 +475,16 @@ Verdict Classifier::Classify(const Post& post) const {
   // however the telling of the problem reads ("had a problem with my first
   // order, wrong size, replacement arrived two days later", five stars):
   // its words weigh the problem, its stars the ending.
+  // The scan for "still" comes last: most posts are turned away before it.
   const bool praised_problem =
-      complaint_rule != nullptr && v.urgent.empty() && !SaysStillOpen(text) &&
+      complaint_rule != nullptr && v.urgent.empty() &&
       ((v.sentiment_strength >= options_.praise_overrides_complaint_above &&
         (sentiment.turns_positive ||
          (praise_rule != nullptr && (v.lang != "en" || SaysResolved(text)) &&
           !sentiment.turns_away) ||
          (high_stars && complaint_rule->priority >= Priority::kP3))) ||
-       (high_stars && complaint_rule->priority >= Priority::kP3 && SaysResolved(text)));
+       (high_stars && complaint_rule->priority >= Priority::kP3 && SaysResolved(text))) &&
+      !SaysStillOpen(text);
   // A question that reads negative is a complaint put as a question ("why is
   // my order still not here?"): the customer reports a problem and wants it
   // solved, which is what a complaint queue is for.
