@@ -127,10 +127,9 @@ std::string_view AffirmingConstruction(const std::vector<std::string_view>& word
                                                   "doesn't", "do",    "does"};
   static constexpr WordList kSupposingList(kSupposing);
   static constexpr WordList kPresentList(kPresent);
-  const bool present = kPresentList.Contains(n) ||
-                       (n == "not" && negator > 0 && kPresentList.Contains(words[negator - 1]));
-  if (!present && negator + 2 < word && kSupposingList.Contains(words[negator + 1]) &&
-      (words[word - 1] == "this" || words[word - 1] == "so")) {
+  if (negator + 2 < word && (words[word - 1] == "this" || words[word - 1] == "so") &&
+      kSupposingList.Contains(words[negator + 1]) && !kPresentList.Contains(n) &&
+      !(n == "not" && negator > 0 && kPresentList.Contains(words[negator - 1]))) {
     return words[negator + 1];
   }
   for (size_t k = negator + 1; k < word; ++k) {
