@@ -1686,6 +1686,18 @@ bool IsCircumstancePreposition(std::string_view w) {
   return w == "through" || w == "during" || w == "despite" || w == "amid" || w == "amidst";
 }
 
+// Weather and disaster: bad news nobody's praise can mock. "thanks to the
+// crews out in the storm", "fırtınada çalışan ekibe teşekkürler".
+bool IsNaturalEvent(std::string_view w) {
+  // Not "yangın": a fire is as often what a product started.
+  static constexpr std::string_view kEvents[] = {
+      "storm",      "storms",    "snow",      "snowstorm", "blizzard", "flood",    "floods",
+      "flooding",   "hurricane", "heatwave",  "gale",      "gales",    "wildfire", "wildfires",
+      "earthquake", "firtina",   "firtinada", "selde",     "sel",      "deprem",   "depremde"};
+  static constexpr WordList kList(kEvents);
+  return kList.Contains(w);
+}
+
 // Verbs of dealing with a problem, as thanks go on to name it ("thanks for
 // fixing ...", "thank you for answering ..."): what follows is the problem
 // dealt with, not the praise mocked. The remedies, and help of other kinds.
@@ -2833,7 +2845,7 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
            ++k) {
         contrast = is_word[k] && IsTurkishRemedyVerb(words[k]);
       }
-      if (contrast || !same_clause(from, to)) continue;
+      if (contrast || !same_clause(from, to) || IsNaturalEvent(words[scored[b].token])) continue;
       count_as_sarcasm(scored[a], ", sarcasm next to ", words[scored[b].token]);
       break;
     }

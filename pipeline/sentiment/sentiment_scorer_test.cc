@@ -1126,6 +1126,9 @@ TEST(SentimentScorer, ThanksForWorkingThroughABadThingAreNoSarcasm) {
   // Thanks for the bad thing itself still mock it.
   EXPECT_LT(s("thanks for the outage"), 0);
   EXPECT_LT(s("thanks for the outage during my exam"), 0);
+  // Weather is nobody's doing: praise beside it is not mocked by it.
+  EXPECT_GT(s("power back on already, thanks to the crews out in the storm"), 0);
+  EXPECT_LT(s("power back on already, thanks to the crews out in the outage"), 0);
 }
 
 TEST(SentimentScorer, PraiseOfWhatItCouldHaveBeenIsAComplaintAboutWhatItIs) {
