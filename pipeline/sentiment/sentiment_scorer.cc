@@ -1340,6 +1340,33 @@ constexpr double kAskedPraiseWeight = 0.5;
 // half, as the clause before a "but" does (0.4-0.6 measured alike:
 // docs/quality.md, twentieth pass).
 constexpr double kConcededWeight = 0.5;
+// `conceded` marks: the word is conceded, or only if it weighs negative.
+constexpr char kConceded = 1;
+constexpr char kConcededIfNegative = 2;
+
+// Whether a folded Turkish word is a verb in the pluperfect: "gelmişti",
+// "beğenmiştim", "olmuştuk", "bozulmuştunuz" (folded "-misti", "-mustu" and
+// their persons). The letters before the ending are checked by position, so
+// that most words are turned away by one or two compares.
+bool IsTurkishPluperfect(std::string_view w) {
+  const size_t n = w.size();
+  if (n < 6) return false;
+  auto stem_end = [&](size_t at) {  // "mis"/"mus" then "t" end at `at`
+    return w[at] == 't' && w[at - 1] == 's' && (w[at - 2] == 'i' || w[at - 2] == 'u') &&
+           w[at - 3] == 'm';
+  };
+  const char last = w[n - 1];
+  // -misti / -mustu
+  if ((last == 'i' || last == 'u') && stem_end(n - 2)) return true;
+  // -mistim, -mistik, -mistin / -mustum, -mustuk, -mustun
+  if ((last == 'm' || last == 'k' || last == 'n') && n >= 7 &&
+      (w[n - 2] == 'i' || w[n - 2] == 'u') && stem_end(n - 3)) {
+    return true;
+  }
+  // -mistiniz / -mustunuz
+  return last == 'z' && n >= 9 && stem_end(n - 5) &&
+         (w.substr(n - 4) == "iniz" || w.substr(n - 4) == "unuz");
+}
 
 // Marks the words of conceded clauses (`conceded` is left empty when
 // there are none): after English "though", "although",
@@ -1347,9 +1374,14 @@ constexpr double kConcededWeight = 0.5;
 // "gerçi" likewise, and before Turkish "rağmen" / "karşın" (back to the
 // clause's start or the comma before). A "though" that closes its clause
 // ("it was fine, though.") is "however", and concedes nothing after it.
+// In Turkish, a problem told in the pluperfect ("yanlış ürün gelmişti,
+// 10 dakikada doğrusunu getirdiniz") is a past that what follows has
+// overtaken: its negative words are conceded, back to the clause's start
+// (five words at most), when another clause follows. Its praise is not: "çok hoşuma gitmişti bu
+// film" is the verdict, told as a memory.
 void MarkConcededClauses(const std::vector<std::string_view>& words,
                          const std::vector<char>& is_word, const std::vector<Token>& tokens,
-                         std::vector<char>* conceded) {
+                         bool turkish, std::vector<char>* conceded) {
   // +1: concedes what follows; -1: what comes before. Asked of every word:
   // the length and the first letter turn nearly all away before any
   // comparison of strings.
@@ -1383,16 +1415,34 @@ void MarkConcededClauses(const std::vector<std::string_view>& words,
   auto ends_clause = [&](size_t k) {  // token k begins a new clause or follows a comma
     return tokens[k].clause_start || tokens[k].after_comma;
   };
+  // A clause with a word after it: a pluperfect in the last clause has
+  // nothing to give way to.
+  auto clause_follows = [&](size_t i) {
+    for (size_t k = i + 1; k < words.size(); ++k) {
+      if (is_word[k] && ends_clause(k)) return true;
+    }
+    return false;
+  };
   for (size_t i = 0; i < words.size(); ++i) {
     if (!is_word[i]) continue;
+    if (turkish && IsTurkishPluperfect(words[i]) && !tokens[i].in_question && clause_follows(i)) {
+      if (conceded->empty()) conceded->assign(words.size(), 0);
+      // Five words back at most: a full stop typed between letters joins
+      // sentences into one clause ("...yeterdi yani.çok umut bağlamıştım").
+      for (size_t k = i + 1; k-- > 0 && i - k < 5;) {
+        if ((*conceded)[k] == 0) (*conceded)[k] = kConcededIfNegative;
+        if (ends_clause(k)) break;
+      }
+      continue;
+    }
     const int way = concession(words[i]);
     if (way == 0) continue;
     if (conceded->empty()) conceded->assign(words.size(), 0);
     if (way > 0) {
-      for (size_t k = i + 1; k < words.size() && !ends_clause(k); ++k) (*conceded)[k] = 1;
+      for (size_t k = i + 1; k < words.size() && !ends_clause(k); ++k) (*conceded)[k] = kConceded;
     } else {
       for (size_t k = i; k-- > 0;) {
-        (*conceded)[k] = 1;
+        (*conceded)[k] = kConceded;
         if (ends_clause(k)) break;
       }
     }
@@ -2276,7 +2326,7 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   neither.clear();
   if (turkish != nullptr) FindNeitherNor(words, is_word, text.tokens, &neither);
   thread_local std::vector<char> conceded;
-  MarkConcededClauses(words, is_word, text.tokens, &conceded);
+  MarkConcededClauses(words, is_word, text.tokens, turkish != nullptr, &conceded);
 
   // The clause after the last contrast word carries more weight.
   // The last turn is a contrast word or one of luck after it
@@ -2741,7 +2791,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     if (last_contrast < words.size()) {
       v *= i < last_contrast ? 0.5 : 1.5;
     }
-    if (!conceded.empty() && conceded[i] != 0) {
+    if (!conceded.empty() &&
+        (conceded[i] == kConceded || (conceded[i] == kConcededIfNegative && v < 0))) {
       v *= kConcededWeight;
       if (explain) why += ", conceded";
     }

@@ -535,6 +535,23 @@ TEST(SentimentScorer, AConcededClauseWeighsLessThanTheMainClause) {
   EXPECT_LT(Score("good though. terrible", "en"), 0);
 }
 
+TEST(SentimentScorer, ATurkishProblemToldInThePluperfectIsConcededWhenMoreFollows) {
+  // Flat, "berbat" (-3) outweighs "güzel" (2); told in the pluperfect, with
+  // another clause after it, the problem is a past the rest has overtaken.
+  EXPECT_GT(Score("ürün berbat gelmişti, yenisi güzel", "tr"), 0);
+  EXPECT_GT(Score("URUN BERBAT GELMISTI, YENISI GUZEL", "tr"), 0);
+  EXPECT_GT(Score("kargo berbat olmuştu, ürün güzel", "tr"), 0);
+  EXPECT_GT(Score("paket berbat gelmiştiniz, bu sefer güzel", "tr"), 0);
+  EXPECT_LT(Score("ürün berbat geldi, yenisi güzel", "tr"), 0);
+  // Alone, the pluperfect is the whole story.
+  EXPECT_NEAR(Score("ürün berbat gelmişti", "tr"), Score("ürün berbat geldi", "tr"), 1e-9);
+  // Praise in the pluperfect is the verdict, told as a memory: it counts whole.
+  EXPECT_NEAR(Score("çok beğenmiştim, sonra yine izledim", "tr"),
+              Score("çok beğendim, sonra yine izledim", "tr"), 1e-9);
+  // English has no such form to read.
+  EXPECT_LT(Score("it had been terrible, now it is good", "en"), 0);
+}
+
 TEST(SentimentScorer, ClauseAfterContrastWeighsMore) {
   EXPECT_LT(Score("good but terrible", "en"), 0);
   EXPECT_GT(Score("terrible but good", "en"), 0);
