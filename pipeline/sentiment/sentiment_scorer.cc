@@ -1348,9 +1348,10 @@ constexpr char kConcededIfNegative = 2;
 // "beğenmiştim", "olmuştuk", "bozulmuştunuz" (folded "-misti", "-mustu" and
 // their persons). The letters before the ending are checked by position, so
 // that most words are turned away by one or two compares.
-bool IsTurkishPluperfect(std::string_view w) {
+inline bool IsTurkishPluperfect(std::string_view w) {
   const size_t n = w.size();
-  if (n < 6) return false;
+  // Every form has its "t" second, third or fifth from the end.
+  if (n < 6 || (w[n - 2] != 't' && w[n - 3] != 't' && w[n - 5] != 't')) return false;
   auto stem_end = [&](size_t at) {  // "mis"/"mus" then "t" end at `at`
     return w[at] == 't' && w[at - 1] == 's' && (w[at - 2] == 'i' || w[at - 2] == 'u') &&
            w[at - 3] == 'm';
@@ -1425,18 +1426,19 @@ void MarkConcededClauses(const std::vector<std::string_view>& words,
   };
   for (size_t i = 0; i < words.size(); ++i) {
     if (!is_word[i]) continue;
-    if (turkish && IsTurkishPluperfect(words[i]) && !tokens[i].in_question && clause_follows(i)) {
-      if (conceded->empty()) conceded->assign(words.size(), 0);
-      // Five words back at most: a full stop typed between letters joins
-      // sentences into one clause ("...yeterdi yani.çok umut bağlamıştım").
-      for (size_t k = i + 1; k-- > 0 && i - k < 5;) {
-        if ((*conceded)[k] == 0) (*conceded)[k] = kConcededIfNegative;
-        if (ends_clause(k)) break;
+    const int way = concession(words[i]);
+    if (way == 0) {
+      if (turkish && IsTurkishPluperfect(words[i]) && !tokens[i].in_question && clause_follows(i)) {
+        if (conceded->empty()) conceded->assign(words.size(), 0);
+        // Five words back at most: a full stop typed between letters joins
+        // sentences into one clause ("...yeterdi yani.çok umut bağlamıştım").
+        for (size_t k = i + 1; k-- > 0 && i - k < 5;) {
+          if ((*conceded)[k] == 0) (*conceded)[k] = kConcededIfNegative;
+          if (ends_clause(k)) break;
+        }
       }
       continue;
     }
-    const int way = concession(words[i]);
-    if (way == 0) continue;
     if (conceded->empty()) conceded->assign(words.size(), 0);
     if (way > 0) {
       for (size_t k = i + 1; k < words.size() && !ends_clause(k); ++k) (*conceded)[k] = kConceded;
