@@ -1778,7 +1778,10 @@ bool IsTurkishRemedyVerb(std::string_view w) {
       // A lost thing found and brought: "kaybolan bavulumu otelime getirdiniz".
       "getird", "getiril", "buldu", "bulundu", "bulup",
       // Brought to where the customer is: "bavulum otele ulaştırıldı".
-      "ulastird", "ulastiril"};
+      "ulastird", "ulastiril",
+      // Done, or stopped in time: "değişim 2 günde tamamlandı",
+      // "dolandırıcılık girişimini engellediniz".
+      "tamamland", "engelled", "engellen", "yakalad"};
   for (const std::string_view prefix : kPrefixes) {
     if (w.substr(0, prefix.size()) != prefix) continue;
     const std::string_view rest = w.substr(prefix.size());
@@ -2898,7 +2901,13 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
            ++k) {
         contrast = is_word[k] && IsTurkishRemedyVerb(words[k]);
       }
-      if (contrast || !same_clause(from, to) || IsNaturalEvent(words[scored[b].token])) continue;
+      // A problem told in the Turkish pluperfect is a past the thanks came
+      // after: "yanlış beden gelmişti, değişim tamamlandı, teşekkürler".
+      const bool overtaken = !conceded.empty() && conceded[scored[b].token] == kConcededIfNegative;
+      if (contrast || overtaken || !same_clause(from, to) ||
+          IsNaturalEvent(words[scored[b].token])) {
+        continue;
+      }
       count_as_sarcasm(scored[a], ", sarcasm next to ", words[scored[b].token]);
       break;
     }

@@ -1070,6 +1070,13 @@ TEST(SentimentScorer, TurkishThanksForAWrongIsSarcasmUnlessItWasPutRight) {
   EXPECT_GT(s("sorunumla ilgilendiğiniz için teşekkür ederim"), 0);
   // Another sentence, or a contrast, keeps them apart.
   EXPECT_GT(s("kargom gecikti ama ilginiz için teşekkürler"), 0);
+  // So does the pluperfect: the wrong was a past the thanks came after.
+  EXPECT_GT(s("kırık ürün gelmişti, değişim 2 günde yapıldı, teşekkürler"), 0);
+  EXPECT_LT(s("kırık ürün geldi, değişim 2 günde yapıldı, teşekkürler"), 0);
+  // A remedy that completes or stops the wrong: "tamamlandı", "engellediniz".
+  EXPECT_GT(s("kırık ürün geldi, değişim tamamlandı, teşekkürler"),
+            s("kırık ürün geldi, değişim 2 günde yapıldı, teşekkürler"));
+  EXPECT_GT(s("sorunlu işlemi hemen engellediniz, teşekkürler"), 0);
 }
 
 TEST(SentimentScorer, PraiseOfWorkDoneNamingAFailureIsSarcasm) {
