@@ -1369,6 +1369,32 @@ inline bool IsTurkishPluperfect(std::string_view w) {
          (w.substr(n - 4) == "iniz" || w.substr(n - 4) == "unuz");
 }
 
+// Whether the question clause around token `at` asks what a policy,
+// warranty or plan covers: "does the warranty cover accidental damage?",
+// "is theft covered?", "kasko selden zarar görmeyi kapsıyor mu?".
+bool AsksWhatIsCovered(const std::vector<std::string_view>& words, const std::vector<Token>& tokens,
+                       size_t at) {
+  static constexpr std::string_view kCover[] = {
+      "cover",   "covers",     "covered",   "covering", "coverage",   "insured",
+      "insure",  "include",    "includes",  "included", "kapsiyor",   "kapsar",
+      "kapsami", "kapsaminda", "kapsamina", "karsilar", "karsiliyor", "dahil"};
+  static constexpr WordList kCoverList(kCover);
+  // Asking why it is not covered is a claim turned down: "why is my water
+  // damage not covered?".
+  static constexpr std::string_view kDenied[] = {
+      "why",     "neden", "niye",  "nicin", "not",   "isnt",  "isn't",  "doesnt",
+      "doesn't", "dont",  "don't", "wont",  "won't", "wasnt", "wasn't", "never"};
+  static constexpr WordList kDeniedList(kDenied);
+  size_t from = at;
+  while (from > 0 && !tokens[from].clause_start) --from;
+  bool cover = false;
+  for (size_t k = from; k < words.size() && (k == from || !tokens[k].clause_start); ++k) {
+    if (kDeniedList.Contains(words[k])) return false;
+    cover = cover || kCoverList.Contains(words[k]);
+  }
+  return cover;
+}
+
 // Marks the words of conceded clauses (`conceded` is left empty when
 // there are none): after English "though", "although",
 // "albeit", "despite" (up to the next comma or clause end), after Turkish
@@ -2807,6 +2833,13 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     if (v > 0 && text.tokens[i].in_question) {
       v *= kAskedPraiseWeight;
       if (explain) why += ", asked, not said";
+    }
+    // A harm asked about as what a policy covers is supposed, not suffered:
+    // "does the warranty cover accidental damage?", "hırsızlık kaskoya
+    // dahil mi?".
+    if (v < 0 && text.tokens[i].in_question && AsksWhatIsCovered(words, text.tokens, i)) {
+      v = 0;
+      if (explain) why += ", asked what a cover includes";
     }
     if ((i >= closing_from && !is_word[i]) || (i == closing_word && hit->words == 1)) {
       v *= kClosingSymbolWeight;

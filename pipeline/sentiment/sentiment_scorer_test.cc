@@ -552,6 +552,27 @@ TEST(SentimentScorer, ATurkishProblemToldInThePluperfectIsConcededWhenMoreFollow
   EXPECT_LT(Score("it had been terrible, now it is good", "en"), 0);
 }
 
+TEST(SentimentScorer, AHarmAskedAboutAsWhatACoverIncludesIsSupposed) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("damage", -2.0);
+  l->en.Add("theft", -2.5);
+  l->tr.Add("hasar*", -2.0);
+  const SentimentScorer scorer(l);
+  auto s = [&](const std::string& text, const std::string& lang) {
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).strength;
+  };
+  EXPECT_EQ(s("does the warranty cover accidental damage?", "en"), 0);
+  EXPECT_EQ(s("is theft covered under my plan?", "en"), 0);
+  EXPECT_EQ(s("kasko sel hasarını kapsıyor mu?", "tr"), 0);
+  EXPECT_EQ(s("KASKO SEL HASARINI KAPSIYOR MU?", "tr"), 0);
+  // Said, not asked, or asked why it is not covered: the harm counts.
+  EXPECT_LT(s("the damage was not covered", "en"), 0);
+  EXPECT_LT(s("why is my water damage not covered?", "en"), 0);
+  EXPECT_LT(s("is the damage permanent?", "en"), 0);
+  // Only the question's own clause is read.
+  EXPECT_LT(s("damage everywhere. is it covered?", "en"), 0);
+}
+
 TEST(SentimentScorer, ClauseAfterContrastWeighsMore) {
   EXPECT_LT(Score("good but terrible", "en"), 0);
   EXPECT_GT(Score("terrible but good", "en"), 0);
