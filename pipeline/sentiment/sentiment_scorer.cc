@@ -2855,6 +2855,34 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     }
     i = end - 1;
   }
+  // "ne çok iyi ne çok kötü" (neither very good nor very bad) weighs the
+  // one against the other: a verdict of level, not of either. Where a
+  // "ne ... ne" names words of both signs, they count nothing (negated one
+  // by one, the praise turned round would outweigh the fault).
+  for (const auto& [from, to] : neither) {
+    bool praise = false;
+    bool fault = false;
+    for (const Scored& a : scored) {
+      if (a.token < from || a.token >= to) continue;
+      praise = praise || a.valence < 0;  // negated: praise named reads negative
+      fault = fault || a.valence > 0;
+    }
+    if (!praise || !fault) continue;
+    for (Scored& a : scored) {
+      if (a.token < from || a.token >= to || a.valence == 0) continue;
+      sum -= a.valence;
+      a.valence = 0;
+      if (!explain) continue;
+      for (SentimentContribution& c : result.contributions) {
+        if (c.token == words[a.token] && c.valence != 0 &&
+            c.why.find("ne ... ne") != std::string::npos) {
+          c.valence = 0;
+          c.why += ", level: one weighed against the other";
+          break;
+        }
+      }
+    }
+  }
   // Counts scored praise `a` against, as sarcasm, and says why in the
   // explanation ("why" then "word").
   auto count_as_sarcasm = [&](Scored& a, std::string_view why, std::string_view word = {}) {

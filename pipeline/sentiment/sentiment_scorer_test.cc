@@ -1558,6 +1558,10 @@ TEST(SentimentScorer, TurkishNeitherNorNegatesWhatItNames) {
   EXPECT_GT(s("ne zaman güzel olacak ne zaman"), 0);
   // What follows a comma is outside it.
   EXPECT_GT(s("ne konu ne oyunculuk, ama müzik harika"), 0);
+  // Praise and fault named together weigh each other out: a level verdict.
+  EXPECT_EQ(s("ne güzel ne sıkıcı"), 0);
+  EXPECT_EQ(s("NE GUZEL NE DE SIKICI"), 0);
+  EXPECT_GT(s("ne güzel ne sıkıcı, ama müzik harika"), 0);
 }
 
 TEST(SentimentScorer, EnglishLikeAndKindCountOnlyAsVerbAndAdjective) {
