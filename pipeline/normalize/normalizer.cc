@@ -9,6 +9,10 @@
 #include <cstring>
 #include <memory>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace earshot {
 namespace {
 
@@ -653,6 +657,47 @@ size_t WriteOutSpokenTurkish(char* word, size_t length, bool has_y) {
   return has_y ? RestoreProgressiveR(word, length) : length;
 }
 
+// Copies the run of lowercase ASCII letters at p (a..z: the same in every
+// form) to `lower` and `folded`, sixteen bytes at a time, and updates the
+// word's letter count, whether it has a y, and the elongation state (`last`, `repeats`)
+// as the byte loop would. Takes nothing (returns 0) when fewer than sixteen
+// bytes are left to read, when the run is a single letter, or when three
+// equal letters in a row ask for squeezing: the byte loop does those. The
+// caller's buffers have room for sixteen bytes past any run (see Run).
+size_t TakeLowercaseRun(const unsigned char* p, const unsigned char* end, char* lower, char* folded,
+                        utf8proc_int32_t* last, int* repeats, std::uint64_t* counts) {
+#if defined(__SSE2__)
+  if (end - p < 16) return 0;
+  const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Signed compares: bytes of 0x80 and over are negative, below 'a'.
+  const __m128i letters = _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8('a' - 1)),
+                                        _mm_cmplt_epi8(block, _mm_set1_epi8('z' + 1)));
+  const auto letter_mask = static_cast<unsigned>(_mm_movemask_epi8(letters));
+  const auto n = static_cast<unsigned>(__builtin_ctz(~letter_mask | 0x10000u));
+  if (n < 2) return 0;
+  const unsigned run = (1u << n) - 1;
+  // Bit j: byte j equals byte j - 1 (bit 0 compares with the last byte kept).
+  const __m128i before = _mm_or_si128(_mm_slli_si128(block, 1),
+                                      _mm_cvtsi32_si128(*last >= 0 && *last < 0x80 ? *last : 0xFF));
+  const auto same = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, before))) & run;
+  // A third equal letter in a row, here or with the bytes before the run.
+  if ((same & (same << 1)) != 0 || ((same & 1) != 0 && *repeats >= 2)) return 0;
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(lower), block);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(folded), block);
+  // The count of y's only says whether there are any (see word_byte::kY).
+  const bool ys =
+      (static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, _mm_set1_epi8('y')))) & run) !=
+      0;
+  *counts += n * word_byte::kLetter + (ys ? word_byte::kY : 0);
+  *last = p[n - 1];
+  *repeats = (same >> (n - 1)) & 1u ? 2 : 1;
+  return n;
+#else
+  (void)p, (void)end, (void)lower, (void)folded, (void)last, (void)repeats, (void)counts;
+  return 0;
+#endif
+}
+
 // A token found but not yet written out: its text is folded[from, from + length).
 struct PendingToken {
   size_t from = 0;
@@ -838,7 +883,14 @@ const unsigned char* Normalizer::AppendAsciiWords(const unsigned char* p, const 
   int repeats = *run;
   const std::uint64_t* const word_bytes = word_bytes_;
   for (;;) {
-    do {
+    // Most words are lowercase letters: their run is copied whole, and the
+    // byte loop takes the rest. (Trying again after a capital that opens a
+    // word cost more than it saved.)
+    const size_t taken = TakeLowercaseRun(p, end, lower, folded, &last, &repeats, &counts);
+    p += taken;
+    lower += taken;
+    folded += taken;
+    while (p < end) {
       const std::uint64_t byte = word_bytes[*p];
       if ((byte & word_byte::kContinues) == 0) break;
       ++p;
@@ -862,7 +914,7 @@ const unsigned char* Normalizer::AppendAsciiWords(const unsigned char* p, const 
       counts += byte & word_byte::kCounts;
       *lower++ = static_cast<char>(c);
       *folded++ = static_cast<char>(c);
-    } while (p < end);
+    }
     // Most words end in one space before another plain word: take both here
     // as the main loop would (the word is a token, the space is written).
     if (end - p < 2 || *p != ' ' || (word_bytes[p[1]] & word_byte::kStartsWord) == 0) break;
@@ -968,9 +1020,10 @@ size_t Normalizer::EmitSpecialAt(const unsigned char* p, const unsigned char* en
 
 void Normalizer::Run(std::string_view text) {
   // Every code point of at least one byte writes at most four bytes to each
-  // form, and the padded copies need four of slack.
-  out_.lower.resize(4 * text.size() + 4);
-  // The slack lets Finish copy any token's text in 16 bytes.
+  // form, and the padded copies need four of slack. Sixteen more let
+  // TakeLowercaseRun store a whole block, and Finish copy any token's text
+  // in 16 bytes.
+  out_.lower.resize(4 * text.size() + 4 + kCopySize);
   out_.folded.resize(4 * text.size() + 4 + kCopySize);
   lower_ = out_.lower.data();
   folded_ = out_.folded.data();

@@ -124,6 +124,48 @@ TEST(Normalize, SqueezesElongationButKeepsRealDoubleLetters) {
   EXPECT_EQ(Normalize("harikaaa!!!", true).folded, "harika!!!");
 }
 
+TEST(Normalize, ARunOfLowercaseLettersReadsAsTheByteLoopReadsIt) {
+  // Far from the end of a text a run of lowercase letters is copied sixteen
+  // bytes at a time; at the end the byte loop reads it. Both must give the
+  // same token: squeezing at every place of the run and across its start,
+  // doubles, y's (which the progressive's r needs), capitals, long words.
+  const char* kWords[] = {"berbaaaaat",
+                          "aaargh",
+                          "soooo",
+                          "saat",
+                          "good",
+                          "kopuyo",
+                          "bekliyodum",
+                          "zzz",
+                          "aabbccddeeffgghh",
+                          "Harikaaa",
+                          "kargoo",
+                          "xyyy",
+                          "abcdefghijklmnopqrstuvwxyz",
+                          "rezaleeeeeeeeeeeeeeeeeet",
+                          "GELMIYO",
+                          "ab",
+                          "a"};
+  const std::string kFiller = " and a filler of more than sixteen bytes";
+  for (const bool turkish : {true, false}) {
+    for (const char* word : kWords) {
+      const NormalizedText alone = Normalize(word, turkish);
+      const NormalizedText far = Normalize(std::string(word) + kFiller, turkish);
+      ASSERT_FALSE(alone.tokens.empty()) << word;
+      ASSERT_FALSE(far.tokens.empty()) << word;
+      EXPECT_EQ(far.tokens[0].text, alone.tokens[0].text) << word << " turkish=" << turkish;
+      EXPECT_EQ(far.tokens[0].caps, alone.tokens[0].caps) << word;
+      EXPECT_EQ(far.tokens[0].squeezed, alone.tokens[0].squeezed) << word;
+      // After a letter kept by an earlier word of the same letter.
+      const NormalizedText after = Normalize(std::string("aa ") + word + kFiller, turkish);
+      ASSERT_GE(after.tokens.size(), 2u) << word;
+      EXPECT_EQ(after.tokens[1].text, alone.tokens[0].text) << word;
+    }
+  }
+  EXPECT_EQ(Normalize("kopuyo" + kFiller, true).tokens[0].text, "kopuyor");
+  EXPECT_EQ(Normalize("berbaaaaat" + kFiller, true).tokens[0].text, "berbat");
+}
+
 TEST(Normalize, TheDroppedROfTheTurkishProgressiveIsRestored) {
   // Both paths of the main loop (plain ASCII; Turkish letters) and a word
   // at the end of the text.
