@@ -448,7 +448,13 @@ Verdict Classifier::Classify(const Post& post) const {
   }
   const bool low_stars = post.rating && *post.rating <= options_.complaint_max_stars;
   const bool high_stars = post.rating && *post.rating >= options_.praise_min_stars;
-  const bool question_cue = LooksLikeQuestion(text, post.text);
+  // Asked only where no rule has decided: most posts with a complaint rule
+  // never need it.
+  std::optional<bool> question_cue;
+  auto asks = [&] {
+    if (!question_cue) question_cue = LooksLikeQuestion(text, post.text);
+    return *question_cue;
+  };
   // Negative words alone make no complaint when the writer says the fault
   // was theirs ("dropped it, screen cracked, my fault"). Asked only of
   // negative posts.
@@ -488,8 +494,8 @@ Verdict Classifier::Classify(const Post& post) const {
   // A question that reads negative is a complaint put as a question ("why is
   // my order still not here?"): the customer reports a problem and wants it
   // solved, which is what a complaint queue is for.
-  const bool negative_question = (question_rule != nullptr || question_cue) &&
-                                 v.sentiment_strength <= options_.question_complaint_below;
+  const bool negative_question = v.sentiment_strength <= options_.question_complaint_below &&
+                                 (question_rule != nullptr || asks());
   // "How do I cancel my subscription?": a question that says the customer
   // may leave, and nothing worse. It stays a question, flagged churn (so
   // priority p1); said in anger, it is a complaint as before.
@@ -519,7 +525,7 @@ Verdict Classifier::Classify(const Post& post) const {
     v.priority = PriorityFromFollowers(post.author.followers, post.author.verified);
     v.confidence = std::min(1.0, 0.5 + std::abs(v.sentiment_strength) / 2);
     v.reason = SentimentReason("negative question, sentiment strength ", v.sentiment_strength);
-  } else if (question_rule != nullptr || question_cue) {
+  } else if (question_rule != nullptr || asks()) {
     v.post_class = PostClass::kQuestion;
     v.priority = question_rule != nullptr ? question_rule->priority : Priority::kP3;
     if (question_rule != nullptr) v.sla_ms = question_rule->sla_ms;
