@@ -239,7 +239,6 @@ bool RegexPrefilter::Build(const std::vector<std::string>& regexes, const RE2::O
   required_marks_.assign(regexes.size(), {0, 0});
   regex_term_begin_.assign(1, 0);
   term_regex_.clear();
-  clauses_.clear();
   always_.clear();
   weak_.clear();
   leader_begin_.assign(1, 0);
@@ -251,6 +250,7 @@ bool RegexPrefilter::Build(const std::vector<std::string>& regexes, const RE2::O
   std::vector<std::string> atoms;  // every regex's atoms, each once
   std::unordered_map<std::string, int> atom_ids;
   std::vector<std::pair<int, int32_t>> atom_clause;  // (atom, clause) pairs
+  std::vector<ClauseInfo> clause_infos;              // by clause
   for (size_t id = 0; id < regexes.size(); ++id) {
     auto probe = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
     int probe_id = 0;
@@ -278,8 +278,9 @@ bool RegexPrefilter::Build(const std::vector<std::string>& regexes, const RE2::O
         const size_t kept = std::min<size_t>(clauses.size(), 32);
         for (size_t n = 0; n < kept; ++n) {
           const Clause& clause = clauses[n];
-          const auto c = static_cast<int32_t>(clauses_.size());
-          clauses_.push_back(ClauseInfo{t, static_cast<uint8_t>(n), static_cast<uint8_t>(kept)});
+          const auto c = static_cast<int32_t>(clause_infos.size());
+          clause_infos.push_back(
+              ClauseInfo{t, static_cast<uint8_t>(n), static_cast<uint8_t>(kept)});
           for (const int k : clause) atom_clause.emplace_back(ids[static_cast<size_t>(k)], c);
         }
       }
@@ -313,7 +314,9 @@ bool RegexPrefilter::Build(const std::vector<std::string>& regexes, const RE2::O
   atom_clauses_.clear();
   for (const auto& [atom, clause] : atom_clause) {
     ++atom_clause_begin_[static_cast<size_t>(atom) + 1];
-    atom_clauses_.push_back(clause);
+    const ClauseInfo& info = clause_infos[static_cast<size_t>(clause)];
+    atom_clauses_.push_back(AtomClause{info.term, term_regex_[static_cast<size_t>(info.term)],
+                                       uint32_t{1} << info.bit, info.all()});
   }
   for (size_t a = 0; a < atoms.size(); ++a) atom_clause_begin_[a + 1] += atom_clause_begin_[a];
   for (size_t id = 0; id < regexes.size(); ++id) {
@@ -405,16 +408,15 @@ void RegexPrefilter::Candidates(std::string_view text, Scratch* scratch) const {
     }
     const auto a = static_cast<size_t>(atom);
     for (uint32_t i = atom_clause_begin_[a]; i < atom_clause_begin_[a + 1]; ++i) {
-      const ClauseInfo& clause = clauses_[static_cast<size_t>(atom_clauses_[i])];
+      const AtomClause& clause = atom_clauses_[i];
       uint32_t& met = scratch->term_met[static_cast<size_t>(clause.term)];
       if (met == 0) scratch->touched_terms.push_back(clause.term);
-      met |= uint32_t{1} << clause.bit;
-      if (met != clause.all()) continue;
-      const int32_t regex = term_regex_[static_cast<size_t>(clause.term)];
-      char& listed = scratch->is_candidate[static_cast<size_t>(regex)];
+      met |= clause.bit;
+      if (met != clause.all) continue;
+      char& listed = scratch->is_candidate[static_cast<size_t>(clause.regex)];
       if (listed == 0) {
         listed = 1;
-        matched.push_back(regex);
+        matched.push_back(clause.regex);
       }
     }
   }

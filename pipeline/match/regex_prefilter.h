@@ -174,14 +174,12 @@ class RegexPrefilter {
   std::vector<std::unique_ptr<re2::FilteredRE2>> probes_;
   // The formulas: regex r passes when every clause of one of its terms has
   // an atom found. Terms of regex r are [regex_term_begin_[r],
-  // regex_term_begin_[r+1]); clause c is clauses_[c]; atom a belongs to
-  // clauses atom_clauses_[atom_clause_begin_[a], ...[a+1]).
+  // regex_term_begin_[r+1]); atom a belongs to the clauses
+  // atom_clauses_[atom_clause_begin_[a], ...[a+1]).
   std::vector<uint32_t> regex_term_begin_;
-  // What a found atom needs of each clause it belongs to, in one record of
-  // eight bytes (at 10k rules a post meets dozens of clauses, and each
-  // array consulted per clause was a cache miss): its term, its bit in the
-  // term's mask and the term's clause count. A term of more than 32 clauses
-  // waits for its first 32 only (a weaker filter; the regex still decides).
+  // A clause as the build numbers it: its term, its bit in the term's mask
+  // and the term's clause count. A term of more than 32 clauses waits for
+  // its first 32 only (a weaker filter; the regex still decides).
   struct ClauseInfo {
     int32_t term;
     uint8_t bit;    // this clause is bit `bit` of the term's mask
@@ -190,9 +188,19 @@ class RegexPrefilter {
     uint32_t all() const { return count == 32 ? ~uint32_t{0} : (uint32_t{1} << count) - 1; }
   };
   std::vector<int32_t> term_regex_;  // by term
-  std::vector<ClauseInfo> clauses_;
   std::vector<uint32_t> atom_clause_begin_;
-  std::vector<int32_t> atom_clauses_;
+  // What the scan of a text needs of one clause a found atom belongs to,
+  // in one record of sixteen bytes: the clause's term and regex, its bit,
+  // and the term's mask when all its clauses are met. At 10k rules a post
+  // meets dozens of clauses, and each further array consulted per clause
+  // (a clause table, then term_regex_) was a cache miss.
+  struct AtomClause {
+    int32_t term;
+    int32_t regex;
+    uint32_t bit;
+    uint32_t all;
+  };
+  std::vector<AtomClause> atom_clauses_;
   std::vector<int> always_;  // regexes with no atoms to wait for: they run on every text
   std::vector<char> weak_;   // per regex: no atoms, or any one of its atoms lets it run
   // Atoms shorter than kMinAtomLength are left out of the formulas, yet
