@@ -1451,7 +1451,9 @@ void MarkConcededClauses(const std::vector<std::string_view>& words,
     return false;
   };
   for (size_t i = 0; i < words.size(); ++i) {
-    if (!is_word[i]) continue;
+    // Every concession word and pluperfect has five letters or more: the
+    // length turns half the words away in one test.
+    if (words[i].size() < 5 || !is_word[i]) continue;
     const int way = concession(words[i]);
     if (way == 0) {
       if (turkish && IsTurkishPluperfect(words[i]) && !tokens[i].in_question && clause_follows(i)) {
