@@ -146,17 +146,18 @@ void LiteralScanner::Emit(uint32_t state, size_t end, std::vector<int>* found,
 }
 
 void LiteralScanner::Scan(std::string_view text, std::vector<int>* found, std::vector<char>* seen,
-                          std::vector<Occurrence>* occurrences) const {
+                          std::vector<Occurrence>* occurrences, bool keep_seen) const {
   if (!table16_.empty()) {
-    ScanWith(table16_.data(), text, found, seen, occurrences);
+    ScanWith(table16_.data(), text, found, seen, occurrences, keep_seen);
   } else if (!table32_.empty()) {
-    ScanWith(table32_.data(), text, found, seen, occurrences);
+    ScanWith(table32_.data(), text, found, seen, occurrences, keep_seen);
   }
 }
 
 template <typename Entry>
 void LiteralScanner::ScanWith(const Entry* table, std::string_view text, std::vector<int>* found,
-                              std::vector<char>* seen, std::vector<Occurrence>* occurrences) const {
+                              std::vector<char>* seen, std::vector<Occurrence>* occurrences,
+                              bool keep_seen) const {
   seen->resize(literal_count_, 0);
   const size_t first = found->size();
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
@@ -183,6 +184,7 @@ void LiteralScanner::ScanWith(const Entry* table, std::string_view text, std::ve
     }
   }
   for (; j < size; ++j) step(&b, j);
+  if (keep_seen) return;
   for (size_t k = first; k < found->size(); ++k) (*seen)[static_cast<size_t>((*found)[k])] = 0;
 }
 

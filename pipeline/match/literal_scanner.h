@@ -42,9 +42,11 @@ class LiteralScanner {
   // once per Scan, in no particular order; and every occurrence of a
   // positional literal to `occurrences` (when given), in no particular order
   // and perhaps twice (once from each half of a long text). `seen` is the
-  // caller's scratch: it is resized to the literal count and left all false.
+  // caller's scratch: it is resized to the literal count and left all false,
+  // unless `keep_seen`: then seen[id] is true for every id found, and the
+  // caller sets those back to false before the next Scan.
   void Scan(std::string_view text, std::vector<int>* found, std::vector<char>* seen,
-            std::vector<Occurrence>* occurrences = nullptr) const;
+            std::vector<Occurrence>* occurrences = nullptr, bool keep_seen = false) const;
 
   size_t state_count() const { return out_begin_.empty() ? 0 : out_begin_.size() - 1; }
   // Bytes of the transition table.
@@ -53,7 +55,8 @@ class LiteralScanner {
  private:
   template <typename Entry>
   void ScanWith(const Entry* table, std::string_view text, std::vector<int>* found,
-                std::vector<char>* seen, std::vector<Occurrence>* occurrences) const;
+                std::vector<char>* seen, std::vector<Occurrence>* occurrences,
+                bool keep_seen) const;
   // Reports the literals ending at `state`.
   void Emit(uint32_t state, size_t end, std::vector<int>* found, std::vector<char>* seen,
             std::vector<Occurrence>* occurrences) const;

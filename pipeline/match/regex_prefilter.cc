@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -239,6 +240,9 @@ bool RegexPrefilter::Build(const std::vector<std::string>& regexes, const RE2::O
   required_marks_.assign(regexes.size(), {0, 0});
   regex_term_begin_.assign(1, 0);
   term_regex_.clear();
+  term_clause_begin_.assign(1, 0);
+  clause_atom_begin_.assign(1, 0);
+  clause_atoms_.clear();
   always_.clear();
   weak_.clear();
   leader_begin_.assign(1, 0);
@@ -249,8 +253,7 @@ bool RegexPrefilter::Build(const std::vector<std::string>& regexes, const RE2::O
   std::unordered_map<std::string, int32_t> leader_ids;
   std::vector<std::string> atoms;  // every regex's atoms, each once
   std::unordered_map<std::string, int> atom_ids;
-  std::vector<std::pair<int, int32_t>> atom_clause;  // (atom, clause) pairs
-  std::vector<ClauseInfo> clause_infos;              // by clause
+  std::vector<std::pair<int, int32_t>> atom_trigger;  // (atom, term) pairs
   for (size_t id = 0; id < regexes.size(); ++id) {
     auto probe = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
     int probe_id = 0;
@@ -276,13 +279,30 @@ bool RegexPrefilter::Build(const std::vector<std::string>& regexes, const RE2::O
         const auto t = static_cast<int32_t>(term_regex_.size());
         term_regex_.push_back(static_cast<int32_t>(id));
         const size_t kept = std::min<size_t>(clauses.size(), 32);
+        // The trigger: the clause whose shortest atom is longest; of
+        // those, the one of fewest atoms.
+        size_t trigger = 0;
+        size_t best_shortest = 0;
+        size_t best_count = 0;
         for (size_t n = 0; n < kept; ++n) {
-          const Clause& clause = clauses[n];
-          const auto c = static_cast<int32_t>(clause_infos.size());
-          clause_infos.push_back(
-              ClauseInfo{t, static_cast<uint8_t>(n), static_cast<uint8_t>(kept)});
-          for (const int k : clause) atom_clause.emplace_back(ids[static_cast<size_t>(k)], c);
+          size_t shortest = std::numeric_limits<size_t>::max();
+          for (const int k : clauses[n])
+            shortest = std::min(shortest, own[static_cast<size_t>(k)].size());
+          if (n == 0 || shortest > best_shortest ||
+              (shortest == best_shortest && clauses[n].size() < best_count)) {
+            trigger = n;
+            best_shortest = shortest;
+            best_count = clauses[n].size();
+          }
         }
+        for (const int k : clauses[trigger])
+          atom_trigger.emplace_back(ids[static_cast<size_t>(k)], t);
+        for (size_t n = 0; n < kept; ++n) {
+          if (n == trigger) continue;
+          for (const int k : clauses[n]) clause_atoms_.push_back(ids[static_cast<size_t>(k)]);
+          clause_atom_begin_.push_back(static_cast<uint32_t>(clause_atoms_.size()));
+        }
+        term_clause_begin_.push_back(static_cast<uint32_t>(clause_atom_begin_.size() - 1));
       }
     }
     regex_term_begin_.push_back(static_cast<uint32_t>(term_regex_.size()));
@@ -309,16 +329,14 @@ bool RegexPrefilter::Build(const std::vector<std::string>& regexes, const RE2::O
     if (leader_begin_[id + 1] > leader_begin_[id]) weak_[id] = 0;
   }
   long_atom_count_ = atoms.size();
-  std::sort(atom_clause.begin(), atom_clause.end());
-  atom_clause_begin_.assign(atoms.size() + 1, 0);
-  atom_clauses_.clear();
-  for (const auto& [atom, clause] : atom_clause) {
-    ++atom_clause_begin_[static_cast<size_t>(atom) + 1];
-    const ClauseInfo& info = clause_infos[static_cast<size_t>(clause)];
-    atom_clauses_.push_back(AtomClause{info.term, term_regex_[static_cast<size_t>(info.term)],
-                                       uint32_t{1} << info.bit, info.all()});
+  std::sort(atom_trigger.begin(), atom_trigger.end());
+  atom_trigger_begin_.assign(atoms.size() + 1, 0);
+  atom_triggers_.clear();
+  for (const auto& [atom, term] : atom_trigger) {
+    ++atom_trigger_begin_[static_cast<size_t>(atom) + 1];
+    atom_triggers_.push_back(Trigger{term, term_regex_[static_cast<size_t>(term)]});
   }
-  for (size_t a = 0; a < atoms.size(); ++a) atom_clause_begin_[a + 1] += atom_clause_begin_[a];
+  for (size_t a = 0; a < atoms.size(); ++a) atom_trigger_begin_[a + 1] += atom_trigger_begin_[a];
   for (size_t id = 0; id < regexes.size(); ++id) {
     FindRequiredMarks(static_cast<int>(id), regexes[id], options);
   }
@@ -384,7 +402,9 @@ void RegexPrefilter::FindRequiredMarks(int id, const std::string& re, const RE2:
 void RegexPrefilter::Candidates(std::string_view text, Scratch* scratch) const {
   scratch->atoms.clear();
   scratch->occurrences.clear();
-  atoms_.Scan(text, &scratch->atoms, &scratch->seen, &scratch->occurrences);
+  // The scan leaves seen[a] true for each atom found: the other clauses
+  // of a triggered term are checked against it, and it is cleared below.
+  atoms_.Scan(text, &scratch->atoms, &scratch->seen, &scratch->occurrences, /*keep_seen=*/true);
   // Chain each leader's occurrences for Runs.
   if (scratch->leader_head.size() < leader_length_.size()) {
     scratch->leader_head.resize(leader_length_.size(), -1);
@@ -396,33 +416,50 @@ void RegexPrefilter::Candidates(std::string_view text, Scratch* scratch) const {
     scratch->leader_head[leader] = static_cast<int32_t>(k);
   }
   scratch->marks.assign(marks_.size(), 0);
-  if (scratch->term_met.size() < term_regex_.size()) scratch->term_met.resize(term_regex_.size());
+  if (scratch->term_pending.size() < term_regex_.size()) {
+    scratch->term_pending.resize(term_regex_.size());
+  }
   if (scratch->is_candidate.size() < count_) scratch->is_candidate.resize(count_);
   std::vector<int>& matched = scratch->matched;
   matched.clear();
   const auto long_count = static_cast<int>(long_atom_count_);
+  // A term whose trigger was found passes when each of its other clauses
+  // has an atom found too.
+  auto others_met = [&](int32_t term) {
+    for (uint32_t c = term_clause_begin_[static_cast<size_t>(term)];
+         c < term_clause_begin_[static_cast<size_t>(term) + 1]; ++c) {
+      bool met = false;
+      for (uint32_t k = clause_atom_begin_[c]; k < clause_atom_begin_[c + 1] && !met; ++k) {
+        met = scratch->seen[static_cast<size_t>(clause_atoms_[k])] != 0;
+      }
+      if (!met) return false;
+    }
+    return true;
+  };
   for (const int atom : scratch->atoms) {
     if (atom >= long_count) {  // marks are the scanner's last ids
       scratch->marks[static_cast<size_t>(atom - long_count)] = 1;
       continue;
     }
     const auto a = static_cast<size_t>(atom);
-    for (uint32_t i = atom_clause_begin_[a]; i < atom_clause_begin_[a + 1]; ++i) {
-      const AtomClause& clause = atom_clauses_[i];
-      uint32_t& met = scratch->term_met[static_cast<size_t>(clause.term)];
-      if (met == 0) scratch->touched_terms.push_back(clause.term);
-      met |= clause.bit;
-      if (met != clause.all) continue;
-      char& listed = scratch->is_candidate[static_cast<size_t>(clause.regex)];
+    for (uint32_t i = atom_trigger_begin_[a]; i < atom_trigger_begin_[a + 1]; ++i) {
+      const Trigger& trigger = atom_triggers_[i];
+      char& pending = scratch->term_pending[static_cast<size_t>(trigger.term)];
+      if (pending != 0) continue;
+      pending = 1;
+      scratch->touched_terms.push_back(trigger.term);
+      if (!others_met(trigger.term)) continue;
+      char& listed = scratch->is_candidate[static_cast<size_t>(trigger.regex)];
       if (listed == 0) {
         listed = 1;
-        matched.push_back(clause.regex);
+        matched.push_back(trigger.regex);
       }
     }
   }
   // Put the scratch back to all zeros for the next text.
-  for (const int t : scratch->touched_terms) scratch->term_met[static_cast<size_t>(t)] = 0;
+  for (const int t : scratch->touched_terms) scratch->term_pending[static_cast<size_t>(t)] = 0;
   scratch->touched_terms.clear();
+  for (const int atom : scratch->atoms) scratch->seen[static_cast<size_t>(atom)] = 0;
   for (const int regex : matched) scratch->is_candidate[static_cast<size_t>(regex)] = 0;
   matched.insert(matched.end(), always_.begin(), always_.end());
   std::sort(matched.begin(), matched.end());

@@ -86,8 +86,8 @@ class RegexPrefilter {
     std::vector<char> seen;
     std::vector<int> matched;        // the candidates of the last text, ascending
     std::vector<char> marks;         // [k]: marks_[k] occurs in the text
-    std::vector<uint32_t> term_met;  // [t]: bits of term t's clauses met (zero between texts)
-    std::vector<int> touched_terms;  // terms with a nonzero term_met
+    std::vector<char> term_pending;  // [t]: term t's trigger was found (zero between texts)
+    std::vector<int> touched_terms;  // terms with term_pending set
     std::vector<char> is_candidate;  // [id]: already in matched (zero between texts)
     // Where the leading literals occur in the text: occurrences of leader
     // l are chained from leader_head[l] through occurrence_next (-1 ends a
@@ -174,35 +174,32 @@ class RegexPrefilter {
   std::vector<std::unique_ptr<re2::FilteredRE2>> probes_;
   // The formulas: regex r passes when every clause of one of its terms has
   // an atom found. Terms of regex r are [regex_term_begin_[r],
-  // regex_term_begin_[r+1]); atom a belongs to the clauses
-  // atom_clauses_[atom_clause_begin_[a], ...[a+1]).
+  // regex_term_begin_[r+1]). A term of more than 32 clauses waits for its
+  // first 32 only (a weaker filter; the regex still decides).
   std::vector<uint32_t> regex_term_begin_;
-  // A clause as the build numbers it: its term, its bit in the term's mask
-  // and the term's clause count. A term of more than 32 clauses waits for
-  // its first 32 only (a weaker filter; the regex still decides).
-  struct ClauseInfo {
-    int32_t term;
-    uint8_t bit;    // this clause is bit `bit` of the term's mask
-    uint8_t count;  // the term's clauses, 1-32
-    // The mask of a term whose clauses are all met.
-    uint32_t all() const { return count == 32 ? ~uint32_t{0} : (uint32_t{1} << count) - 1; }
-  };
-  std::vector<int32_t> term_regex_;  // by term
-  std::vector<uint32_t> atom_clause_begin_;
-  // What the scan of a text needs of one clause a found atom belongs to,
-  // in one record of sixteen bytes: the clause's term and regex, its bit,
-  // and the term's mask when all its clauses are met. At 10k rules a post
-  // meets dozens of clauses, and each further array consulted per clause
-  // (a clause table, then term_regex_) was a cache miss.
-  struct AtomClause {
+  // Each term waits for one clause first, its trigger: the clause whose
+  // shortest atom is longest (a short atom such as "bir" or "the" is in
+  // most posts, a long one in few). Only the trigger's atoms point at the
+  // term; the term's other clauses are checked against the atoms found
+  // when its trigger is. Atom a triggers the terms
+  // atom_triggers_[atom_trigger_begin_[a], ...[a+1]), each with its regex
+  // in the same record, so that the walk over a post's atoms reads one
+  // array in order (through a table of terms' regexes, each record was a
+  // cache miss more).
+  struct Trigger {
     int32_t term;
     int32_t regex;
-    uint32_t bit;
-    uint32_t all;
   };
-  std::vector<AtomClause> atom_clauses_;
-  std::vector<int> always_;  // regexes with no atoms to wait for: they run on every text
-  std::vector<char> weak_;   // per regex: no atoms, or any one of its atoms lets it run
+  std::vector<uint32_t> atom_trigger_begin_;
+  std::vector<Trigger> atom_triggers_;
+  // Term t's other clauses are term_clause_begin_[t] .. [t + 1], clause c's
+  // atoms clause_atoms_[clause_atom_begin_[c], ...[c + 1]).
+  std::vector<uint32_t> term_clause_begin_;
+  std::vector<uint32_t> clause_atom_begin_;
+  std::vector<int32_t> clause_atoms_;
+  std::vector<int32_t> term_regex_;  // by term
+  std::vector<int> always_;          // regexes with no atoms to wait for: they run on every text
+  std::vector<char> weak_;           // per regex: no atoms, or any one of its atoms lets it run
   // Atoms shorter than kMinAtomLength are left out of the formulas, yet
   // a written mark such as "\\?" is rare in posts and decides many question
   // regexes ("\\b(why|what)\\b[^.!]*\\?" runs only where a '?' is). Such

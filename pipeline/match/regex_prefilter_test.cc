@@ -33,6 +33,21 @@ TEST(LiteralScanner, FindsOverlappingAndNestedLiteralsOnceEach) {
   EXPECT_EQ(Scan(scanner, ""), (std::vector<int>{}));
 }
 
+TEST(LiteralScanner, KeepsWhatItSawWhenAsked) {
+  LiteralScanner scanner;
+  ASSERT_TRUE(scanner.Build({"he", "she", "his", "hers"}));
+  std::vector<int> found;
+  std::vector<char> seen;
+  scanner.Scan("ushers", &found, &seen, nullptr, /*keep_seen=*/true);
+  ASSERT_EQ(seen.size(), 4u);
+  EXPECT_EQ(seen, (std::vector<char>{1, 1, 0, 1}));
+  for (const int id : found) seen[static_cast<size_t>(id)] = 0;
+  found.clear();
+  scanner.Scan("this", &found, &seen);
+  EXPECT_EQ(found, (std::vector<int>{2}));
+  EXPECT_EQ(seen, (std::vector<char>{0, 0, 0, 0}));
+}
+
 TEST(LiteralScanner, AsciiLettersMatchInEitherCaseOtherBytesExactly) {
   LiteralScanner scanner;
   ASSERT_TRUE(scanner.Build({"iade", "çok", "100%"}));
@@ -367,6 +382,38 @@ TEST(RegexPrefilter, RunsOnlyRegexesWhoseAtomFormulaHolds) {
       prefilter, regexes,
       {"kargo yolda", "kargo yine gelmedi", "para iadesi yapilmadi", "iade yok", "kargo gelmedi",
        "kargo yapilmadi", "been without it, still", "still still", "x"},
+      options);
+}
+
+// Each term waits for one clause first (the one whose shortest atom is
+// longest, here "waiting|without") and checks its others when that one is
+// found: the answer is the same whichever clause a text holds first or
+// lacks.
+TEST(RegexPrefilter, ATermIsFoundWhenEveryClauseIsWhicheverItWaitsFor) {
+  const std::vector<std::string> regexes = {
+      R"(\b(still|been)\s+(\S+\s+){0,3}(waiting|without)\s+(\S+\s+)?(refund|replacement))"};
+  const RE2::Options options = QuietOptions();
+  RegexPrefilter prefilter;
+  ASSERT_TRUE(BuildOrReport(regexes, options, &prefilter));
+  ASSERT_EQ(prefilter.term_count(0), 1u);
+  RegexPrefilter::Scratch scratch;
+  auto candidate = [&](const std::string& text) {
+    std::vector<int> out;
+    prefilter.Match(text, &out, &scratch);
+    return !scratch.matched.empty();
+  };
+  EXPECT_TRUE(candidate("been waiting for my refund"));
+  EXPECT_TRUE(candidate("refund? still without one"));  // the clauses in any order
+  EXPECT_FALSE(candidate("still waiting for news"));    // the trigger without another
+  EXPECT_FALSE(candidate("still no refund"));           // the others without the trigger
+  EXPECT_FALSE(candidate("without"));
+  EXPECT_TRUE(candidate("been without a replacement"));
+  // What the last text found leaves nothing behind.
+  EXPECT_FALSE(candidate("still refund"));
+  ExpectSameAsRe2(
+      prefilter, regexes,
+      {"been waiting for my refund", "refund? still without one", "still waiting for news",
+       "still no refund", "been without a replacement", "been waiting a refund"},
       options);
 }
 
