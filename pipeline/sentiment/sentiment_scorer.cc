@@ -1380,7 +1380,9 @@ bool AsksWhatIsCovered(const std::vector<std::string_view>& words, const std::ve
       "kapsami", "kapsaminda", "kapsamina", "karsilar", "karsiliyor", "dahil"};
   static constexpr WordList kCoverList(kCover);
   // Asking why it is not covered is a claim turned down: "why is my water
-  // damage not covered?".
+  // damage not covered?". Only a denial of the covering counts, not every
+  // negator (IsEnglishNegator): in "does it include streaming with no ads?"
+  // the "no" is part of what is asked about.
   static constexpr std::string_view kDenied[] = {
       "why",     "neden", "niye",  "nicin", "not",   "isnt",  "isn't",  "doesnt",
       "doesn't", "dont",  "don't", "wont",  "won't", "wasnt", "wasn't", "never"};
@@ -1404,8 +1406,8 @@ bool AsksWhatIsCovered(const std::vector<std::string_view>& words, const std::ve
 // In Turkish, a problem told in the pluperfect ("yanlış ürün gelmişti,
 // 10 dakikada doğrusunu getirdiniz") is a past that what follows has
 // overtaken: its negative words are conceded, back to the clause's start
-// (five words at most), when another clause follows. Its praise is not: "çok hoşuma gitmişti bu
-// film" is the verdict, told as a memory.
+// (five words at most), when another clause follows. Its praise is not:
+// "çok hoşuma gitmişti bu film" is the verdict, told as a memory.
 void MarkConcededClauses(const std::vector<std::string_view>& words,
                          const std::vector<char>& is_word, const std::vector<Token>& tokens,
                          bool turkish, std::vector<char>* conceded) {
