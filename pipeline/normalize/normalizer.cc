@@ -135,6 +135,9 @@ struct CodePointInfo {
     kLower = 1 << 3,      // utf8proc_islower
     kSymbol = 1 << 4,     // IsSymbolToken
     kCombining = 1 << 5,  // a nonzero canonical combining class
+    // One of the letters Turkish adds to ASCII (ç ğ ı ö ş ü, in either
+    // case), as typed: not the ı a Turkish reading makes of a capital I.
+    kTurkishLetter = 1 << 6,
   };
   utf8proc_int32_t lower = 0;  // LowerCase(PlainForm(cp))
   std::uint8_t traits = 0;     // of cp
@@ -154,6 +157,23 @@ std::uint8_t TraitsOf(utf8proc_int32_t cp) {
   if (utf8proc_islower(cp)) traits |= CodePointInfo::kLower;
   if (IsSymbolToken(cp)) traits |= CodePointInfo::kSymbol;
   if (utf8proc_get_property(cp)->combining_class != 0) traits |= CodePointInfo::kCombining;
+  switch (cp) {
+    case 0x00E7:
+    case 0x00C7:  // ç Ç
+    case 0x011F:
+    case 0x011E:  // ğ Ğ
+    case 0x0131:  // ı
+    case 0x00F6:
+    case 0x00D6:  // ö Ö
+    case 0x015F:
+    case 0x015E:  // ş Ş
+    case 0x00FC:
+    case 0x00DC:  // ü Ü
+      traits |= CodePointInfo::kTurkishLetter;
+      break;
+    default:
+      break;
+  }
   return traits;
 }
 
@@ -707,6 +727,7 @@ struct PendingToken {
   bool clause_start = false;
   bool after_comma = false;
   bool squeezed = false;
+  uint16_t letters = 0;  // Token::letters
 };
 
 // Normalizes one UTF-8 text into a NormalizedText, reusing its capacity.
@@ -767,7 +788,7 @@ class Normalizer {
     folded_[folded_size_++] = c;
   }
 
-  void FlushWord() {
+  [[gnu::always_inline]] void FlushWord() {
     if (word_start_ == kNoWord) return;
     if (folded_size_ > word_start_) {
       if (turkish_) {
@@ -777,13 +798,19 @@ class Normalizer {
       PendingToken& token = PushToken(word_start_, Token::Kind::kWord);
       token.caps = word_letters_ >= 2 && word_upper_ == word_letters_;
       token.squeezed = word_squeezed_;
+      token.letters = WordTurkishLetters();
     }
     word_start_ = kNoWord;
     word_letters_ = 0;
     word_upper_ = 0;
     word_y_ = false;
     word_squeezed_ = false;
+    word_turkish_letters_ = 0;
   }
+
+  // Token::letters of the word being read. A squeezed letter takes its
+  // bit with it, so no bit stands past the word's end.
+  uint16_t WordTurkishLetters() const { return static_cast<uint16_t>(word_turkish_letters_); }
 
   // A token whose text is folded[from, to).
   PendingToken& PushToken(size_t from, Token::Kind kind) {
@@ -849,6 +876,8 @@ class Normalizer {
   bool saw_quote_ = false;  // a quotation mark: MarkQuotes has work to do
   bool saw_spaced_letters_ = false;
   bool word_squeezed_ = false;  // the word being read had a letter squeezed
+  // Token::letters of the word being read (bit k: folded byte k).
+  uint32_t word_turkish_letters_ = 0;
   int single_letters_ = 0;      // one-letter words in a row, one character apart
   size_t last_letter_end_ = 0;  // in folded_, of the last one-letter word
 };
@@ -930,7 +959,9 @@ const unsigned char* Normalizer::AppendAsciiWords(const unsigned char* p, const 
     const int upper = word_upper_ + static_cast<int>((counts >> 32) & word_byte::kUpperMask);
     token.caps = letters >= 2 && upper == letters;
     token.squeezed = word_squeezed_;
+    token.letters = WordTurkishLetters();
     word_squeezed_ = false;
+    word_turkish_letters_ = 0;
     word_letters_ = 0;
     word_upper_ = 0;
     word_y_ = false;
@@ -1098,6 +1129,9 @@ void Normalizer::Run(std::string_view text) {
         lower_size_ -= info.lower_length;
         folded_size_ -= info.folded_length;
         word_squeezed_ = true;
+        if (word_start_ != kNoWord && folded_size_ - word_start_ < 16) {
+          word_turkish_letters_ &= ~(uint32_t{1} << (folded_size_ - word_start_));
+        }
       }
       if (run >= 3) continue;
     }
@@ -1107,6 +1141,9 @@ void Normalizer::Run(std::string_view text) {
     Append(info);
     if (word_char) {
       if (word_start_ == kNoWord) word_start_ = before;
+      if ((info.traits & CodePointInfo::kTurkishLetter) != 0 && before - word_start_ < 16) {
+        word_turkish_letters_ |= uint32_t{1} << (before - word_start_);
+      }
       if ((info.traits & CodePointInfo::kLetter) != 0) {
         ++word_letters_;
         if ((info.traits & CodePointInfo::kUpper) != 0) ++word_upper_;
@@ -1153,6 +1190,7 @@ void Normalizer::Finish() {
     token.kind = pending.kind;
     token.caps = pending.caps;
     token.squeezed = pending.squeezed;
+    token.letters = pending.letters;
     token.clause_start = pending.clause_start;
     token.after_comma = pending.after_comma;
     token.quoted = false;

@@ -16,6 +16,7 @@
 // Thread safety: pure functions; NormalizeInto writes only to `*out`.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,14 @@ struct Token {
   // 'great “customer service”'. Complaints put the company's own claim in
   // such scare quotes to mock it.
   bool quoted = false;
+  // Bit k set: byte k of `text` (of its first 16) was one of the letters
+  // Turkish adds to ASCII (ç ğ ı ö ş ü), typed as such, and folded here. A
+  // word typed with them is read by them: "şıktı" (it was smart) is not
+  // "sıktı" (it bored), "döndü" (came back) not "dondu" (froze), though
+  // both fold to one spelling (see Lexicon::LettersRuleOut). A capital I
+  // read as ı sets no bit: keyboards without Turkish letters type it for i.
+  // (16 bits fit the padding: a Token stays 48 bytes.)
+  uint16_t letters = 0;
 };
 
 struct NormalizedText {

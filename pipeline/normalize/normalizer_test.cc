@@ -597,5 +597,27 @@ TEST(NormalizeInto, ReplacesWhatTheOutputHeld) {
   EXPECT_TRUE(out.tokens.empty());
 }
 
+// Token::letters marks the folded bytes that were typed as ç ğ ı ö ş ü:
+// in words read by the fast ASCII loop and the slow loop alike, after a
+// squeezed letter, after quotes, and not for a capital I read as ı.
+TEST(Normalize, LettersMarkWhereTurkishLettersWereTyped) {
+  auto letters = [](const std::string& text) {
+    std::vector<uint32_t> out;
+    for (const Token& t : Normalize(text, /*turkish=*/true).tokens) out.push_back(t.letters);
+    return out;
+  };
+  EXPECT_EQ(letters("çok sıktı bu film"), (std::vector<uint32_t>{0b1, 0b10010, 0, 0}));
+  EXPECT_EQ(letters("şıktı döndü ölümsüz"), (std::vector<uint32_t>{0b10011, 0b10010, 0b100101}));
+  EXPECT_EQ(letters("cok sikti"), (std::vector<uint32_t>{0, 0}));
+  // "süüüper" is "süper": the squeezed ü's bits go with them.
+  EXPECT_EQ(letters("süüüper"), (std::vector<uint32_t>{0b10}));
+  // Capitals: Ş is typed, the I a Turkish reading makes ı is not.
+  EXPECT_EQ(letters("ŞIKTI KÖTÜ"), (std::vector<uint32_t>{0b1, 0b1010}));
+  // A quoted word keeps its quote in the token: the bits count it.
+  EXPECT_EQ(letters("'şık'"), (std::vector<uint32_t>{0b110}));
+  // Words after a word the ASCII loop took whole start afresh.
+  EXPECT_EQ(letters("ok ok şu"), (std::vector<uint32_t>{0, 0, 0b1}));
+}
+
 }  // namespace
 }  // namespace earshot

@@ -55,7 +55,9 @@ double DegreeBetweenPhraseWords(std::string_view w) {
 // trailing '*' marks the last word as a stem; the normalizer would drop it,
 // so it is taken off first and reported in *stem. An emoticon that ends in
 // '*' (":*", ":-*") is a token of its own in posts, and stays one here.
-std::vector<std::string> EntryWords(std::string_view entry, bool* stem) {
+// *letters is the first word's Token::letters, when `letters` is given.
+std::vector<std::string> EntryWords(std::string_view entry, bool* stem,
+                                    uint32_t* letters = nullptr) {
   *stem = false;
   while (!entry.empty() && entry.back() == ' ') entry.remove_suffix(1);
   NormalizedText text = Normalize(entry, /*turkish=*/true);
@@ -69,6 +71,7 @@ std::vector<std::string> EntryWords(std::string_view entry, bool* stem) {
   std::vector<std::string> words;
   for (Token& token : text.tokens) {
     if (token.kind == Token::Kind::kHashtag) continue;  // its parts follow as words
+    if (words.empty() && letters != nullptr) *letters = token.letters;
     words.push_back(std::move(token.text));
   }
   return words;
@@ -188,7 +191,8 @@ StatusOr<Lexicon> Lexicon::LoadFile(const std::string& path, std::vector<Diagnos
 
 void Lexicon::Add(std::string_view entry, double valence) {
   bool stem = false;
-  const std::vector<std::string> words = EntryWords(entry, &stem);
+  uint32_t letters = 0;
+  const std::vector<std::string> words = EntryWords(entry, &stem, &letters);
   if (words.empty()) return;
   MarkStart(words[0], stem && words.size() == 1);
   Entry& target = Insert(words[0]);
@@ -204,11 +208,13 @@ void Lexicon::Add(std::string_view entry, double valence) {
       }
       target.stem = true;
       target.stem_valence = valence;
+      target.stem_letters |= letters;
       AddLength(&stem_lengths_, words[0].size());
     } else {
       if (!target.word) ++word_count_;
       target.word = true;
       target.word_valence = valence;
+      target.word_letters |= letters;
       AddLength(&word_lengths_, words[0].size());
     }
     return;
@@ -300,7 +306,7 @@ void Lexicon::MarkStart(std::string_view word, bool stem) {
 }
 
 std::optional<LexiconHit> Lexicon::Lookup(const std::vector<std::string_view>& tokens, size_t i,
-                                          bool* starts_phrase) const {
+                                          bool* starts_phrase, uint32_t letters) const {
   const std::string_view token = tokens[i];
   if (!MayStart(token)) return std::nullopt;
   const PrefixHashes hashes(token, longest_key_);
@@ -309,18 +315,29 @@ std::optional<LexiconHit> Lexicon::Lookup(const std::vector<std::string_view>& t
     if (starts_phrase != nullptr) *starts_phrase = true;
     if (auto best = BestPhrase(*entry, tokens, i)) return best;
   }
-  if (entry != nullptr && entry->word) return LexiconHit{entry->word_valence, 1, {}, entry->key};
+  if (entry != nullptr && entry->word &&
+      !LettersRuleOut(letters, entry->word_letters, token.size())) {
+    return LexiconHit{entry->word_valence, 1, {}, entry->key};
+  }
   // Longest stem first, so "rezillik" prefers "rezil" over "rez" (stems of
   // at least 2 letters; the whole token counts).
   if (!MayStartStem(token)) return std::nullopt;
   for (size_t n = std::min(token.size(), longest_key_); n >= 2; --n) {
     if (!HasLength(stem_lengths_, n)) continue;
     const Entry* stem = n == token.size() ? entry : Find(hashes(n), token.substr(0, n));
-    if (stem != nullptr && stem->stem) {
+    if (stem != nullptr && stem->stem && !LettersRuleOut(letters, stem->stem_letters, n)) {
       return LexiconHit{stem->stem_valence, 1, token.substr(n), token.substr(0, n), true};
     }
   }
   return std::nullopt;
+}
+
+std::optional<bool> Lexicon::LettersRuleOutEntry(std::string_view key, bool stem,
+                                                 uint32_t letters) const {
+  if (key.size() > longest_key_ || !MayStart(key)) return std::nullopt;
+  const Entry* entry = Find(fnv::HashOf(key), key);
+  if (entry == nullptr || !(stem ? entry->stem : entry->word)) return std::nullopt;
+  return LettersRuleOut(letters, stem ? entry->stem_letters : entry->word_letters, key.size());
 }
 
 std::optional<LexiconHit> Lexicon::BestPhrase(const Entry& entry,

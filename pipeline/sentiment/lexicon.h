@@ -57,8 +57,26 @@ class Lexicon {
   // word of a phrase entry, that is, if the answer may depend on the tokens
   // after it (callers that cache answers per word must not cache this one);
   // it is left unchanged otherwise.
+  //
+  // `letters` is tokens[i]'s Token::letters: a word or stem entry that they
+  // rule out (LettersRuleOut) is passed over, for a shorter stem or none.
+  // Phrases are not checked: their words together say which they are.
   std::optional<LexiconHit> Lookup(const std::vector<std::string_view>& tokens, size_t i,
-                                   bool* starts_phrase = nullptr) const;
+                                   bool* starts_phrase = nullptr, uint32_t letters = 0) const;
+
+  // Whether a word typed with the Turkish letters `letters` (Token::letters)
+  // cannot be an entry whose first `size` bytes were written with the
+  // letters `spelled` (the same bits, of the entry as the file spells it):
+  // the word has such a letter where the entry has its plain ASCII letter
+  // ("şıktı" for "sıktı", "döndü" for "dondu", "ölümsüz" for "olumsuz"),
+  // and lacks none of the entry's own. A word that lacks one of them is
+  // typed carelessly ("mühtesem" for "muhteşem"), and its letters prove
+  // nothing; a word with none ("sikti") may be any entry it folds to.
+  static bool LettersRuleOut(uint32_t letters, uint32_t spelled, size_t size) {
+    if (letters == 0) return false;
+    if (size < 32) letters &= (uint32_t{1} << size) - 1;
+    return (letters & ~spelled) != 0 && (spelled & ~letters) == 0;
+  }
 
   // The longest phrase entry starting at tokens[i] that the tokens after it
   // complete, or nullopt: the part of Lookup() that depends on context, for
@@ -85,9 +103,14 @@ class Lexicon {
   // valence, with *rest set to what follows it. For suffix stripping
   // ("iyiler" -> "iyi" + "ler"): one hashing pass over the word serves every
   // cut, and `wanted` is asked only about cuts that are probably entries.
+  // Whether `letters` rule out this lexicon's single-word entry `key` (a
+  // stem when `stem`), as LettersRuleOut does: nullopt when it has none.
+  std::optional<bool> LettersRuleOutEntry(std::string_view key, bool stem, uint32_t letters) const;
+
+  // Cuts that `letters` (the word's Token::letters) rule out are passed over.
   template <typename Wanted>
   std::optional<double> LookupWordPrefix(std::string_view word, size_t min_length, Wanted&& wanted,
-                                         std::string_view* rest) const;
+                                         std::string_view* rest, uint32_t letters = 0) const;
 
   // False when no entry starts with the first three characters of `token`
   // (a bit test, no hashing): a cheap early "no" for most words of a post.
@@ -135,6 +158,10 @@ class Lexicon {
     uint32_t followers = 0;
     bool word = false;
     bool stem = false;
+    // Token::letters of the word and the stem as the file spells them (the
+    // union, when lines spelled differently give the same key).
+    uint32_t word_letters = 0;
+    uint32_t stem_letters = 0;
   };
 
   // Hashes of word.substr(0, n) for any n up to the word's length: those up
@@ -237,7 +264,8 @@ class Lexicon {
 
 template <typename Wanted>
 std::optional<double> Lexicon::LookupWordPrefix(std::string_view word, size_t min_length,
-                                                Wanted&& wanted, std::string_view* rest) const {
+                                                Wanted&& wanted, std::string_view* rest,
+                                                uint32_t letters) const {
   // Cuts of three bytes or more start as the word does.
   if (word.empty() || (min_length >= 3 && !MayStart(word))) return std::nullopt;
   const PrefixHashes hashes(word, longest_key_);
@@ -245,7 +273,10 @@ std::optional<double> Lexicon::LookupWordPrefix(std::string_view word, size_t mi
     if (!HasLength(word_lengths_, n)) continue;
     const std::string_view cut = word.substr(0, n);
     const Entry* entry = Find(hashes(n), cut);
-    if (entry == nullptr || !entry->word || !wanted(word.substr(n))) continue;
+    if (entry == nullptr || !entry->word || LettersRuleOut(letters, entry->word_letters, n) ||
+        !wanted(word.substr(n))) {
+      continue;
+    }
     *rest = word.substr(n);
     return entry->word_valence;
   }

@@ -275,5 +275,40 @@ TEST(LexiconLint, SpacesForTheTabAndADecimalCommaAreNamedAsTheCause) {
   EXPECT_EQ(l.diagnostics[3].column, 1);
 }
 
+// A word typed with Turkish letters is read by them: an entry it folds to
+// but spells a letter of it plain is passed over, for a shorter stem or
+// none; without the letters, or lacking one of the entry's own, it is the
+// entry as before.
+TEST(LexiconLookup, TurkishLettersTypedRuleOutAnEntrySpelledWithoutThem) {
+  Lexicon lexicon;
+  lexicon.Add("sıktı", -2.0);
+  lexicon.Add("dondu", -1.5);
+  lexicon.Add("muhteşem", 3.0);
+  lexicon.Add("sık*", -1.0);
+  auto valence = [&](std::string_view word, uint32_t letters) -> std::optional<double> {
+    const std::vector<std::string_view> tokens = {word};
+    const auto hit = lexicon.Lookup(tokens, 0, nullptr, letters);
+    if (!hit) return std::nullopt;
+    return hit->valence;
+  };
+  EXPECT_EQ(valence("sikti", 0), -2.0);        // "sikti": either
+  EXPECT_EQ(valence("sikti", 0b10010), -2.0);  // "sıktı" as spelled
+  // "şıktı": ş where the entry has s; then the stem "sık*" too.
+  EXPECT_EQ(valence("sikti", 0b10011), std::nullopt);
+  EXPECT_EQ(valence("dondu", 0b10010), std::nullopt);  // "döndü"
+  EXPECT_EQ(valence("dondu", 0b00010), std::nullopt);  // "döndu"
+  // "mühtesem" lacks the entry's ş: typed carelessly, it proves nothing.
+  EXPECT_EQ(valence("muhtesem", 0b10), 3.0);
+  EXPECT_EQ(valence("muhtesem", 0b100000), 3.0);  // "muhteşem"
+  // A stem checks its own bytes only: "sıkıntı" is the stem and more.
+  EXPECT_EQ(valence("sikinti", 0b1010010), -1.0);
+
+  EXPECT_FALSE(Lexicon::LettersRuleOut(0, 0, 5));
+  EXPECT_TRUE(Lexicon::LettersRuleOut(0b1, 0, 5));
+  EXPECT_FALSE(Lexicon::LettersRuleOut(0b100000, 0, 5));  // past the entry's bytes
+  EXPECT_TRUE(Lexicon::LettersRuleOut(0b11, 0b10, 5));    // one more than the entry's
+  EXPECT_FALSE(Lexicon::LettersRuleOut(0b01, 0b10, 5));   // lacks the entry's own
+}
+
 }  // namespace
 }  // namespace earshot

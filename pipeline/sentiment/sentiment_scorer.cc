@@ -1948,14 +1948,16 @@ struct WordLookup {
   bool in_phrase = false;    // the word starts a phrase entry: the answer depends on context
 };
 
-WordLookup LookUpWord(const LexiconChoice& l, const std::vector<std::string_view>& words,
-                      size_t i) {
+// `letters` is words[i]'s Token::letters: a word typed with Turkish letters
+// is read by them (Lexicon::LettersRuleOut).
+WordLookup LookUpWord(const LexiconChoice& l, const std::vector<std::string_view>& words, size_t i,
+                      uint32_t letters = 0) {
   WordLookup r;
   const std::string_view word = words[i];
-  r.hit = l.first->Lookup(words, i, &r.in_phrase);
+  r.hit = l.first->Lookup(words, i, &r.in_phrase, letters);
   r.first_hit = r.hit.has_value();
   r.turkish_hit = r.first_hit && l.first == l.tr;
-  if (!r.hit && l.second != nullptr) r.hit = l.second->Lookup(words, i, &r.in_phrase);
+  if (!r.hit && l.second != nullptr) r.hit = l.second->Lookup(words, i, &r.in_phrase, letters);
   r.listed = r.hit.has_value();
   // Emoticons like ":(" are not words.
   if (!r.hit) r.hit = l.emoji->Lookup(words, i, &r.in_phrase);
@@ -1964,14 +1966,15 @@ WordLookup LookUpWord(const LexiconChoice& l, const std::vector<std::string_view
   // ("iyii").
   if (!r.hit && l.turkish != nullptr) {
     std::string_view suffix;
-    if (const auto base = LookupTurkishNominalForm(*l.turkish, word, &suffix)) {
+    if (const auto base = LookupTurkishNominalForm(*l.turkish, word, &suffix, letters)) {
       r.hit = LexiconHit{*base, 1, suffix, word, false};
       r.turkish_hit = true;
     } else if (const auto undoubled = LookupUndoubled(*l.turkish, word)) {
       r.hit = LexiconHit{*undoubled, 1, {}, word, false};
     }
   }
-  if (!r.hit && l.english != nullptr) {
+  // A word typed with Turkish letters is no English word's inflection.
+  if (!r.hit && l.english != nullptr && letters == 0) {
     auto base = LookupEnglishBaseForm(*l.english, word);
     if (!base) base = LookupUndoubled(*l.english, word);
     if (base) r.hit = LexiconHit{*base, 1, {}, word, false};
@@ -2080,6 +2083,28 @@ std::optional<WordLookup> PhraseInContext(const LexiconChoice& l,
   return std::nullopt;
 }
 
+// Whether `letters` (Token::letters of `word`) rule out the entry that
+// `hit`, the answer for the word's folded letters, names: then the word,
+// typed with Turkish letters, is another word than that entry
+// ("şıktı" is no "sıktı"), and is looked up again with them. Asked only of
+// a word's scoring answer, after the cache: most words have no such
+// letters, and most that do are spelled as their entry.
+bool TypedOtherwise(const LexiconChoice& l, std::string_view word, const LexiconHit& hit,
+                    uint32_t letters) {
+  if (letters == 0 || hit.words != 1) return false;
+  // The entry, as LookUpWord names it: a stem, a word, or a word with a
+  // Turkish suffix (the word up to it). Other answers (English inflections,
+  // undoubled words) find no entry here and stand.
+  const bool stem = hit.stem;
+  const std::string_view key =
+      stem || hit.suffix.empty() ? hit.entry : word.substr(0, word.size() - hit.suffix.size());
+  for (const Lexicon* x : {l.first, l.second, l.turkish}) {
+    if (x == nullptr) continue;
+    if (const auto ruled_out = x->LettersRuleOutEntry(key, stem, letters)) return *ruled_out;
+  }
+  return false;
+}
+
 // A per-thread cache of LookUpWord answers. Words repeat heavily across
 // posts, and a word that is in no lexicon (most words) costs every fallback
 // above: Turkish suffix cuts, undoubling, English base forms. Bounded and
@@ -2106,6 +2131,8 @@ class WordCache {
   // cached): the WordFlag bits of the answer, and its hit in *hit when `hit`
   // is not null. Callers that need only the flags pass null, and nothing is
   // built for them.
+  // The answer is the one for the word's folded letters (see
+  // TypedOtherwise for a word typed with Turkish letters).
   uint8_t Get(uint64_t tag, const LexiconChoice& l, const std::vector<std::string_view>& words,
               size_t i, std::optional<LexiconHit>* hit) {
     const std::string_view word = words[i];
@@ -2340,6 +2367,16 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       words[k] = part;
     }
   }
+  // Token::letters of words[k], moved down by what the word leaves out of
+  // the token's text (quotes before it, the front of a hashtag's compound);
+  // 0 for a word written anew (Unsqueezed), where the bits would not line up.
+  auto letters = [&](size_t k) -> uint32_t {
+    const Token& t = text.tokens[k];
+    if (t.letters == 0) return 0;
+    const auto from = reinterpret_cast<uintptr_t>(t.text.data());
+    const auto at = reinterpret_cast<uintptr_t>(words[k].data());
+    return at >= from && at - from < t.text.size() ? uint32_t{t.letters} >> (at - from) : 0;
+  };
   // Which of the three choices above, for the cache key.
   const uint64_t language = lang == "en" ? 1 : lang.empty() ? 2 : 3;
   const uint64_t tag = id_ << 8 | language << 6;
@@ -2441,6 +2478,11 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       hit = lexicons_->emoji.Lookup(words, i);
     } else {
       turkish_hit = (cache.Get(tag, choice, words, i, &hit) & kTurkishHit) != 0;
+      if (hit && TypedOtherwise(choice, words[i], *hit, letters(i))) {
+        const WordLookup typed = LookUpWord(choice, words, i, letters(i));
+        hit = typed.hit;
+        turkish_hit = typed.turkish_hit;
+      }
       // A phrase is said within one phrase: "yeah, right on time" is no
       // "yeah right". Across a comma or a sentence end the word stands alone.
       if (hit && hit->words > 1 && !OnePhrase(text.tokens, i, i + hit->words - 1)) {
@@ -2448,6 +2490,11 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
         alone[0] = words[i];
         hit.reset();
         turkish_hit = (cache.Get(tag, choice, alone, 0, &hit) & kTurkishHit) != 0;
+        if (hit && TypedOtherwise(choice, words[i], *hit, letters(i))) {
+          const WordLookup typed = LookUpWord(choice, alone, 0, letters(i));
+          hit = typed.hit;
+          turkish_hit = typed.turkish_hit;
+        }
       }
       if (!hit && english != nullptr) {
         if (const double v = ContextualEnglishValence(words, text.tokens, i); v != 0) {

@@ -2570,5 +2570,32 @@ TEST_F(SentimentWordCache, ThreadsSharingOneScorerAgree) {
   for (const int mismatch : mismatches) EXPECT_EQ(mismatch, 0);
 }
 
+// A word typed with Turkish letters is read by them, past the word cache
+// (which holds the answer for the folded word) and through the Turkish
+// suffix cut: "şıktı" is "şık" + "-tı" (it was smart), not "sıktı" (it
+// bored), to which it folds; the same word typed without the letters
+// stays ambiguous and reads as the entry.
+TEST(SentimentScorer, AWordTypedWithTurkishLettersIsReadByThem) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("şık", 2.0);
+  l->tr.Add("sıktı", -2.0);
+  l->tr.Add("dondu", -1.5);
+  l->tr.Add("olumsuz", -1.8);
+  const SentimentScorer scorer(l);
+  auto score = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text).strength;
+  };
+  // Twice each, so the second reading comes from the cache.
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_GT(score("elbise çok şıktı"), 0.3) << round;
+    EXPECT_LT(score("film çok sıktı"), -0.3) << round;
+    EXPECT_LT(score("film cok sikti"), -0.3) << round;
+    EXPECT_EQ(score("müşteri hizmetleri hemen döndü"), 0.0) << round;
+    EXPECT_LT(score("ekran dondu"), -0.3) << round;
+    EXPECT_EQ(score("ölümsüz bir aşk"), 0.0) << round;
+    EXPECT_LT(score("olumsuz bir cevap"), -0.3) << round;
+  }
+}
+
 }  // namespace
 }  // namespace earshot

@@ -177,7 +177,7 @@ bool IsWholeTurkishEnding(std::string_view rest) {
 }  // namespace
 
 std::optional<double> LookupTurkishNominalForm(const Lexicon& lexicon, std::string_view word,
-                                               std::string_view* suffix) {
+                                               std::string_view* suffix, uint32_t letters) {
   // Longest entry first; entries shorter than three letters are too easily
   // the start of an unrelated word. After a three-letter entry the rest
   // must also be a whole chain of endings, not only start like one:
@@ -188,7 +188,7 @@ std::optional<double> LookupTurkishNominalForm(const Lexicon& lexicon, std::stri
            (word.size() - rest.size() > 3 || IsWholeTurkishEnding(rest));
   };
   if (word.size() < 4) return std::nullopt;
-  return lexicon.LookupWordPrefix(word, 3, wanted, suffix);
+  return lexicon.LookupWordPrefix(word, 3, wanted, suffix, letters);
 }
 
 std::optional<double> LookupUndoubled(const Lexicon& lexicon, std::string_view word) {

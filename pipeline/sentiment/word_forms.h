@@ -34,8 +34,10 @@ std::optional<double> LookupEnglishBaseForm(const Lexicon& lexicon, std::string_
 
 // The same for a folded Turkish word: an exact entry followed by a nominal
 // or copula suffix. Returns the valence and sets *suffix to what followed.
+// Entries that the word's Token::letters rule out are passed over
+// (Lexicon::LettersRuleOut).
 std::optional<double> LookupTurkishNominalForm(const Lexicon& lexicon, std::string_view word,
-                                               std::string_view* suffix);
+                                               std::string_view* suffix, uint32_t letters = 0);
 
 // The word with each run of a doubled letter written once ("iyii" ->
 // "iyi"), when that is an exact entry.
