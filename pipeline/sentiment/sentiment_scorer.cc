@@ -1408,9 +1408,11 @@ bool AsksWhatIsCovered(const std::vector<std::string_view>& words, const std::ve
 // overtaken: its negative words are conceded, back to the clause's start
 // (five words at most), when another clause follows. Its praise is not:
 // "çok hoşuma gitmişti bu film" is the verdict, told as a memory.
+// *overtaken_from is the first token after the last such pluperfect (what
+// overtook it), words.size() when there is none.
 void MarkConcededClauses(const std::vector<std::string_view>& words,
                          const std::vector<char>& is_word, const std::vector<Token>& tokens,
-                         bool turkish, std::vector<char>* conceded) {
+                         bool turkish, std::vector<char>* conceded, size_t* overtaken_from) {
   // +1: concedes what follows; -1: what comes before. Asked of every word:
   // the length and the first letter turn nearly all away before any
   // comparison of strings.
@@ -1441,6 +1443,7 @@ void MarkConcededClauses(const std::vector<std::string_view>& words,
   };
   // Left empty when nothing is conceded, as in most posts.
   conceded->clear();
+  *overtaken_from = words.size();
   auto ends_clause = [&](size_t k) {  // token k begins a new clause or follows a comma
     return tokens[k].clause_start || tokens[k].after_comma;
   };
@@ -1460,6 +1463,7 @@ void MarkConcededClauses(const std::vector<std::string_view>& words,
     if (way == 0) {
       if (turkish && IsTurkishPluperfect(words[i]) && !tokens[i].in_question && clause_follows(i)) {
         if (conceded->empty()) conceded->assign(words.size(), 0);
+        *overtaken_from = i + 1;
         // Five words back at most: a full stop typed between letters joins
         // sentences into one clause ("...yeterdi yani.çok umut bağlamıştım").
         for (size_t k = i + 1; k-- > 0 && i - k < 5;) {
@@ -2398,7 +2402,11 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   neither.clear();
   if (turkish != nullptr) FindNeitherNor(words, is_word, text.tokens, &neither);
   thread_local std::vector<char> conceded;
-  MarkConcededClauses(words, is_word, text.tokens, turkish != nullptr, &conceded);
+  size_t overtaken_from = words.size();
+  MarkConcededClauses(words, is_word, text.tokens, turkish != nullptr, &conceded, &overtaken_from);
+  // Whether a problem told in the pluperfect was conceded: what overtook it
+  // then weighs as the clause after a contrast word does.
+  bool problem_overtaken = false;
 
   // The clause after the last contrast word carries more weight.
   // The last turn is a contrast word or one of luck after it
@@ -2872,11 +2880,18 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     }
     if (last_contrast < words.size()) {
       v *= i < last_contrast ? 0.5 : 1.5;
+    } else if (problem_overtaken && i >= overtaken_from) {
+      // "yanlış ürün gelmişti, 10 dakikada doğrusunu getirdiniz,
+      // teşekkürler" reads as "..., ama ...": the problem is past.
+      v *= 1.5;
+      if (explain) why += ", after a problem told in the pluperfect";
     }
     if (!conceded.empty() &&
         (conceded[i] == kConceded || (conceded[i] == kConcededIfNegative && v < 0))) {
       v *= kConcededWeight;
       if (explain) why += ", conceded";
+      problem_overtaken =
+          problem_overtaken || (conceded[i] == kConcededIfNegative && i < overtaken_from);
     }
     // Praise asked about is not praise given: "is it any good?", "who
     // wants free pizza?". A complaint asked stays one ("why is it always

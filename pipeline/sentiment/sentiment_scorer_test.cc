@@ -552,6 +552,20 @@ TEST(SentimentScorer, ATurkishProblemToldInThePluperfectIsConcededWhenMoreFollow
   EXPECT_LT(Score("it had been terrible, now it is good", "en"), 0);
 }
 
+// What overtook a problem told in the pluperfect weighs as the clause after
+// "ama" does (×1.5), so the thanks for a wrong put right reads as strongly
+// with the pluperfect as with the contrast word. Not when the pluperfect
+// conceded nothing (praise told as a memory).
+TEST(SentimentScorer, WhatOvertookAProblemToldInThePluperfectWeighsAsAfterAContrast) {
+  EXPECT_NEAR(Score("ürün berbat gelmişti, yenisi güzel", "tr"),
+              Score("ürün berbat geldi ama yenisi güzel", "tr"), 1e-9);
+  EXPECT_NEAR(Score("urun berbat gelmisti, yenisi guzel", "tr"),
+              Score("urun berbat geldi ama yenisi guzel", "tr"), 1e-9);
+  // Nothing conceded: the clause after counts as it is.
+  EXPECT_NEAR(Score("çok beğenmiştim, yenisi güzel", "tr"),
+              Score("çok beğendim, yenisi güzel", "tr"), 1e-9);
+}
+
 TEST(SentimentScorer, AHarmAskedAboutAsWhatACoverIncludesIsSupposed) {
   auto l = std::make_shared<Lexicons>();
   l->en.Add("damage", -2.0);
