@@ -1824,6 +1824,46 @@ bool IsTurkishRemedyVerb(std::string_view w) {
   return false;
 }
 
+// The Turkish verb that says a harm was stopped before it was done, right
+// after the harm's words: "dolandırıcılık girişimini hemen fark edip …",
+// "sahte işlemi anında engellediniz", "dolandırıcıyı yakaladınız". Between
+// them only the harm's object in the accusative ("işlemi", "girişimini":
+// not "şüphesiyle", as in "dolandırıcılık şüphesiyle engellendi", which is
+// the customer's card stopped) and an adverb of time ("hemen", "anında",
+// "zamanında"); a negated verb stopped nothing ("engellemediniz"). Returns
+// the verb, or "" when there is none.
+std::string_view StoppedInTime(const std::vector<std::string_view>& words,
+                               const std::vector<Token>& tokens, size_t end) {
+  static constexpr std::string_view kStops[] = {"engelled", "engellen", "onled",   "onlen",
+                                                "yakalad",  "yakalan",  "durdurd", "durduruld"};
+  static constexpr std::string_view kNotice[] = {"edip",      "ettiniz", "etmissiniz",
+                                                 "ettiginiz", "edildi",  "edilmis"};
+  static constexpr WordList kNoticeList(kNotice);
+  auto starts = [](std::string_view w, std::string_view prefix) {
+    return w.substr(0, prefix.size()) == prefix;
+  };
+  size_t k = end;
+  auto next = [&]() {
+    return k < words.size() && tokens[k].is_word && !tokens[k].clause_start &&
+           !tokens[k].after_comma;
+  };
+  if (next() && words[k].size() >= 3 && (words[k].back() == 'i' || words[k].back() == 'u')) ++k;
+  if (next() && (words[k] == "hemen" || words[k] == "aninda" || words[k] == "zamaninda")) ++k;
+  // Asked, it was not told: "dolandırıcıyı yakaladınız mı?".
+  if (!next() || tokens[k].in_question) return {};
+  const std::string_view w = words[k];
+  if (w == "fark" && k + 1 < words.size() && !tokens[k + 1].clause_start &&
+      kNoticeList.Contains(words[k + 1])) {
+    return w;
+  }
+  for (const std::string_view stop : kStops) {
+    if (!starts(w, stop)) continue;
+    const std::string_view rest = w.substr(stop.size());
+    return rest.substr(0, 2) != "me" && rest.substr(0, 2) != "ma" ? w : std::string_view();
+  }
+  return {};
+}
+
 // The remedy a negative word is the object or subject of, in its clause:
 // "thanks for fixing my broken screen", "you resolved the issue", "the
 // problem has been fixed", "problem solved". A problem put right is no
@@ -2841,6 +2881,15 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     if (!supposed_by.empty()) {
       v = 0;
       if (explain) why += ", supposed: " + std::string(supposed_by);
+    }
+    // A harm stopped before it was done is none: "dolandırıcılık
+    // girişimini hemen fark edip kartımı kapattınız, çok teşekkürler".
+    if (v < 0 && turkish != nullptr) {
+      if (const std::string_view stopped = StoppedInTime(words, text.tokens, end);
+          !stopped.empty()) {
+        v = 0;
+        if (explain) why += ", stopped in time: " + std::string(stopped);
+      }
     }
     // A fear that came to nothing reports nothing bad. (It needs a turn
     // after it, which most posts lack.)

@@ -2611,5 +2611,29 @@ TEST(SentimentScorer, AWordTypedWithTurkishLettersIsReadByThem) {
   }
 }
 
+// A harm stopped before it was done is none, in Turkish: the harm, its
+// object in the accusative or "attempt", an adverb of time, and a verb of
+// stopping or noticing. Negated, asked, or with anything else between, the
+// harm stands.
+TEST(SentimentScorer, ATurkishHarmStoppedInTimeCountsNothing) {
+  auto l = std::make_shared<Lexicons>();
+  l->tr.Add("dolandırıcılık", -3.5);
+  l->tr.Add("sahte*", -2.5);
+  l->tr.Add("teşekkürler", 2.0);
+  const SentimentScorer scorer(l);
+  auto score = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text).strength;
+  };
+  EXPECT_GT(score("dolandırıcılık girişimini hemen fark edip kartımı kapattınız, teşekkürler"),
+            0.3);
+  EXPECT_GT(score("sahte işlemi anında engellediniz, teşekkürler"), 0.3);
+  EXPECT_GT(score("dolandiricilik girisimi onlendi, tesekkurler"), 0.3);
+  EXPECT_EQ(score("sahte siteyi yakaladınız"), 0.0);
+  EXPECT_LT(score("dolandırıcılık girişimini engellemediniz"), -0.3);
+  EXPECT_LT(score("kartım dolandırıcılık şüphesiyle engellendi"), -0.3);
+  EXPECT_LT(score("sahte siteyi yakaladınız mı?"), -0.3);
+  EXPECT_LT(score("dolandırıcılık yaptılar, engellendi mi bilmiyorum"), -0.3);
+}
+
 }  // namespace
 }  // namespace earshot
