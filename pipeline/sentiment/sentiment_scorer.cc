@@ -1842,6 +1842,14 @@ std::string_view StoppedInTime(const std::vector<std::string_view>& words,
   auto starts = [](std::string_view w, std::string_view prefix) {
     return w.substr(0, prefix.size()) == prefix;
   };
+  // The harm as the thing stopped, not its cause or place: "uygulama
+  // hatasıyla engelleniyor" is the customer stopped by an error.
+  const std::string_view harm = words[end - 1];
+  for (const std::string_view ending : {"la", "le", "dan", "den", "tan", "ten", "da", "de"}) {
+    if (harm.size() > ending.size() + 2 && harm.substr(harm.size() - ending.size()) == ending) {
+      return {};
+    }
+  }
   size_t k = end;
   auto next = [&]() {
     return k < words.size() && tokens[k].is_word && !tokens[k].clause_start &&
@@ -1859,7 +1867,14 @@ std::string_view StoppedInTime(const std::vector<std::string_view>& words,
   for (const std::string_view stop : kStops) {
     if (!starts(w, stop)) continue;
     const std::string_view rest = w.substr(stop.size());
-    return rest.substr(0, 2) != "me" && rest.substr(0, 2) != "ma" ? w : std::string_view();
+    // Negated, it stopped nothing; going on ("engelleniyor"), it is no
+    // harm stopped but a block that stands.
+    // Nor can be or will be ("yakalanabilecek", "engelleyecek").
+    bool stopped = rest.substr(0, 2) != "me" && rest.substr(0, 2) != "ma";
+    for (const std::string_view not_done : {"iyor", "uyor", "abil", "ebil", "acak", "ecek"}) {
+      stopped = stopped && rest.find(not_done) == std::string_view::npos;
+    }
+    return stopped ? w : std::string_view();
   }
   return {};
 }

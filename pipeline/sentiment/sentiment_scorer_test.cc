@@ -2633,6 +2633,10 @@ TEST(SentimentScorer, ATurkishHarmStoppedInTimeCountsNothing) {
   EXPECT_LT(score("kartım dolandırıcılık şüphesiyle engellendi"), -0.3);
   EXPECT_LT(score("sahte siteyi yakaladınız mı?"), -0.3);
   EXPECT_LT(score("dolandırıcılık yaptılar, engellendi mi bilmiyorum"), -0.3);
+  // The harm as a cause, or a block that goes on: the customer stopped.
+  EXPECT_LT(score("sahte diye engellendi"), -0.3);
+  EXPECT_LT(score("dolandırıcılıkla engellendim"), -0.3);
+  EXPECT_LT(score("sahte işlemi engelleniyor"), -0.3);
 }
 
 }  // namespace
