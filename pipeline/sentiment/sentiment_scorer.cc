@@ -1879,6 +1879,59 @@ std::string_view StoppedInTime(const std::vector<std::string_view>& words,
   return {};
 }
 
+// The word that makes a harm (words [from, end)) what a warning is about,
+// in its clause: "love that you warn customers about scams", "thanks for
+// the heads up about the phishing texts", "dolandırıcılara karşı uyarı
+// mesajınız", "sahte siteler hakkında uyardınız". A warning given is a
+// service, not the writer's harm. Returns the warning word, or "".
+std::string_view WarnedAbout(const std::vector<std::string_view>& words,
+                             const std::vector<Token>& tokens, size_t from, size_t end,
+                             bool english, bool turkish) {
+  auto starts = [](std::string_view w, std::string_view prefix) {
+    return w.substr(0, prefix.size()) == prefix;
+  };
+  if (english) {
+    // Back over determiners and one modifier to "about", "against" or "of",
+    // then back at most three words to the warning.
+    size_t k = from;
+    for (size_t back = 0; back < 3 && k > 0 && !tokens[k].clause_start && !tokens[k].after_comma;
+         ++back) {
+      const std::string_view w = words[--k];
+      if (w != "about" && w != "against" && w != "of" && w != "re") continue;
+      for (size_t j = k; j-- > 0 && k - j <= 3;) {
+        if (tokens[j + 1].clause_start || tokens[j + 1].after_comma) break;
+        const std::string_view v = words[j];
+        if (starts(v, "warn") || starts(v, "alert") || v == "reminder" || v == "reminding" ||
+            (v == "up" && j > 0 && words[j - 1] == "heads")) {
+          return v;
+        }
+      }
+      break;
+    }
+  }
+  if (turkish) {
+    // After the harm and the noun it may qualify ("sahte siteler"):
+    // "karşı" (against) or "hakkında", "konusunda" (about), then a warning
+    // within two words.
+    size_t k = end;
+    auto next = [&]() {
+      return k < words.size() && tokens[k].is_word && !tokens[k].clause_start &&
+             !tokens[k].after_comma;
+    };
+    auto about = [&]() {
+      return next() && (words[k] == "karsi" || words[k] == "hakkinda" || words[k] == "konusunda");
+    };
+    if (!about()) {
+      ++k;
+      if (!about()) return {};
+    }
+    for (++k; next() && k <= end + 3; ++k) {
+      if (starts(words[k], "uyar") || starts(words[k], "bilgilendir")) return words[k];
+    }
+  }
+  return {};
+}
+
 // The remedy a negative word is the object or subject of, in its clause:
 // "thanks for fixing my broken screen", "you resolved the issue", "the
 // problem has been fixed", "problem solved". A problem put right is no
@@ -2896,6 +2949,15 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     if (!supposed_by.empty()) {
       v = 0;
       if (explain) why += ", supposed: " + std::string(supposed_by);
+    }
+    // A harm warned about is a service: "you warn customers about scams".
+    if (v < 0) {
+      if (const std::string_view warning =
+              WarnedAbout(words, text.tokens, i, end, english != nullptr, turkish != nullptr);
+          !warning.empty()) {
+        v = 0;
+        if (explain) why += ", warned about: " + std::string(warning);
+      }
     }
     // A harm stopped before it was done is none: "dolandırıcılık
     // girişimini hemen fark edip kartımı kapattınız, çok teşekkürler".

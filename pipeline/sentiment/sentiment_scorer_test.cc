@@ -2639,5 +2639,33 @@ TEST(SentimentScorer, ATurkishHarmStoppedInTimeCountsNothing) {
   EXPECT_LT(score("sahte işlemi engelleniyor"), -0.3);
 }
 
+// A harm a warning is about is a service, not the writer's harm: English
+// "warn … about", "heads up about", Turkish "… karşı uyarı", "… hakkında
+// uyardınız". A harm not governed by the warning stands.
+TEST(SentimentScorer, AHarmAWarningIsAboutCountsNothing) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("scams", -3.5);
+  l->en.Add("phishing", -2.5);
+  l->en.Add("love", 3.0);
+  l->tr.Add("dolandırıcı*", -3.5);
+  l->tr.Add("sahte*", -2.5);
+  const SentimentScorer scorer(l);
+  auto en = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).strength;
+  };
+  auto tr = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, true), "tr", text).strength;
+  };
+  EXPECT_GT(en("love that you warn customers about scams"), 0.3);
+  EXPECT_EQ(en("thanks for the heads up about the phishing texts"), 0.0);
+  EXPECT_EQ(en("a reminder about phishing"), 0.0);
+  EXPECT_EQ(tr("dolandırıcılara karşı uyarı mesajınız"), 0.0);
+  EXPECT_EQ(tr("sahte siteler hakkında uyardınız"), 0.0);
+  EXPECT_LT(en("scams everywhere, no warning about them"), -0.3);
+  EXPECT_LT(en("the warning came late, scams drained my account"), -0.3);
+  EXPECT_LT(tr("dolandırıcılar hesabımı boşalttı"), -0.3);
+  EXPECT_LT(tr("sahte siteler, uyarmadınız bile"), -0.3);
+}
+
 }  // namespace
 }  // namespace earshot
