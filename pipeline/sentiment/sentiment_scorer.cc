@@ -1883,7 +1883,10 @@ std::string_view StoppedInTime(const std::vector<std::string_view>& words,
 // in its clause: "love that you warn customers about scams", "thanks for
 // the heads up about the phishing texts", "dolandırıcılara karşı uyarı
 // mesajınız", "sahte siteler hakkında uyardınız". A warning given is a
-// service, not the writer's harm. Returns the warning word, or "".
+// service, not the writer's harm; the writer's own is not ("I'm warning
+// everyone about these scammers", "dolandırıcılar hakkında herkesi
+// uyarıyorum": a complaint, told to others). Returns the warning word, or
+// "".
 std::string_view WarnedAbout(const std::vector<std::string_view>& words,
                              const std::vector<Token>& tokens, size_t from, size_t end,
                              bool english, bool turkish) {
@@ -1903,7 +1906,10 @@ std::string_view WarnedAbout(const std::vector<std::string_view>& words,
         const std::string_view v = words[j];
         if (starts(v, "warn") || starts(v, "alert") || v == "reminder" || v == "reminding" ||
             (v == "up" && j > 0 && words[j - 1] == "heads")) {
-          return v;
+          const std::string_view who = j > 0 && !tokens[j].clause_start ? words[j - 1] : "";
+          const bool own = who == "i" || who == "we" || who == "im" || who == "i'm" ||
+                           who == "am" || who == "were";
+          return own ? std::string_view() : v;
         }
       }
       break;
@@ -1926,7 +1932,13 @@ std::string_view WarnedAbout(const std::vector<std::string_view>& words,
       if (!about()) return {};
     }
     for (++k; next() && k <= end + 3; ++k) {
-      if (starts(words[k], "uyar") || starts(words[k], "bilgilendir")) return words[k];
+      const std::string_view w = words[k];
+      if (!starts(w, "uyar")) continue;
+      for (const std::string_view own :
+           {"yorum", "yoruz", "dim", "dik", "yim", "rim", "riz", "rum", "ruz", "cagim", "cegim"}) {
+        if (w.size() >= own.size() && w.substr(w.size() - own.size()) == own) return {};
+      }
+      return w;
     }
   }
   return {};

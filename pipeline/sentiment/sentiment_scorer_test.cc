@@ -2665,6 +2665,11 @@ TEST(SentimentScorer, AHarmAWarningIsAboutCountsNothing) {
   EXPECT_LT(en("the warning came late, scams drained my account"), -0.3);
   EXPECT_LT(tr("dolandırıcılar hesabımı boşalttı"), -0.3);
   EXPECT_LT(tr("sahte siteler, uyarmadınız bile"), -0.3);
+  // The writer's own warning is a complaint told to others; asking to be
+  // told about a harm is no warning given.
+  EXPECT_LT(en("I'm warning everyone about these scams"), -0.3);
+  EXPECT_LT(tr("dolandırıcılar hakkında herkesi uyarıyorum"), -0.3);
+  EXPECT_LT(tr("sahte işlemler hakkında bilgilendirme talebi"), -0.3);
 }
 
 }  // namespace
