@@ -1842,14 +1842,6 @@ std::string_view StoppedInTime(const std::vector<std::string_view>& words,
   auto starts = [](std::string_view w, std::string_view prefix) {
     return w.substr(0, prefix.size()) == prefix;
   };
-  // The harm as the thing stopped, not its cause or place: "uygulama
-  // hatasıyla engelleniyor" is the customer stopped by an error.
-  const std::string_view harm = words[end - 1];
-  for (const std::string_view ending : {"la", "le", "dan", "den", "tan", "ten", "da", "de"}) {
-    if (harm.size() > ending.size() + 2 && harm.substr(harm.size() - ending.size()) == ending) {
-      return {};
-    }
-  }
   size_t k = end;
   auto next = [&]() {
     return k < words.size() && tokens[k].is_word && !tokens[k].clause_start &&
@@ -1860,23 +1852,36 @@ std::string_view StoppedInTime(const std::vector<std::string_view>& words,
   // Asked, it was not told: "dolandırıcıyı yakaladınız mı?".
   if (!next() || tokens[k].in_question) return {};
   const std::string_view w = words[k];
-  if (w == "fark" && k + 1 < words.size() && !tokens[k + 1].clause_start &&
-      kNoticeList.Contains(words[k + 1])) {
-    return w;
-  }
-  for (const std::string_view stop : kStops) {
-    if (!starts(w, stop)) continue;
-    const std::string_view rest = w.substr(stop.size());
-    // Negated, it stopped nothing; going on ("engelleniyor"), it is no
-    // harm stopped but a block that stands.
-    // Nor can be or will be ("yakalanabilecek", "engelleyecek").
-    bool stopped = rest.substr(0, 2) != "me" && rest.substr(0, 2) != "ma";
-    for (const std::string_view not_done : {"iyor", "uyor", "abil", "ebil", "acak", "ecek"}) {
-      stopped = stopped && rest.find(not_done) == std::string_view::npos;
+  std::string_view verb;
+  if (w == "fark") {
+    if (k + 1 < words.size() && !tokens[k + 1].clause_start && kNoticeList.Contains(words[k + 1])) {
+      verb = w;
     }
-    return stopped ? w : std::string_view();
+  } else if (w.size() >= 5 && (w[0] == 'e' || w[0] == 'o' || w[0] == 'y' || w[0] == 'd')) {
+    for (const std::string_view stop : kStops) {
+      if (!starts(w, stop)) continue;
+      const std::string_view rest = w.substr(stop.size());
+      // Negated, it stopped nothing; going on ("engelleniyor"), it is no
+      // harm stopped but a block that stands; nor can be or will be
+      // ("yakalanabilecek", "engelleyecek").
+      bool stopped = rest.substr(0, 2) != "me" && rest.substr(0, 2) != "ma";
+      for (const std::string_view not_done : {"iyor", "uyor", "abil", "ebil", "acak", "ecek"}) {
+        stopped = stopped && rest.find(not_done) == std::string_view::npos;
+      }
+      if (stopped) verb = w;
+      break;
+    }
   }
-  return {};
+  if (verb.empty()) return {};
+  // The harm as the thing stopped, not its cause or place: "uygulama
+  // hatasıyla engelleniyor" is the customer stopped by an error.
+  const std::string_view harm = words[end - 1];
+  for (const std::string_view ending : {"la", "le", "dan", "den", "tan", "ten", "da", "de"}) {
+    if (harm.size() > ending.size() + 2 && harm.substr(harm.size() - ending.size()) == ending) {
+      return {};
+    }
+  }
+  return verb;
 }
 
 // The word that makes a harm (words [from, end)) what a warning is about,
