@@ -1884,6 +1884,45 @@ std::string_view StoppedInTime(const std::vector<std::string_view>& words,
   return verb;
 }
 
+// English slang that praises with a word of harm: "this coffee is sick
+// 🔥", "the new drop is insane 💯", "killer tracks". The word's praise
+// valence when words[i] reads so, 0 otherwise: a slang adjective of its
+// own sentence that a hype emoji (🔥 💯 🤩 🙌 😍) follows, not said of the
+// writer ("I'm sick", "feeling sick"); or "killer" before a plural noun or
+// a work ("killer tracks", "killer set").
+double SlangPraise(const std::vector<std::string_view>& words, const std::vector<Token>& tokens,
+                   size_t i) {
+  static constexpr std::string_view kSlang[] = {"sick",   "insane", "nuts", "wicked",
+                                                "mental", "filthy", "crazy"};
+  static constexpr std::string_view kWorks[] = {"track", "song",   "album",  "beat",  "set",
+                                                "look",  "outfit", "lineup", "combo", "vibe"};
+  static constexpr std::string_view kWriter[] = {"i'm", "im",  "am",      "feel", "feeling", "felt",
+                                                 "got", "get", "getting", "me",   "i"};
+  static constexpr WordList kSlangList(kSlang);
+  static constexpr WordList kWorkList(kWorks);
+  static constexpr WordList kWriterList(kWriter);
+  constexpr double kSlangPraiseValence = 2.0;
+  const std::string_view w = words[i];
+  if (w == "killer") {
+    if (i + 1 >= words.size() || !tokens[i + 1].is_word || tokens[i + 1].clause_start) return 0;
+    const std::string_view next = words[i + 1];
+    return (next.size() > 3 && next.back() == 's' && next[next.size() - 2] != 's') ||
+                   kWorkList.Contains(next)
+               ? kSlangPraiseValence
+               : 0;
+  }
+  if (!kSlangList.Contains(w)) return 0;
+  if (i > 0 && !tokens[i].clause_start && kWriterList.Contains(words[i - 1])) return 0;
+  for (size_t k = i + 1; k < words.size() && !tokens[k].clause_start; ++k) {
+    if (tokens[k].kind != Token::Kind::kSymbol) continue;
+    const std::string_view symbol = tokens[k].text;
+    if (symbol == "🔥" || symbol == "💯" || symbol == "🤩" || symbol == "🙌" || symbol == "😍") {
+      return kSlangPraiseValence;
+    }
+  }
+  return 0;
+}
+
 // The word that makes a harm (words [from, end)) what a warning is about,
 // in its clause: "love that you warn customers about scams", "thanks for
 // the heads up about the phishing texts", "dolandırıcılara karşı uyarı
@@ -2966,6 +3005,13 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     if (!supposed_by.empty()) {
       v = 0;
       if (explain) why += ", supposed: " + std::string(supposed_by);
+    }
+    // Slang praise: "this coffee is sick 🔥", "killer tracks".
+    if (v < 0 && english != nullptr) {
+      if (const double slang = SlangPraise(words, text.tokens, i); slang > 0) {
+        v = slang;
+        if (explain) why += ", slang praise";
+      }
     }
     // A harm warned about is a service: "you warn customers about scams".
     if (v < 0) {

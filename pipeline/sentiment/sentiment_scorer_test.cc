@@ -2672,5 +2672,28 @@ TEST(SentimentScorer, AHarmAWarningIsAboutCountsNothing) {
   EXPECT_LT(tr("sahte işlemler hakkında bilgilendirme talebi"), -0.3);
 }
 
+// English slang praises with words of harm: a slang adjective a hype emoji
+// follows in its sentence, or "killer" before a plural or a work. Said of
+// the writer, or without the emoji, the word keeps its harm.
+TEST(SentimentScorer, EnglishSlangPraiseReadsWithAHypeEmojiOrAWork) {
+  auto l = std::make_shared<Lexicons>();
+  l->en.Add("sick", -2.0);
+  l->en.Add("insane", -1.0);
+  l->en.Add("killer", -2.8);
+  const SentimentScorer scorer(l);
+  auto en = [&](const std::string& text) {
+    return scorer.Score(Normalize(text, false), "en", text).strength;
+  };
+  EXPECT_GT(en("this coffee is sick 🔥"), 0.3);
+  EXPECT_GT(en("the new drop is insane 💯"), 0.3);
+  EXPECT_GT(en("killer tracks on this one"), 0.3);
+  EXPECT_GT(en("what a killer set"), 0.3);
+  EXPECT_LT(en("this coffee made me sick"), -0.3);
+  EXPECT_LT(en("I'm sick 🔥"), 0.0);
+  EXPECT_LT(en("prices are insane"), -0.1);
+  EXPECT_LT(en("the killer was never caught"), -0.3);
+  EXPECT_LT(en("sick. 🔥"), 0.0);  // the emoji in another sentence
+}
+
 }  // namespace
 }  // namespace earshot
