@@ -259,6 +259,24 @@ bool IsContrast(std::string_view w) {
   }
 }
 
+// Whether words[i] opens a past that is over: English "used to" + a verb
+// ("it used to crash"; not "I'm used to waiting", which is habit), Turkish
+// "eskiden" (formerly; not "eskiden beri", since long ago).
+bool IsPastNowOver(const std::vector<std::string_view>& words, const std::vector<Token>& tokens,
+                   size_t i) {
+  const std::string_view w = words[i];
+  const bool next = i + 1 < words.size() && tokens[i + 1].is_word && !tokens[i + 1].clause_start;
+  if (w == "eskiden") return !next || words[i + 1] != "beri";
+  if (w != "used" || !next || words[i + 1] != "to") return false;
+  static constexpr std::string_view kHabit[] = {"am",  "is",   "are", "was", "were", "be",
+                                                "get", "got",  "im",  "i'm", "been", "getting",
+                                                "so",  "very", "not", "it's"};
+  static constexpr WordList kHabitList(kHabit);
+  if (i > 0 && !tokens[i].clause_start && kHabitList.Contains(words[i - 1])) return false;
+  const std::string_view after = i + 2 < words.size() ? words[i + 2] : std::string_view();
+  return after.size() < 4 || after.substr(after.size() - 3) != "ing";
+}
+
 // "Luckily", "neyse ki": good news after bad, a turn that SentimentResult's
 // turns_positive reads as a contrast does. It does not reweigh the clauses
 // as a contrast does: in a review, "neyse ki müziği güzel" is the one
@@ -2578,6 +2596,7 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   // over the words, most of which their length alone turns away.
   size_t last_contrast = words.size();
   size_t last_luck = words.size();
+  size_t past_from = words.size();  // the first word told as a past now over
   bool tabii = false;
   for (size_t i = 0; i < words.size(); ++i) {
     if (!is_word[i]) continue;
@@ -2589,6 +2608,20 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       last_luck = i;
     } else if (w.size() >= 4 && w.size() <= 6 && w[0] == 't') {
       tabii = tabii || w == "tabii" || w == "tabi" || w == "tabiki";
+    } else if (past_from == words.size() && (w.size() == 4 || w.size() == 7) &&
+               IsPastNowOver(words, text.tokens, i)) {
+      past_from = i;
+    }
+  }
+  // "It used to crash, now it works", "eskiden iyiydi, şimdi berbat": the
+  // clause after the one told as a past now over turns from it as after a
+  // contrast word (which, when there is one, decides instead).
+  if (last_contrast == words.size() && past_from < words.size()) {
+    for (size_t k = past_from + 1; k < words.size(); ++k) {
+      if (is_word[k] && (text.tokens[k].clause_start || text.tokens[k].after_comma)) {
+        last_contrast = k;
+        break;
+      }
     }
   }
   const size_t last_turn =

@@ -2695,5 +2695,23 @@ TEST(SentimentScorer, EnglishSlangPraiseReadsWithAHypeEmojiOrAWork) {
   EXPECT_LT(en("sick. 🔥"), 0.0);  // the emoji in another sentence
 }
 
+// A past now over ("used to", "eskiden") turns at the end of its clause as
+// a contrast word does: the clause after it weighs ×1.5, it ×0.5. Not a
+// habit ("I'm used to waiting"), not "eskiden beri" (since long ago), and
+// an explicit contrast word decides instead.
+TEST(SentimentScorer, APastNowOverTurnsAsAContrastWordDoes) {
+  EXPECT_NEAR(Score("it used to be terrible, now it is good", "en"),
+              Score("it was terrible but now it is good", "en"), 1e-9);
+  EXPECT_GT(Score("it used to be terrible, now it is good", "en"), 0);
+  EXPECT_LT(Score("it used to be good, now it is terrible", "en"), 0);
+  EXPECT_GT(Score("eskiden berbat, şimdi güzel", "tr"), 0);
+  EXPECT_GT(Score("ESKIDEN BERBAT, SIMDI GUZEL", "tr"), 0);
+  // Habit, and "since long ago", turn nothing.
+  EXPECT_NEAR(Score("I'm used to terrible, it is good", "en"),
+              Score("I'm terrible, it is good", "en"), 1e-9);
+  EXPECT_NEAR(Score("eskiden beri berbat, şimdi güzel", "tr"),
+              Score("hep berbat, şimdi güzel", "tr"), 1e-9);
+}
+
 }  // namespace
 }  // namespace earshot
