@@ -2608,8 +2608,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       last_luck = i;
     } else if (w.size() >= 4 && w.size() <= 6 && w[0] == 't') {
       tabii = tabii || w == "tabii" || w == "tabi" || w == "tabiki";
-    } else if (past_from == words.size() && (w.size() == 4 || w.size() == 7) &&
-               IsPastNowOver(words, text.tokens, i)) {
+    } else if (((w.size() == 4 && w[0] == 'u') || (w.size() == 7 && w[0] == 'e')) &&
+               past_from == words.size() && IsPastNowOver(words, text.tokens, i)) {
       past_from = i;
     }
   }
