@@ -2616,9 +2616,12 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   // "It used to crash, now it works", "eskiden iyiydi, şimdi berbat": the
   // clause after the one told as a past now over turns from it as after a
   // contrast word (which, when there is one, decides instead).
+  // "Until" ends the past in the clause itself: "I used to hate mornings
+  // until your coffee".
   if (last_contrast == words.size() && past_from < words.size()) {
     for (size_t k = past_from + 1; k < words.size(); ++k) {
-      if (is_word[k] && (text.tokens[k].clause_start || text.tokens[k].after_comma)) {
+      if (is_word[k] && (text.tokens[k].clause_start || text.tokens[k].after_comma ||
+                         words[k] == "until" || words[k] == "till")) {
         last_contrast = k;
         break;
       }

@@ -2706,6 +2706,7 @@ TEST(SentimentScorer, APastNowOverTurnsAsAContrastWordDoes) {
   EXPECT_LT(Score("it used to be good, now it is terrible", "en"), 0);
   EXPECT_GT(Score("eskiden berbat, şimdi güzel", "tr"), 0);
   EXPECT_GT(Score("ESKIDEN BERBAT, SIMDI GUZEL", "tr"), 0);
+  EXPECT_GT(Score("I used to find it terrible until the good update", "en"), 0);
   // Habit, and "since long ago", turn nothing.
   EXPECT_NEAR(Score("I'm used to terrible, it is good", "en"),
               Score("I'm terrible, it is good", "en"), 1e-9);
