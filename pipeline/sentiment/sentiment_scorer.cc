@@ -1905,9 +1905,9 @@ std::string_view StoppedInTime(const std::vector<std::string_view>& words,
 // English slang that praises with a word of harm: "this coffee is sick
 // 🔥", "the new drop is insane 💯", "killer tracks". The word's praise
 // valence when words[i] reads so, 0 otherwise: a slang adjective of its
-// own sentence that a hype emoji (🔥 💯 🤩 🙌 😍) follows, not said of the
-// writer ("I'm sick", "feeling sick"); or "killer" before a plural noun or
-// a work ("killer tracks", "killer set").
+// own sentence that a hype emoji (🔥 💯 🤩 🙌 😍) follows or that is said of
+// a deal or a work, not of the writer ("I'm sick", "feeling sick"); or
+// "killer" before a plural noun or a work ("killer tracks", "killer set").
 double SlangPraise(const std::vector<std::string_view>& words, const std::vector<Token>& tokens,
                    size_t i) {
   static constexpr std::string_view kSlang[] = {"sick",   "insane", "nuts", "wicked",
@@ -1931,6 +1931,17 @@ double SlangPraise(const std::vector<std::string_view>& words, const std::vector
   }
   if (!kSlangList.Contains(w)) return 0;
   if (i > 0 && !tokens[i].clause_start && kWriterList.Contains(words[i - 1])) return 0;
+  // Said of a deal or a work, it praises without an emoji: "that deal was
+  // sick", "the collab is insane" (not of prices: "prices are insane").
+  static constexpr std::string_view kPraised[] = {"deal", "deals", "offer", "drop",  "collab",
+                                                  "show", "gig",   "set",   "album", "track",
+                                                  "beat", "fit",   "view",  "lineup"};
+  static constexpr WordList kPraisedList(kPraised);
+  if (i >= 2 && !tokens[i].clause_start && !tokens[i - 1].clause_start &&
+      (words[i - 1] == "is" || words[i - 1] == "was" || words[i - 1] == "looks") &&
+      kPraisedList.Contains(words[i - 2])) {
+    return kSlangPraiseValence;
+  }
   for (size_t k = i + 1; k < words.size() && !tokens[k].clause_start; ++k) {
     if (tokens[k].kind != Token::Kind::kSymbol) continue;
     const std::string_view symbol = tokens[k].text;

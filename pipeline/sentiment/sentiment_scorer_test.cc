@@ -2688,6 +2688,8 @@ TEST(SentimentScorer, EnglishSlangPraiseReadsWithAHypeEmojiOrAWork) {
   EXPECT_GT(en("the new drop is insane 💯"), 0.3);
   EXPECT_GT(en("killer tracks on this one"), 0.3);
   EXPECT_GT(en("what a killer set"), 0.3);
+  EXPECT_GT(en("that deal was sick, got 2 pairs"), 0.3);
+  EXPECT_LT(en("the food was sick"), -0.1);
   EXPECT_LT(en("this coffee made me sick"), -0.3);
   EXPECT_LT(en("I'm sick 🔥"), 0.0);
   EXPECT_LT(en("prices are insane"), -0.1);
