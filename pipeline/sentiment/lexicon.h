@@ -78,6 +78,10 @@ class Lexicon {
     return (letters & ~spelled) != 0 && (spelled & ~letters) == 0;
   }
 
+  // Whether `letters` rule out this lexicon's single-word entry `key` (a
+  // stem when `stem`), as LettersRuleOut does: nullopt when it has none.
+  std::optional<bool> LettersRuleOutEntry(std::string_view key, bool stem, uint32_t letters) const;
+
   // The longest phrase entry starting at tokens[i] that the tokens after it
   // complete, or nullopt: the part of Lookup() that depends on context, for
   // callers that cache the rest per word.
@@ -103,10 +107,6 @@ class Lexicon {
   // valence, with *rest set to what follows it. For suffix stripping
   // ("iyiler" -> "iyi" + "ler"): one hashing pass over the word serves every
   // cut, and `wanted` is asked only about cuts that are probably entries.
-  // Whether `letters` rule out this lexicon's single-word entry `key` (a
-  // stem when `stem`), as LettersRuleOut does: nullopt when it has none.
-  std::optional<bool> LettersRuleOutEntry(std::string_view key, bool stem, uint32_t letters) const;
-
   // Cuts that `letters` (the word's Token::letters) rule out are passed over.
   template <typename Wanted>
   std::optional<double> LookupWordPrefix(std::string_view word, size_t min_length, Wanted&& wanted,
