@@ -320,9 +320,8 @@ TEST(ExplainCommand, ShowsTheToneARuleLeansAPostWhoseWordsWeighNothing) {
 // The text output lines sentiment up by terminal columns, not bytes: an
 // emoji (4 bytes, 2 columns) and an ASCII word end their column alike.
 TEST(ExplainCommand, ARuleAskedForByIdIsExplainedEvenWhenNothingOfItMatched) {
-  const RunResult run =
-      Earshot({"explain", "paketim hala ulaşmadı", "--rule", "tr.delivery.lost", "--json"},
-              "explain-rule");
+  const RunResult run = Earshot(
+      {"explain", "paketim hala ulaşmadı", "--rule", "tr.delivery.lost", "--json"}, "explain-rule");
   ASSERT_EQ(run.exit_code, 0) << run.output;
   rapidjson::Document doc;
   doc.Parse(run.output.c_str());
