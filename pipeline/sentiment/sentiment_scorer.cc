@@ -1893,13 +1893,11 @@ std::string_view StoppedInTime(const std::vector<std::string_view>& words,
   if (verb.empty()) return {};
   // The harm as the thing stopped, not its cause or place: "uygulama
   // hatasıyla engelleniyor" is the customer stopped by an error.
+  // (An ending after three letters at least: "hatasıyla", not "hala".)
   const std::string_view harm = words[end - 1];
-  for (const std::string_view ending : {"la", "le", "dan", "den", "tan", "ten", "da", "de"}) {
-    if (harm.size() > ending.size() + 2 && harm.substr(harm.size() - ending.size()) == ending) {
-      return {};
-    }
-  }
-  return verb;
+  const bool cause = harm.size() > 3 && EndsWithAny(harm.substr(3), {"la", "le", "dan", "den",
+                                                                     "tan", "ten", "da", "de"});
+  return cause ? std::string_view() : verb;
 }
 
 // English slang that praises with a word of harm: "this coffee is sick
@@ -2007,11 +2005,9 @@ std::string_view WarnedAbout(const std::vector<std::string_view>& words,
     for (++k; next() && k <= end + 3; ++k) {
       const std::string_view w = words[k];
       if (!starts(w, "uyar")) continue;
-      for (const std::string_view own :
-           {"yorum", "yoruz", "dim", "dik", "yim", "rim", "riz", "rum", "ruz", "cagim", "cegim"}) {
-        if (w.size() >= own.size() && w.substr(w.size() - own.size()) == own) return {};
-      }
-      return w;
+      const bool own = EndsWithAny(
+          w, {"yorum", "yoruz", "dim", "dik", "yim", "rim", "riz", "rum", "ruz", "cagim", "cegim"});
+      return own ? std::string_view() : w;
     }
   }
   return {};
