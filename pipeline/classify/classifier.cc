@@ -244,6 +244,17 @@ std::string RatedReason(int rating) {
   return "review rated " + std::to_string(rating) + (rating == 1 ? " star" : " stars");
 }
 
+// Clapping in a post that a specific fault rule (p1, p2) matched is the
+// sarcasm of the thanks beside it: "100 mbps paket parası alıp 8 mbps
+// verdiğiniz için teşekkürler 👏👏". Thanks for a fault put right say so in
+// words ("sorunu 10 dakikada çözdünüz"), which the scorer reads as a turn.
+bool Claps(const NormalizedText& text) {
+  for (const Token& t : text.tokens) {
+    if (t.kind == Token::Kind::kSymbol && t.text == "\xF0\x9F\x91\x8F") return true;
+  }
+  return false;
+}
+
 // "Still" and "again" say the problem is open whatever the thanks: "çok
 // teşekkür ederim, iadem hâlâ yatmadı", "thanks, fixed, but it crashed
 // again".
@@ -487,7 +498,7 @@ Verdict Classifier::Classify(const Post& post) const {
       ((v.sentiment_strength >= options_.praise_overrides_complaint_above &&
         (sentiment.turns_positive ||
          (praise_rule != nullptr && (v.lang != "en" || SaysResolved(text)) &&
-          !sentiment.turns_away) ||
+          !sentiment.turns_away && !(complaint_rule->priority <= Priority::kP2 && Claps(text))) ||
          (high_stars && complaint_rule->priority >= Priority::kP3))) ||
        (high_stars && complaint_rule->priority >= Priority::kP3 && SaysResolved(text))) &&
       !SaysStillOpen(text);

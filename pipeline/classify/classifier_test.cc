@@ -491,6 +491,14 @@ TEST_F(ClassifierTest, AProblemToldInAWellRatedReviewThatReadsWellIsNoComplaint)
             PostClass::kComplaint);
 }
 
+TEST_F(ClassifierTest, ClappingBesideASpecificFaultIsSarcasmNotThanks) {
+  // Turkish thanks beside a complaint rule are praise when the post reads
+  // well; with clapping, and a specific fault (tr.delivery, p2) matched,
+  // they are the sarcasm of "thanks for nothing".
+  EXPECT_EQ(Classify("teşekkürler, mükemmel, kargo gelmedi").post_class, PostClass::kPraise);
+  EXPECT_EQ(Classify("teşekkürler, mükemmel, kargo gelmedi 👏👏").post_class, PostClass::kComplaint);
+}
+
 TEST_F(ClassifierTest, AVerdictWithItsSubjectLeftOutIsNoQuestion) {
   EXPECT_NE(Classify("does the job. great").post_class, PostClass::kQuestion);
   EXPECT_NE(Classify("does what it says, great").post_class, PostClass::kQuestion);
