@@ -218,10 +218,11 @@ bool SaysResolved(const NormalizedText& text) {
       "hasn't", "havent", "haven't", "isnt",  "isn't",  "werent", "weren't"};
   static constexpr WordList kDenied(kDenials);
   const std::vector<Token>& t = text.tokens;
-  // A denial one or two words before, in the same clause.
+  // A denial one or two words before, in the same clause and phrase ("no
+  // fuss, refunded in 2 minutes" denies the fuss, not the refund).
   auto denied = [&](size_t k) {
     for (size_t back = 1; back <= 2 && back <= k; ++back) {
-      if (t[k - back + 1].clause_start) break;
+      if (t[k - back + 1].clause_start || t[k - back + 1].after_comma) break;
       if (kDenied.Contains(t[k - back].text)) return true;
     }
     return false;

@@ -489,6 +489,11 @@ TEST_F(ClassifierTest, AProblemToldInAWellRatedReviewThatReadsWellIsNoComplaint)
             PostClass::kComplaint);
   EXPECT_EQ(Classify("it came broken and terrible and they never fixed it", 4).post_class,
             PostClass::kComplaint);
+  // A denial in the phrase before is not the remedy's: "no fuss, refunded".
+  EXPECT_EQ(Classify("it came broken and terrible, no fuss, refunded in a day", 5).post_class,
+            PostClass::kPraise);
+  EXPECT_EQ(Classify("it came broken and terrible, no refunded money yet", 5).post_class,
+            PostClass::kComplaint);
 }
 
 TEST_F(ClassifierTest, ClappingBesideASpecificFaultIsSarcasmNotThanks) {

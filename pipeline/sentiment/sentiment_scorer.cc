@@ -1849,7 +1849,8 @@ bool IsTurkishRemedyVerb(std::string_view w) {
 // not "şüphesiyle", as in "dolandırıcılık şüphesiyle engellendi", which is
 // the customer's card stopped) and an adverb of time ("hemen", "anında",
 // "zamanında"); a negated verb stopped nothing ("engellemediniz"). Returns
-// the verb, or "" when there is none.
+// the verb, or "" when there is none. A harm the writer was only about to
+// suffer ("dolandırılmak üzereydim") is stopped too.
 std::string_view StoppedInTime(const std::vector<std::string_view>& words,
                                const std::vector<Token>& tokens, size_t end) {
   static constexpr std::string_view kStops[] = {"engelled", "engellen", "onled",   "onlen",
@@ -1870,6 +1871,14 @@ std::string_view StoppedInTime(const std::vector<std::string_view>& words,
   // Asked, it was not told: "dolandırıcıyı yakaladınız mı?".
   if (!next() || tokens[k].in_question) return {};
   const std::string_view w = words[k];
+  // Nearly done is not done: "dolandırılmak üzereydim", "dolandırıcılara
+  // kanmak üzereydi" (was about to; "üzere", about to now, is still a
+  // threat).
+  if (w.starts_with("uzereyd")) return w;
+  if (w == "kanmak" && k + 1 < words.size() && !tokens[k + 1].clause_start &&
+      words[k + 1].starts_with("uzereyd")) {
+    return words[k + 1];
+  }
   std::string_view verb;
   if (w == "fark") {
     if (k + 1 < words.size() && !tokens[k + 1].clause_start && kNoticeList.Contains(words[k + 1])) {

@@ -2637,6 +2637,14 @@ TEST(SentimentScorer, ATurkishHarmStoppedInTimeCountsNothing) {
   EXPECT_LT(score("sahte diye engellendi"), -0.3);
   EXPECT_LT(score("dolandırıcılıkla engellendim"), -0.3);
   EXPECT_LT(score("sahte işlemi engelleniyor"), -0.3);
+  // Only about to: "was about to be scammed", "was about to fall for the
+  // scammers"; about to now is still a threat.
+  l->tr.Add("dolandırıl*", -3.5);
+  l->tr.Add("dolandırıcı*", -3.5);
+  EXPECT_EQ(score("dolandırılmak üzereydim"), 0.0);
+  EXPECT_EQ(score("babam dolandırıcılara kanmak üzereydi"), 0.0);
+  EXPECT_LT(score("babam dolandırıcılara kandı"), -0.3);
+  EXPECT_LT(score("dolandırılmak üzereyiz"), -0.3);
 }
 
 // A harm a warning is about is a service, not the writer's harm: English
