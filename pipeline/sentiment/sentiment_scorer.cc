@@ -1253,7 +1253,9 @@ std::string_view ThanksForAWrong(const std::vector<std::string_view>& words,
       "yanilttig", "kandirdig", "dolandirdig", "unuttug", "geciktirdig", "bozdug", "kirdig",
       "oyaladig", "surundurdug",
       // What was done to the parcel: "paketimi ezdiğiniz için", "ıslattığınız".
-      "ezdig", "islattig", "firlattig", "parcaladig", "hirpaladig", "yirttig", "doktug"};
+      "ezdig", "islattig", "firlattig", "parcaladig", "hirpaladig", "yirttig", "doktug",
+      // What was left undone: "3 gündür telefona bakmadığınız için".
+      "bakmadig", "donmedig", "aramadig", "ilgilenmedig", "cevaplamadig"};
   static constexpr std::string_view kDoneBefore[] = {"iptal", "magdur", "ihmal", "rezil",
                                                      "zam",   "hata",   "yanlis"};
   static constexpr WordList kDoneBeforeList(kDoneBefore);

@@ -1875,6 +1875,9 @@ TEST(SentimentScorer, ThanksForAWrongCountAgainstOnlyWithAComplaintRule) {
   EXPECT_LT(s("kolimi ıslattığınız için sağolun", "tr", true), 0);
   EXPECT_LT(s("thanks for losing my parcel", "en", true), 0);
   EXPECT_LT(s("cheers for wasting my whole afternoon", "en", true), 0);
+  // What was left undone, with a complaint rule: "telefona bakmadığınız için".
+  EXPECT_LT(s("3 gündür telefona bakmadığınız için teşekkürler", "tr", true), 0);
+  EXPECT_GT(s("3 gündür telefona bakmadığınız için teşekkürler", "tr", false), 0);
   // Another sentence keeps them apart.
   EXPECT_GT(s("teşekkürler. paramı iki kez çektiğiniz için itiraz ettim", "tr", true), 0);
   // Without a complaint rule the thanks may be sincere: the customer asked.
