@@ -256,6 +256,29 @@ bool Claps(const NormalizedText& text) {
   return false;
 }
 
+// Laughter: 😂 or 🤣, or "lol", "lmao", "jk", "haha", "şaka".
+bool Laughs(const NormalizedText& text) {
+  static constexpr std::string_view kWords[] = {"lol",    "lmao", "lmfao",  "jk",   "haha",
+                                                "hahaha", "saka", "sakasi", "hehe", "jsjs"};
+  static constexpr WordList kLaughter(kWords);
+  for (const Token& t : text.tokens) {
+    if (t.kind == Token::Kind::kSymbol &&
+        (t.text == "\xF0\x9F\x98\x82" || t.text == "\xF0\x9F\xA4\xA3")) {
+      return true;
+    }
+    if (t.is_word && kLaughter.Contains(t.text)) return true;
+  }
+  return false;
+}
+
+// A rule whose only flags are legal or fraud: the words a joke borrows
+// ("i need to sue 😂", "bu fiyat dolandırıcılık 😂").
+bool FlagsOnlyLegalOrFraud(const Rule& rule) {
+  return !rule.urgent.empty() &&
+         std::all_of(rule.urgent.begin(), rule.urgent.end(),
+                     [](const std::string& flag) { return flag == "legal" || flag == "fraud"; });
+}
+
 // "Still" and "again" say the problem is open whatever the thanks: "çok
 // teşekkür ederim, iadem hâlâ yatmadı", "thanks, fixed, but it crashed
 // again".
@@ -410,6 +433,7 @@ Verdict Classifier::Classify(const Post& post) const {
   const Rule* complaint_rule = nullptr;
   const Rule* question_rule = nullptr;
   const Rule* praise_rule = nullptr;
+  const Rule* neutral_rule = nullptr;
   // The brand's id and configured names; a brand the config does not know
   // (the command-line tools) by its id alone.
   auto names_the_brand = [&] {
@@ -435,8 +459,26 @@ Verdict Classifier::Classify(const Post& post) const {
   // a customer asking how to leave ("aboneliğimi nasıl iptal ederim") asks,
   // and the flag, not the class, says what is at stake.
   bool only_churn_complaints = true;
+  // A lawsuit or a scam said in jest: laughter, a post that reads clearly
+  // positive, praise beside it (a praise rule or a well-rated review), and
+  // no complaint but the legal or fraud words ("these wings are so hot i
+  // need to sue 😂🔥 10/10", "diyetisyenim dava açacak 😂 harika bi tatildi",
+  // five stars). Such rules are listed as matched and decide nothing.
+  const bool jest =
+      v.sentiment_strength >= options_.praise_above &&
+      std::any_of(matched.begin(), matched.end(),
+                  [](const Rule* rule) { return rule->category == "complaint"; }) &&
+      std::all_of(matched.begin(), matched.end(),
+                  [](const Rule* rule) {
+                    return rule->category != "complaint" || FlagsOnlyLegalOrFraud(*rule);
+                  }) &&
+      ((post.rating && *post.rating >= options_.praise_min_stars) ||
+       std::any_of(matched.begin(), matched.end(),
+                   [](const Rule* rule) { return rule->category == "praise"; })) &&
+      Laughs(text);
   for (const Rule* rule : matched) {
     v.matches.push_back(RuleMatch{rule->id, rule->category, rule->topic});
+    if (jest && rule->category == "complaint") continue;
     // Listed as matched, but deciding nothing: "the traffic is terrible"
     // is no complaint to any company.
     if (rule->needs_target && !aims_at_a_company()) {
@@ -455,6 +497,7 @@ Verdict Classifier::Classify(const Post& post) const {
     const Rule** slot = rule->category == "complaint"  ? &complaint_rule
                         : rule->category == "question" ? &question_rule
                         : rule->category == "praise"   ? &praise_rule
+                        : rule->category == "neutral"  ? &neutral_rule
                                                        : nullptr;
     if (slot != nullptr && (*slot == nullptr || rule->priority < (*slot)->priority)) *slot = rule;
   }
@@ -543,6 +586,15 @@ Verdict Classifier::Classify(const Post& post) const {
     if (question_rule != nullptr) v.sla_ms = question_rule->sla_ms;
     v.confidence = question_rule != nullptr ? 0.85 : 0.6;
     v.reason = question_rule != nullptr ? "question rule " + question_rule->id : "question cue";
+  } else if (neutral_rule != nullptr && praise_rule == nullptr && !high_stars) {
+    // News, an announcement, a job advert, a sponsorship: what it says of
+    // the brand needs no answer, however its words lean ("proud to announce
+    // our new sponsor", "planned maintenance tonight"). A rule of another
+    // class, or stars, still decide.
+    v.post_class = PostClass::kNeutral;
+    v.priority = Priority::kP4;
+    v.confidence = 0.7;
+    v.reason = "neutral rule " + neutral_rule->id;
   } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem &&
              !self_blame() && (praise_rule != nullptr || aims_at_a_company())) {
     // Thanks that read negative are sarcasm aimed at the thanked company

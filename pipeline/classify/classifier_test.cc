@@ -1,6 +1,7 @@
 #include "earshot/classifier.h"
 
 #include <gtest/gtest.h>
+#include <optional>
 
 #include "pipeline/classify/complaint_target.h"
 #include "pipeline/sentiment/sentiment_scorer.h"
@@ -114,6 +115,58 @@ TEST_F(ClassifierTest, UrgentFlagRaisesPriorityToP1) {
   EXPECT_EQ(v.post_class, PostClass::kComplaint);
   EXPECT_EQ(v.priority, Priority::kP1);
   EXPECT_EQ(v.urgent, std::vector<std::string>{"legal"});
+}
+
+// A lawyer named in jest (laughter, a post that reads clearly positive,
+// praise beside it, and no other complaint) decides nothing; without the
+// laughter, or with another complaint, it is the alarm it says.
+TEST_F(ClassifierTest, ALegalWordSaidInJestRaisesNoAlarm) {
+  const Verdict jest = Classify("mükemmel bir tatildi teşekkürler, avukatım bile kıskandı 😂");
+  EXPECT_EQ(jest.post_class, PostClass::kPraise);
+  EXPECT_TRUE(jest.urgent.empty());
+  EXPECT_EQ(Classify("mükemmel bir tatildi teşekkürler, avukatım bile kıskandı").urgent,
+            std::vector<std::string>{"legal"});
+  EXPECT_EQ(Classify("mükemmel, avukatımı arayacağım 😂 kargo gelmedi").post_class,
+            PostClass::kComplaint);
+}
+
+// A neutral rule (news, a job advert) decides over the lean of the words,
+// not over a rule of another class or stars.
+TEST(ClassifierNeutral, ANeutralRuleDecidesOverSentimentAlone) {
+  auto rules = testing::RulesFromYaml(R"(rules:
+  - id: news
+    category: neutral
+    priority: p4
+    match: {any: ["we're hiring", "announce"]}
+  - id: thanks
+    category: praise
+    priority: p4
+    match: {any: ["thanks"]}
+  - id: broken
+    category: complaint
+    priority: p3
+    match: {any: ["broken"]}
+)");
+  ASSERT_NE(rules, nullptr);
+  auto lex = std::make_shared<Lexicons>();
+  lex->en.Add("great", 3);
+  lex->en.Add("proud", 2);
+  lex->en.Add("terrible", -3);
+  const Classifier classifier(rules, lex, ClassifierOptions{}, BrandAccounts{});
+  auto classify = [&](const std::string& text, std::optional<int> rating = std::nullopt) {
+    Post p;
+    p.id = "1";
+    p.channel = "x";
+    p.text = text;
+    p.rating = rating;
+    return classifier.Classify(p).post_class;
+  };
+  EXPECT_EQ(classify("great news, we're hiring!"), PostClass::kNeutral);
+  EXPECT_EQ(classify("proud to announce a great new partner"), PostClass::kNeutral);
+  EXPECT_EQ(classify("proud and great"), PostClass::kPraise);
+  EXPECT_EQ(classify("great news, we're hiring! thanks"), PostClass::kPraise);
+  EXPECT_EQ(classify("we're hiring and the site is broken"), PostClass::kComplaint);
+  EXPECT_EQ(classify("great, we're hiring", 5), PostClass::kPraise);
 }
 
 // Asking how to leave is a question flagged churn (so p1), not a
