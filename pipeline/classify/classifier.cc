@@ -245,13 +245,17 @@ std::string RatedReason(int rating) {
   return "review rated " + std::to_string(rating) + (rating == 1 ? " star" : " stars");
 }
 
-// Clapping in a post that a specific fault rule (p1, p2) matched is the
-// sarcasm of the thanks beside it: "100 mbps paket parası alıp 8 mbps
-// verdiğiniz için teşekkürler 👏👏". Thanks for a fault put right say so in
-// words ("sorunu 10 dakikada çözdünüz"), which the scorer reads as a turn.
-bool Claps(const NormalizedText& text) {
+// Irony marks beside a complaint rule make the thanks or praise beside it
+// sarcasm: clapping when a specific fault rule (p1, p2) matched ("100 mbps
+// paket parası alıp 8 mbps verdiğiniz için teşekkürler 👏👏"), the upside-down
+// face with any ("harika bi hizmet gerçekten 🙃 kamera artık açılmıyor").
+// Thanks for a fault put right say so in words ("sorunu 10 dakikada
+// çözdünüz"), which the scorer reads as a turn.
+bool MarksIrony(const NormalizedText& text, Priority complaint_priority) {
   for (const Token& t : text.tokens) {
-    if (t.kind == Token::Kind::kSymbol && t.text == "\xF0\x9F\x91\x8F") return true;
+    if (t.kind != Token::Kind::kSymbol) continue;
+    if (t.text == "\xF0\x9F\x99\x83") return true;  // upside-down face
+    if (t.text == "\xF0\x9F\x91\x8F" && complaint_priority <= Priority::kP2) return true;
   }
   return false;
 }
@@ -542,7 +546,7 @@ Verdict Classifier::Classify(const Post& post) const {
       ((v.sentiment_strength >= options_.praise_overrides_complaint_above &&
         (sentiment.turns_positive ||
          (praise_rule != nullptr && (v.lang != "en" || SaysResolved(text)) &&
-          !sentiment.turns_away && !(complaint_rule->priority <= Priority::kP2 && Claps(text))) ||
+          !sentiment.turns_away && !MarksIrony(text, complaint_rule->priority)) ||
          (high_stars && complaint_rule->priority >= Priority::kP3))) ||
        (high_stars && complaint_rule->priority >= Priority::kP3 && SaysResolved(text))) &&
       !SaysStillOpen(text);

@@ -1,6 +1,7 @@
 #include "earshot/classifier.h"
 
 #include <gtest/gtest.h>
+
 #include <optional>
 
 #include "pipeline/classify/complaint_target.h"
@@ -33,6 +34,11 @@ class ClassifierTest : public ::testing::Test {
     priority: p3
     lang: en
     match: {any: ["broken"]}
+  - id: tr.broken
+    category: complaint
+    priority: p3
+    lang: tr
+    match: {any: ["bozuk"]}
   - id: tr.thanks
     category: praise
     priority: p4
@@ -549,12 +555,15 @@ TEST_F(ClassifierTest, AProblemToldInAWellRatedReviewThatReadsWellIsNoComplaint)
             PostClass::kComplaint);
 }
 
-TEST_F(ClassifierTest, ClappingBesideASpecificFaultIsSarcasmNotThanks) {
+TEST_F(ClassifierTest, IronyMarksBesideAFaultAreSarcasmNotThanks) {
   // Turkish thanks beside a complaint rule are praise when the post reads
   // well; with clapping, and a specific fault (tr.delivery, p2) matched,
   // they are the sarcasm of "thanks for nothing".
   EXPECT_EQ(Classify("teşekkürler, mükemmel, kargo gelmedi").post_class, PostClass::kPraise);
   EXPECT_EQ(Classify("teşekkürler, mükemmel, kargo gelmedi 👏👏").post_class, PostClass::kComplaint);
+  // The upside-down face marks irony beside any complaint rule.
+  EXPECT_EQ(Classify("teşekkürler, mükemmel, kutu bozuk").post_class, PostClass::kPraise);
+  EXPECT_EQ(Classify("teşekkürler, mükemmel, kutu bozuk 🙃").post_class, PostClass::kComplaint);
 }
 
 TEST_F(ClassifierTest, AVerdictWithItsSubjectLeftOutIsNoQuestion) {
