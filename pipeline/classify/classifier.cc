@@ -464,8 +464,7 @@ Verdict Classifier::Classify(const Post& post) const {
   // and the flag, not the class, says what is at stake.
   bool only_churn_complaints = true;
   // A lawsuit or a scam said in jest: laughter, a post that reads clearly
-  // positive, praise beside it (a praise rule or a well-rated review), and
-  // no complaint but the legal or fraud words ("these wings are so hot i
+  // positive, and no complaint but the legal or fraud words ("these wings are so hot i
   // need to sue 😂🔥 10/10", "diyetisyenim dava açacak 😂 harika bi tatildi",
   // five stars). Such rules are listed as matched and decide nothing.
   const bool jest =
@@ -476,9 +475,6 @@ Verdict Classifier::Classify(const Post& post) const {
                   [](const Rule* rule) {
                     return rule->category != "complaint" || FlagsOnlyLegalOrFraud(*rule);
                   }) &&
-      ((post.rating && *post.rating >= options_.praise_min_stars) ||
-       std::any_of(matched.begin(), matched.end(),
-                   [](const Rule* rule) { return rule->category == "praise"; })) &&
       Laughs(text);
   for (const Rule* rule : matched) {
     v.matches.push_back(RuleMatch{rule->id, rule->category, rule->topic});

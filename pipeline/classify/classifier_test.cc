@@ -130,6 +130,8 @@ TEST_F(ClassifierTest, ALegalWordSaidInJestRaisesNoAlarm) {
   const Verdict jest = Classify("mükemmel bir tatildi teşekkürler, avukatım bile kıskandı 😂");
   EXPECT_EQ(jest.post_class, PostClass::kPraise);
   EXPECT_TRUE(jest.urgent.empty());
+  // No praise rule is needed: the laughter and the words say it.
+  EXPECT_TRUE(Classify("harika harika bir tatildi, avukatım bile kıskandı 😂").urgent.empty());
   EXPECT_EQ(Classify("mükemmel bir tatildi teşekkürler, avukatım bile kıskandı").urgent,
             std::vector<std::string>{"legal"});
   EXPECT_EQ(Classify("mükemmel, avukatımı arayacağım 😂 kargo gelmedi").post_class,

@@ -1921,8 +1921,9 @@ double SlangPraise(const std::vector<std::string_view>& words, const std::vector
                    size_t i) {
   static constexpr std::string_view kSlang[] = {"sick",   "insane", "nuts", "wicked",
                                                 "mental", "filthy", "crazy"};
-  static constexpr std::string_view kWorks[] = {"track", "song",   "album",  "beat",  "set",
-                                                "look",  "outfit", "lineup", "combo", "vibe"};
+  static constexpr std::string_view kWorks[] = {"track", "song", "album",  "beat",
+                                                "set",   "look", "outfit", "lineup",
+                                                "combo", "vibe", "deal",   "offer"};
   static constexpr std::string_view kWriter[] = {"i'm", "im",  "am",      "feel", "feeling", "felt",
                                                  "got", "get", "getting", "me",   "i"};
   static constexpr WordList kSlangList(kSlang);

@@ -2698,6 +2698,7 @@ TEST(SentimentScorer, EnglishSlangPraiseReadsWithAHypeEmojiOrAWork) {
   EXPECT_GT(en("this coffee is sick 🔥"), 0.3);
   EXPECT_GT(en("the new drop is insane 💯"), 0.3);
   EXPECT_GT(en("killer tracks on this one"), 0.3);
+  EXPECT_GT(en("this killer deal on the headphones"), 0.3);
   EXPECT_GT(en("what a killer set"), 0.3);
   EXPECT_GT(en("that deal was sick, got 2 pairs"), 0.3);
   EXPECT_LT(en("the food was sick"), -0.1);
