@@ -283,6 +283,26 @@ bool FlagsOnlyLegalOrFraud(const Rule& rule) {
                      [](const std::string& flag) { return flag == "legal" || flag == "fraud"; });
 }
 
+// A rating given so that the review is read: "5 stars so the devs actually
+// read this", "5 yıldız veriyorum ki üstte çıkıp görün".
+bool StarsGivenToBeSeen(const NormalizedText& text) {
+  static constexpr std::string_view kSeen[] = {"read",     "see",    "notice", "gorun",    "gorsun",
+                                               "gorsunuz", "okuyun", "okusun", "okusunuz", "ustte"};
+  static constexpr WordList kSeenList(kSeen);
+  bool stars = false;
+  bool so = false;
+  bool seen = false;
+  for (const Token& t : text.tokens) {
+    if (!t.is_word) continue;
+    const std::string_view w = t.text;
+    stars = stars || w == "stars" || w == "star" || w == "yildiz" || w == "yildizi";
+    // "so", "so that", Turkish "ki" after the rating.
+    so = so || (stars && (w == "so" || w == "ki"));
+    seen = seen || (so && kSeenList.Contains(w));
+  }
+  return seen;
+}
+
 // "Still" and "again" say the problem is open whatever the thanks: "çok
 // teşekkür ederim, iadem hâlâ yatmadı", "thanks, fixed, but it crashed
 // again".
@@ -295,9 +315,33 @@ bool SaysStillOpen(const NormalizedText& text) {
   static constexpr std::string_view kPromise[] = {"would", "will",  "i'd", "we'd",
                                                   "i'll",  "we'll", "id"};
   static constexpr WordList kPromiseList(kPromise);
+  // A fault asked to be fixed ("fix pls", "please fix"), a count of time
+  // running on ("three weeks now"), a fault dated from a month ("out of
+  // order since march").
+  static constexpr std::string_view kPlease[] = {"pls", "plz", "please", "asap"};
+  static constexpr WordList kPleaseList(kPlease);
+  static constexpr std::string_view kSpans[] = {"hours", "days", "weeks", "months", "years"};
+  static constexpr WordList kSpanList(kSpans);
+  static constexpr std::string_view kMonths[] = {
+      "january", "february",  "march",   "april",    "may",      "june", "july",
+      "august",  "september", "october", "november", "december", "last"};
+  static constexpr WordList kMonthList(kMonths);
   const std::vector<Token>& tokens = text.tokens;
+  auto word_at = [&](size_t k) {
+    return k < tokens.size() && tokens[k].is_word ? tokens[k].text : std::string_view();
+  };
   for (size_t k = 0; k < tokens.size(); ++k) {
-    if (!tokens[k].is_word || !kOpen.Contains(tokens[k].text)) continue;
+    if (!tokens[k].is_word) continue;
+    const std::string_view w = tokens[k].text;
+    if (w == "fix" &&
+        (kPleaseList.Contains(word_at(k + 1)) || (k > 0 && kPleaseList.Contains(word_at(k - 1))))) {
+      return true;
+    }
+    if (w == "now" && k > 0 && !tokens[k].clause_start && kSpanList.Contains(word_at(k - 1))) {
+      return true;
+    }
+    if (w == "since" && kMonthList.Contains(word_at(k + 1))) return true;
+    if (!kOpen.Contains(w)) continue;
     bool promised = false;
     for (size_t back = 1; tokens[k].text == "again" && back <= 3 && back <= k && !promised;
          ++back) {
@@ -502,7 +546,11 @@ Verdict Classifier::Classify(const Post& post) const {
     if (slot != nullptr && (*slot == nullptr || rule->priority < (*slot)->priority)) *slot = rule;
   }
   const bool low_stars = post.rating && *post.rating <= options_.complaint_max_stars;
-  const bool high_stars = post.rating && *post.rating >= options_.praise_min_stars;
+  // Stars given so that the review is seen ("5 stars so the devs actually
+  // read this", "5 yıldız veriyorum ki üstte çıkıp görün") say nothing of
+  // the writer's verdict.
+  const bool high_stars =
+      post.rating && *post.rating >= options_.praise_min_stars && !StarsGivenToBeSeen(text);
   // Asked only where no rule has decided: most posts with a complaint rule
   // never need it.
   std::optional<bool> question_cue;

@@ -550,6 +550,18 @@ TEST_F(ClassifierTest, AProblemToldInAWellRatedReviewThatReadsWellIsNoComplaint)
             PostClass::kComplaint);
   EXPECT_EQ(Classify("it came broken and terrible and they never fixed it", 4).post_class,
             PostClass::kComplaint);
+  // Nor when the fault is asked to be fixed, dated, or the stars were given
+  // to be seen.
+  EXPECT_EQ(Classify("it came broken, the exchange was great, would shop again", 4).post_class,
+            PostClass::kPraise);
+  EXPECT_EQ(Classify("it came broken, the exchange was great, fix pls", 4).post_class,
+            PostClass::kComplaint);
+  EXPECT_EQ(Classify("broken since march, the app is great otherwise", 4).post_class,
+            PostClass::kComplaint);
+  EXPECT_EQ(Classify("broken, three weeks now, the app is great otherwise", 4).post_class,
+            PostClass::kComplaint);
+  EXPECT_EQ(Classify("5 stars so the devs read this: broken, great app otherwise", 5).post_class,
+            PostClass::kComplaint);
   // A denial in the phrase before is not the remedy's: "no fuss, refunded".
   EXPECT_EQ(Classify("it came broken and terrible, no fuss, refunded in a day", 5).post_class,
             PostClass::kPraise);
