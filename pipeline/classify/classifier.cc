@@ -303,6 +303,27 @@ bool StarsGivenToBeSeen(const NormalizedText& text) {
   return seen;
 }
 
+// Stars the writer says were given by mistake: a word for stars and one
+// for a slip ("yanlışlıkla", "kazara", "accidentally", "by mistake",
+// "meant"): "yanlışlıkla 2 yıldız basmışım", "sorry meant 5 stars".
+bool StarsSaidToBeASlip(const NormalizedText& text) {
+  static constexpr std::string_view kSlip[] = {"yanlislikla", "kazara",     "accidentally",
+                                               "mistake",     "meant",      "mistakenly",
+                                               "misclicked",  "yanlislikta"};
+  static constexpr WordList kSlipList(kSlip);
+  static constexpr std::string_view kStars[] = {"star",     "stars",  "yildiz", "yildizi",
+                                                "yildizla", "rating", "puan",   "puani"};
+  static constexpr WordList kStarList(kStars);
+  bool stars = false;
+  bool slip = false;
+  for (const Token& t : text.tokens) {
+    if (!t.is_word) continue;
+    stars = stars || kStarList.Contains(t.text);
+    slip = slip || kSlipList.Contains(t.text);
+  }
+  return stars && slip;
+}
+
 // "Still" and "again" say the problem is open whatever the thanks: "çok
 // teşekkür ederim, iadem hâlâ yatmadı", "thanks, fixed, but it crashed
 // again".
@@ -545,12 +566,16 @@ Verdict Classifier::Classify(const Post& post) const {
                                                        : nullptr;
     if (slot != nullptr && (*slot == nullptr || rule->priority < (*slot)->priority)) *slot = rule;
   }
-  const bool low_stars = post.rating && *post.rating <= options_.complaint_max_stars;
+  // Stars the writer says were a slip ("yanlışlıkla 2 yıldız basmışım",
+  // "no idea why i pressed 2 stars, meant 5") are no verdict either way.
+  const bool stars_slipped = post.rating && StarsSaidToBeASlip(text);
+  const bool low_stars =
+      post.rating && *post.rating <= options_.complaint_max_stars && !stars_slipped;
   // Stars given so that the review is seen ("5 stars so the devs actually
   // read this", "5 yıldız veriyorum ki üstte çıkıp görün") say nothing of
   // the writer's verdict.
-  const bool high_stars =
-      post.rating && *post.rating >= options_.praise_min_stars && !StarsGivenToBeSeen(text);
+  const bool high_stars = post.rating && *post.rating >= options_.praise_min_stars &&
+                          !stars_slipped && !StarsGivenToBeSeen(text);
   // Asked only where no rule has decided: most posts with a complaint rule
   // never need it.
   std::optional<bool> question_cue;

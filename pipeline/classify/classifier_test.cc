@@ -562,6 +562,12 @@ TEST_F(ClassifierTest, AProblemToldInAWellRatedReviewThatReadsWellIsNoComplaint)
             PostClass::kComplaint);
   EXPECT_EQ(Classify("5 stars so the devs read this: broken, great app otherwise", 5).post_class,
             PostClass::kComplaint);
+  // Stars said to be a slip decide nothing: the words do.
+  EXPECT_EQ(Classify("mükemmel mükemmel, yanlışlıkla 2 yıldız verdim").post_class,
+            PostClass::kPraise);
+  EXPECT_EQ(Classify("mükemmel mükemmel, yanlışlıkla 2 yıldız verdim", 2).post_class,
+            PostClass::kPraise);
+  EXPECT_EQ(Classify("mükemmel mükemmel, 2 yıldız verdim", 2).post_class, PostClass::kComplaint);
   // A denial in the phrase before is not the remedy's: "no fuss, refunded".
   EXPECT_EQ(Classify("it came broken and terrible, no fuss, refunded in a day", 5).post_class,
             PostClass::kPraise);
@@ -577,7 +583,8 @@ TEST_F(ClassifierTest, IronyMarksBesideAFaultAreSarcasmNotThanks) {
   EXPECT_EQ(Classify("teşekkürler, mükemmel, kargo gelmedi 👏👏").post_class, PostClass::kComplaint);
   // The upside-down face marks irony beside any complaint rule.
   EXPECT_EQ(Classify("teşekkürler, mükemmel, kutu bozuk").post_class, PostClass::kPraise);
-  EXPECT_EQ(Classify("teşekkürler, mükemmel, kutu bozuk 🙃").post_class, PostClass::kComplaint);
+  EXPECT_EQ(Classify("teşekkürler, mükemmel, kutu bozuk 🙃").post_class,
+            PostClass::kComplaint);
 }
 
 TEST_F(ClassifierTest, AVerdictWithItsSubjectLeftOutIsNoQuestion) {
