@@ -260,14 +260,16 @@ bool MarksIrony(const NormalizedText& text, Priority complaint_priority) {
   return false;
 }
 
-// Laughter: 😂 or 🤣, or "lol", "lmao", "jk", "haha", "şaka".
+// Laughter: 😂 🤣 😅 😆, or "lol", "lmao", "jk", "haha", "şaka".
 bool Laughs(const NormalizedText& text) {
   static constexpr std::string_view kWords[] = {"lol",    "lmao", "lmfao",  "jk",   "haha",
                                                 "hahaha", "saka", "sakasi", "hehe", "jsjs"};
   static constexpr WordList kLaughter(kWords);
   for (const Token& t : text.tokens) {
+    // 😂 🤣 😅 😆
     if (t.kind == Token::Kind::kSymbol &&
-        (t.text == "\xF0\x9F\x98\x82" || t.text == "\xF0\x9F\xA4\xA3")) {
+        (t.text == "\xF0\x9F\x98\x82" || t.text == "\xF0\x9F\xA4\xA3" ||
+         t.text == "\xF0\x9F\x98\x85" || t.text == "\xF0\x9F\x98\x86")) {
       return true;
     }
     if (t.is_word && kLaughter.Contains(t.text)) return true;

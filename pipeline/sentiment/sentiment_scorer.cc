@@ -1199,6 +1199,33 @@ size_t SarcasmFrameEnd(const std::vector<std::string_view>& words, const std::ve
   return 0;
 }
 
+// Clapping or an upside-down face anywhere in the post.
+bool HasIronyEmoji(const std::vector<Token>& tokens) {
+  for (const Token& t : tokens) {
+    if (t.kind == Token::Kind::kSymbol &&
+        (t.text == "\xF0\x9F\x91\x8F" || t.text == "\xF0\x9F\x99\x83")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Acts thanks are sincerely given for: "thanks for fixing it", "thanks for
+// getting back to me".
+bool IsKindAct(std::string_view w) {
+  static constexpr std::string_view kKind[] = {
+      "helping",   "sorting",    "fixing",        "replying",  "responding", "getting",
+      "sending",   "being",      "making",        "taking",    "looking",    "listening",
+      "answering", "checking",   "resolving",     "refunding", "replacing",  "following",
+      "coming",    "having",     "choosing",      "reaching",  "caring",     "supporting",
+      "sharing",   "organising", "organizing",    "arranging", "delivering", "bringing",
+      "offering",  "explaining", "understanding", "upgrading", "hosting",    "including",
+      "showing",   "letting",    "giving",        "returning", "calling",    "watching",
+      "reading",   "featuring",  "inviting",      "welcoming", "feeding",    "saving"};
+  static constexpr WordList kKindList(kKind);
+  return kKindList.Contains(w);
+}
+
 // Thanks for an act that wronged the customer, with no negative word to
 // give them away: "thanks for charging me twice", "siparişimi haber
 // vermeden iptal ettiğiniz için teşekkürler", "çok teşekkürler, faturamı 3
@@ -1209,7 +1236,7 @@ size_t SarcasmFrameEnd(const std::vector<std::string_view>& words, const std::ve
 // Only with a complaint rule matched does the scorer read it as sarcasm:
 // "thanks for cancelling my order" may be sincere.
 std::string_view ThanksForAWrong(const std::vector<std::string_view>& words,
-                                 const std::vector<Token>& tokens, size_t i) {
+                                 const std::vector<Token>& tokens, size_t i, bool ironic) {
   const std::string_view w = words[i];
   if (w == "thanks" || w == "thank" || w == "thx" || w == "cheers") {
     static constexpr std::string_view kWrongs[] = {
@@ -1235,6 +1262,13 @@ std::string_view ThanksForAWrong(const std::vector<std::string_view>& words,
         // "thanks for sending the replacement" thanks; "thanks for sending
         // me the wrong size" does not, and names its wrong word itself.
         return words[k + 1] == "sending" ? std::string_view() : words[k + 1];
+      }
+      // With clapping or an upside-down face, any act but a kind one:
+      // "thanks for turning my 1 hour flight into 7 hours 👏👏" (not
+      // "thanks for fixing it so fast 👏").
+      if (ironic && k + 1 < words.size() && OnePhrase(tokens, k, k + 1) &&
+          words[k + 1].size() > 5 && words[k + 1].ends_with("ing") && !IsKindAct(words[k + 1])) {
+        return words[k + 1];
       }
       return {};
     }
@@ -3397,13 +3431,25 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   }
   // Thanks for a wrong the complaint rule names: "thanks for charging me
   // twice", "paramı iki kez çektiğiniz için teşekkürler".
-  if (context.complaint_rule) {
+  // With clapping or an upside-down face the English thanks need no
+  // complaint rule: the irony names the wrong.
+  const bool ironic = english != nullptr && HasIronyEmoji(text.tokens);
+  if (context.complaint_rule || ironic) {
     for (Scored& a : scored) {
       if (a.valence <= 0 || a.flipped || !a.sarcasm_prone || !is_word[a.token]) continue;
-      const std::string_view act = ThanksForAWrong(words, text.tokens, a.token);
+      const std::string_view act = ThanksForAWrong(words, text.tokens, a.token, ironic);
       if (act.empty()) continue;
       count_as_sarcasm(a, ", sarcasm: thanks for ", act);
       a.valence = -a.valence;
+      // Marked ironic, the whole post is the act: the clapping and the
+      // praise around the thanks ("truly unforgettable", "love that for
+      // me") go the same way.
+      if (!ironic) continue;
+      for (Scored& x : scored) {
+        if (&x == &a || x.valence <= 0 || x.flipped) continue;
+        count_as_sarcasm(x, ", sarcasm: with thanks for ", act);
+        x.valence = -x.valence;
+      }
     }
   }
   // A sentence that only denies turns the praise of the one before it:

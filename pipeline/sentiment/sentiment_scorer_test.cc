@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -1851,9 +1853,10 @@ TEST(SentimentScorer, ThanksForAWrongCountAgainstOnlyWithAComplaintRule) {
   l->tr.Add("teşekkür*", 2.0);
   l->tr.Add("sağolun", 2.0);
   const SentimentScorer scorer(l);
-  auto s = [&](const std::string& text, const std::string& lang, bool complaint_rule) {
-    return ScoreBeside(scorer, text, lang, complaint_rule);
-  };
+  std::function<double(const std::string&, const std::string&, bool)> s =
+      [&](const std::string& text, const std::string& lang, bool complaint_rule) {
+        return ScoreBeside(scorer, text, lang, complaint_rule);
+      };
   // English names the act right after the thanks.
   EXPECT_LT(s("thanks for charging me twice", "en", true), 0);
   EXPECT_LT(s("THANK YOU SO MUCH FOR CANCELLING MY ORDER", "en", true), 0);
@@ -1882,6 +1885,21 @@ TEST(SentimentScorer, ThanksForAWrongCountAgainstOnlyWithAComplaintRule) {
   EXPECT_GT(s("teşekkürler. paramı iki kez çektiğiniz için itiraz ettim", "tr", true), 0);
   // Without a complaint rule the thanks may be sincere: the customer asked.
   EXPECT_GT(s("thanks for cancelling my order so quickly", "en", false), 0);
+  // Marked ironic (clapping, an upside-down face), English thanks for any
+  // act but a kind one are sarcasm without a rule, and the praise and
+  // claps beside them go the same way.
+  auto ironic_lexicons = std::make_shared<Lexicons>(*l);
+  ironic_lexicons->en.Add("unforgettable", 3.0);
+  ironic_lexicons->emoji.Add("👏", 1.5);
+  const SentimentScorer ironic_scorer(ironic_lexicons);
+  s = [&](const std::string& text, const std::string& lang, bool complaint_rule) {
+    return ScoreBeside(ironic_scorer, text, lang, complaint_rule);
+  };
+  EXPECT_LT(s("thanks for turning my 1 hour flight into 7 hours 👏👏", "en", false), 0);
+  EXPECT_LT(s("thanks for turning my 1 hour flight into 7 hours 👏👏 unforgettable", "en", false),
+            -0.3);
+  EXPECT_GT(s("thanks for fixing it so fast 👏", "en", false), 0);
+  EXPECT_GT(s("thanks for turning my 1 hour flight into 7 hours", "en", false), 0);
   EXPECT_GT(s("siparişimi iptal ettiğiniz için teşekkürler", "tr", false), 0);
 }
 
