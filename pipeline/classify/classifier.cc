@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "pipeline/classify/complaint_target.h"
+#include "pipeline/emoji_marks.h"
 #include "pipeline/normalize/lang_id.h"
 #include "pipeline/normalize/normalizer.h"
 #include "pipeline/sentiment/sentiment_scorer.h"
@@ -252,12 +253,8 @@ std::string RatedReason(int rating) {
 // Thanks for a fault put right say so in words ("sorunu 10 dakikada
 // çözdünüz"), which the scorer reads as a turn.
 bool MarksIrony(const NormalizedText& text, Priority complaint_priority) {
-  for (const Token& t : text.tokens) {
-    if (t.kind != Token::Kind::kSymbol) continue;
-    if (t.text == "\xF0\x9F\x99\x83") return true;  // upside-down face
-    if (t.text == "\xF0\x9F\x91\x8F" && complaint_priority <= Priority::kP2) return true;
-  }
-  return false;
+  return HasEmoji(text.tokens, {kUpsideDownFace}) ||
+         (complaint_priority <= Priority::kP2 && HasEmoji(text.tokens, {kClappingHands}));
 }
 
 // Laughter: 😂 🤣 😅 😆, or "lol", "lmao", "jk", "haha", "şaka".
@@ -265,16 +262,11 @@ bool Laughs(const NormalizedText& text) {
   static constexpr std::string_view kWords[] = {"lol",    "lmao", "lmfao",  "jk",   "haha",
                                                 "hahaha", "saka", "sakasi", "hehe", "jsjs"};
   static constexpr WordList kLaughter(kWords);
-  for (const Token& t : text.tokens) {
-    // 😂 🤣 😅 😆
-    if (t.kind == Token::Kind::kSymbol &&
-        (t.text == "\xF0\x9F\x98\x82" || t.text == "\xF0\x9F\xA4\xA3" ||
-         t.text == "\xF0\x9F\x98\x85" || t.text == "\xF0\x9F\x98\x86")) {
-      return true;
-    }
-    if (t.is_word && kLaughter.Contains(t.text)) return true;
+  if (HasEmoji(text.tokens, {kTearsOfJoy, kRollingOnTheFloor, kGrinWithSweat, kGrinSquinting})) {
+    return true;
   }
-  return false;
+  return std::any_of(text.tokens.begin(), text.tokens.end(),
+                     [&](const Token& t) { return t.is_word && kLaughter.Contains(t.text); });
 }
 
 // A rule whose only flags are legal or fraud: the words a joke borrows

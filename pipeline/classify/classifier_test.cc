@@ -11,6 +11,18 @@
 namespace earshot {
 namespace {
 
+// A post of `text` on x (as the command-line tools classify it), with
+// `rating` stars when given.
+Verdict ClassifyText(const Classifier& classifier, const std::string& text,
+                     std::optional<int> rating = std::nullopt) {
+  Post p;
+  p.id = "1";
+  p.channel = "x";
+  p.text = text;
+  p.rating = rating;
+  return classifier.Classify(p);
+}
+
 class ClassifierTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -162,12 +174,7 @@ TEST(ClassifierNeutral, ANeutralRuleDecidesOverSentimentAlone) {
   lex->en.Add("terrible", -3);
   const Classifier classifier(rules, lex, ClassifierOptions{}, BrandAccounts{});
   auto classify = [&](const std::string& text, std::optional<int> rating = std::nullopt) {
-    Post p;
-    p.id = "1";
-    p.channel = "x";
-    p.text = text;
-    p.rating = rating;
-    return classifier.Classify(p).post_class;
+    return ClassifyText(classifier, text, rating).post_class;
   };
   EXPECT_EQ(classify("great news, we're hiring!"), PostClass::kNeutral);
   EXPECT_EQ(classify("proud to announce a great new partner"), PostClass::kNeutral);
@@ -205,13 +212,7 @@ TEST(ClassifierChurn, AskingHowToLeaveIsAQuestionFlaggedChurn) {
   auto lex = std::make_shared<Lexicons>();
   lex->en.Add("useless", -3);
   const Classifier classifier(rules, lex, ClassifierOptions{}, BrandAccounts{});
-  auto classify = [&](const std::string& text) {
-    Post p;
-    p.id = "1";
-    p.channel = "x";
-    p.text = text;
-    return classifier.Classify(p);
-  };
+  auto classify = [&](const std::string& text) { return ClassifyText(classifier, text); };
   for (const char* text : {"how do I cancel my subscription?",
                            "aboneliğimi iptal etmek istiyorum, nasıl yapabilirim"}) {
     const Verdict v = classify(text);

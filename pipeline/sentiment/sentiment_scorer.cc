@@ -7,6 +7,7 @@
 #include <cstring>
 #include <iterator>
 
+#include "pipeline/emoji_marks.h"
 #include "pipeline/sentiment/word_forms.h"
 #include "pipeline/word_list.h"
 
@@ -1199,17 +1200,6 @@ size_t SarcasmFrameEnd(const std::vector<std::string_view>& words, const std::ve
   return 0;
 }
 
-// Clapping or an upside-down face anywhere in the post.
-bool HasIronyEmoji(const std::vector<Token>& tokens) {
-  for (const Token& t : tokens) {
-    if (t.kind == Token::Kind::kSymbol &&
-        (t.text == "\xF0\x9F\x91\x8F" || t.text == "\xF0\x9F\x99\x83")) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // Acts thanks are sincerely given for: "thanks for fixing it", "thanks for
 // getting back to me".
 bool IsKindAct(std::string_view w) {
@@ -1233,7 +1223,8 @@ bool IsKindAct(std::string_view w) {
 // ("thanks for <act>ing"); Turkish names it in the clause, as a participle
 // before "için". Returns the act's word, or "" when the thanks are for
 // something else ("thanks for getting back to me", "döndüğünüz için").
-// Only with a complaint rule matched does the scorer read it as sarcasm:
+// Only with a complaint rule matched, or an irony mark in the post (then
+// for any unkind act, `ironic`), does the scorer read it as sarcasm:
 // "thanks for cancelling my order" may be sincere.
 std::string_view ThanksForAWrong(const std::vector<std::string_view>& words,
                                  const std::vector<Token>& tokens, size_t i, bool ironic) {
@@ -3433,7 +3424,8 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   // twice", "paramı iki kez çektiğiniz için teşekkürler".
   // With clapping or an upside-down face the English thanks need no
   // complaint rule: the irony names the wrong.
-  const bool ironic = english != nullptr && HasIronyEmoji(text.tokens);
+  const bool ironic =
+      english != nullptr && HasEmoji(text.tokens, {kClappingHands, kUpsideDownFace});
   if (context.complaint_rule || ironic) {
     for (Scored& a : scored) {
       if (a.valence <= 0 || a.flipped || !a.sarcasm_prone || !is_word[a.token]) continue;
