@@ -52,6 +52,9 @@ struct ClassifierOptions {
   // A question (rule or cue) whose sentiment is at or below this is a
   // complaint put as a question. Closer to 0 than complaint_below because a
   // question rarely carries strong words: "why is my order still not here?".
+  // A question asking leave to do something ("can I exchange it?",
+  // "değiştirebilir miyim?") uses complaint_below instead: it asks for a
+  // service, and a mild word ("a bit tight") does not make it a complaint.
   double question_complaint_below = -0.05;
   // A post matching both a complaint and a praise rule is praise when its
   // sentiment is at or above this and no urgent flag is set ("thanks, the

@@ -318,6 +318,23 @@ bool StarsSaidToBeASlip(const NormalizedText& text) {
   return stars && slip;
 }
 
+// Whether the post asks leave for the writer to do something: "can I",
+// "could I", "may I", "am I able to", or a Turkish verb of ability asked
+// in the first person ("değiştirebilir miyim", "iade edebilir miyiz").
+bool AsksLeave(const NormalizedText& text) {
+  const std::vector<Token>& t = text.tokens;
+  for (size_t k = 0; k + 1 < t.size(); ++k) {
+    if (!t[k].is_word || !t[k + 1].is_word || t[k + 1].clause_start) continue;
+    const std::string_view a = t[k].text;
+    const std::string_view b = t[k + 1].text;
+    if ((a == "can" || a == "could" || a == "may") && (b == "i" || b == "we")) return true;
+    if ((b == "miyim" || b == "miyiz") && (a.ends_with("ebilir") || a.ends_with("abilir"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "Still" and "again" say the problem is open whatever the thanks: "çok
 // teşekkür ederim, iadem hâlâ yatmadı", "thanks, fixed, but it crashed
 // again".
@@ -616,8 +633,13 @@ Verdict Classifier::Classify(const Post& post) const {
   // A question that reads negative is a complaint put as a question ("why is
   // my order still not here?"): the customer reports a problem and wants it
   // solved, which is what a complaint queue is for.
-  const bool negative_question = v.sentiment_strength <= options_.question_complaint_below &&
-                                 (question_rule != nullptr || asks());
+  // A question asking leave to do something ("can I exchange it for an L?",
+  // "değiştirebilir miyim?") asks for a service; it takes a plainly
+  // negative post, not a mild word ("a bit tight"), to make it a complaint.
+  const double question_threshold =
+      AsksLeave(text) ? options_.complaint_below : options_.question_complaint_below;
+  const bool negative_question =
+      v.sentiment_strength <= question_threshold && (question_rule != nullptr || asks());
   // "How do I cancel my subscription?": a question that says the customer
   // may leave, and nothing worse. It stays a question, flagged churn (so
   // priority p1); said in anger, it is a complaint as before.

@@ -184,6 +184,30 @@ TEST(ClassifierNeutral, ANeutralRuleDecidesOverSentimentAlone) {
   EXPECT_EQ(classify("great, we're hiring", 5), PostClass::kPraise);
 }
 
+// A question asking leave to do something takes a plainly negative post to
+// be a complaint; other questions, a mildly negative one.
+TEST(ClassifierQuestion, AskingLeaveNeedsAPlainlyNegativePostToBeAComplaint) {
+  auto rules = testing::RulesFromYaml(R"(rules:
+  - id: ask
+    category: question
+    priority: p3
+    match: {any: ["can i", "could i", "why", "miyim"]}
+)");
+  ASSERT_NE(rules, nullptr);
+  auto lex = std::make_shared<Lexicons>();
+  lex->en.Add("tight", -1);
+  lex->en.Add("awful", -3);
+  lex->tr.Add("dar", -1);
+  const Classifier classifier(rules, lex, ClassifierOptions{}, BrandAccounts{});
+  auto classify = [&](const std::string& text) {
+    return ClassifyText(classifier, text).post_class;
+  };
+  EXPECT_EQ(classify("it is a bit tight, can I exchange it for an L?"), PostClass::kQuestion);
+  EXPECT_EQ(classify("mont biraz dar geldi, L ile değiştirebilir miyim?"), PostClass::kQuestion);
+  EXPECT_EQ(classify("it is a bit tight, why?"), PostClass::kComplaint);
+  EXPECT_EQ(classify("awful, awful, awful. can I get my money back?"), PostClass::kComplaint);
+}
+
 // Asking how to leave is a question flagged churn (so p1), not a
 // complaint; said in anger, or beside another complaint rule, or with
 // another flag, it is a complaint as before.
