@@ -319,8 +319,8 @@ bool StarsSaidToBeASlip(const NormalizedText& text) {
 }
 
 // Whether the post asks leave for the writer to do something: "can I",
-// "could I", "may I", "am I able to", or a Turkish verb of ability asked
-// in the first person ("değiştirebilir miyim", "iade edebilir miyiz").
+// "could I", "may I" (or "we"), or a Turkish verb of ability asked in the
+// first person ("değiştirebilir miyim", "iade edebilir miyiz").
 bool AsksLeave(const NormalizedText& text) {
   const std::vector<Token>& t = text.tokens;
   for (size_t k = 0; k + 1 < t.size(); ++k) {
@@ -636,10 +636,11 @@ Verdict Classifier::Classify(const Post& post) const {
   // A question asking leave to do something ("can I exchange it for an L?",
   // "değiştirebilir miyim?") asks for a service; it takes a plainly
   // negative post, not a mild word ("a bit tight"), to make it a complaint.
-  const double question_threshold =
-      AsksLeave(text) ? options_.complaint_below : options_.question_complaint_below;
+  // (Asked last: most posts are turned away before it.)
   const bool negative_question =
-      v.sentiment_strength <= question_threshold && (question_rule != nullptr || asks());
+      v.sentiment_strength <= options_.question_complaint_below &&
+      (question_rule != nullptr || asks()) &&
+      (v.sentiment_strength <= options_.complaint_below || !AsksLeave(text));
   // "How do I cancel my subscription?": a question that says the customer
   // may leave, and nothing worse. It stays a question, flagged churn (so
   // priority p1); said in anger, it is a complaint as before.
