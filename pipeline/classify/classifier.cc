@@ -253,8 +253,12 @@ std::string RatedReason(int rating) {
 // Thanks for a fault put right say so in words ("sorunu 10 dakikada
 // çözdünüz"), which the scorer reads as a turn.
 bool MarksIrony(const NormalizedText& text, Priority complaint_priority) {
-  return HasEmoji(text.tokens, {kUpsideDownFace}) ||
-         (complaint_priority <= Priority::kP2 && HasEmoji(text.tokens, {kClappingHands}));
+  for (const Token& t : text.tokens) {
+    if (t.kind != Token::Kind::kSymbol) continue;
+    if (t.text == kUpsideDownFace) return true;
+    if (t.text == kClappingHands && complaint_priority <= Priority::kP2) return true;
+  }
+  return false;
 }
 
 // Laughter: 😂 🤣 😅 😆, or "lol", "lmao", "jk", "haha", "şaka".
@@ -262,11 +266,15 @@ bool Laughs(const NormalizedText& text) {
   static constexpr std::string_view kWords[] = {"lol",    "lmao", "lmfao",  "jk",   "haha",
                                                 "hahaha", "saka", "sakasi", "hehe", "jsjs"};
   static constexpr WordList kLaughter(kWords);
-  if (HasEmoji(text.tokens, {kTearsOfJoy, kRollingOnTheFloor, kGrinWithSweat, kGrinSquinting})) {
-    return true;
+  for (const Token& t : text.tokens) {
+    if (t.is_word ? kLaughter.Contains(t.text)
+                  : t.kind == Token::Kind::kSymbol &&
+                        (t.text == kTearsOfJoy || t.text == kRollingOnTheFloor ||
+                         t.text == kGrinWithSweat || t.text == kGrinSquinting)) {
+      return true;
+    }
   }
-  return std::any_of(text.tokens.begin(), text.tokens.end(),
-                     [&](const Token& t) { return t.is_word && kLaughter.Contains(t.text); });
+  return false;
 }
 
 // A rule whose only flags are legal or fraud: the words a joke borrows
