@@ -90,6 +90,17 @@ class Classifier {
   const RuleSet& rules() const { return *rules_; }
 
  private:
+  // Whether a question's complaint words all lie in a condition it sets
+  // ("if my flight is delayed, does the booking get cancelled?"; see
+  // pipeline/classify/conditional_clause.h): its words outside the
+  // condition match no complaint rule and no urgent flag, still ask, and
+  // read no worse than a question may (question_complaint_below). When a
+  // rule found the complaint (`by_rule`), the negative words of the
+  // questions are not weighed: what follows a condition is supposed too
+  // ("..., does the booking get cancelled?").
+  bool AsksOnlyUnderACondition(const NormalizedText& text, const std::string& lang,
+                               const MatchContext& context, bool by_rule) const;
+
   std::shared_ptr<const RuleSet> rules_;
   std::shared_ptr<const Lexicons> lexicons_;
   std::unique_ptr<const SentimentScorer> scorer_;

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "pipeline/classify/complaint_target.h"
+#include "pipeline/classify/conditional_clause.h"
 #include "pipeline/emoji_marks.h"
 #include "pipeline/normalize/lang_id.h"
 #include "pipeline/normalize/normalizer.h"
@@ -552,7 +553,7 @@ Verdict Classifier::Classify(const Post& post) const {
   // need to sue 😂🔥 10/10", "diyetisyenim dava açacak 😂 harika bi tatildi",
   // five stars). Such rules are listed as matched and decide nothing.
   const bool jest =
-      v.sentiment_strength >= options_.praise_above &&
+      v.sentiment_strength >= 0 &&
       std::any_of(matched.begin(), matched.end(),
                   [](const Rule* rule) { return rule->category == "complaint"; }) &&
       std::all_of(matched.begin(), matched.end(),
@@ -652,6 +653,16 @@ Verdict Classifier::Classify(const Post& post) const {
   // "How do I cancel my subscription?": a question that says the customer
   // may leave, and nothing worse. It stays a question, flagged churn (so
   // priority p1); said in anger, it is a complaint as before.
+  // A question whose complaint words all lie in the condition it sets
+  // ("if my flight is delayed, does the booking get cancelled?", "uçuşum
+  // gecikirse rezervasyon iptal olur mu?") asks what the company would do.
+  // Asked last, and only of questions a complaint rule or a negative
+  // reading would otherwise make complaints.
+  const bool asks_under_a_condition =
+      v.urgent.empty() && !low_stars &&
+      ((complaint_rule != nullptr && !praised_problem) || negative_question) &&
+      (question_rule != nullptr || asks()) &&
+      AsksOnlyUnderACondition(text, v.lang, context, /*by_rule=*/complaint_rule != nullptr);
   const bool leaving_question = complaint_rule != nullptr && only_churn_complaints &&
                                 question_rule != nullptr && !negative_question;
   if (leaving_question) {
@@ -661,6 +672,12 @@ Verdict Classifier::Classify(const Post& post) const {
     v.confidence = 0.8;
     v.reason =
         "question rule " + question_rule->id + ", with churn flagged by rule " + complaint_rule->id;
+  } else if (asks_under_a_condition) {
+    v.post_class = PostClass::kQuestion;
+    v.priority = question_rule != nullptr ? question_rule->priority : Priority::kP3;
+    if (question_rule != nullptr) v.sla_ms = question_rule->sla_ms;
+    v.confidence = 0.7;
+    v.reason = "question whose complaint words lie only in the condition it sets";
   } else if (!v.urgent.empty() || (complaint_rule != nullptr && !praised_problem)) {
     v.post_class = PostClass::kComplaint;
     v.priority = complaint_rule != nullptr ? complaint_rule->priority : Priority::kP1;
@@ -694,7 +711,8 @@ Verdict Classifier::Classify(const Post& post) const {
     v.confidence = 0.7;
     v.reason = "neutral rule " + neutral_rule->id;
   } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem &&
-             !self_blame() && (praise_rule != nullptr || aims_at_a_company())) {
+             (!high_stars || sentiment.turns_away) && !self_blame() &&
+             (praise_rule != nullptr || aims_at_a_company())) {
     // Thanks that read negative are sarcasm aimed at the thanked company
     // ("thanks for losing my parcel"), so a praise rule counts as a
     // target here.
@@ -745,6 +763,32 @@ Verdict Classifier::Classify(const Post& post) const {
     }
   }
   return v;
+}
+
+bool Classifier::AsksOnlyUnderACondition(const NormalizedText& text, const std::string& lang,
+                                         const MatchContext& context, bool by_rule) const {
+  const bool turkish = lang != "en";
+  const std::string rest = OutsideConditionalClauses(text.tokens, turkish, /*with_questions=*/true);
+  if (rest.empty()) return false;
+  // Its own buffers: the caller's text is the thread's scratch.
+  thread_local NormalizedText outside;
+  NormalizeInto(rest, turkish, &outside);
+  bool question_rule = false;
+  for (const Rule* rule : rules_->Match(outside, context)) {
+    if (rule->category == "complaint" || !rule->urgent.empty()) return false;
+    question_rule = question_rule || rule->category == "question";
+  }
+  if (!question_rule && !LooksLikeQuestion(outside, rest)) return false;
+  // What follows a condition is supposed too ("..., does the booking get
+  // cancelled?"): when a rule found the complaint, the negative words of
+  // the questions are not weighed, only what the post states besides
+  // ("... bu kadar mı kötü olur." still complains).
+  const std::string weighed =
+      by_rule ? OutsideConditionalClauses(text.tokens, turkish, /*with_questions=*/false) : rest;
+  NormalizeInto(weighed, turkish, &outside);
+  const SentimentResult sentiment =
+      scorer_->Score(outside, lang, weighed, /*explain=*/false, ScoreContext{});
+  return sentiment.strength > options_.question_complaint_below;
 }
 
 }  // namespace earshot

@@ -906,6 +906,54 @@ bool IsEnglishFear(std::string_view w) {
   }
 }
 
+// A verb of belief at words[k]: "thought", "convinced", or "sure" /
+// "certain" after "was" ("was 100% sure").
+bool IsEnglishBeliefAt(const std::vector<std::string_view>& words, size_t k) {
+  static constexpr std::string_view kVerbs[] = {"thought", "assumed",  "convinced", "believed",
+                                                "figured", "reckoned", "swore",     "suspected"};
+  static constexpr WordList kList(kVerbs);
+  if (kList.Contains(words[k])) return true;
+  if (words[k] != "sure" && words[k] != "certain") return false;
+  for (size_t back = 1; back <= 2 && back <= k; ++back) {
+    if (words[k - back] == "was" || words[k - back] == "were") return true;
+  }
+  return false;
+}
+
+// What a belief turned out to be: "turned out", "turns out", "it wasn't",
+// "nope", "legit", "genuine", within the fifteen tokens from `from`.
+bool RefutedAfter(const std::vector<std::string_view>& words, const std::vector<Token>& tokens,
+                  size_t from) {
+  for (size_t k = from; k < words.size() && k < from + 15; ++k) {
+    if (!tokens[k].is_word) continue;
+    const std::string_view w = words[k];
+    if ((w == "turned" || w == "turns") && k + 1 < words.size() && words[k + 1] == "out") {
+      return true;
+    }
+    if (w == "wasn't" || w == "wasnt" || w == "nope" || w == "legit" || w == "genuine") return true;
+  }
+  return false;
+}
+
+// A harm believed in the past, then found untrue: "was sure the deal was a
+// scam. It wasn't", "convinced a text was a scam, turned out it was them".
+// Returns the verb of belief when the English negative word at i is what
+// was believed, else "". What was believed is told in the past ("was a
+// scam"): "I'm sure this is a scam" believes it now.
+std::string_view BelievedThenNot(const std::vector<std::string_view>& words,
+                                 const std::vector<Token>& tokens, size_t i, size_t end) {
+  const bool told_past = i > 0 && (words[i - 1] == "was" || words[i - 1] == "were" ||
+                                   (i > 1 && (words[i - 1] == "a" || words[i - 1] == "an") &&
+                                    (words[i - 2] == "was" || words[i - 2] == "were")));
+  if (!told_past) return {};
+  for (size_t back = 2; back <= 10 && back <= i; ++back) {
+    const size_t k = i - back;
+    if (tokens[k + 1].clause_start) break;
+    if (IsEnglishBeliefAt(words, k) && RefutedAfter(words, tokens, end)) return words[k];
+  }
+  return {};
+}
+
 std::string_view FearedThenNot(const std::vector<std::string_view>& words,
                                const std::vector<Token>& tokens, size_t i, size_t end, bool english,
                                bool turkish) {
@@ -1323,6 +1371,27 @@ bool IsVerbOfSeeming(std::string_view w) {
 }
 
 constexpr double kLaughterValence = 1.5;
+// A folded Turkish verb of finding or seeing ("bulamadım", "göremiyorum").
+bool IsLookingVerb(std::string_view w) {
+  return w.size() > 5 && (w.substr(0, 4) == "bula" || w.substr(0, 4) == "gore");
+}
+
+// Where a company keeps what a customer looks up, in the locative: "sitede",
+// "sitenizde", "uygulamada", "sayfanızda", "ayarlarda" (folded).
+bool IsPlaceOfInformation(std::string_view w) {
+  static constexpr std::string_view kPlaces[] = {
+      "sitede",        "sitenizde",  "sitesinde", "sitenizden", "uygulamada",
+      "uygulamanizda", "appte",      "appde",     "sayfada",    "sayfanizda",
+      "sayfasinda",    "internette", "ayarlarda", "menude",     "sss"};
+  return std::find(std::begin(kPlaces), std::end(kPlaces), w) != std::end(kPlaces);
+}
+
+// Whether a folded Turkish word ends in the first person's possessive and
+// the accusative: "siparişimi", "kargomu" (my order, my parcel).
+bool EndsWithMyAccusative(std::string_view w) {
+  return w.size() > 3 && w[w.size() - 2] == 'm' && (w.back() == 'i' || w.back() == 'u');
+}
+
 // What an unlisted Turkish verb of inability weighs (IsTurkishInabilityVerb),
 // and the entry explanations name for it. -0.3 to -1.0 measured: tr-movies
 // macro-F1 rises with its weight, and so do positives called complaint.
@@ -2826,6 +2895,26 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       v = 0;
       if (explain) why += ", a verbal noun before a word of need";
     }
+    // "sitenizde bulamadım", "uygulamada göremedim": the writer looked on
+    // the company's site or app for what they ask about, the reason for
+    // asking, not a fault ("yarın planlı kesinti var mı, sitede göremedim").
+    // Not when what was not found is the writer's own ("siparişimi sitede
+    // göremiyorum": -(I)mI, my ... as the object).
+    if (hit->entry == kInabilityEntry && IsLookingVerb(words[i])) {
+      // The place up to three words back ("uygulamada fiyat tablosunu
+      // bulamadım"), none of them, nor the word before it, the writer's own.
+      for (size_t back = 1; back <= 3 && back <= i; ++back) {
+        const size_t k = i - back;
+        if (!is_word[k] || !same_clause(k, i) || EndsWithMyAccusative(words[k])) break;
+        if (!IsPlaceOfInformation(words[k])) continue;
+        if (k == 0 || !is_word[k - 1] || !same_clause(k - 1, k) ||
+            !EndsWithMyAccusative(words[k - 1])) {
+          v = 0;
+          if (explain) why += ", looked for on " + std::string(words[k]);
+        }
+        break;
+      }
+    }
     size_t end = i + hit->words;  // first token after the entry
     if (v > 0 && hit->words == 1 && is_word[i]) {
       if (const std::string_view expected = ShortfallOf(words, text.tokens, i, end);
@@ -3124,6 +3213,13 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
           !stopped.empty()) {
         v = 0;
         if (explain) why += ", stopped in time: " + std::string(stopped);
+      }
+    }
+    if (v < 0 && english != nullptr) {
+      if (const std::string_view believed = BelievedThenNot(words, text.tokens, i, end);
+          !believed.empty()) {
+        v = 0;
+        if (explain) why += ", believed, then found untrue: " + std::string(believed);
       }
     }
     // A fear that came to nothing reports nothing bad. (It needs a turn
@@ -3503,7 +3599,10 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       double total = 0;
       for (const Scored& x : scored) {
         if (static_cast<int64_t>(phrase[x.token]) != p) continue;
-        if (x.valence >= 0) return false;
+        // A problem conceded (told in the pluperfect and overtaken, or
+        // after "though") is over: nothing to mock ("kartı kaybolmuştu,
+        // yenisi 2 günde geldi. eline sağlık").
+        if (x.valence >= 0 || (!conceded.empty() && conceded[x.token] != 0)) return false;
         total += x.valence;
       }
       return total <= kBarePraiseNegativeFloor && !turns_or_mends(p);

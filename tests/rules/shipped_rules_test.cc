@@ -384,5 +384,98 @@ TEST(ShippedClassifier, NoBreakSpacesFancyLettersAndSpacedLettersReadAsPlainText
             ShippedClass("my refund has not arrived yet @brand", "en"));
 }
 
+// A review's class with the shipped rules and lexicons, given its stars.
+PostClass ShippedReviewClass(const std::string& text, const std::string& lang, int stars) {
+  static const std::shared_ptr<const Classifier> classifier = [] {
+    auto built =
+        BuildClassifier(ToolConfig({DataRoot() + "/rules/core"}, DataRoot() + "/rules/lexicons"));
+    EXPECT_TRUE(built.ok()) << built.status().message();
+    return built.ok() ? *built : nullptr;
+  }();
+  earshot::Post post;
+  post.text = text;
+  post.lang = lang;
+  post.channel = "google_play";
+  post.rating = stars;
+  return classifier->Classify(post).post_class;
+}
+
+// A question whose complaint words all lie in the condition it sets asks
+// what the company would do; asking "why" after one, or a reproach put as
+// a condition, still complains.
+TEST(ShippedClassifier, AQuestionWhoseComplaintLiesInItsConditionAsks) {
+  EXPECT_EQ(ShippedClass("@carhire if my train is delayed and I arrive 2 hrs late for pick up, "
+                         "is the car still held for me?",
+                         "en"),
+            PostClass::kQuestion);
+  EXPECT_EQ(ShippedClass("trenim gecikirse ve araca 2 saat geç gelirsem rezervasyonum iptal "
+                         "olur mu?",
+                         "tr"),
+            PostClass::kQuestion);
+  EXPECT_EQ(
+      ShippedClass("if my parcel was delivered, why is it not here? 2 hrs late already", "en"),
+      PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("my train was delayed 2 hrs and the car was given away, is that legal "
+                         "for a booking I paid for?",
+                         "en"),
+            PostClass::kComplaint);
+}
+
+// Information looked for on the company's site and not found is the reason
+// for asking; the writer's own order not found there is a fault.
+TEST(ShippedClassifier, AnAnswerNotFoundOnTheSiteIsTheReasonForAsking) {
+  EXPECT_EQ(ShippedClass("do you ship to Malta? couldn't find it anywhere on the website", "en"),
+            PostClass::kQuestion);
+  EXPECT_EQ(ShippedClass("pazar günü açık mısınız, sitenizde çalışma saatlerini bulamadım", "tr"),
+            PostClass::kQuestion);
+  EXPECT_EQ(ShippedClass("siparişimi sitede göremiyorum, 3 gündür bekliyorum", "tr"),
+            PostClass::kComplaint);
+}
+
+// Stars are the writer's verdict: a well-rated review that reads a little
+// negative, with no complaint rule, is no complaint; one that turns from
+// its praise to a problem still is.
+TEST(ShippedClassifier, WellRatedReviewsThatReadMildlyNegativeAreNoComplaint) {
+  EXPECT_NE(ShippedReviewClass("arıza kaydı açtım, ertesi gün usta geldi. fena değil", "tr", 4),
+            PostClass::kComplaint);
+  EXPECT_EQ(ShippedReviewClass("genel olarak memnunum ama son sürümden beri ödeme ekranında "
+                               "'bir hata oluştu' diyor",
+                               "tr", 4),
+            PostClass::kComplaint);
+}
+
+// A problem told in the Turkish pluperfect and put right is no complaint
+// to mock: the thanks after it are sincere.
+TEST(ShippedClassifier, ThanksAfterAProblemPutRightAreSincere) {
+  EXPECT_EQ(ShippedClass("kartım kaybolmuştu, uygulamadan kapattım, yenisi 2 günde geldi. "
+                         "eline sağlık",
+                         "tr"),
+            PostClass::kPraise);
+}
+
+// A scam believed and found untrue is no fraud report; one believed now is.
+TEST(ShippedClassifier, AScamBelievedThenFoundUntrueIsNoFraud) {
+  EXPECT_NE(ShippedClass("my gran rang the bank convinced a letter was a scam, turned out it was "
+                         "genuine. the staff were so kind",
+                         "en"),
+            PostClass::kComplaint);
+  EXPECT_NE(ShippedClass("My brother was 100% sure the half price sofa deal was a scam. It wasn't.",
+                         "en"),
+            PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("I'm sure this is a scam, they took 40 pounds from my card", "en"),
+            PostClass::kComplaint);
+}
+
+// A legal threat said in jest, laughing, in a post that reads no worse
+// than level, decides nothing.
+TEST(ShippedClassifier, ALawsuitQuotedInJestIsNoThreat) {
+  EXPECT_NE(ShippedClass("annem 'bir paket daha gelirse seni mahkemeye veririm' diyor 😂 sepette "
+                         "9 ürün var",
+                         "tr"),
+            PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("param iade edilmezse sizi mahkemeye vereceğim", "tr"),
+            PostClass::kComplaint);
+}
+
 }  // namespace
 }  // namespace earshot
