@@ -627,8 +627,9 @@ Verdict Classifier::Classify(const Post& post) const {
   // whatever the stars.
   // A well-rated review that says the problem was put right is praise
   // however the telling of the problem reads ("had a problem with my first
-  // order, wrong size, replacement arrived two days later", five stars):
-  // its words weigh the problem, its stars the ending.
+  // order, wrong size, replacement arrived two days later", five stars),
+  // unless the fault was a p1 one: its words weigh the problem, its stars
+  // the ending.
   // The scan for "still" comes last: most posts are turned away before it.
   const bool praised_problem =
       complaint_rule != nullptr && v.urgent.empty() &&
@@ -637,7 +638,7 @@ Verdict Classifier::Classify(const Post& post) const {
          (praise_rule != nullptr && (v.lang != "en" || SaysResolved(text)) &&
           !sentiment.turns_away && !MarksIrony(text, complaint_rule->priority)) ||
          (high_stars && complaint_rule->priority >= Priority::kP3))) ||
-       (high_stars && complaint_rule->priority >= Priority::kP3 && SaysResolved(text))) &&
+       (high_stars && complaint_rule->priority >= Priority::kP2 && SaysResolved(text))) &&
       !SaysStillOpen(text);
   // A question that reads negative is a complaint put as a question ("why is
   // my order still not here?"): the customer reports a problem and wants it

@@ -477,5 +477,20 @@ TEST(ShippedClassifier, ALawsuitQuotedInJestIsNoThreat) {
             PostClass::kComplaint);
 }
 
+// A specific fault put right, in a review rated five stars, is praise; a
+// forgiven delay is no complaint.
+TEST(ShippedClassifier, AFaultPutRightAndRatedWellIsPraise) {
+  EXPECT_EQ(ShippedReviewClass("Box came damaged, sent a photo, replacement arrived next day. "
+                               "That's how it should be done.",
+                               "en", 5),
+            PostClass::kPraise);
+  EXPECT_EQ(ShippedReviewClass("Box came damaged and nobody answers my emails", "en", 5),
+            PostClass::kComplaint);
+  EXPECT_NE(ShippedClass("train was 20 min late but the staff were lovely and kept us posted, no "
+                         "hard feelings",
+                         "en"),
+            PostClass::kComplaint);
+}
+
 }  // namespace
 }  // namespace earshot
