@@ -426,6 +426,70 @@ bool BlamesThemselves(const NormalizedText& text) {
   return false;
 }
 
+// Whether the writer takes the problem back: a false alarm told as found
+// out, with an apology or a request to drop it ("internet gitti diye
+// panikledim, meğer kedi fişi çekmiş, kusura bakmayın, arıza kaydını iptal
+// edin"; "thought my parcel was lost, turns out my neighbour had it, sorry
+// for the fuss"), or said outright ("false alarm", "panic over", "yanlış
+// alarm"). Found out alone is no retraction: "turns out they never sent
+// it" reports the fault.
+bool Retracts(const NormalizedText& text) {
+  const std::vector<Token>& t = text.tokens;
+  bool found_out = false;
+  bool sorry = false;
+  auto next_is = [&](size_t k, std::string_view w) {
+    return k + 1 < t.size() && t[k + 1].is_word && t[k + 1].text == w;
+  };
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (!t[k].is_word) continue;
+    const std::string_view w = t[k].text;
+    if (w.size() < 2 || w.size() > 8) continue;
+    switch (w[0]) {
+      case 'm':
+        found_out = found_out || w == "meger" || w == "megerse";
+        sorry = sorry || (w == "my" && next_is(k, "bad"));
+        break;
+      case 't':
+        found_out = found_out || ((w == "turns" || w == "turned") && next_is(k, "out"));
+        break;
+      case 'f':
+        if (w == "false" && next_is(k, "alarm")) return true;
+        break;
+      case 'y':
+        if (w == "yanlis" && next_is(k, "alarm")) return true;
+        break;
+      case 'p':
+        if (w == "panic" && next_is(k, "over")) return true;
+        break;
+      case 'k':
+        sorry = sorry || (w == "kusura" && next_is(k, "bakmayin"));
+        break;
+      case 'o':
+        sorry = sorry || (w == "ozur" && next_is(k, "dilerim"));
+        break;
+      case 's':
+        // "sorry for the fuss", "sorry to bother you", "sorry everyone".
+        sorry = sorry || (w == "sorry" && (k + 1 == t.size() || !t[k + 1].is_word ||
+                                           t[k + 1].clause_start || t[k + 1].after_comma ||
+                                           t[k + 1].text == "for" || t[k + 1].text == "to" ||
+                                           t[k + 1].text == "everyone" || t[k + 1].text == "all"));
+        break;
+      case 'i':
+        // "ignore my last tweet", "arıza kaydını iptal edin".
+        sorry = sorry || (w == "ignore" && (next_is(k, "my") || next_is(k, "this") ||
+                                            next_is(k, "me") || next_is(k, "that")));
+        sorry = sorry ||
+                (w == "iptal" && next_is(k, "edin") && k > 0 &&
+                 (t[k - 1].text.substr(0, 4) == "kayd" || t[k - 1].text.substr(0, 5) == "talep" ||
+                  t[k - 1].text.substr(0, 6) == "sikaye"));
+        break;
+      default:
+        break;
+    }
+  }
+  return found_out && sorry;
+}
+
 // Whether the post mentions one of the brand's own accounts ("@acme 😡😡"):
 // written to the company, so it aims at the company whatever its words.
 bool MentionsBrandAccount(const NormalizedText& text, const std::set<std::string>* accounts) {
@@ -606,6 +670,13 @@ Verdict Classifier::Classify(const Post& post) const {
   // Negative words alone make no complaint when the writer says the fault
   // was theirs ("dropped it, screen cracked, my fault"). Asked only of
   // negative posts.
+  // A problem the writer takes back (Retracts) is none. Asked only of
+  // posts a complaint rule or a negative reading would make complaints.
+  std::optional<bool> took_back;
+  auto retracted = [&] {
+    if (!took_back) took_back = v.urgent.empty() && Retracts(text);
+    return *took_back;
+  };
   std::optional<bool> blames_themselves;
   auto self_blame = [&] {
     if (!blames_themselves) blames_themselves = BlamesThemselves(text);
@@ -679,7 +750,7 @@ Verdict Classifier::Classify(const Post& post) const {
     if (question_rule != nullptr) v.sla_ms = question_rule->sla_ms;
     v.confidence = 0.7;
     v.reason = "question whose complaint words lie only in the condition it sets";
-  } else if (!v.urgent.empty() || (complaint_rule != nullptr && !praised_problem)) {
+  } else if (!v.urgent.empty() || (complaint_rule != nullptr && !praised_problem && !retracted())) {
     v.post_class = PostClass::kComplaint;
     v.priority = complaint_rule != nullptr ? complaint_rule->priority : Priority::kP1;
     if (complaint_rule != nullptr) v.sla_ms = complaint_rule->sla_ms;
@@ -712,7 +783,7 @@ Verdict Classifier::Classify(const Post& post) const {
     v.confidence = 0.7;
     v.reason = "neutral rule " + neutral_rule->id;
   } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem &&
-             (!high_stars || sentiment.turns_away) && !self_blame() &&
+             (!high_stars || sentiment.turns_away) && !self_blame() && !retracted() &&
              (praise_rule != nullptr || aims_at_a_company())) {
     // Thanks that read negative are sarcasm aimed at the thanked company
     // ("thanks for losing my parcel"), so a praise rule counts as a

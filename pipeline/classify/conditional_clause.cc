@@ -51,10 +51,14 @@ bool IsTurkishConditional(std::string_view w) {
       "rsa",  "rse",  "zsa",  "zse",  "ysa",    "yse",    "rsam", "rsem",
       "rsak", "rsek", "rsan", "rsen", "rsaniz", "rseniz", "zsam", "zsem",
       "zsak", "zsek", "zsan", "zsen", "ysam",   "ysem",   "ysak", "ysek"};
-  const char last = w.back();
-  if (last != 'a' && last != 'e' && last != 'm' && last != 'k' && last != 'n' && last != 'z') {
-    return false;
+  // Most words have no "rs", "zs" or "ys" before a vowel near their end,
+  // and are turned away before the endings are compared.
+  bool may_be = false;
+  for (size_t k = w.size() - 6; k + 2 < w.size() && !may_be; ++k) {
+    may_be = w[k + 1] == 's' && (w[k] == 'r' || w[k] == 'z' || w[k] == 'y') &&
+             (w[k + 2] == 'a' || w[k + 2] == 'e');
   }
+  if (!may_be) return false;
   for (std::string_view end : kEndings) {
     if (EndsWith(w, end) && w.size() >= end.size() + 2) return true;
   }

@@ -492,5 +492,31 @@ TEST(ShippedClassifier, AFaultPutRightAndRatedWellIsPraise) {
             PostClass::kComplaint);
 }
 
+// A false alarm the writer takes back is no complaint; a fault found out
+// is one.
+TEST(ShippedClassifier, AFalseAlarmTakenBackIsNoComplaint) {
+  EXPECT_NE(ShippedClass("internet gitti diye panikledim meğer kedi modemin fişini çekmiş, kusura "
+                         "bakmayın arıza kaydını iptal edin",
+                         "tr"),
+            PostClass::kComplaint);
+  EXPECT_NE(ShippedClass("thought my parcel was lost, turns out my neighbour had it all along. "
+                         "sorry for the fuss",
+                         "en"),
+            PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("my parcel is lost, turns out they never even sent it", "en"),
+            PostClass::kComplaint);
+}
+
+// A parcel's status shown as still somewhere, a promise repeated every
+// day, a fee taken twice: complaints without a complaint word.
+TEST(ShippedClassifier, StatusesStuckAndFeesTakenTwiceAreComplaints) {
+  EXPECT_EQ(ShippedClass("3 kasımda verdiğim sipariş hâlâ 'aktarma merkezinde' görünüyor", "tr"),
+            PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("ordered on the 2nd, \"out for delivery\" every day since", "en"),
+            PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("the gym took my membership fee twice this month", "en"),
+            PostClass::kComplaint);
+}
+
 }  // namespace
 }  // namespace earshot
