@@ -280,6 +280,10 @@ bool Laughs(const NormalizedText& text) {
 
 // A rule whose only flags are legal or fraud: the words a joke borrows
 // ("i need to sue 😂", "bu fiyat dolandırıcılık 😂").
+bool FlagsOnly(const Rule& rule, std::string_view flag) {
+  return rule.urgent.size() == 1 && rule.urgent.front() == flag;
+}
+
 bool FlagsOnlyLegalOrFraud(const Rule& rule) {
   return !rule.urgent.empty() &&
          std::all_of(rule.urgent.begin(), rule.urgent.end(),
@@ -490,6 +494,78 @@ bool Retracts(const NormalizedText& text) {
   return found_out && sorry;
 }
 
+// Whether a question is asked before buying: the writer has no order to
+// complain about yet ("asking before I order a laptop", "thinking of
+// getting one for my dad", "almadan önce sorayım dedim", "almayı
+// düşünüyorum"), so the problems it names are supposed or other people's.
+bool AsksBeforeBuying(const NormalizedText& text) {
+  static constexpr std::string_view kActs[] = {
+      "order",     "book",        "buy",       "purchase", "sign",    "commit",
+      "get",       "ordering",    "booking",   "buying",   "getting", "signing",
+      "switching", "subscribing", "upgrading", "renting",  "joining"};
+  static constexpr WordList kAct(kActs);
+  const std::vector<Token>& t = text.tokens;
+  auto word = [&](size_t k) {
+    return k < t.size() && t[k].is_word ? t[k].text : std::string_view();
+  };
+  for (size_t k = 0; k < t.size(); ++k) {
+    const std::string_view w = word(k);
+    if (w.size() < 5) continue;
+    if (w == "before") {
+      size_t n = k + 1;
+      if (word(n) == "i" || word(n) == "we") ++n;
+      if (kAct.Contains(word(n))) return true;
+    } else if (w == "thinking" || w == "planning" || w == "considering") {
+      size_t n = k + 1;
+      if (word(n) == "of" || word(n) == "about" || word(n) == "to") ++n;
+      if (kAct.Contains(word(n))) return true;
+    } else if ((w == "almadan" || w == "vermeden" || w == "yaptirmadan" || w == "kiralamadan") &&
+               word(k + 1) == "once") {
+      return true;
+    } else if (w == "almayi" || w == "almak") {
+      const std::string_view n = word(k + 1);
+      if (n.substr(0, 6) == "dusunu" || n.substr(0, 7) == "planliy" || n == "istiyorum") {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Whether the post lays a problem at another door: another company ("with
+// a different insurer", "some other courier", "the place next door") or a
+// friend ("friend's parcel"). English only: Turkish "başka bir bankada",
+// "eski operatörümde" are as often the comparison a complaint draws.
+bool LaysProblemElsewhere(const NormalizedText& text) {
+  static constexpr std::string_view kCompanies[] = {
+      "company", "insurer",  "provider", "courier",  "airline",    "bank",  "network",  "carrier",
+      "shop",    "store",    "place",    "brand",    "restaurant", "hotel", "supplier", "firm",
+      "gym",     "retailer", "seller",   "operator", "app",        "site",  "website"};
+  static constexpr WordList kCompany(kCompanies);
+  const std::vector<Token>& t = text.tokens;
+  auto word = [&](size_t k) {
+    return k < t.size() && t[k].is_word ? t[k].text : std::string_view();
+  };
+  for (size_t k = 0; k < t.size(); ++k) {
+    const std::string_view w = word(k);
+    if (w.size() < 4) continue;
+    if (w == "different" || w == "another" || w == "previous" || w == "former" || w == "other") {
+      // "with a different insurer", "some other courier", "my old
+      // provider": a company named after the word.
+      const bool owned =
+          k > 0 && (word(k - 1) == "a" || word(k - 1) == "my" || word(k - 1) == "our" ||
+                    word(k - 1) == "some" || word(k - 1) == "with" || word(k - 1) == "at");
+      if (owned && (kCompany.Contains(word(k + 1)) || kCompany.Contains(word(k + 2)))) return true;
+    } else if (w == "door" && k >= 2 && word(k - 1) == "next" &&
+               (word(k - 2) == "place" || word(k - 2) == "restaurant" || word(k - 2) == "shop")) {
+      return true;
+    } else if (w == "friend's" || w == "mate's" || w == "friends'") {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether the post mentions one of the brand's own accounts ("@acme 😡😡"):
 // written to the company, so it aims at the company whatever its words.
 bool MentionsBrandAccount(const NormalizedText& text, const std::set<std::string>* accounts) {
@@ -625,9 +701,21 @@ Verdict Classifier::Classify(const Post& post) const {
                     return rule->category != "complaint" || FlagsOnlyLegalOrFraud(*rule);
                   }) &&
       Laughs(text);
+  // A problem laid at another door (another company, a friend) in a post
+  // that reads no worse than level: "friend's parcel went missing with
+  // some other courier, told her to use you next time". Its complaint
+  // rules decide nothing, as a jest's.
+  const bool elsewhere =
+      !jest && v.sentiment_strength >= 0 &&
+      std::any_of(matched.begin(), matched.end(),
+                  [](const Rule* rule) { return rule->category == "complaint"; }) &&
+      LaysProblemElsewhere(text);
   for (const Rule* rule : matched) {
     v.matches.push_back(RuleMatch{rule->id, rule->category, rule->topic});
-    if (jest && rule->category == "complaint") continue;
+    // (Leaving for another company is still churn.)
+    if ((jest || (elsewhere && !FlagsOnly(*rule, "churn"))) && rule->category == "complaint") {
+      continue;
+    }
     // Listed as matched, but deciding nothing: "the traffic is terrible"
     // is no complaint to any company.
     if (rule->needs_target && !aims_at_a_company()) {
@@ -729,27 +817,38 @@ Verdict Classifier::Classify(const Post& post) const {
   // ("if my flight is delayed, does the booking get cancelled?", "uçuşum
   // gecikirse rezervasyon iptal olur mu?") asks what the company would do.
   // Asked last, and only of questions a complaint rule or a negative
-  // reading would otherwise make complaints.
+  // reading would otherwise make complaints. Leaving may be the condition
+  // ("if I cancel my membership mid month, do I still pay for it?"): the
+  // churn flag stays, the class is a question.
   const bool asks_under_a_condition =
-      v.urgent.empty() && !low_stars &&
+      (v.urgent.empty() || (only_churn_complaints && complaint_rule != nullptr)) && !low_stars &&
       ((complaint_rule != nullptr && !praised_problem) || negative_question) &&
       (question_rule != nullptr || asks()) &&
       AsksOnlyUnderACondition(text, v.lang, context, /*by_rule=*/complaint_rule != nullptr);
+  // Asked before buying ("thinking of getting one for my dad", "almadan
+  // önce sorayım dedim"): the problems it names are supposed or other
+  // people's. Asked as the condition is.
+  const bool asks_before_buying =
+      !asks_under_a_condition && v.urgent.empty() && !low_stars &&
+      ((complaint_rule != nullptr && !praised_problem) || negative_question) &&
+      (question_rule != nullptr || asks()) && AsksBeforeBuying(text);
   const bool leaving_question = complaint_rule != nullptr && only_churn_complaints &&
-                                question_rule != nullptr && !negative_question;
+                                question_rule != nullptr && !negative_question && !low_stars;
   if (leaving_question) {
     v.post_class = PostClass::kQuestion;
-    v.priority = question_rule->priority;
-    v.sla_ms = question_rule->sla_ms;
+    v.priority = question_rule != nullptr ? question_rule->priority : Priority::kP3;
+    if (question_rule != nullptr) v.sla_ms = question_rule->sla_ms;
     v.confidence = 0.8;
-    v.reason =
-        "question rule " + question_rule->id + ", with churn flagged by rule " + complaint_rule->id;
-  } else if (asks_under_a_condition) {
+    v.reason = (question_rule != nullptr ? "question rule " + question_rule->id : "question cue") +
+               ", with churn flagged by rule " + complaint_rule->id;
+  } else if (asks_under_a_condition || asks_before_buying) {
     v.post_class = PostClass::kQuestion;
     v.priority = question_rule != nullptr ? question_rule->priority : Priority::kP3;
     if (question_rule != nullptr) v.sla_ms = question_rule->sla_ms;
     v.confidence = 0.7;
-    v.reason = "question whose complaint words lie only in the condition it sets";
+    v.reason = asks_under_a_condition
+                   ? "question whose complaint words lie only in the condition it sets"
+                   : "question asked before buying: its problems are supposed or others'";
   } else if (!v.urgent.empty() || (complaint_rule != nullptr && !praised_problem && !retracted())) {
     v.post_class = PostClass::kComplaint;
     v.priority = complaint_rule != nullptr ? complaint_rule->priority : Priority::kP1;

@@ -518,5 +518,31 @@ TEST(ShippedClassifier, StatusesStuckAndFeesTakenTwiceAreComplaints) {
             PostClass::kComplaint);
 }
 
+// A question asked before buying names problems that are supposed or
+// other people's; leaving may be a question's condition; a problem laid at
+// another company's door in a post that reads well is none of ours.
+TEST(ShippedClassifier, QuestionsBeforeBuyingAndProblemsElsewhereAreNoComplaints) {
+  EXPECT_EQ(ShippedClass("has anyone had screen problems with the Lumo tablet after a year? "
+                         "thinking of getting one for my mum",
+                         "en"),
+            PostClass::kQuestion);
+  EXPECT_EQ(
+      ShippedClass("kargoda hasar görürse iade alıyor musunuz? almadan önce sorayım dedim", "tr"),
+      PostClass::kQuestion);
+  EXPECT_EQ(ShippedClass("If I cancel my subscription mid month do I still pay for the whole "
+                         "month? just wondering",
+                         "en"),
+            PostClass::kQuestion);
+  EXPECT_EQ(ShippedClass("How do I cancel my subscription?", "en"), PostClass::kQuestion);
+  EXPECT_EQ(ShippedReviewClass("How do I close my account? Done after the fee change.", "en", 1),
+            PostClass::kComplaint);
+  EXPECT_NE(ShippedClass("my friend's parcel got lost with some other courier again, told her to "
+                         "use you next time, never had a problem",
+                         "en"),
+            PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("my parcel got lost again, my old courier never did this", "en"),
+            PostClass::kComplaint);
+}
+
 }  // namespace
 }  // namespace earshot
