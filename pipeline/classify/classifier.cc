@@ -556,11 +556,11 @@ bool LaysProblemElsewhere(const NormalizedText& text) {
           k > 0 && (word(k - 1) == "a" || word(k - 1) == "my" || word(k - 1) == "our" ||
                     word(k - 1) == "some" || word(k - 1) == "with" || word(k - 1) == "at");
       if (owned && (kCompany.Contains(word(k + 1)) || kCompany.Contains(word(k + 2)))) return true;
-    } else if (w == "door" && k >= 2 && word(k - 1) == "next" &&
-               (word(k - 2) == "place" || word(k - 2) == "restaurant" || word(k - 2) == "shop")) {
-      return true;
-    } else if (w == "friend's" || w == "mate's" || w == "friends'") {
-      return true;
+    } else {
+      const bool next_door =
+          w == "door" && k >= 2 && word(k - 1) == "next" &&
+          (word(k - 2) == "place" || word(k - 2) == "restaurant" || word(k - 2) == "shop");
+      if (next_door || w == "friend's" || w == "mate's" || w == "friends'") return true;
     }
   }
   return false;

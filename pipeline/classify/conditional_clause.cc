@@ -2,14 +2,11 @@
 
 #include <string_view>
 
+#include "pipeline/sentiment/word_forms.h"
 #include "pipeline/word_list.h"
 
 namespace earshot {
 namespace {
-
-bool EndsWith(std::string_view w, std::string_view end) {
-  return w.size() >= end.size() && w.substr(w.size() - end.size()) == end;
-}
 
 // A clause boundary falls before token k.
 bool OpensClause(const std::vector<Token>& tokens, size_t k) {
@@ -40,30 +37,6 @@ bool IsNegation(std::string_view w) {
 }
 
 }  // namespace
-
-bool IsTurkishConditional(std::string_view w) {
-  // Six letters at least: "yoksa" (or else), "neyse" (anyway), "bursa",
-  // "kursa" (to the course) end like one.
-  if (w == "varsa") return true;
-  if (w.size() < 6) return false;
-  // The person endings after -sA: -m, -n, -k, -nIz.
-  static constexpr std::string_view kEndings[] = {
-      "rsa",  "rse",  "zsa",  "zse",  "ysa",    "yse",    "rsam", "rsem",
-      "rsak", "rsek", "rsan", "rsen", "rsaniz", "rseniz", "zsam", "zsem",
-      "zsak", "zsek", "zsan", "zsen", "ysam",   "ysem",   "ysak", "ysek"};
-  // Most words have no "rs", "zs" or "ys" before a vowel near their end,
-  // and are turned away before the endings are compared.
-  bool may_be = false;
-  for (size_t k = w.size() - 6; k + 2 < w.size() && !may_be; ++k) {
-    may_be = w[k + 1] == 's' && (w[k] == 'r' || w[k] == 'z' || w[k] == 'y') &&
-             (w[k + 2] == 'a' || w[k + 2] == 'e');
-  }
-  if (!may_be) return false;
-  for (std::string_view end : kEndings) {
-    if (EndsWith(w, end) && w.size() >= end.size() + 2) return true;
-  }
-  return false;
-}
 
 std::string OutsideConditionalClauses(const std::vector<Token>& tokens, bool turkish,
                                       bool with_questions) {

@@ -1,8 +1,8 @@
 // The conditions a post sets: English clauses opened by "if" ("if my flight
 // is delayed, does the booking get cancelled?") and Turkish clauses closed
 // by a conditional verb ("uçuşum gecikirse", "kargo gelmezse", "iptal
-// edildiyse"). A question whose complaint words all lie in its condition
-// asks what a company would do; it reports nothing that went wrong.
+// edildiyse"; IsTurkishConditional in word_forms.h). A question whose complaint words all lie in
+// its condition asks what a company would do; it reports nothing that went wrong.
 //
 // Word lists are ASCII-folded like tokens.
 //
@@ -33,10 +33,5 @@ namespace earshot {
 // what a post states, beside what it asks.
 std::string OutsideConditionalClauses(const std::vector<Token>& tokens, bool turkish,
                                       bool with_questions);
-
-// Whether a folded Turkish word is a verb in the conditional: "-sA" after
-// the aorist or a past ("gecikirse", "gelmezsem", "olursa", "edildiyse",
-// "varsa"). "yoksa" (or else) and words too short to hold a stem are not.
-bool IsTurkishConditional(std::string_view word);
 
 }  // namespace earshot

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "pipeline/sentiment/word_forms.h"
+
 namespace earshot {
 namespace {
 

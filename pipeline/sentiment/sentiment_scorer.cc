@@ -525,24 +525,6 @@ bool EndsWithAny(std::string_view w, std::initializer_list<std::string_view> end
   });
 }
 
-// A Turkish verb in the conditional, as folded: "olursa", "gelirse",
-// "yaşarsanız", "gelmezse", "geldiyse", "olduysa"; also "varsa". Six
-// letters at least, so that "borsa" and "bursa" are none. Not "ise" and
-// "yoksa": far more often "as for" and "or else" than "if".
-bool IsTurkishConditional(std::string_view w) {
-  if (w == "varsa") return true;
-  if (w.size() < 6) return false;
-  // Every ending below has its "s" two to five letters from the end, after
-  // r, z or y: most words fail here.
-  bool maybe = false;
-  for (size_t k = w.size() - 6; k + 2 < w.size() && !maybe; ++k) {
-    maybe = w[k + 1] == 's' && (w[k] == 'r' || w[k] == 'z' || w[k] == 'y');
-  }
-  return maybe && EndsWithAny(w, {"rsa", "rse", "rsam", "rsem", "rsan", "rsen", "rsak", "rsek",
-                                  "rsaniz", "rseniz", "zsa", "zse", "diysa", "diyse", "duysa",
-                                  "duyse", "tiysa", "tiyse", "tuysa"});
-}
-
 // Tokens from..to (from <= to) are words of one phrase: no sentence end,
 // line break, comma or colon between them. The context rules below look
 // only this far.
@@ -2895,6 +2877,13 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       v = 0;
       if (explain) why += ", a verbal noun before a word of need";
     }
+    // "yeter" after a condition is "suffices", not "enough!": "fiyat
+    // aralığı söylerseniz yeter" (just tell me the range).
+    if (v < 0 && turkish_hit && words[i] == "yeter" && i > 0 && is_word[i - 1] &&
+        same_clause(i - 1, i) && IsTurkishConditional(words[i - 1])) {
+      v = 0;
+      if (explain) why += ", suffices after " + std::string(words[i - 1]);
+    }
     // "sitenizde bulamadım", "uygulamada göremedim": the writer looked on
     // the company's site or app for what they ask about, the reason for
     // asking, not a fault ("yarın planlı kesinti var mı, sitede göremedim").
@@ -3748,10 +3737,9 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   // posts is more often glad than angry ("Ready for the weekend!!"); it
   // leans the score slightly positive, far below the praise threshold.
   if (sum == 0 && bangs > 0) sum = kExclamationOnlyLean;
-  result.reads_negative_somewhere =
-      std::any_of(scored.begin(), scored.end(), [](const Scored& s) {
-        return (s.flipped ? -s.valence : s.valence) < 0;
-      });
+  result.reads_negative_somewhere = std::any_of(scored.begin(), scored.end(), [](const Scored& s) {
+    return (s.flipped ? -s.valence : s.valence) < 0;
+  });
   result.raw = sum;
   result.strength = Squash(sum);
   result.score = Squash(sum * ToneWeight(word_count) * (link ? kLinkToneWeight : 1.0));

@@ -242,4 +242,24 @@ std::optional<double> LookupUndoubled(const Lexicon& lexicon, std::string_view w
   return std::nullopt;
 }
 
+bool IsTurkishConditional(std::string_view w) {
+  if (w == "varsa") return true;
+  if (w.size() < 6) return false;
+  // Every ending below has its "s" two to five letters from the end, after
+  // r, z or y: most words fail here.
+  bool maybe = false;
+  for (size_t k = w.size() - 6; k + 2 < w.size() && !maybe; ++k) {
+    maybe = w[k + 1] == 's' && (w[k] == 'r' || w[k] == 'z' || w[k] == 'y');
+  }
+  if (!maybe) return false;
+  static constexpr std::string_view kEndings[] = {
+      "rsa",    "rse",    "rsam",  "rsem",  "rsan",  "rsen",  "rsak", "rsek",
+      "rsaniz", "rseniz", "zsa",   "zse",   "zsam",  "zsem",  "zsak", "zsek",
+      "diysa",  "diyse",  "duysa", "duyse", "tiysa", "tiyse", "tuysa"};
+  for (std::string_view e : kEndings) {
+    if (w.size() >= e.size() && w.substr(w.size() - e.size()) == e) return true;
+  }
+  return false;
+}
+
 }  // namespace earshot

@@ -43,4 +43,10 @@ std::optional<double> LookupTurkishNominalForm(const Lexicon& lexicon, std::stri
 // "iyi"), when that is an exact entry.
 std::optional<double> LookupUndoubled(const Lexicon& lexicon, std::string_view word);
 
+// Whether a folded Turkish word is a verb in the conditional: "olursa",
+// "gelirse", "yaşarsanız", "gelmezse", "gelmezsek", "geldiyse", "olduysa";
+// also "varsa". Six letters at least, so that "borsa" and "bursa" are none.
+// Not "ise" and "yoksa": far more often "as for" and "or else" than "if".
+bool IsTurkishConditional(std::string_view word);
+
 }  // namespace earshot

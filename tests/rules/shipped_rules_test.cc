@@ -558,5 +558,11 @@ TEST(ShippedClassifier, LowStarsUnderNothingButPraiseAreASlip) {
             PostClass::kComplaint);
 }
 
+// "yeter" after a condition suffices; on its own it is "enough!".
+TEST(ShippedLexicons, EnoughAfterAConditionSuffices) {
+  EXPECT_EQ(ShippedScore("fiyat aralığı söylerseniz yeter", "tr"), 0.0);
+  EXPECT_LT(ShippedScore("yeter artık, bıktım", "tr"), 0.0);
+}
+
 }  // namespace
 }  // namespace earshot
