@@ -741,18 +741,10 @@ Verdict Classifier::Classify(const Post& post) const {
   // Stars the writer says were a slip ("yanlışlıkla 2 yıldız basmışım",
   // "no idea why i pressed 2 stars, meant 5") are no verdict either way.
   const bool stars_slipped = post.rating && StarsSaidToBeASlip(text);
-  // Nor are low stars under a review that only praises, at length and with
-  // nothing against ("Best budgeting app I've found, finally know where my
-  // money goes!!", one star): a slip not owned up to. Short praise under
-  // low stars ("Amazing. Just amazing.") is kept as sarcasm, and praise
-  // the post turns from at a contrast word ("kahveler güzel. ama ...") is
-  // what it holds against.
-  const bool stars_contradicted = post.rating && complaint_rule == nullptr &&
-                                  !sentiment.reads_negative_somewhere && !sentiment.turns_away &&
-                                  v.sentiment_strength >= options_.praise_above * 2 &&
-                                  text.tokens.size() >= 6;
-  const bool low_stars = post.rating && *post.rating <= options_.complaint_max_stars &&
-                         !stars_slipped && !stars_contradicted;
+  // (Praise alone under low stars is no slip: it is how sarcasm reads,
+  // "Five stars for creativity, my parcel is now in Belgium", one star.)
+  const bool low_stars =
+      post.rating && *post.rating <= options_.complaint_max_stars && !stars_slipped;
   // Stars given so that the review is seen ("5 stars so the devs actually
   // read this", "5 yıldız veriyorum ki üstte çıkıp görün") say nothing of
   // the writer's verdict.

@@ -544,18 +544,13 @@ TEST(ShippedClassifier, QuestionsBeforeBuyingAndProblemsElsewhereAreNoComplaints
             PostClass::kComplaint);
 }
 
-// Low stars under a review that only praises, at length, are a slip; under
-// short praise they are sarcasm; under praise the review turns from, the
-// complaint.
-TEST(ShippedClassifier, LowStarsUnderNothingButPraiseAreASlip) {
-  EXPECT_EQ(ShippedReviewClass(
-                "Best budgeting app I have found, finally know where my money goes!!", "en", 1),
-            PostClass::kPraise);
-  EXPECT_EQ(ShippedReviewClass("Amazing. Just amazing.", "en", 1), PostClass::kComplaint);
-  EXPECT_EQ(ShippedReviewClass("Kahveler güzel, ortam hoş. Ama bir saat sonra masayı boşaltmamızı "
-                               "istediler",
-                               "tr", 2),
+// Praise alone under low stars is how sarcasm reads: the stars decide.
+TEST(ShippedClassifier, PraiseUnderLowStarsIsSarcasm) {
+  EXPECT_EQ(ShippedReviewClass("Five stars for creativity, my parcel is now in Belgium. I live in "
+                               "Leeds.",
+                               "en", 1),
             PostClass::kComplaint);
+  EXPECT_EQ(ShippedReviewClass("Amazing. Just amazing.", "en", 1), PostClass::kComplaint);
 }
 
 // "yeter" after a condition suffices; on its own it is "enough!".
