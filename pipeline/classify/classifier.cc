@@ -271,7 +271,8 @@ bool Laughs(const NormalizedText& text) {
     if (t.is_word ? kLaughter.Contains(t.text)
                   : t.kind == Token::Kind::kSymbol &&
                         (t.text == kTearsOfJoy || t.text == kRollingOnTheFloor ||
-                         t.text == kGrinWithSweat || t.text == kGrinSquinting)) {
+                         t.text == kGrinWithSweat || t.text == kGrinSquinting ||
+                         t.text == kGrinningEyes || t.text == kBeamingFace)) {
       return true;
     }
   }
@@ -554,13 +555,17 @@ bool LaysProblemElsewhere(const NormalizedText& text) {
       // provider": a company named after the word.
       const bool owned =
           k > 0 && (word(k - 1) == "a" || word(k - 1) == "my" || word(k - 1) == "our" ||
-                    word(k - 1) == "some" || word(k - 1) == "with" || word(k - 1) == "at");
+                    word(k - 1) == "some" || word(k - 1) == "with" || word(k - 1) == "at" ||
+                    word(k - 1) == "from" || word(k - 1) == "by");
       if (owned && (kCompany.Contains(word(k + 1)) || kCompany.Contains(word(k + 2)))) return true;
     } else {
       const bool next_door =
           w == "door" && k >= 2 && word(k - 1) == "next" &&
           (word(k - 2) == "place" || word(k - 2) == "restaurant" || word(k - 2) == "shop");
-      if (next_door || w == "friend's" || w == "mate's" || w == "friends'") return true;
+      if (next_door || w == "friend's" || w == "mate's" || w == "friends'" || w == "neighbour's" ||
+          w == "neighbor's") {
+        return true;
+      }
     }
   }
   return false;

@@ -559,5 +559,17 @@ TEST(ShippedLexicons, EnoughAfterAConditionSuffices) {
   EXPECT_LT(ShippedScore("yeter artık, bıktım", "tr"), 0.0);
 }
 
+// A grin laughs as tears of joy do; a neighbour's problem with another
+// courier is none of ours; "hakkınızı yemeyelim" gives credit.
+TEST(ShippedClassifier, GrinsNeighboursAndCreditReadAsMeant) {
+  EXPECT_NE(ShippedClass("baklavaları tehlikeli derecede güzel, haklarında dava açacağım 😄", "tr"),
+            PostClass::kComplaint);
+  EXPECT_NE(ShippedClass("My neighbour's parcel from another courier got left in the rain again "
+                         "lol. ours always come through fine with you",
+                         "en"),
+            PostClass::kComplaint);
+  EXPECT_GT(ShippedScore("yarım saatte gelip aldılar, hakkınızı yemeyelim", "tr"), 0.0);
+}
+
 }  // namespace
 }  // namespace earshot
