@@ -3737,9 +3737,6 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   // posts is more often glad than angry ("Ready for the weekend!!"); it
   // leans the score slightly positive, far below the praise threshold.
   if (sum == 0 && bangs > 0) sum = kExclamationOnlyLean;
-  result.reads_negative_somewhere = std::any_of(scored.begin(), scored.end(), [](const Scored& s) {
-    return (s.flipped ? -s.valence : s.valence) < 0;
-  });
   result.raw = sum;
   result.strength = Squash(sum);
   result.score = Squash(sum * ToneWeight(word_count) * (link ? kLinkToneWeight : 1.0));

@@ -42,8 +42,6 @@ struct SentimentResult {
   // nothing good after it ("ürün mükemmel ama kargo 2 haftada geldi"), so
   // what follows the turn, scored or not, is what the writer holds against.
   bool turns_away = false;
-  // Some word, emoji or cue scored negative (after negation and sarcasm).
-  bool reads_negative_somewhere = false;
   std::vector<SentimentContribution> contributions;
 };
 
