@@ -281,6 +281,7 @@ bool Laughs(const NormalizedText& text) {
 
 // A rule whose only flags are legal or fraud: the words a joke borrows
 // ("i need to sue 😂", "bu fiyat dolandırıcılık 😂").
+// A rule whose one flag is `flag`.
 bool FlagsOnly(const Rule& rule, std::string_view flag) {
   return rule.urgent.size() == 1 && rule.urgent.front() == flag;
 }
@@ -495,6 +496,11 @@ bool Retracts(const NormalizedText& text) {
   return found_out && sorry;
 }
 
+// Token k's text when it is a word, else "" (also past the end).
+std::string_view WordAt(const std::vector<Token>& t, size_t k) {
+  return k < t.size() && t[k].is_word ? std::string_view(t[k].text) : std::string_view();
+}
+
 // Whether a question is asked before buying: the writer has no order to
 // complain about yet ("asking before I order a laptop", "thinking of
 // getting one for my dad", "almadan önce sorayım dedim", "almayı
@@ -506,9 +512,7 @@ bool AsksBeforeBuying(const NormalizedText& text) {
       "switching", "subscribing", "upgrading", "renting",  "joining"};
   static constexpr WordList kAct(kActs);
   const std::vector<Token>& t = text.tokens;
-  auto word = [&](size_t k) {
-    return k < t.size() && t[k].is_word ? t[k].text : std::string_view();
-  };
+  auto word = [&](size_t k) { return WordAt(t, k); };
   for (size_t k = 0; k < t.size(); ++k) {
     const std::string_view w = word(k);
     if (w.size() < 5) continue;
@@ -544,14 +548,12 @@ bool LaysProblemElsewhere(const NormalizedText& text) {
       "gym",     "retailer", "seller",   "operator", "app",        "site",  "website"};
   static constexpr WordList kCompany(kCompanies);
   const std::vector<Token>& t = text.tokens;
-  auto word = [&](size_t k) {
-    return k < t.size() && t[k].is_word ? t[k].text : std::string_view();
-  };
+  auto word = [&](size_t k) { return WordAt(t, k); };
   for (size_t k = 0; k < t.size(); ++k) {
     const std::string_view w = word(k);
     if (w.size() < 4) continue;
     if (w == "different" || w == "another" || w == "previous" || w == "former" || w == "other") {
-      // "with a different insurer", "some other courier", "my old
+      // "with a different insurer", "some other courier", "my previous
       // provider": a company named after the word.
       const bool owned =
           k > 0 && (word(k - 1) == "a" || word(k - 1) == "my" || word(k - 1) == "our" ||
@@ -732,8 +734,7 @@ Verdict Classifier::Classify(const Post& post) const {
         v.urgent.push_back(flag);
       }
     }
-    if (rule->category == "complaint" &&
-        (rule->urgent.size() != 1 || rule->urgent.front() != "churn")) {
+    if (rule->category == "complaint" && !FlagsOnly(*rule, "churn")) {
       only_churn_complaints = false;
     }
     const Rule** slot = rule->category == "complaint"  ? &complaint_rule

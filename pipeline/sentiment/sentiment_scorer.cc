@@ -1365,7 +1365,8 @@ bool IsPlaceOfInformation(std::string_view w) {
       "sitede",        "sitenizde",  "sitesinde", "sitenizden", "uygulamada",
       "uygulamanizda", "appte",      "appde",     "sayfada",    "sayfanizda",
       "sayfasinda",    "internette", "ayarlarda", "menude",     "sss"};
-  return std::find(std::begin(kPlaces), std::end(kPlaces), w) != std::end(kPlaces);
+  static constexpr WordList kPlaceList(kPlaces);
+  return kPlaceList.Contains(w);
 }
 
 // Whether a folded Turkish word ends in the first person's possessive and

@@ -227,17 +227,21 @@ TEST(ShippedLexicons, ComingToNoHarmIsGoodNews) {
 
 // The class of `text` with the shipped rules and lexicons, as `earshot
 // classify` would give it.
-PostClass ShippedClass(const std::string& text, const std::string& lang) {
+const Classifier& ShippedClassifier() {
   static const std::shared_ptr<const Classifier> classifier = [] {
     auto built =
         BuildClassifier(ToolConfig({DataRoot() + "/rules/core"}, DataRoot() + "/rules/lexicons"));
     EXPECT_TRUE(built.ok()) << built.status().message();
     return built.ok() ? *built : nullptr;
   }();
+  return *classifier;
+}
+
+PostClass ShippedClass(const std::string& text, const std::string& lang) {
   earshot::Post post;  // qualified: a unity build may see a test helper named Post
   post.text = text;
   post.lang = lang;
-  return classifier->Classify(post).post_class;
+  return ShippedClassifier().Classify(post).post_class;
 }
 
 // A problem only supposed is no complaint: the customer asks what to do,
@@ -386,18 +390,12 @@ TEST(ShippedClassifier, NoBreakSpacesFancyLettersAndSpacedLettersReadAsPlainText
 
 // A review's class with the shipped rules and lexicons, given its stars.
 PostClass ShippedReviewClass(const std::string& text, const std::string& lang, int stars) {
-  static const std::shared_ptr<const Classifier> classifier = [] {
-    auto built =
-        BuildClassifier(ToolConfig({DataRoot() + "/rules/core"}, DataRoot() + "/rules/lexicons"));
-    EXPECT_TRUE(built.ok()) << built.status().message();
-    return built.ok() ? *built : nullptr;
-  }();
   earshot::Post post;
   post.text = text;
   post.lang = lang;
   post.channel = "google_play";
   post.rating = stars;
-  return classifier->Classify(post).post_class;
+  return ShippedClassifier().Classify(post).post_class;
 }
 
 // A question whose complaint words all lie in the condition it sets asks
