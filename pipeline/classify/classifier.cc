@@ -695,10 +695,13 @@ Verdict Classifier::Classify(const Post& post) const {
   // a customer asking how to leave ("aboneliğimi nasıl iptal ederim") asks,
   // and the flag, not the class, says what is at stake.
   bool only_churn_complaints = true;
-  // A lawsuit or a scam said in jest: laughter, a post that reads clearly
-  // positive, and no complaint but the legal or fraud words ("these wings are so hot i
-  // need to sue 😂🔥 10/10", "diyetisyenim dava açacak 😂 harika bi tatildi",
-  // five stars). Such rules are listed as matched and decide nothing.
+  // A lawsuit or a scam said in jest: laughter, a post that reads no worse
+  // than level, and no complaint but the legal or fraud words ("these wings
+  // are so hot i need to sue 😂🔥 10/10", "diyetisyenim dava açacak 😂
+  // harika bi tatildi"). Such rules are listed as matched and decide
+  // nothing. (Praise shared, "her yerde paylaşacağım 😍", is left a media
+  // flag: threats of the press read as politely as "a journalist friend is
+  // very interested in this story".)
   const bool jest =
       v.sentiment_strength >= 0 &&
       std::any_of(matched.begin(), matched.end(),
