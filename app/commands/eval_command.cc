@@ -15,6 +15,7 @@
 #include "app/config.h"
 #include "app/eval_metrics.h"
 #include "app/record_processor.h"
+#include "app/triage_set.h"
 
 namespace earshot {
 namespace {
@@ -24,6 +25,10 @@ struct Item {
   std::string text;
   Verdict verdict;
   double badness = 0;  // for --errors: larger is worse
+  // The triage task's post fields and expected urgent flags (sorted).
+  std::string channel = "x";
+  std::optional<int> rating;
+  std::vector<std::string> flags;
 };
 
 std::string SentimentClass(double score, double band) {
@@ -34,6 +39,8 @@ std::string SentimentClass(double score, double band) {
 
 // Why `label` is no label of `task` (the README's formats), or "" when it is.
 std::string LabelError(const std::string& task, const std::string& label) {
+  if (task == "triage") return "";  // checked with the line's other columns
+
   if (task == "sentiment") {
     char* end = nullptr;
     std::strtod(label.c_str(), &end);
@@ -52,6 +59,51 @@ std::string LabelError(const std::string& task, const std::string& label) {
   return "label '" + label + "' is not one of the " + task + " task's: " + list;
 }
 
+std::vector<std::string> SortedFlags(const Verdict& v) {
+  std::vector<std::string> flags = v.urgent;
+  std::sort(flags.begin(), flags.end());
+  return flags;
+}
+
+// The triage task: the class against the team's label (a brand's own reply
+// counts as neutral: nothing to answer), the urgent flags, and the share of
+// posts with both right.
+void PrintTriage(std::vector<Item>& items, Confusion* confusion,
+                 const std::vector<std::string>& labels) {
+  FlagScores flags;
+  int exact = 0;
+  int flagged = 0;
+  int flagged_caught = 0;
+  for (Item& item : items) {
+    const PostClass c = item.verdict.post_class;
+    const std::string got = c == PostClass::kBrandReply ? "neutral" : PostClassName(c);
+    const std::vector<std::string> given = SortedFlags(item.verdict);
+    confusion->Add(item.label, got);
+    flags.Add(item.flags, given);
+    const bool class_right = got == item.label;
+    exact += class_right && given == item.flags ? 1 : 0;
+    if (!item.flags.empty()) {
+      ++flagged;
+      flagged_caught += class_right && std::includes(given.begin(), given.end(), item.flags.begin(),
+                                                     item.flags.end())
+                            ? 1
+                            : 0;
+    }
+    item.badness =
+        (class_right ? 0 : item.verdict.confidence + 0.01) + (given != item.flags ? 0.5 : 0);
+    for (const std::string& f : item.flags) item.label += (f == item.flags[0] ? "+" : ",") + f;
+  }
+  const double n = items.empty() ? 1.0 : static_cast<double>(items.size());
+  int right = 0;
+  for (const std::string& l : labels) right += confusion->Count(l, l);
+  std::printf("accuracy: %.4f\n", right / n);
+  std::printf("macro_f1: %.4f\n", confusion->MacroF1(labels));
+  std::printf("exact: %.4f\n", exact / n);
+  std::printf("flag_precision: %.4f\nflag_recall: %.4f\n", flags.Precision(), flags.Recall());
+  std::printf("flagged_posts_caught: %d/%d\n", flagged_caught, flagged);
+  std::printf("%s", flags.ToString().c_str());
+}
+
 void PrintWorst(std::vector<Item>& items, int n) {
   std::sort(items.begin(), items.end(),
             [](const Item& a, const Item& b) { return a.badness > b.badness; });
@@ -60,9 +112,13 @@ void PrintWorst(std::vector<Item>& items, int n) {
        i < n && i < static_cast<int>(items.size()) && items[static_cast<size_t>(i)].badness > 0;
        ++i) {
     const Item& it = items[static_cast<size_t>(i)];
+    std::string got = PostClassName(it.verdict.post_class);
+    for (const std::string& f : it.verdict.urgent) {
+      got += (f == it.verdict.urgent[0] ? "+" : ",") + f;
+    }
     std::printf("  gold %-13s got %-11s sentiment %+.2f  %s\n    %s\n", it.label.c_str(),
-                PostClassName(it.verdict.post_class), it.verdict.sentiment,
-                it.verdict.reason.c_str(), it.text.substr(0, 200).c_str());
+                got.c_str(), it.verdict.sentiment, it.verdict.reason.c_str(),
+                it.text.substr(0, 200).c_str());
   }
 }
 
@@ -81,11 +137,12 @@ void AddEvalCommand(CLI::App& app, CommandContext context) {
   CLI::App* cmd = app.add_subcommand(
       "eval",
       "Score classification on a labelled TSV set (LABEL<TAB>TEXT): sentiment, complaint, "
-      "polarity or recall, with items/s on one core");
+      "polarity or recall, with items/s on one core; or the team's triage sets "
+      "(CLASS[+FLAGS]<TAB>CHANNEL<TAB>RATING<TAB>TEXT, tests/triage/README.md)");
   cmd->add_option("file", o->file, "TSV file")->required()->check(CLI::ExistingFile);
   cmd->add_option("--task", o->task, "What the labels are")
       ->required()
-      ->check(CLI::IsMember({"sentiment", "complaint", "polarity", "recall"}));
+      ->check(CLI::IsMember({"sentiment", "complaint", "polarity", "recall", "triage"}));
   cmd->add_option("--errors", o->errors, "Print the N worst items");
   cmd->add_option("--neutral-band", o->band, "sentiment task: scores within ±band are neutral")
       ->capture_default_str();
@@ -113,15 +170,31 @@ void AddEvalCommand(CLI::App& app, CommandContext context) {
       ++line_number;
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.empty()) continue;
-      const size_t tab = line.find('\t');
-      const std::string error = tab == std::string::npos ? "expected LABEL<TAB>TEXT"
-                                                         : LabelError(o->task, line.substr(0, tab));
+      Item item;
+      std::string error;
+      if (o->task == "triage") {
+        TriageLine t;
+        error = ParseTriageLine(line, &t);
+        item.label = t.post_class;
+        item.text = std::move(t.text);
+        item.channel = std::move(t.channel);
+        item.rating = t.rating;
+        item.flags = std::move(t.flags);
+      } else {
+        const size_t tab = line.find('\t');
+        error = tab == std::string::npos ? "expected LABEL<TAB>TEXT"
+                                         : LabelError(o->task, line.substr(0, tab));
+        if (error.empty()) {
+          item.label = line.substr(0, tab);
+          item.text = line.substr(line.rfind('\t') + 1);
+        }
+      }
       if (!error.empty()) {
         std::fprintf(stderr, "%s:%d: error: %s\n", o->file.c_str(), line_number, error.c_str());
         ++bad_lines;
         continue;
       }
-      items.push_back(Item{line.substr(0, tab), line.substr(line.rfind('\t') + 1), {}, 0});
+      items.push_back(std::move(item));
     }
     if (bad_lines > 0) {
       std::fprintf(stderr, "earshot eval: %d line(s) of %s cannot be scored; no figures\n",
@@ -143,6 +216,8 @@ void AddEvalCommand(CLI::App& app, CommandContext context) {
       const auto start = std::chrono::steady_clock::now();
       for (Item& item : items) {
         post.text = item.text;
+        post.channel = item.channel;
+        post.rating = item.rating;
         Verdict verdict = (*classifier)->Classify(post);
         if (pass == 0) item.verdict = std::move(verdict);
       }
@@ -201,6 +276,9 @@ void AddEvalCommand(CLI::App& app, CommandContext context) {
       std::printf(
           "positive_called_complaint: %.4f\n",
           positives == 0 ? 0.0 : static_cast<double>(positives_called_complaint) / positives);
+    } else if (o->task == "triage") {
+      labels = {"complaint", "praise", "question", "neutral"};
+      PrintTriage(items, &confusion, labels);
     } else {  // recall: every item is a complaint
       labels = {"complaint"};
       int called = 0;

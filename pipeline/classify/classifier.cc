@@ -292,6 +292,40 @@ bool FlagsOnlyLegalOrFraud(const Rule& rule) {
                      [](const std::string& flag) { return flag == "legal" || flag == "fraud"; });
 }
 
+// The writer recommends the company: "highly recommend", "recommended",
+// "herkese tavsiye ederim". Not when denied before ("wouldn't recommend",
+// "can't recommend") or after ("tavsiye etmem", "tavsiye etmiyorum").
+bool Recommends(const NormalizedText& text) {
+  static constexpr std::string_view kWords[] = {"recommend", "recommended", "recommending",
+                                                "tavsiye"};
+  static constexpr WordList kRecommend(kWords);
+  static constexpr std::string_view kDenials[] = {"not",   "never",  "wouldnt", "wouldn't", "cant",
+                                                  "can't", "cannot", "couldnt", "couldn't", "dont",
+                                                  "don't", "wont",   "won't",   "no"};
+  static constexpr WordList kDenied(kDenials);
+  static constexpr std::string_view kTurkishDenials[] = {"etmem",  "etmiyorum", "etmeyiz",
+                                                         "edemem", "etmiyoruz", "edilmez"};
+  static constexpr WordList kTurkishDenied(kTurkishDenials);
+  const std::vector<Token>& t = text.tokens;
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (!t[k].is_word || !kRecommend.Contains(t[k].text)) continue;
+    const bool denied_before =
+        (k >= 1 && kDenied.Contains(t[k - 1].text)) ||
+        (k >= 2 && !t[k - 1].clause_start && kDenied.Contains(t[k - 2].text));
+    const bool denied_after = k + 1 < t.size() && kTurkishDenied.Contains(t[k + 1].text);
+    if (!denied_before && !denied_after) return true;
+  }
+  return false;
+}
+
+// A rule whose only flags are legal or safety: the words of thanks for a
+// claim or a harm handled well ("the lawyer explained everything").
+bool FlagsOnlyLegalOrSafety(const Rule& rule) {
+  return !rule.urgent.empty() &&
+         std::all_of(rule.urgent.begin(), rule.urgent.end(),
+                     [](const std::string& flag) { return flag == "legal" || flag == "safety"; });
+}
+
 // A rating given so that the review is read: "5 stars so the devs actually
 // read this", "5 yıldız veriyorum ki üstte çıkıp görün".
 bool StarsGivenToBeSeen(const NormalizedText& text) {
@@ -720,10 +754,32 @@ Verdict Classifier::Classify(const Post& post) const {
       std::any_of(matched.begin(), matched.end(),
                   [](const Rule* rule) { return rule->category == "complaint"; }) &&
       LaysProblemElsewhere(text);
+  // A lawyer, a fire or an injury named in a recommendation ("the lawyer
+  // explained everything, highly recommend", "yangın sonrası hasarı hemen
+  // ödediler, herkese tavsiye ederim"): a praise rule, a post that reads
+  // clearly positive and recommends the company, and no complaint but the
+  // legal or safety words. Their rules decide nothing, as a jest's. Thanks
+  // alone are not enough: legal threats are often polite ("thank you for
+  // your reply, my lawyer will be in touch"). Not under low stars, nor with
+  // an irony mark or a turn from the praise; not fraud (a scam stopped
+  // reads negative) nor the press (threats of it read politely).
+  const bool harm_praised =
+      !jest && !elsewhere && v.sentiment_strength >= options_.praise_above &&
+      !sentiment.turns_away && !(post.rating && *post.rating <= options_.complaint_max_stars) &&
+      std::any_of(matched.begin(), matched.end(),
+                  [](const Rule* rule) { return rule->category == "praise"; }) &&
+      std::any_of(matched.begin(), matched.end(),
+                  [](const Rule* rule) { return rule->category == "complaint"; }) &&
+      std::all_of(matched.begin(), matched.end(),
+                  [](const Rule* rule) {
+                    return rule->category != "complaint" || FlagsOnlyLegalOrSafety(*rule);
+                  }) &&
+      !MarksIrony(text, Priority::kP1) && Recommends(text);
   for (const Rule* rule : matched) {
     v.matches.push_back(RuleMatch{rule->id, rule->category, rule->topic});
     // (Leaving for another company is still churn.)
-    if ((jest || (elsewhere && !FlagsOnly(*rule, "churn"))) && rule->category == "complaint") {
+    if ((jest || harm_praised || (elsewhere && !FlagsOnly(*rule, "churn"))) &&
+        rule->category == "complaint") {
       continue;
     }
     // Listed as matched, but deciding nothing: "the traffic is terrible"

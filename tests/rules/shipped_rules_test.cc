@@ -569,5 +569,29 @@ TEST(ShippedClassifier, GrinsNeighboursAndCreditReadAsMeant) {
   EXPECT_GT(ShippedScore("yarım saatte gelip aldılar, hakkınızı yemeyelim", "tr"), 0.0);
 }
 
+// A lawyer or a harm named in a recommendation is no alarm; a polite
+// threat with thanks is, and so is a recommendation denied.
+TEST(ShippedClassifier, ALawyerOrAHarmInARecommendationIsNoAlarm) {
+  auto urgent = [](const std::string& text, const std::string& lang) {
+    earshot::Post post;
+    post.text = text;
+    post.lang = lang;
+    return ShippedClassifier().Classify(post).urgent;
+  };
+  EXPECT_TRUE(urgent("Used them to sort out my will. The lawyer explained everything clearly and "
+                     "there were no hidden fees. Highly recommend.",
+                     "en")
+                  .empty());
+  EXPECT_TRUE(
+      urgent("avukat hanım çok ilgiliydi, süreci harika yönetti, herkese tavsiye ederim", "tr")
+          .empty());
+  EXPECT_EQ(urgent("Thank you for your reply. My lawyer will be in touch.", "en"),
+            std::vector<std::string>{"legal"});
+  EXPECT_EQ(urgent("Çok teşekkür ederim, tüketici hakem heyetine başvurdum bile", "tr"),
+            std::vector<std::string>{"legal"});
+  EXPECT_EQ(urgent("avukat çok ilgisizdi, tavsiye etmem, dava açacağım", "tr"),
+            std::vector<std::string>{"legal"});
+}
+
 }  // namespace
 }  // namespace earshot
