@@ -470,7 +470,8 @@ bool BlamesThemselves(const NormalizedText& text) {
 // out, with an apology or a request to drop it ("internet gitti diye
 // panikledim, meğer kedi fişi çekmiş, kusura bakmayın, arıza kaydını iptal
 // edin"; "thought my parcel was lost, turns out my neighbour had it, sorry
-// for the fuss"), or said outright ("false alarm", "panic over", "yanlış
+// for the fuss"; "meğer sigorta atmış, pardon"; "meğer talimat vermişim,
+// boşverin"), or said outright ("false alarm", "panic over", "yanlış
 // alarm"). Found out alone is no retraction: "turns out they never sent
 // it" reports the fault.
 bool Retracts(const NormalizedText& text) {
@@ -487,7 +488,19 @@ bool Retracts(const NormalizedText& text) {
     switch (w[0]) {
       case 'm':
         found_out = found_out || w == "meger" || w == "megerse";
-        sorry = sorry || (w == "my" && next_is(k, "bad"));
+        sorry = sorry || (w == "my" && (next_is(k, "bad") || next_is(k, "mistake")));
+        break;
+      case 'n':
+        // "never mind", "nvm".
+        sorry = sorry || w == "nvm" || w == "nevermind" || (w == "never" && next_is(k, "mind"));
+        break;
+      case 'a':
+        // "affedersiniz"; "all good now".
+        sorry = sorry || w == "affedersiniz" || (w == "all" && next_is(k, "good"));
+        break;
+      case 'b':
+        // "boşverin, sorun yok".
+        sorry = sorry || w == "bosverin" || w == "bosver";
         break;
       case 't':
         found_out = found_out || ((w == "turns" || w == "turned") && next_is(k, "out"));
@@ -500,6 +513,9 @@ bool Retracts(const NormalizedText& text) {
         break;
       case 'p':
         if (w == "panic" && next_is(k, "over")) return true;
+        // Not "pardon ama": an apology before a "but" introduces a complaint.
+        sorry = sorry || (w == "pardon" && !next_is(k, "ama") && !next_is(k, "fakat") &&
+                          !next_is(k, "ancak"));
         break;
       case 'k':
         sorry = sorry || (w == "kusura" && next_is(k, "bakmayin"));

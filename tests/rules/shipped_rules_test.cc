@@ -503,6 +503,21 @@ TEST(ShippedClassifier, AFalseAlarmTakenBackIsNoComplaint) {
             PostClass::kComplaint);
   EXPECT_EQ(ShippedClass("my parcel is lost, turns out they never even sent it", "en"),
             PostClass::kComplaint);
+  // "pardon", "boşverin", "never mind", "my mistake" take it back too.
+  EXPECT_NE(ShippedClass("elektrikler gitti diye size yazacaktım, meğer bizim evin sigortası "
+                         "atmış 😅 pardon",
+                         "tr"),
+            PostClass::kComplaint);
+  EXPECT_NE(ShippedClass("hesabımdan 2000 tl gitmiş diye kalbim durdu, meğer otomatik talimat "
+                         "vermişim, boşverin sorun yok",
+                         "tr"),
+            PostClass::kComplaint);
+  EXPECT_NE(ShippedClass("app wouldn't load all morning, turns out my phone was in flight mode. "
+                         "never mind!",
+                         "en"),
+            PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("meğer kargo hiç çıkmamış, pardon ama bu ne rezalet", "tr"),
+            PostClass::kComplaint);
 }
 
 // A parcel's status shown as still somewhere, a promise repeated every
