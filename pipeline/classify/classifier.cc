@@ -434,6 +434,106 @@ bool SaysStillOpen(const NormalizedText& text) {
   return false;
 }
 
+std::string_view WordAt(const std::vector<Token>& t, size_t k);
+
+// Whether the post tells a mishap of the writer's own or a relative's,
+// which no company caused: a card lost, a phone stolen, a bill forgotten,
+// a phone dropped ("lost my debit card last night", "phone got nicked on
+// the bus", "my mum forgot to pay", "kartım kayboldu", "telefonum
+// çalındı", "annem ödemeyi unutmuş"). Not when a company is the one who
+// lost or forgot ("you lost my parcel", "the driver forgot it").
+bool TellsOwnMishap(const NormalizedText& text) {
+  static constexpr std::string_view kAgents[] = {
+      "you",     "u",        "they",  "you've", "youve",   "they've", "theyve",   "driver",
+      "courier", "staff",    "store", "shop",   "bank",    "company", "team",     "ya",
+      "kurye",   "kuryeniz", "siz",   "sube",   "subeniz", "magaza",  "magazaniz"};
+  static constexpr WordList kAgentList(kAgents);
+  // First-person verbs: the writer lost, forgot, dropped or broke it.
+  static constexpr std::string_view kTurkishMishaps[] = {
+      "kaybettim", "kaybettik", "kaybetmisim", "caldirdim",  "caldirmisim", "unuttum",
+      "unutmusum", "unuttuk",   "dusurdum",    "dusurmusum", "kirdim",      "kirmisim"};
+  static constexpr WordList kTurkishMishapList(kTurkishMishaps);
+  // What befell the writer's own thing: "kartım kayboldu", "telefonum
+  // çalındı" (the word before ends in the first-person possessive).
+  static constexpr std::string_view kBefell[] = {"kayboldu", "kaybolmus", "calindi", "calinmis"};
+  static constexpr WordList kBefellList(kBefell);
+  static constexpr std::string_view kRelatives[] = {
+      "annem", "babam", "esim", "oglum", "kizim", "arkadasim", "annemin", "babamin", "kardesim"};
+  static constexpr WordList kRelativeList(kRelatives);
+  const std::vector<Token>& t = text.tokens;
+  auto by_agent = [&](size_t k) {
+    return k > 0 && !t[k].clause_start && kAgentList.Contains(WordAt(t, k - 1));
+  };
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (!t[k].is_word) continue;
+    const std::string_view w = t[k].text;
+    const std::string_view next = WordAt(t, k + 1);
+    if (w == "lost" && (next == "my" || next == "our" || next == "her" || next == "his") &&
+        !by_agent(k)) {
+      return true;
+    }
+    if ((w == "forgot" || w == "forgotten") && (next == "to" || next == "my" || next == "our") &&
+        !by_agent(k)) {
+      return true;
+    }
+    if ((w == "stolen" || w == "nicked" || w == "pinched") && k > 0 &&
+        (t[k - 1].text == "got" || t[k - 1].text == "was" || t[k - 1].text == "been" ||
+         t[k - 1].text == "were")) {
+      return true;
+    }
+    if (w == "dropped" && k > 0 && (t[k - 1].text == "i" || t[k - 1].text == "we")) return true;
+    if (kTurkishMishapList.Contains(w)) return true;
+    if (kBefellList.Contains(w) && k > 0 && !t[k].clause_start) {
+      const std::string_view owner = WordAt(t, k - 1);
+      if (owner.size() > 3 &&
+          (owner.back() == 'm' || owner.ends_with("miz") || owner.ends_with("muz"))) {
+        return true;
+      }
+    }
+    // "annem faturayı ödemeyi unutmuş": a relative's mishap, told in the
+    // third person.
+    if (w == "unutmus") {
+      for (size_t back = 1; back <= 4 && back <= k; ++back) {
+        if (kRelativeList.Contains(WordAt(t, k - back))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Whether the post asks the company for a service, by the forms a request
+// takes: "how do I", "can you", "is it possible", "what number do I call",
+// "nasıl alırım", "kapattırabilir miyim", "mümkün mü", "nereden", and no
+// reproach ("why", "neden", "niye").
+bool AsksForAService(const NormalizedText& text) {
+  const std::vector<Token>& t = text.tokens;
+  bool asks = false;
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (!t[k].is_word) continue;
+    const std::string_view w = t[k].text;
+    const std::string_view next = WordAt(t, k + 1);
+    if (w == "why" || w == "neden" || w == "niye" || w == "nicin") return false;
+    if ((w == "how" || w == "where" || w == "what") &&
+        (next == "do" || next == "can" || next == "should" || next == "number")) {
+      asks = true;
+    }
+    if ((w == "can" || w == "could") && (next == "i" || next == "you" || next == "we")) asks = true;
+    if ((w == "do" || w == "does") && (next == "i" || next == "you" || next == "my")) asks = true;
+    if (w == "possible" && k > 0 && t[k - 1].text == "it") asks = true;
+    // Turkish: "nasıl" asking (not exclaiming "bu nasıl hizmet"), a verb of
+    // ability asked in the first person ("kapattırabilir miyim"; not "olabilir
+    // mi", which wonders), "mümkün mü", "var mı", "nereden", "lazım".
+    if (w == "nasil" && !IsTurkishExclamation(t, k)) asks = true;
+    if ((w == "miyim" || w == "miyiz") && k > 0 &&
+        (t[k - 1].text.ends_with("ebilir") || t[k - 1].text.ends_with("abilir"))) {
+      asks = true;
+    }
+    if (w == "mi" && k > 0 && (t[k - 1].text == "mumkun" || t[k - 1].text == "var")) asks = true;
+    if (w == "nereden" || w == "nerden" || w == "lazim" || w == "gerekiyor") asks = true;
+  }
+  return asks;
+}
+
 // Whether the writer says the fault was their own: "my fault", "my own
 // fault", "my bad", "my mistake", "benim hatam", "kendi hatam(dan)", "hata
 // bendeydi".
@@ -915,6 +1015,19 @@ Verdict Classifier::Classify(const Post& post) const {
       !asks_under_a_condition && v.urgent.empty() && !low_stars &&
       ((complaint_rule != nullptr && !praised_problem) || negative_question) &&
       (question_rule != nullptr || asks()) && AsksBeforeBuying(text);
+  // A mishap of the writer's own (a card lost, a phone stolen, a bill
+  // forgotten) told as the reason for asking a service ("lost my debit
+  // card last night, how do I order a new one?", "telefonum çalındı, hattımı
+  // kapattırabilir miyim?"): the negative words are the mishap's, and no
+  // company caused it. Not with a reproach ("why"), a fault still open, a
+  // p1 rule or an urgent flag. Asked last, as the condition is.
+  const bool asks_after_a_mishap = !asks_under_a_condition && !asks_before_buying &&
+                                   v.urgent.empty() && !low_stars &&
+                                   ((complaint_rule != nullptr && !praised_problem &&
+                                     complaint_rule->priority >= Priority::kP2) ||
+                                    (complaint_rule == nullptr && negative_question)) &&
+                                   (question_rule != nullptr || asks()) && TellsOwnMishap(text) &&
+                                   AsksForAService(text) && !SaysStillOpen(text);
   const bool leaving_question = complaint_rule != nullptr && only_churn_complaints &&
                                 question_rule != nullptr && !negative_question && !low_stars;
   if (leaving_question) {
@@ -924,14 +1037,15 @@ Verdict Classifier::Classify(const Post& post) const {
     v.confidence = 0.8;
     v.reason = (question_rule != nullptr ? "question rule " + question_rule->id : "question cue") +
                ", with churn flagged by rule " + complaint_rule->id;
-  } else if (asks_under_a_condition || asks_before_buying) {
+  } else if (asks_under_a_condition || asks_before_buying || asks_after_a_mishap) {
     v.post_class = PostClass::kQuestion;
     v.priority = question_rule != nullptr ? question_rule->priority : Priority::kP3;
     if (question_rule != nullptr) v.sla_ms = question_rule->sla_ms;
     v.confidence = 0.7;
-    v.reason = asks_under_a_condition
-                   ? "question whose complaint words lie only in the condition it sets"
-                   : "question asked before buying: its problems are supposed or others'";
+    v.reason =
+        asks_under_a_condition ? "question whose complaint words lie only in the condition it sets"
+        : asks_before_buying ? "question asked before buying: its problems are supposed or others'"
+                             : "question for a service after a mishap of the writer's own";
   } else if (!v.urgent.empty() || (complaint_rule != nullptr && !praised_problem && !retracted())) {
     v.post_class = PostClass::kComplaint;
     v.priority = complaint_rule != nullptr ? complaint_rule->priority : Priority::kP1;

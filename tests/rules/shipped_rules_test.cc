@@ -608,5 +608,26 @@ TEST(ShippedClassifier, ALawyerOrAHarmInARecommendationIsNoAlarm) {
             std::vector<std::string>{"legal"});
 }
 
+// A mishap of the writer's own, told as the reason for asking a service,
+// is a question; the company's doing, or a reproach, is a complaint.
+TEST(ShippedClassifier, AServiceAskedAfterTheWritersOwnMishapIsAQuestion) {
+  EXPECT_EQ(ShippedClass("lost my debit card last night, how do I order a new one? can I do it "
+                         "in the app",
+                         "en"),
+            PostClass::kQuestion);
+  EXPECT_EQ(ShippedClass("phone got nicked on the bus 😭 can you block my sim and how do I get a "
+                         "replacement",
+                         "en"),
+            PostClass::kQuestion);
+  EXPECT_EQ(ShippedClass("telefonum çalındı 😭 hattımı hemen kapattırabilir miyim, yeni sim "
+                         "nereden alınır",
+                         "tr"),
+            PostClass::kQuestion);
+  EXPECT_EQ(ShippedClass("you lost my parcel again, how do I get my money back?", "en"),
+            PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("I lost my card and you charged me 25 pounds for a new one, why?", "en"),
+            PostClass::kComplaint);
+}
+
 }  // namespace
 }  // namespace earshot
