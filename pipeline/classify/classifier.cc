@@ -534,6 +534,33 @@ bool AsksForAService(const NormalizedText& text) {
   return asks;
 }
 
+// A question asked in admiration or to deny a slight: "how do you (even)
+// do that", "who said (customer service is dead)", "kim demiş", "nasıl
+// yapıyorsunuz bunu".
+bool AsksInAdmiration(const NormalizedText& text) {
+  const std::vector<Token>& t = text.tokens;
+  for (size_t k = 0; k + 1 < t.size(); ++k) {
+    if (!t[k].is_word) continue;
+    const std::string_view w = t[k].text;
+    const std::string_view next = WordAt(t, k + 1);
+    if (w == "who" && (next == "said" || next == "says")) return true;
+    if (w == "kim" && (next == "demis" || next == "dedi" || next == "diyor")) return true;
+    if (w == "how" && next == "do" && WordAt(t, k + 2) == "you") {
+      size_t j = k + 3;
+      if (WordAt(t, j) == "even" || WordAt(t, j) == "guys") ++j;
+      const std::string_view object = WordAt(t, j + 1);
+      if (WordAt(t, j) == "do" && (object == "it" || object == "that" || object == "this")) {
+        return true;
+      }
+    }
+    if (w == "nasil" && (next.starts_with("yapiyo") || next.starts_with("beceriyo")) &&
+        (WordAt(t, k + 2) == "bunu" || WordAt(t, k + 2).empty())) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether the writer says the fault was their own: "my fault", "my own
 // fault", "my bad", "my mistake", "benim hatam", "kendi hatam(dan)", "hata
 // bendeydi".
@@ -938,6 +965,16 @@ Verdict Classifier::Classify(const Post& post) const {
     if (!question_cue) question_cue = LooksLikeQuestion(text, post.text);
     return *question_cue;
   };
+  // A question asked in admiration ("how do you even do that?? legends",
+  // "who said customer service is dead? sorted in 5 mins", "kim demiş
+  // kötü diye?", "nasıl yapıyorsunuz bunu?? helal olsun") asks nothing: in
+  // a post with a praise rule that reads clearly positive, its question
+  // words decide nothing.
+  if (praise_rule != nullptr && v.sentiment_strength >= options_.praise_above &&
+      (question_rule != nullptr || asks()) && AsksInAdmiration(text)) {
+    question_rule = nullptr;
+    question_cue = false;
+  }
   // Negative words alone make no complaint when the writer says the fault
   // was theirs ("dropped it, screen cracked, my fault"). Asked only of
   // negative posts.

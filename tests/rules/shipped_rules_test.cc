@@ -629,5 +629,20 @@ TEST(ShippedClassifier, AServiceAskedAfterTheWritersOwnMishapIsAQuestion) {
             PostClass::kComplaint);
 }
 
+// A question asked in admiration, in a post of clear praise, is praise; a
+// genuine question beside thanks still asks.
+TEST(ShippedClassifier, AQuestionAskedInAdmirationIsPraise) {
+  EXPECT_EQ(ShippedClass("ordered last night, on my doorstep by 8am. how do you even do that?? "
+                         "legends, thank you",
+                         "en"),
+            PostClass::kPraise);
+  EXPECT_EQ(ShippedClass("kim demiş müşteri hizmetleri kötü diye? 5 dakikada sorunumu çözdünüz, "
+                         "çok teşekkürler 🙏",
+                         "tr"),
+            PostClass::kPraise);
+  EXPECT_EQ(ShippedClass("thank you so much! how do I track my order?", "en"),
+            PostClass::kQuestion);
+}
+
 }  // namespace
 }  // namespace earshot
