@@ -561,6 +561,35 @@ bool AsksInAdmiration(const NormalizedText& text) {
   return false;
 }
 
+// Words of a lukewarm verdict: "average", "it's fine", "nothing special",
+// "met expectations", "idare eder", "sıradan", "fena değil", "eh işte".
+bool SoundsLukewarm(const NormalizedText& text) {
+  static constexpr std::string_view kWords[] = {
+      "average",  "mediocre", "meh",    "okish", "so-so",    "ortalama", "siradan",
+      "standart", "vasat",    "normal", "idare", "standard", "decent"};
+  static constexpr WordList kLukewarm(kWords);
+  const std::vector<Token>& t = text.tokens;
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (!t[k].is_word) continue;
+    const std::string_view w = t[k].text;
+    const std::string_view next = WordAt(t, k + 1);
+    if (kLukewarm.Contains(w)) return true;
+    if (w == "nothing" && (next == "special" || next == "to" || next == "more")) return true;
+    if ((w == "fine" || w == "ok" || w == "okay") && k > 0 &&
+        (t[k - 1].text == "its" || t[k - 1].text == "it's" || t[k - 1].text == "was" ||
+         t[k - 1].text == "is")) {
+      return true;
+    }
+    if ((w == "met" || w == "meets") && next == "expectations") return true;
+    if (w == "fena" && next == "degil") return true;
+    if (w == "eh" && next == "iste") return true;
+    if (w == "beklentimi" && next.starts_with("karsila")) return true;
+    if (w == "is" && (next == "gorur" || next == "goruyor")) return true;
+    if (w == "isimi" && next.starts_with("goru")) return true;
+  }
+  return false;
+}
+
 // Whether the writer says the fault was their own: "my fault", "my own
 // fault", "my bad", "my mistake", "benim hatam", "kendi hatam(dan)", "hata
 // bendeydi".
@@ -659,8 +688,9 @@ bool Retracts(const NormalizedText& text) {
         break;
       case 'i':
         // "ignore my last tweet", "arıza kaydını iptal edin".
-        sorry = sorry || (w == "ignore" && (next_is(k, "my") || next_is(k, "this") ||
-                                            next_is(k, "me") || next_is(k, "that")));
+        sorry = sorry ||
+                (w == "ignore" && (next_is(k, "my") || next_is(k, "this") || next_is(k, "me") ||
+                                   next_is(k, "that") || next_is(k, "the")));
         sorry = sorry ||
                 (w == "iptal" && next_is(k, "edin") && k > 0 &&
                  (t[k - 1].text.substr(0, 4) == "kayd" || t[k - 1].text.substr(0, 5) == "talep" ||
@@ -946,6 +976,17 @@ Verdict Classifier::Classify(const Post& post) const {
                                                        : nullptr;
     if (slot != nullptr && (*slot == nullptr || rule->priority < (*slot)->priority)) *slot = rule;
   }
+  // A fraud alarm the writer takes back ("charged twice, turns out one was
+  // a pending hold, my bad, ignore the panic"; "meğer provizyonmuş, yanlış
+  // alarm"): its flag goes with it, and the post is read as any retraction
+  // (below). Other flags stay: a legal or safety matter taken back is rare,
+  // and missing one costs more.
+  if (!v.urgent.empty() &&
+      std::all_of(v.urgent.begin(), v.urgent.end(),
+                  [](const std::string& flag) { return flag == "fraud"; }) &&
+      Retracts(text)) {
+    v.urgent.clear();
+  }
   // Stars the writer says were a slip ("yanlışlıkla 2 yıldız basmışım",
   // "no idea why i pressed 2 stars, meant 5") are no verdict either way.
   const bool stars_slipped = post.rating && StarsSaidToBeASlip(text);
@@ -1090,6 +1131,12 @@ Verdict Classifier::Classify(const Post& post) const {
     v.confidence = 0.9;
     v.reason =
         "complaint rule " + (complaint_rule ? complaint_rule->id : v.matches.front().rule_id);
+  } else if (complaint_rule != nullptr && !praised_problem && retracted()) {
+    // A problem taken back is nothing to answer, whatever the stars.
+    v.post_class = PostClass::kNeutral;
+    v.priority = Priority::kP4;
+    v.confidence = 0.6;
+    v.reason = "complaint rule " + complaint_rule->id + " matched, but the writer takes it back";
   } else if (low_stars) {
     v.post_class = PostClass::kComplaint;
     v.priority = Priority::kP3;
@@ -1115,6 +1162,16 @@ Verdict Classifier::Classify(const Post& post) const {
     v.priority = Priority::kP4;
     v.confidence = 0.7;
     v.reason = "neutral rule " + neutral_rule->id;
+  } else if (post.rating && *post.rating > options_.complaint_max_stars &&
+             *post.rating < options_.praise_min_stars && complaint_rule == nullptr &&
+             praise_rule == nullptr && SoundsLukewarm(text)) {
+    // A middling review in middling words ("average coffee, average
+    // prices", "idare eder, ne iyi ne kötü", three stars) reports no
+    // problem and offers no praise: nothing to answer.
+    v.post_class = PostClass::kNeutral;
+    v.priority = Priority::kP4;
+    v.confidence = 0.6;
+    v.reason = RatedReason(*post.rating) + " in lukewarm words";
   } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem &&
              (!high_stars || sentiment.turns_away) && !self_blame() && !retracted() &&
              (praise_rule != nullptr || aims_at_a_company())) {

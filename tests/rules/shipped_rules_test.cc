@@ -644,5 +644,35 @@ TEST(ShippedClassifier, AQuestionAskedInAdmirationIsPraise) {
             PostClass::kQuestion);
 }
 
+// A three-star review in lukewarm words is nothing to answer; one that
+// reports a problem is still a complaint.
+TEST(ShippedClassifier, ALukewarmThreeStarReviewIsNeutral) {
+  EXPECT_EQ(ShippedReviewClass("It's fine. Average coffee, average prices, wifi works.", "en", 3),
+            PostClass::kNeutral);
+  EXPECT_EQ(
+      ShippedReviewClass("Sıradan bir kafe. Kahvesi idare eder, fiyatları ortalama.", "tr", 3),
+      PostClass::kNeutral);
+  EXPECT_EQ(
+      ShippedReviewClass("Average food, and the bill had drinks we never ordered on it", "en", 3),
+      PostClass::kComplaint);
+}
+
+// A fraud alarm taken back loses its flag, and a problem taken back is
+// nothing to answer whatever the stars.
+TEST(ShippedClassifier, AFraudAlarmTakenBackIsNoAlarm) {
+  earshot::Post post;
+  post.text =
+      "Dün kartımdan 2 kere çekildi diye yazmıştım, meğer biri provizyonmuş, bu sabah "
+      "düştü. Yanlış alarm, kusura bakmayın";
+  post.lang = "tr";
+  post.channel = "google_play";
+  post.rating = 4;
+  const Verdict v = ShippedClassifier().Classify(post);
+  EXPECT_TRUE(v.urgent.empty());
+  EXPECT_EQ(v.post_class, PostClass::kNeutral);
+  EXPECT_EQ(ShippedClass("someone took 400 pounds from my account, this is fraud", "en"),
+            PostClass::kComplaint);
+}
+
 }  // namespace
 }  // namespace earshot
