@@ -805,7 +805,9 @@ bool AskedWhy(const std::vector<std::string_view>& words, const std::vector<Toke
 // ask or reproach); a Turkish conditional verb at most three
 // words after ("sorun olursa", "hasarlı ürün gelirse"), or, when
 // `own_word` (a Turkish entry), the word itself ("gecikirse"); not "…
-// bile" (even if), nor in a sentence that asks "neden".
+// bile" (even if), nor in a sentence that asks "neden". Asked whether it
+// will happen supposes too: "will there be any downtime?", "sorun olur
+// mu?".
 std::string_view SupposedBy(const std::vector<std::string_view>& words,
                             const std::vector<Token>& tokens, size_t i, size_t end, bool english,
                             bool turkish, bool own_word) {
@@ -840,6 +842,35 @@ std::string_view SupposedBy(const std::vector<std::string_view>& words,
         break;
       }
       return words[k];
+    }
+  }
+  if (english) {
+    // Asked whether it will happen: "will there be any downtime?", "is
+    // there any risk of delays?", "any chance of a power cut tonight?".
+    for (size_t back = 1; back <= 4 && back <= i; ++back) {
+      const size_t k = i - back;
+      if (tokens[k + 1].clause_start || tokens[k + 1].after_comma) break;
+      if (words[k] == "there" && k > 0 && (words[k - 1] == "will" || words[k - 1] == "would") &&
+          k + 1 < words.size() && words[k + 1] == "be") {
+        return "will there be";
+      }
+      if ((words[k] == "risk" || words[k] == "chance") && k + 1 < words.size() &&
+          words[k + 1] == "of" && k > 0 && (words[k - 1] == "any" || words[k - 1] == "a")) {
+        return words[k];
+      }
+    }
+  }
+  if (turkish && end + 1 < words.size() && !tokens[end].clause_start &&
+      !tokens[end + 1].clause_start) {
+    // Asked whether it would be: "pastamızı getirsek sorun olur mu?",
+    // "taşınmada kesinti olacak mı?" (the question right after the word).
+    const std::string_view verb = words[end];
+    const std::string_view particle = words[end + 1];
+    if ((verb == "olur" || verb == "olacak" || verb == "olabilir" || verb == "yasanir" ||
+         verb == "olmaz") &&
+        (particle == "mu" || particle == "mi") &&
+        !AskedWhy(words, tokens, end, {"neden", "niye"})) {
+      return verb;
     }
   }
   if (turkish) {

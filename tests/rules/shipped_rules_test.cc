@@ -674,5 +674,18 @@ TEST(ShippedClassifier, AFraudAlarmTakenBackIsNoAlarm) {
             PostClass::kComplaint);
 }
 
+// A problem asked about before it happens ("will there be any downtime?",
+// "sorun olur mu?") weighs nothing; one that happened still does.
+TEST(ShippedLexicons, AProblemAskedAboutBeforeItHappensWeighsNothing) {
+  EXPECT_EQ(ShippedScore("will there be any downtime", "en"), 0.0);
+  EXPECT_EQ(ShippedScore("kendi pastamızı getirsek sorun olur mu", "tr"), 0.0);
+  EXPECT_EQ(ShippedClass("we're moving house next month, how do I transfer my broadband to the "
+                         "new address? will there be any downtime",
+                         "en"),
+            PostClass::kQuestion);
+  EXPECT_LT(ShippedScore("there was downtime all weekend", "en"), 0.0);
+  EXPECT_LT(ShippedScore("neden sorun olur mu diye sormadınız", "tr"), 0.0);
+}
+
 }  // namespace
 }  // namespace earshot
