@@ -1400,6 +1400,17 @@ bool IsPlaceOfInformation(std::string_view w) {
   return kPlaceList.Contains(w);
 }
 
+// What a customer looks up, as the object of looking: "içerik listesini",
+// "fiyat bilgisini", "müşteri hizmetleri numarasını", "iptal seçeneğini"
+// (folded; not the writer's own, which EndsWithMyAccusative turns away).
+bool IsInformationSought(std::string_view w) {
+  static constexpr std::string_view kStems[] = {"liste", "bilgi", "numara", "secene", "detay"};
+  for (const std::string_view stem : kStems) {
+    if (w.size() > stem.size() + 1 && w.substr(0, stem.size()) == stem) return true;
+  }
+  return false;
+}
+
 // Whether a folded Turkish word ends in the first person's possessive and
 // the accusative: "siparişimi", "kargomu" (my order, my parcel).
 bool EndsWithMyAccusative(std::string_view w) {
@@ -2916,9 +2927,10 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       v = 0;
       if (explain) why += ", suffices after " + std::string(words[i - 1]);
     }
-    // "sitenizde bulamadım", "uygulamada göremedim": the writer looked on
-    // the company's site or app for what they ask about, the reason for
-    // asking, not a fault ("yarın planlı kesinti var mı, sitede göremedim").
+    // "sitenizde bulamadım", "uygulamada göremedim", "içerik listesini
+    // bulamadım": the writer looked on the company's site or app, or for a
+    // piece of information, for what they ask about, the reason for asking,
+    // not a fault ("yarın planlı kesinti var mı, sitede göremedim").
     // Not when what was not found is the writer's own ("siparişimi sitede
     // göremiyorum": -(I)mI, my ... as the object).
     if (hit->entry == kInabilityEntry && IsLookingVerb(words[i])) {
@@ -2927,7 +2939,7 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
       for (size_t back = 1; back <= 3 && back <= i; ++back) {
         const size_t k = i - back;
         if (!is_word[k] || !same_clause(k, i) || EndsWithMyAccusative(words[k])) break;
-        if (!IsPlaceOfInformation(words[k])) continue;
+        if (!IsPlaceOfInformation(words[k]) && !IsInformationSought(words[k])) continue;
         if (k == 0 || !is_word[k - 1] || !same_clause(k - 1, k) ||
             !EndsWithMyAccusative(words[k - 1])) {
           v = 0;

@@ -428,6 +428,9 @@ TEST(ShippedClassifier, AnAnswerNotFoundOnTheSiteIsTheReasonForAsking) {
             PostClass::kQuestion);
   EXPECT_EQ(ShippedClass("siparişimi sitede göremiyorum, 3 gündür bekliyorum", "tr"),
             PostClass::kComplaint);
+  // A piece of information looked for is a reason for asking too.
+  EXPECT_EQ(ShippedClass("bu krem hamilelikte kullanılabilir mi? içerik listesini bulamadım", "tr"),
+            PostClass::kQuestion);
 }
 
 // Stars are the writer's verdict: a well-rated review that reads a little
