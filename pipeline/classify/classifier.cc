@@ -384,6 +384,17 @@ bool AsksLeave(const NormalizedText& text) {
   return false;
 }
 
+// An ordinal past the first: "second", "third", "3rd", "ikinci",
+// "üçüncü", "3." (the full stop is not a token: a bare number counts).
+bool IsRepeatOrdinal(std::string_view w) {
+  static constexpr std::string_view kOrdinals[] = {
+      "second", "third", "fourth", "fifth",  "sixth",    "nth",     "2nd",     "3rd",
+      "4th",    "5th",   "ikinci", "ucuncu", "dorduncu", "besinci", "altinci", "2",
+      "3",      "4",     "5",      "6",      "7",        "8",       "9",       "10"};
+  static constexpr WordList kList(kOrdinals);
+  return kList.Contains(w);
+}
+
 // "Still" and "again" say the problem is open whatever the thanks: "çok
 // teşekkür ederim, iadem hâlâ yatmadı", "thanks, fixed, but it crashed
 // again".
@@ -422,6 +433,12 @@ bool SaysStillOpen(const NormalizedText& text) {
       return true;
     }
     if (w == "since" && kMonthList.Contains(word_at(k + 1))) return true;
+    // A fault counted ("for the third time", "üçüncü kez", "3. kez"): it
+    // came back, so it is open (not "the first time").
+    if ((w == "time" || w == "kez" || w == "kere" || w == "defa") && k > 0 &&
+        !tokens[k].clause_start && IsRepeatOrdinal(word_at(k - 1))) {
+      return true;
+    }
     if (!kOpen.Contains(w)) continue;
     bool promised = false;
     for (size_t back = 1; tokens[k].text == "again" && back <= 3 && back <= k && !promised;

@@ -690,5 +690,18 @@ TEST(ShippedLexicons, AProblemAskedAboutBeforeItHappensWeighsNothing) {
   EXPECT_LT(ShippedScore("neden sorun olur mu diye sormadınız", "tr"), 0.0);
 }
 
+// A fault counted ("for the third time", "üçüncü kez") is open, so praise
+// beside it is sarcasm, not thanks for a fix.
+TEST(ShippedClassifier, AFaultCountedIsOpenWhateverTheThanks) {
+  EXPECT_EQ(ShippedClass("harika hizmet, üçüncü kez aynı yanlış ürün geldi, artık koleksiyon "
+                         "yapıyorum",
+                         "tr"),
+            PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("ilk kez sipariş verdim, yanlış beden gelmişti ama hemen değiştirdiler, "
+                         "harika hizmet teşekkürler",
+                         "tr"),
+            PostClass::kPraise);
+}
+
 }  // namespace
 }  // namespace earshot
