@@ -576,6 +576,34 @@ TEST(EvalCommand, RefusesLinesItCannotScoreWithFileAndLine) {
       << run.output;
 }
 
+// The triage task scores the team's own posts: class and urgent flags,
+// with the channel and stars each came with; a line it cannot read is
+// refused with its place, and no figures are printed.
+TEST(EvalCommand, TriageScoresClassAndFlagsAndRefusesBadLines) {
+  const std::string triage =
+      WriteFile("eval-triage.tsv",
+                "complaint+legal\tx\t-\tparam iade edilmezse sizi mahkemeye vereceğim\n"
+                "praise\tgoogle_maps\t5\tharika bir deneyimdi, çok teşekkürler\n"
+                "question\tx\t-\tdo you deliver to Izmir?\n");
+  RunResult run = Earshot({"eval", triage, "--task", "triage", "--errors", "3"}, "eval-triage");
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  for (const char* key : {"accuracy: 1.0000", "exact: 1.0000", "flag_recall: 1.0000",
+                          "flagged_posts_caught: 1/1", "legal: expected 1, given 1, right 1"}) {
+    EXPECT_NE(run.output.find(key), std::string::npos) << key << "\n" << run.output;
+  }
+  const std::string bad =
+      WriteFile("eval-triage-bad.tsv",
+                "complaint+lawyer\tx\t-\tsue you\npraise\tgoogle_maps\t9\tgreat\nquestion\tx\n");
+  run = Earshot({"eval", bad, "--task", "triage"}, "eval-triage-bad");
+  EXPECT_EQ(run.exit_code, 2) << run.output;
+  EXPECT_NE(run.output.find(bad + ":1: error: urgent flag 'lawyer'"), std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find(bad + ":2: error: rating '9'"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find(bad + ":3: error: expected CLASS[+FLAGS]"), std::string::npos)
+      << run.output;
+  EXPECT_EQ(run.output.find("accuracy"), std::string::npos) << run.output;
+}
+
 // --passes classifies the file again with the same classifier: the figures
 // stay the first pass's, and the last pass's items/s is printed as well.
 TEST(EvalCommand, MorePassesKeepTheFiguresAndAddTheWarmRate) {
