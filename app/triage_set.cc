@@ -74,24 +74,24 @@ void FlagScores::Add(const std::vector<std::string>& expected,
   for (const std::string& flag : given) ++by_flag_[flag].given;
 }
 
-double FlagScores::Precision() const {
-  int given = 0;
-  int right = 0;
+FlagScores::Counts FlagScores::Total() const {
+  Counts total;
   for (const auto& [flag, c] : by_flag_) {
-    given += c.given;
-    right += c.right;
+    total.expected += c.expected;
+    total.given += c.given;
+    total.right += c.right;
   }
-  return given == 0 ? 1.0 : static_cast<double>(right) / given;
+  return total;
+}
+
+double FlagScores::Precision() const {
+  const Counts total = Total();
+  return total.given == 0 ? 1.0 : static_cast<double>(total.right) / total.given;
 }
 
 double FlagScores::Recall() const {
-  int expected = 0;
-  int right = 0;
-  for (const auto& [flag, c] : by_flag_) {
-    expected += c.expected;
-    right += c.right;
-  }
-  return expected == 0 ? 1.0 : static_cast<double>(right) / expected;
+  const Counts total = Total();
+  return total.expected == 0 ? 1.0 : static_cast<double>(total.right) / total.expected;
 }
 
 std::string FlagScores::ToString() const {

@@ -44,6 +44,8 @@ class FlagScores {
     int given = 0;
     int right = 0;
   };
+  Counts Total() const;  // summed over every flag
+
   std::map<std::string, Counts> by_flag_;
 };
 

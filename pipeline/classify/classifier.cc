@@ -279,17 +279,18 @@ bool Laughs(const NormalizedText& text) {
   return false;
 }
 
-// A rule whose only flags are legal or fraud: the words a joke borrows
-// ("i need to sue 😂", "bu fiyat dolandırıcılık 😂").
 // A rule whose one flag is `flag`.
 bool FlagsOnly(const Rule& rule, std::string_view flag) {
   return rule.urgent.size() == 1 && rule.urgent.front() == flag;
 }
 
-bool FlagsOnlyLegalOrFraud(const Rule& rule) {
+// A rule whose flags are all among `a` and `b`: legal or fraud, the words
+// a joke borrows ("i need to sue 😂", "bu fiyat dolandırıcılık 😂"); legal
+// or safety, those of thanks for a claim or a harm handled well.
+bool FlagsOnlyAmong(const Rule& rule, std::string_view a, std::string_view b) {
   return !rule.urgent.empty() &&
          std::all_of(rule.urgent.begin(), rule.urgent.end(),
-                     [](const std::string& flag) { return flag == "legal" || flag == "fraud"; });
+                     [&](const std::string& flag) { return flag == a || flag == b; });
 }
 
 // The writer recommends the company: "highly recommend", "recommended",
@@ -316,14 +317,6 @@ bool Recommends(const NormalizedText& text) {
     if (!denied_before && !denied_after) return true;
   }
   return false;
-}
-
-// A rule whose only flags are legal or safety: the words of thanks for a
-// claim or a harm handled well ("the lawyer explained everything").
-bool FlagsOnlyLegalOrSafety(const Rule& rule) {
-  return !rule.urgent.empty() &&
-         std::all_of(rule.urgent.begin(), rule.urgent.end(),
-                     [](const std::string& flag) { return flag == "legal" || flag == "safety"; });
 }
 
 // A rating given so that the review is read: "5 stars so the devs actually
@@ -524,7 +517,8 @@ bool TellsOwnMishap(const NormalizedText& text) {
 // reproach ("why", "neden", "niye").
 bool AsksForAService(const NormalizedText& text) {
   const std::vector<Token>& t = text.tokens;
-  bool asks = false;
+  // Leave asked ("can I", "kapattırabilir miyim") is a request too.
+  bool asks = AsksLeave(text);
   for (size_t k = 0; k < t.size(); ++k) {
     if (!t[k].is_word) continue;
     const std::string_view w = t[k].text;
@@ -534,17 +528,13 @@ bool AsksForAService(const NormalizedText& text) {
         (next == "do" || next == "can" || next == "should" || next == "number")) {
       asks = true;
     }
-    if ((w == "can" || w == "could") && (next == "i" || next == "you" || next == "we")) asks = true;
+    if ((w == "can" || w == "could") && next == "you") asks = true;
     if ((w == "do" || w == "does") && (next == "i" || next == "you" || next == "my")) asks = true;
     if (w == "possible" && k > 0 && t[k - 1].text == "it") asks = true;
-    // Turkish: "nasıl" asking (not exclaiming "bu nasıl hizmet"), a verb of
-    // ability asked in the first person ("kapattırabilir miyim"; not "olabilir
-    // mi", which wonders), "mümkün mü", "var mı", "nereden", "lazım".
+    // Turkish: "nasıl" asking (not exclaiming "bu nasıl hizmet"), "mümkün
+    // mü", "var mı", "nereden", "lazım" ("olabilir mi" wonders, and leave
+    // is asked in the first person: AsksLeave).
     if (w == "nasil" && !IsTurkishExclamation(t, k)) asks = true;
-    if ((w == "miyim" || w == "miyiz") && k > 0 &&
-        (t[k - 1].text.ends_with("ebilir") || t[k - 1].text.ends_with("abilir"))) {
-      asks = true;
-    }
     if (w == "mi" && k > 0 && (t[k - 1].text == "mumkun" || t[k - 1].text == "var")) asks = true;
     if (w == "nereden" || w == "nerden" || w == "lazim" || w == "gerekiyor") asks = true;
   }
@@ -932,7 +922,7 @@ Verdict Classifier::Classify(const Post& post) const {
                   [](const Rule* rule) { return rule->category == "complaint"; }) &&
       std::all_of(matched.begin(), matched.end(),
                   [](const Rule* rule) {
-                    return rule->category != "complaint" || FlagsOnlyLegalOrFraud(*rule);
+                    return rule->category != "complaint" || FlagsOnlyAmong(*rule, "legal", "fraud");
                   }) &&
       Laughs(text);
   // A problem laid at another door (another company, a friend) in a post
@@ -962,7 +952,8 @@ Verdict Classifier::Classify(const Post& post) const {
                   [](const Rule* rule) { return rule->category == "complaint"; }) &&
       std::all_of(matched.begin(), matched.end(),
                   [](const Rule* rule) {
-                    return rule->category != "complaint" || FlagsOnlyLegalOrSafety(*rule);
+                    return rule->category != "complaint" ||
+                           FlagsOnlyAmong(*rule, "legal", "safety");
                   }) &&
       !MarksIrony(text, Priority::kP1) && Recommends(text);
   for (const Rule* rule : matched) {
