@@ -444,7 +444,10 @@ bool SaysStillOpen(const NormalizedText& text) {
   return false;
 }
 
-std::string_view WordAt(const std::vector<Token>& t, size_t k);
+// Token k's text when it is a word, else "" (also past the end).
+std::string_view WordAt(const std::vector<Token>& t, size_t k) {
+  return k < t.size() && t[k].is_word ? std::string_view(t[k].text) : std::string_view();
+}
 
 // Whether the post tells a mishap of the writer's own or a relative's,
 // which no company caused: a card lost, a phone stolen, a bill forgotten,
@@ -708,11 +711,6 @@ bool Retracts(const NormalizedText& text) {
     }
   }
   return found_out && sorry;
-}
-
-// Token k's text when it is a word, else "" (also past the end).
-std::string_view WordAt(const std::vector<Token>& t, size_t k) {
-  return k < t.size() && t[k].is_word ? std::string_view(t[k].text) : std::string_view();
 }
 
 // Whether a question is asked before buying: the writer has no order to
