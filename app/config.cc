@@ -350,7 +350,7 @@ class Parser {
       CheckKeys(c, "classifier",
                 {"complaint_below", "praise_above", "question_complaint_below",
                  "praise_overrides_complaint_above", "complaint_max_stars", "praise_min_stars",
-                 "complaint_needs_target", "rule_tone"});
+                 "complaint_needs_target", "praise_needs_address", "rule_tone"});
       if (c["question_complaint_below"])
         config.classifier.question_complaint_below =
             Double(c["question_complaint_below"], "question_complaint_below");
@@ -364,6 +364,9 @@ class Parser {
       if (c["complaint_needs_target"])
         config.classifier.sentiment_complaint_needs_target =
             Bool(c["complaint_needs_target"], "complaint_needs_target");
+      if (c["praise_needs_address"])
+        config.classifier.sentiment_praise_needs_address =
+            Bool(c["praise_needs_address"], "praise_needs_address");
       if (c["complaint_max_stars"])
         config.classifier.complaint_max_stars =
             Int(c["complaint_max_stars"], "complaint_max_stars", 0, 5);

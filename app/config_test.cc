@@ -243,5 +243,12 @@ TEST(Config, ClassifierComplaintTargetGuardCanBeTurnedOff) {
   EXPECT_FALSE(config->classifier.sentiment_complaint_needs_target);
 }
 
+TEST(Config, ClassifierPraiseAddressGuardCanBeTurnedOff) {
+  EXPECT_TRUE(DefaultConfig().classifier.sentiment_praise_needs_address);
+  auto config = LoadConfigText("classifier:\n  praise_needs_address: false\n", "c.yaml", ".");
+  ASSERT_TRUE(config.ok()) << config.status().message();
+  EXPECT_FALSE(config->classifier.sentiment_praise_needs_address);
+}
+
 }  // namespace
 }  // namespace earshot

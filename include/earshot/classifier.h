@@ -49,6 +49,13 @@ struct ClassifierOptions {
   bool sentiment_complaint_needs_target = true;
   // Sentiment at or above this makes an unmatched post praise.
   double praise_above = 0.3;
+  // With sentiment alone (no praise rule, no stars), a post on a social
+  // channel is praise only when it is said to someone: it mentions an
+  // account, speaks to a reader ("you", "thanks", "siz", "iyi ki
+  // varsınız"), or names the brand it was collected for (Post::brand).
+  // Otherwise it shares the writer's day ("got the job at Meridian
+  // Hotels!!") and is neutral. False restores the plain threshold.
+  bool sentiment_praise_needs_address = true;
   // A question (rule or cue) whose sentiment is at or below this is a
   // complaint put as a question. Closer to 0 than complaint_below because a
   // question rarely carries strong words: "why is my order still not here?".

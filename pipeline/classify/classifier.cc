@@ -637,9 +637,10 @@ bool BlamesThemselves(const NormalizedText& text) {
 // panikledim, meğer kedi fişi çekmiş, kusura bakmayın, arıza kaydını iptal
 // edin"; "thought my parcel was lost, turns out my neighbour had it, sorry
 // for the fuss"; "meğer sigorta atmış, pardon"; "meğer talimat vermişim,
-// boşverin"), or said outright ("false alarm", "panic over", "yanlış
-// alarm"). Found out alone is no retraction: "turns out they never sent
-// it" reports the fault.
+// boşverin"; "nvm found it, sorry for the @"; "then realised I sent it to
+// my old flat, nothing to see here"), or said outright ("false alarm",
+// "panic over", "yanlış alarm"). Found out alone is no retraction: "turns
+// out they never sent it" reports the fault.
 bool Retracts(const NormalizedText& text) {
   const std::vector<Token>& t = text.tokens;
   bool found_out = false;
@@ -657,8 +658,9 @@ bool Retracts(const NormalizedText& text) {
         sorry = sorry || (w == "my" && (next_is(k, "bad") || next_is(k, "mistake")));
         break;
       case 'n':
-        // "never mind", "nvm".
-        sorry = sorry || w == "nvm" || w == "nevermind" || (w == "never" && next_is(k, "mind"));
+        // "never mind", "nvm", "nothing to see here".
+        sorry = sorry || w == "nvm" || w == "nevermind" || (w == "never" && next_is(k, "mind")) ||
+                (w == "nothing" && next_is(k, "to") && k + 2 < t.size() && t[k + 2].text == "see");
         break;
       case 'a':
         // "affedersiniz"; "all good now".
@@ -671,8 +673,15 @@ bool Retracts(const NormalizedText& text) {
       case 't':
         found_out = found_out || ((w == "turns" || w == "turned") && next_is(k, "out"));
         break;
+      case 'r':
+        // "then realised I sent it to my old flat".
+        found_out = found_out || w == "realised" || w == "realized";
+        break;
       case 'f':
         if (w == "false" && next_is(k, "alarm")) return true;
+        // "nvm found it"; "sonradan fark ettim", "farkettim".
+        found_out = found_out || (w == "found" && next_is(k, "it")) ||
+                    (w == "fark" && next_is(k, "ettim")) || w == "farkettim";
         break;
       case 'y':
         if (w == "yanlis" && next_is(k, "alarm")) return true;
@@ -901,6 +910,14 @@ Verdict Classifier::Classify(const Post& post) const {
              MentionsBrandAccount(text, accounts) || names_the_brand();
     }
     return *aims;
+  };
+  // Whether praise on sentiment alone is said to someone (see
+  // ClassifierOptions::sentiment_praise_needs_address); reviews and
+  // complaint sites are written to the company by what they are.
+  auto says_it_to_someone = [&] {
+    return !options_.sentiment_praise_needs_address || post.rating.has_value() ||
+           KindOfChannel(post.channel) != ChannelKind::kSocial || SpeaksToSomeone(text) ||
+           MentionsBrandAccount(text, accounts) || names_the_brand();
   };
   const Rule* set_aside = nullptr;  // the first rule that matched but found no target
   // Whether every complaint rule that decides flags churn and nothing else:
@@ -1188,8 +1205,8 @@ Verdict Classifier::Classify(const Post& post) const {
     v.priority = PriorityFromFollowers(post.author.followers, post.author.verified);
     v.confidence = std::min(1.0, 0.5 + std::abs(v.sentiment_strength) / 2);
     v.reason = SentimentReason("negative sentiment, strength ", v.sentiment_strength);
-  } else if (praise_rule != nullptr || v.sentiment_strength >= options_.praise_above ||
-             high_stars) {
+  } else if (praise_rule != nullptr || high_stars ||
+             (v.sentiment_strength >= options_.praise_above && says_it_to_someone())) {
     v.post_class = PostClass::kPraise;
     v.priority = Priority::kP4;
     v.confidence = praise_rule != nullptr ? 0.85 : 0.6;
@@ -1215,6 +1232,10 @@ Verdict Classifier::Classify(const Post& post) const {
     } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem) {
       v.reason = SentimentReason("negative sentiment, strength ", v.sentiment_strength) +
                  std::string(kNoTarget);
+    } else if (v.sentiment_strength >= options_.praise_above) {
+      v.reason = SentimentReason("positive sentiment, strength ", v.sentiment_strength) +
+                 ", but it is said to no one: no account is mentioned, no reader spoken to, no "
+                 "brand named";
     } else {
       v.reason = "no rule matched and sentiment is neutral";
     }

@@ -178,7 +178,7 @@ TEST(ClassifierNeutral, ANeutralRuleDecidesOverSentimentAlone) {
   };
   EXPECT_EQ(classify("great news, we're hiring!"), PostClass::kNeutral);
   EXPECT_EQ(classify("proud to announce a great new partner"), PostClass::kNeutral);
-  EXPECT_EQ(classify("proud and great"), PostClass::kPraise);
+  EXPECT_EQ(classify("proud of you, great"), PostClass::kPraise);
   EXPECT_EQ(classify("great news, we're hiring! thanks"), PostClass::kPraise);
   EXPECT_EQ(classify("we're hiring and the site is broken"), PostClass::kComplaint);
   EXPECT_EQ(classify("great, we're hiring", 5), PostClass::kPraise);
@@ -320,7 +320,8 @@ TEST_F(ClassifierTest, AnExclamationThatBeginsLikeAQuestionIsNoQuestion) {
 
 TEST_F(ClassifierTest, SentimentDecidesWhenNoRuleMatches) {
   EXPECT_EQ(Classify("berbat bir hizmet").post_class, PostClass::kComplaint);
-  EXPECT_EQ(Classify("harika bir hizmet").post_class, PostClass::kPraise);
+  // Praise on sentiment alone is said to someone ("-sunuz": you, formally).
+  EXPECT_EQ(Classify("harika bir hizmet veriyorsunuz").post_class, PostClass::kPraise);
   EXPECT_EQ(Classify("bugün hava bulutlu").post_class, PostClass::kNeutral);
 }
 
@@ -620,7 +621,8 @@ TEST_F(ClassifierTest, AVerdictWithItsSubjectLeftOutIsNoQuestion) {
 }
 
 TEST_F(ClassifierTest, TurkishBuNasilExclaimsWithoutAQuestionMark) {
-  EXPECT_EQ(Classify("bu nasıl harika bir renk ya").post_class, PostClass::kPraise);
+  EXPECT_NE(Classify("bu nasıl harika bir renk ya").post_class, PostClass::kQuestion);
+  EXPECT_EQ(Classify("@boyaci bu nasıl harika bir renk ya").post_class, PostClass::kPraise);
   EXPECT_NE(Classify("bu nasıl bir hizmet ya").post_class, PostClass::kQuestion);
   // Asked, with a "?", or "nasıl" on its own: a question.
   EXPECT_EQ(Classify("bu nasıl kullanılıyor?").post_class, PostClass::kQuestion);
@@ -641,9 +643,51 @@ TEST_F(ClassifierTest, AnOutageToldAsOverIsDealtWith) {
             PostClass::kComplaint);
 }
 
+TEST_F(ClassifierTest, PraiseOnSentimentAloneMustBeSaidToSomeone) {
+  // Said to no one, on a social channel: the writer's day, nothing to answer.
+  const Verdict day = Classify("harika bir gün");
+  EXPECT_EQ(day.post_class, PostClass::kNeutral);
+  EXPECT_NE(day.reason.find("said to no one"), std::string::npos) << day.reason;
+  EXPECT_EQ(Classify("HARIKA BIR GUN").post_class, PostClass::kNeutral);
+  EXPECT_EQ(Classify("great day at the beach").post_class, PostClass::kNeutral);
+  // Said to someone: an account mentioned, "you", "siz", a formal ending.
+  EXPECT_EQ(Classify("@ahmet harika bir gün").post_class, PostClass::kPraise);
+  EXPECT_EQ(Classify("great job, you rock").post_class, PostClass::kPraise);
+  EXPECT_EQ(Classify("size harika demek istiyorum").post_class, PostClass::kPraise);
+  EXPECT_EQ(Classify("iyi ki varsınız, harika").post_class, PostClass::kPraise);
+  EXPECT_EQ(Classify("iyi ki varsiniz, harika").post_class, PostClass::kPraise);
+  // The brand it was collected for, named ("kargo" here).
+  EXPECT_EQ(Classify("kargo ekibi harika").post_class, PostClass::kPraise);
+  // A review is written to the company by what it is.
+  EXPECT_EQ(Classify("great day at the beach", 3).post_class, PostClass::kPraise);
+  // The guard off restores the plain threshold.
+  ClassifierOptions plain;
+  plain.sentiment_praise_needs_address = false;
+  auto lex = std::make_shared<Lexicons>();
+  lex->tr.Add("harika", 3);
+  const Classifier unguarded(testing::RulesFromYaml("rules: []\n"), lex, plain, BrandAccounts{});
+  EXPECT_EQ(ClassifyText(unguarded, "harika bir gün").post_class, PostClass::kPraise);
+}
+
 TEST_F(ClassifierTest, ThanksThatReadNegativeAreASarcasticComplaint) {
   EXPECT_EQ(Classify("thanks for the terrible weekend").post_class, PostClass::kComplaint);
   EXPECT_EQ(Classify("thanks for the great weekend").post_class, PostClass::kPraise);
+}
+
+TEST(ComplaintTarget, SpeaksToSomeoneByMentionSecondPersonOrThanks) {
+  for (const char* text :
+       {"@acme love it", "hey @zeynep bak", "you made my day", "your staff rock", "love u guys",
+        "thanks a lot", "ty!!", "size bayıldım", "SIZDEN BASKASINI ALMAM", "iyi ki varsınız",
+        "iyi ki varsiniz", "çalışanlarınıza selam", "ellerinize sağlık", "ELLERINIZE SAGLIK",
+        "emeğinize sağlık"}) {
+    EXPECT_TRUE(SpeaksToSomeone(Normalize(text, true))) << text;
+  }
+  for (const char* text :
+       {"got the job at meridian hotels", "babamın pastası tatlıdünya'dan", "harika bir gün",
+        "deniz çok güzeldi", "lineup tonight is fire", "#ad new store opening friday",
+        "ekibimiz büyüyor", "annemizin doğum günü"}) {
+    EXPECT_FALSE(SpeaksToSomeone(Normalize(text, true))) << text;
+  }
 }
 
 TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {

@@ -181,6 +181,28 @@ bool AimsAtACompany(const NormalizedText& text) {
   return MentionsASupportAccount(text.folded);
 }
 
+bool SpeaksToSomeone(const NormalizedText& text) {
+  static constexpr std::string_view kEnglish[] = {
+      "you", "your", "yours", "you're", "youre",  "you've", "you'll", "youll",
+      "u",   "ur",   "y'all", "yall",   "thanks", "thank",  "thx",    "ty"};
+  static constexpr WordList kEnglishList(kEnglish);
+  for (const Token& token : text.tokens) {
+    if (token.kind == Token::Kind::kMention) return true;
+    if (!token.is_word) continue;
+    const std::string_view word = token.text;
+    if (kEnglishList.Contains(word)) return true;
+    // Turkish: "siz", "size", "sizden"; a formal second person ending
+    // anywhere in the word, before further suffixes ("varsınız",
+    // "ellerinize"); folded, "ınız" and "ünüz" read "iniz" and "unuz".
+    if (word.substr(0, 3) == "siz") return true;
+    if (word.find("iniz") != std::string_view::npos ||
+        word.find("unuz") != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string BrandNameKey(std::string_view name) {
   std::string key;
   for (const char c : FoldForMatching(name, /*turkish=*/true)) {

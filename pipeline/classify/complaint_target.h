@@ -25,6 +25,16 @@ namespace earshot {
 
 bool AimsAtACompany(const NormalizedText& text);
 
+// Whether the post is said to someone: it mentions an account ("@acme",
+// "@zeynep"), or speaks to a reader: English "you", "your", "u", "thanks";
+// Turkish "siz" and its forms ("size", "sizden") or a formal second person
+// ending ("iyi ki varsınız", "çalışanlarınıza"). Praise on sentiment alone
+// needs it on a social channel: a post that speaks to no one and names a
+// brand in passing ("got the job at Meridian Hotels!!", "babamın pastası
+// Tatlıdünya'dan 😂❤️") shares the writer's day, and there is nothing to
+// answer.
+bool SpeaksToSomeone(const NormalizedText& text);
+
 // A brand's id or name as NamesTheBrand compares it: ASCII-folded,
 // lowercase, letters and digits only ("Hızlı Kargo" -> "hizlikargo").
 std::string BrandNameKey(std::string_view name);

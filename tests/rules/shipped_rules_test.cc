@@ -521,6 +521,21 @@ TEST(ShippedClassifier, AFalseAlarmTakenBackIsNoComplaint) {
             PostClass::kComplaint);
   EXPECT_EQ(ShippedClass("meğer kargo hiç çıkmamış, pardon ama bu ne rezalet", "tr"),
             PostClass::kComplaint);
+  // Found out as "found it", "realised", "fark ettim"; "nothing to see here".
+  EXPECT_NE(ShippedClass("nvm @parcelhelp found it, neighbour had my package the whole time, "
+                         "sorry for the @",
+                         "en"),
+            PostClass::kComplaint);
+  EXPECT_NE(ShippedClass("was about to tear into @parcelco for losing my parcel, then realised I "
+                         "sent it to my old flat. nothing to see here",
+                         "en"),
+            PostClass::kComplaint);
+  EXPECT_NE(ShippedClass("faturam yüksek geldi diye yazacaktım, sonradan fark ettim paketi ben "
+                         "açmışım, pardon",
+                         "tr"),
+            PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("found it at the depot myself after 3 weeks, terrible service", "en"),
+            PostClass::kComplaint);
 }
 
 // A parcel's status shown as still somewhere, a promise repeated every
