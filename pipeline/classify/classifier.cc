@@ -571,6 +571,21 @@ bool AsksInAdmiration(const NormalizedText& text) {
   return false;
 }
 
+// Marks of incredulity rather than a question: every "?" of the post stands
+// in a run with another mark ("remembered my order after one visit??",
+// "STILL going strong?! how"), none alone.
+bool QuestionMarksOnlyInRuns(std::string_view raw) {
+  bool any = false;
+  for (size_t k = 0; k < raw.size(); ++k) {
+    if (raw[k] != '?') continue;
+    any = true;
+    const bool before = k > 0 && (raw[k - 1] == '?' || raw[k - 1] == '!');
+    const bool after = k + 1 < raw.size() && (raw[k + 1] == '?' || raw[k + 1] == '!');
+    if (!before && !after) return false;
+  }
+  return any;
+}
+
 // Words of a lukewarm verdict: "average", "it's fine", "nothing special",
 // "met expectations", "idare eder", "sıradan", "fena değil", "eh işte".
 bool SoundsLukewarm(const NormalizedText& text) {
@@ -1037,6 +1052,14 @@ Verdict Classifier::Classify(const Post& post) const {
   if (praise_rule != nullptr && v.sentiment_strength >= options_.praise_above &&
       (question_rule != nullptr || asks()) && AsksInAdmiration(text)) {
     question_rule = nullptr;
+    question_cue = false;
+  }
+  // Marks of surprise after a statement ("the barista remembered my order
+  // after one visit?? elite", "tulips STILL going strong?? best £6 I've
+  // spent") in a clearly positive post that no question rule matched ask
+  // nothing either.
+  if (question_rule == nullptr && v.sentiment_strength >= options_.praise_above &&
+      QuestionMarksOnlyInRuns(post.text) && asks()) {
     question_cue = false;
   }
   // Negative words alone make no complaint when the writer says the fault

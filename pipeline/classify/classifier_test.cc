@@ -669,6 +669,16 @@ TEST_F(ClassifierTest, PraiseOnSentimentAloneMustBeSaidToSomeone) {
   EXPECT_EQ(ClassifyText(unguarded, "harika bir gün").post_class, PostClass::kPraise);
 }
 
+TEST_F(ClassifierTest, MarksOfSurpriseInClearPraiseAskNothing) {
+  EXPECT_EQ(Classify("@bean the barista remembered my order after one visit?? great").post_class,
+            PostClass::kPraise);
+  EXPECT_EQ(Classify("@bean still going strong?! great").post_class, PostClass::kPraise);
+  // One mark alone may ask; no positive reading, no exception.
+  EXPECT_EQ(Classify("@bean the barista remembered my order? great").post_class,
+            PostClass::kQuestion);
+  EXPECT_EQ(Classify("@bean the barista remembered my order??").post_class, PostClass::kQuestion);
+}
+
 TEST_F(ClassifierTest, ThanksThatReadNegativeAreASarcasticComplaint) {
   EXPECT_EQ(Classify("thanks for the terrible weekend").post_class, PostClass::kComplaint);
   EXPECT_EQ(Classify("thanks for the great weekend").post_class, PostClass::kPraise);
