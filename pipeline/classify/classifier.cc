@@ -451,10 +451,11 @@ std::string_view WordAt(const std::vector<Token>& t, size_t k) {
 
 // Whether the post tells a mishap of the writer's own or a relative's,
 // which no company caused: a card lost, a phone stolen, a bill forgotten,
-// a phone dropped ("lost my debit card last night", "phone got nicked on
-// the bus", "my mum forgot to pay", "kartım kayboldu", "telefonum
-// çalındı", "annem ödemeyi unutmuş"). Not when a company is the one who
-// lost or forgot ("you lost my parcel", "the driver forgot it").
+// a phone dropped, a slip ("lost my debit card last night", "phone got
+// nicked on the bus", "my mum forgot to pay", "sent it to my old address
+// by mistake", "kartım kayboldu", "telefonum çalındı", "annem ödemeyi
+// unutmuş", "şifremi 3 kere yanlış girdim"). Not when a company is the one
+// who lost or forgot ("you lost my parcel", "the driver forgot it").
 bool TellsOwnMishap(const NormalizedText& text) {
   static constexpr std::string_view kAgents[] = {
       "you",     "u",        "they",  "you've", "youve",   "they've", "theyve",   "driver",
@@ -494,7 +495,24 @@ bool TellsOwnMishap(const NormalizedText& text) {
          t[k - 1].text == "were")) {
       return true;
     }
+    // "I dropped it", "my kid dropped my iphone in the pool", "dropped my
+    // phone" (not "the driver dropped my parcel", nor "the call dropped").
     if (w == "dropped" && k > 0 && (t[k - 1].text == "i" || t[k - 1].text == "we")) return true;
+    if (w == "dropped" && (next == "my" || next == "our" || next == "it") && !by_agent(k)) {
+      return true;
+    }
+    // A slip of the writer's own: "accidentally", "by mistake",
+    // "yanlışlıkla", "şifreyi yanlış girdim".
+    if (w == "accidentally" || w == "yanlislikla" || (w == "by" && next == "mistake")) {
+      return true;
+    }
+    if (w == "yanlis" && next.size() > 5 &&
+        (next.ends_with("dim") || next.ends_with("tim") || next.ends_with("misim")) &&
+        (next.starts_with("gir") || next.starts_with("yaz") || next.starts_with("gonder") ||
+         next.starts_with("sec") || next.starts_with("yap") || next.starts_with("bas") ||
+         next.starts_with("tikla") || next.starts_with("ver"))) {
+      return true;
+    }
     if (kTurkishMishapList.Contains(w)) return true;
     if (kBefellList.Contains(w) && k > 0 && !t[k].clause_start) {
       const std::string_view owner = WordAt(t, k - 1);

@@ -645,6 +645,18 @@ TEST(ShippedClassifier, AServiceAskedAfterTheWritersOwnMishapIsAQuestion) {
             PostClass::kComplaint);
   EXPECT_EQ(ShippedClass("I lost my card and you charged me 25 pounds for a new one, why?", "en"),
             PostClass::kComplaint);
+  // A slip of the writer's own: "by mistake", "yanlışlıkla", "dropped my".
+  EXPECT_EQ(ShippedClass("siparişi yanlışlıkla eski adresime verdim, kargo çıkmadan adresi "
+                         "değiştirebilir miyim",
+                         "tr"),
+            PostClass::kQuestion);
+  EXPECT_EQ(ShippedClass("I accidentally shipped my order to the wrong address. Can I change it "
+                         "please?",
+                         "en"),
+            PostClass::kQuestion);
+  EXPECT_EQ(ShippedClass(
+                "your driver dropped my tv and the screen is cracked, can I get a new one?", "en"),
+            PostClass::kComplaint);
 }
 
 // A question asked in admiration, in a post of clear praise, is praise; a
