@@ -165,6 +165,11 @@ bool IsTurkishExclamation(const std::vector<Token>& tokens, size_t k) {
   return before == "bu" || before == "su" || before == "o";
 }
 
+// Token k's text when it is a word, else "" (also past the end).
+std::string_view WordAt(const std::vector<Token>& t, size_t k) {
+  return k < t.size() && t[k].is_word ? std::string_view(t[k].text) : std::string_view();
+}
+
 // Question cues over folded tokens. Turkish yes/no questions use a separate
 // particle (mi, mı, mu, mü and their person forms), often with no "?".
 bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
@@ -185,9 +190,21 @@ bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
   // its question words before "diye" ask the writer nothing.
   const size_t reported_until = EndOfReportedQuestion(text.tokens);
   bool first_word = true;
+  // A question put after its condition, unmarked, about the writer or the
+  // thing: "if my train gets cancelled do I get refunded automatically"
+  // (not "will you disagree", said to a person).
+  bool opens_with_if = false;
   for (size_t k = 0; k < text.tokens.size(); ++k) {
     const Token& token = text.tokens[k];
     if (!token.is_word) continue;
+    if (opens_with_if && (token.text == "do" || token.text == "does" || token.text == "will" ||
+                          token.text == "can" || token.text == "would" || token.text == "should")) {
+      const std::string_view next = WordAt(text.tokens, k + 1);
+      if (next == "i" || next == "we" || next == "it") {
+        return true;
+      }
+    }
+    if (first_word && token.text == "if") opens_with_if = true;
     if (k >= reported_until && kTurkish.Contains(token.text) && !OpensAToldClause(text.tokens, k) &&
         !IsTurkishExclamation(text.tokens, k)) {
       return true;
@@ -442,11 +459,6 @@ bool SaysStillOpen(const NormalizedText& text) {
     if (!promised) return true;
   }
   return false;
-}
-
-// Token k's text when it is a word, else "" (also past the end).
-std::string_view WordAt(const std::vector<Token>& t, size_t k) {
-  return k < t.size() && t[k].is_word ? std::string_view(t[k].text) : std::string_view();
 }
 
 // Whether the post tells a mishap of the writer's own or a relative's,

@@ -417,6 +417,13 @@ TEST(ShippedClassifier, AQuestionWhoseComplaintLiesInItsConditionAsks) {
                          "for a booking I paid for?",
                          "en"),
             PostClass::kComplaint);
+  // Asked after its condition without a question mark.
+  EXPECT_EQ(ShippedClass("if my train gets cancelled because of the storm do I get refunded "
+                         "automatically or do I need to request it",
+                         "en"),
+            PostClass::kQuestion);
+  EXPECT_NE(ShippedClass("if the panel says the sky is blue will you disagree", "en"),
+            PostClass::kQuestion);
 }
 
 // Information looked for on the company's site and not found is the reason
