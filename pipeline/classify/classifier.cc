@@ -606,8 +606,7 @@ bool AsksInAdmiration(const NormalizedText& text) {
 // "STILL going strong?! how"), none alone.
 bool QuestionMarksOnlyInRuns(std::string_view raw) {
   bool any = false;
-  for (size_t k = 0; k < raw.size(); ++k) {
-    if (raw[k] != '?') continue;
+  for (size_t k = raw.find('?'); k != std::string_view::npos; k = raw.find('?', k + 1)) {
     any = true;
     const bool before = k > 0 && (raw[k - 1] == '?' || raw[k - 1] == '!');
     const bool after = k + 1 < raw.size() && (raw[k + 1] == '?' || raw[k + 1] == '!');
@@ -738,7 +737,7 @@ bool Retracts(const NormalizedText& text) {
                           !next_is(k, "ancak"));
         break;
       case 'k':
-        sorry = sorry || (w == "kusura" && next_is(k, "bakmayin"));
+        sorry = sorry || (w == "kusura" && (next_is(k, "bakmayin") || next_is(k, "bakma")));
         break;
       case 'o':
         sorry = sorry || (w == "ozur" && next_is(k, "dilerim"));
@@ -1156,7 +1155,8 @@ Verdict Classifier::Classify(const Post& post) const {
   // Asked last, and only of questions a complaint rule or a negative
   // reading would otherwise make complaints. Leaving may be the condition
   // ("if I cancel my membership mid month, do I still pay for it?"): the
-  // churn flag stays, the class is a question.
+  // class is a question, and the churn flag goes, since a leaving only
+  // supposed is no leaving said.
   const bool asks_under_a_condition =
       (v.urgent.empty() || (only_churn_complaints && complaint_rule != nullptr)) && !low_stars &&
       ((complaint_rule != nullptr && !praised_problem) || negative_question) &&
@@ -1184,7 +1184,11 @@ Verdict Classifier::Classify(const Post& post) const {
                                    AsksForAService(text) && !SaysStillOpen(text);
   const bool leaving_question = complaint_rule != nullptr && only_churn_complaints &&
                                 question_rule != nullptr && !negative_question && !low_stars;
-  if (leaving_question) {
+  if (leaving_question && asks_under_a_condition) {
+    // "aboneliği iptal edersem kalan günler yanıyor mu?": leaving supposed.
+    std::erase(v.urgent, std::string("churn"));
+  }
+  if (leaving_question && !v.urgent.empty()) {
     v.post_class = PostClass::kQuestion;
     v.priority = question_rule != nullptr ? question_rule->priority : Priority::kP3;
     if (question_rule != nullptr) v.sla_ms = question_rule->sla_ms;
@@ -1193,6 +1197,7 @@ Verdict Classifier::Classify(const Post& post) const {
                ", with churn flagged by rule " + complaint_rule->id;
   } else if (asks_under_a_condition || asks_before_buying || asks_after_a_mishap) {
     v.post_class = PostClass::kQuestion;
+    if (asks_under_a_condition) std::erase(v.urgent, std::string("churn"));
     v.priority = question_rule != nullptr ? question_rule->priority : Priority::kP3;
     if (question_rule != nullptr) v.sla_ms = question_rule->sla_ms;
     v.confidence = 0.7;

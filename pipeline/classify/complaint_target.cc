@@ -194,9 +194,11 @@ bool SpeaksToSomeone(const NormalizedText& text) {
     // Turkish: "siz", "size", "sizden"; a formal second person ending
     // anywhere in the word, before further suffixes ("varsınız",
     // "ellerinize"); folded, "ınız" and "ünüz" read "iniz" and "unuz".
-    if (word.substr(0, 3) == "siz") return true;
-    if (word.find("iniz") != std::string_view::npos ||
-        word.find("unuz") != std::string_view::npos) {
+    if (word.size() < 3) continue;
+    if (word[0] == 's' && word[1] == 'i' && word[2] == 'z') return true;
+    // The shortest such word has five letters ("sizin" aside): "biniz".
+    if (word.size() >= 5 && (word.find("iniz") != std::string_view::npos ||
+                             word.find("unuz") != std::string_view::npos)) {
       return true;
     }
   }

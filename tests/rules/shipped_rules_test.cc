@@ -571,6 +571,17 @@ TEST(ShippedClassifier, QuestionsBeforeBuyingAndProblemsElsewhereAreNoComplaints
                          "month? just wondering",
                          "en"),
             PostClass::kQuestion);
+  {
+    // A leaving only supposed is no leaving said: no churn flag.
+    earshot::Post post;
+    post.text =
+        "aboneliği iptal edersem kalan günler yanıyor mu yoksa dönem sonuna kadar "
+        "izleyebiliyor muyum?";
+    post.lang = "tr";
+    const Verdict v = ShippedClassifier().Classify(post);
+    EXPECT_EQ(v.post_class, PostClass::kQuestion);
+    EXPECT_TRUE(v.urgent.empty());
+  }
   EXPECT_EQ(ShippedClass("How do I cancel my subscription?", "en"), PostClass::kQuestion);
   EXPECT_EQ(ShippedReviewClass("How do I close my account? Done after the fee change.", "en", 1),
             PostClass::kComplaint);
