@@ -766,6 +766,37 @@ bool Retracts(const NormalizedText& text) {
   return found_out && sorry;
 }
 
+// Whether a question is put to the writer's followers or friends, not to a
+// company: "does anyone know a good plumber", "anybody tried it?",
+// "arkadaşlar hangisi daha iyi çeker?", "kanka sen hangi bankayı
+// kullanıyordun", "bilen var mı", "kullanan var mı", "tecrübesi olan
+// yazsın".
+// Not when the company's people are asked ("anyone from the team know…",
+// "anyone at @acme around?") or the company is spoken to ("bilen var mı?
+// @acme siz biliyorsunuzdur").
+bool AsksThePublic(const NormalizedText& text) {
+  const std::vector<Token>& t = text.tokens;
+  bool public_asked = false;
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (!t[k].is_word) continue;
+    const std::string_view w = t[k].text;
+    const std::string_view next = WordAt(t, k + 1);
+    if (w == "anyone" || w == "anybody") {
+      if (next == "from" || next == "at" || next == "in" || next == "working") return false;
+      public_asked = true;
+    }
+    if (w == "arkadaslar" || w == "kanka") public_asked = true;
+    if ((w == "bilen" || w == "kullanan" || w == "deneyen") && next == "var") public_asked = true;
+    if (w == "tecrubesi" && next == "olan") public_asked = true;
+    if (w.starts_with("siz") || (w.size() >= 5 && (w.find("iniz") != std::string_view::npos ||
+                                                   w.find("unuz") != std::string_view::npos))) {
+      // "arkadaşlar" and a formal "you" both: the company may be asked too.
+      if (w != "sizce") return false;
+    }
+  }
+  return public_asked;
+}
+
 // Whether a question is asked before buying: the writer has no order to
 // complain about yet ("asking before I order a laptop", "thinking of
 // getting one for my dad", "almadan önce sorayım dedim", "almayı
@@ -1228,6 +1259,14 @@ Verdict Classifier::Classify(const Post& post) const {
     v.priority = PriorityFromFollowers(post.author.followers, post.author.verified);
     v.confidence = std::min(1.0, 0.5 + std::abs(v.sentiment_strength) / 2);
     v.reason = SentimentReason("negative question, sentiment strength ", v.sentiment_strength);
+  } else if ((question_rule != nullptr || asks()) && complaint_rule == nullptr &&
+             AsksThePublic(text)) {
+    // Put to followers or friends ("does anyone know a good plumber",
+    // "arkadaşlar hangisi daha iyi çeker?"): the company is not asked.
+    v.post_class = PostClass::kNeutral;
+    v.priority = Priority::kP4;
+    v.confidence = 0.6;
+    v.reason = "question put to the writer's followers, not to a company";
   } else if (question_rule != nullptr || asks()) {
     v.post_class = PostClass::kQuestion;
     v.priority = question_rule != nullptr ? question_rule->priority : Priority::kP3;

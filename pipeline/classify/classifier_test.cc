@@ -313,7 +313,7 @@ TEST_F(ClassifierTest, AnExclamationThatBeginsLikeAQuestionIsNoQuestion) {
   }
   for (const char* text : {"what time do you open", "how do I reset my password",
                            "what a lovely day?", "how long is the wait", "could you help me",
-                           "does anyone know the hours", "is the app down", "Is @acme down"}) {
+                           "does the store open at nine", "is the app down", "Is @acme down"}) {
     EXPECT_EQ(Classify(text).post_class, PostClass::kQuestion) << text;
   }
 }
@@ -667,6 +667,22 @@ TEST_F(ClassifierTest, PraiseOnSentimentAloneMustBeSaidToSomeone) {
   lex->tr.Add("harika", 3);
   const Classifier unguarded(testing::RulesFromYaml("rules: []\n"), lex, plain, BrandAccounts{});
   EXPECT_EQ(ClassifyText(unguarded, "harika bir gün").post_class, PostClass::kPraise);
+}
+
+TEST_F(ClassifierTest, AQuestionPutToFollowersIsNeutral) {
+  for (const char* text :
+       {"does anyone know a good plumber in town?", "anybody tried it?",
+        "arkadaşlar hangisi daha iyi çeker?", "kanka sen hangi bankayı kullanıyordun",
+        "bu telefonu kullanan var mı?", "tecrübesi olan yazsın, hangisi?"}) {
+    const Verdict v = Classify(text);
+    EXPECT_EQ(v.post_class, PostClass::kNeutral) << text;
+    EXPECT_EQ(v.reason, "question put to the writer's followers, not to a company") << text;
+  }
+  // The company's people, or the company spoken to: a question.
+  EXPECT_EQ(Classify("anyone from the team know if the branch opens on sunday?").post_class,
+            PostClass::kQuestion);
+  EXPECT_EQ(Classify("bilen var mı? siz biliyor musunuz ne zaman açılıyor?").post_class,
+            PostClass::kQuestion);
 }
 
 TEST_F(ClassifierTest, MarksOfSurpriseInClearPraiseAskNothing) {
