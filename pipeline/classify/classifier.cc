@@ -766,6 +766,40 @@ bool Retracts(const NormalizedText& text) {
   return found_out && sorry;
 }
 
+// Whether the post asks what a policy or a plan covers ("does my policy
+// include breakdown cover", "does applecare cover water damage", "kasko
+// poliçeme cam hasarı dahil mi", "konut sigortam yangını karşılıyor mu",
+// "kaskomda yol yardım var mı"): the mishap it names is the reason to ask,
+// not a fault of the company's.
+bool AsksWhatIsCovered(const NormalizedText& text) {
+  const std::vector<Token>& t = text.tokens;
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (!t[k].is_word) continue;
+    const std::string_view w = t[k].text;
+    const std::string_view next = WordAt(t, k + 1);
+    if ((w == "dahil" || w.starts_with("karsiliyor") || w.starts_with("kapsiyor") ||
+         w.starts_with("kapsaminda") || w == "karsilar" || w == "kapsar") &&
+        (next == "mi" || next == "mu" || next.starts_with("mi") || next.starts_with("mu"))) {
+      return true;
+    }
+    if (w == "yardim" && k > 0 && t[k - 1].text == "yol" && next == "var") return true;
+    // "does my policy include breakdown cover", "does applecare cover",
+    // "am I covered" (not "does it include", asked of what is on sale).
+    if (w == "does" || w == "do" || w == "will" || w == "would") {
+      for (size_t j = k + 1; j <= k + 5 && j < t.size(); ++j) {
+        const std::string_view v = WordAt(t, j);
+        if (v == "cover") return true;
+      }
+    }
+    if ((w == "am" || w == "is" || w == "are") &&
+        (next == "i" || next == "it" || next == "this" || next == "that") &&
+        WordAt(t, k + 2) == "covered") {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether a question is put to the writer's followers or friends, not to a
 // company: "does anyone know a good plumber", "anybody tried it?",
 // "arkadaşlar hangisi daha iyi çeker?", "kanka sen hangi bankayı
@@ -1206,13 +1240,14 @@ Verdict Classifier::Classify(const Post& post) const {
   // kapattırabilir miyim?"): the negative words are the mishap's, and no
   // company caused it. Not with a reproach ("why"), a fault still open, a
   // p1 rule or an urgent flag. Asked last, as the condition is.
-  const bool asks_after_a_mishap = !asks_under_a_condition && !asks_before_buying &&
-                                   v.urgent.empty() && !low_stars &&
-                                   ((complaint_rule != nullptr && !praised_problem &&
-                                     complaint_rule->priority >= Priority::kP2) ||
-                                    (complaint_rule == nullptr && negative_question)) &&
-                                   (question_rule != nullptr || asks()) && TellsOwnMishap(text) &&
-                                   AsksForAService(text) && !SaysStillOpen(text);
+  const bool asks_after_a_mishap =
+      !asks_under_a_condition && !asks_before_buying && v.urgent.empty() && !low_stars &&
+      ((complaint_rule != nullptr && !praised_problem &&
+        complaint_rule->priority >= Priority::kP2) ||
+       (complaint_rule == nullptr && negative_question)) &&
+      (question_rule != nullptr || asks()) &&
+      ((TellsOwnMishap(text) && AsksForAService(text)) || AsksWhatIsCovered(text)) &&
+      !SaysStillOpen(text);
   const bool leaving_question = complaint_rule != nullptr && only_churn_complaints &&
                                 question_rule != nullptr && !negative_question && !low_stars;
   if (leaving_question && asks_under_a_condition) {
@@ -1235,7 +1270,8 @@ Verdict Classifier::Classify(const Post& post) const {
     v.reason =
         asks_under_a_condition ? "question whose complaint words lie only in the condition it sets"
         : asks_before_buying ? "question asked before buying: its problems are supposed or others'"
-                             : "question for a service after a mishap of the writer's own";
+                             : "question for a service after a mishap of the writer's own, or "
+                               "about what a policy covers";
   } else if (!v.urgent.empty() || (complaint_rule != nullptr && !praised_problem && !retracted())) {
     v.post_class = PostClass::kComplaint;
     v.priority = complaint_rule != nullptr ? complaint_rule->priority : Priority::kP1;

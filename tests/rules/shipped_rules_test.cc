@@ -675,6 +675,17 @@ TEST(ShippedClassifier, AServiceAskedAfterTheWritersOwnMishapIsAQuestion) {
   EXPECT_EQ(ShippedClass(
                 "your driver dropped my tv and the screen is cracked, can I get a new one?", "en"),
             PostClass::kComplaint);
+  // What a policy covers, asked after a mishap that is the reason to ask.
+  EXPECT_EQ(ShippedClass("battery died on the motorway, does my policy include breakdown cover and "
+                         "what number do I call?",
+                         "en"),
+            PostClass::kQuestion);
+  EXPECT_EQ(ShippedClass("araba otobanda kaldı akü bitti galiba, kaskomda yol yardım var mı hangi "
+                         "numarayı aramam lazım",
+                         "tr"),
+            PostClass::kQuestion);
+  EXPECT_EQ(ShippedClass("your site is confusing. does the live plan include no ads?", "en"),
+            PostClass::kComplaint);
 }
 
 // A question asked in admiration, in a post of clear praise, is praise; a
