@@ -832,11 +832,9 @@ bool AsksThePublic(const NormalizedText& text) {
     if (w == "arkadaslar" || w == "kanka") public_asked = true;
     if ((w == "bilen" || w == "kullanan" || w == "deneyen") && next == "var") public_asked = true;
     if (w == "tecrubesi" && next == "olan") public_asked = true;
-    if (w.starts_with("siz") || (w.size() >= 5 && (w.find("iniz") != std::string_view::npos ||
-                                                   w.find("unuz") != std::string_view::npos))) {
-      // "arkadaşlar" and a formal "you" both: the company may be asked too.
-      if (w != "sizce") return false;
-    }
+    // "arkadaşlar" and a formal "you" both: the company may be asked too
+    // ("sizce", "what do you think", asks the readers).
+    if (IsFormalYou(w) && w != "sizce") return false;
   }
   return public_asked;
 }

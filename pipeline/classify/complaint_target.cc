@@ -191,18 +191,17 @@ bool SpeaksToSomeone(const NormalizedText& text) {
     if (!token.is_word) continue;
     const std::string_view word = token.text;
     if (kEnglishList.Contains(word)) return true;
-    // Turkish: "siz", "size", "sizden"; a formal second person ending
-    // anywhere in the word, before further suffixes ("varsınız",
-    // "ellerinize"); folded, "ınız" and "ünüz" read "iniz" and "unuz".
-    if (word.size() < 3) continue;
-    if (word[0] == 's' && word[1] == 'i' && word[2] == 'z') return true;
-    // The shortest such word has five letters ("sizin" aside): "biniz".
-    if (word.size() >= 5 && (word.find("iniz") != std::string_view::npos ||
-                             word.find("unuz") != std::string_view::npos)) {
-      return true;
-    }
+    if (IsFormalYou(word)) return true;
   }
   return false;
+}
+
+bool IsFormalYou(std::string_view word) {
+  if (word.size() < 3) return false;
+  if (word[0] == 's' && word[1] == 'i' && word[2] == 'z') return true;
+  // The shortest such word has five letters ("sizin" aside): "biniz".
+  return word.size() >= 5 && (word.find("iniz") != std::string_view::npos ||
+                              word.find("unuz") != std::string_view::npos);
 }
 
 std::string BrandNameKey(std::string_view name) {

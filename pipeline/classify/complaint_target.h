@@ -35,6 +35,12 @@ bool AimsAtACompany(const NormalizedText& text);
 // answer.
 bool SpeaksToSomeone(const NormalizedText& text);
 
+// Whether a folded word speaks to someone in the formal (or plural) Turkish
+// "you": "siz", "size", "sizden", or a second person ending anywhere in it,
+// before further suffixes ("varsınız", "ellerinize"; folded, "ınız" and
+// "ünüz" read "iniz" and "unuz").
+bool IsFormalYou(std::string_view word);
+
 // A brand's id or name as NamesTheBrand compares it: ASCII-folded,
 // lowercase, letters and digits only ("Hızlı Kargo" -> "hizlikargo").
 std::string BrandNameKey(std::string_view name);
