@@ -1258,10 +1258,9 @@ Verdict Classifier::Classify(const Post& post) const {
       !SaysStillOpen(text);
   const bool leaving_question = complaint_rule != nullptr && only_churn_complaints &&
                                 question_rule != nullptr && !negative_question && !low_stars;
-  if (leaving_question && asks_under_a_condition) {
-    // "aboneliği iptal edersem kalan günler yanıyor mu?": leaving supposed.
-    std::erase(v.urgent, std::string("churn"));
-  }
+  // A leaving supposed in the condition is no leaving said ("aboneliği
+  // iptal edersem kalan günler yanıyor mu?"): its churn flag goes.
+  if (asks_under_a_condition) std::erase(v.urgent, std::string("churn"));
   if (leaving_question && !v.urgent.empty()) {
     v.post_class = PostClass::kQuestion;
     v.priority = question_rule != nullptr ? question_rule->priority : Priority::kP3;
@@ -1271,7 +1270,6 @@ Verdict Classifier::Classify(const Post& post) const {
                ", with churn flagged by rule " + complaint_rule->id;
   } else if (asks_under_a_condition || asks_before_buying || asks_after_a_mishap) {
     v.post_class = PostClass::kQuestion;
-    if (asks_under_a_condition) std::erase(v.urgent, std::string("churn"));
     v.priority = question_rule != nullptr ? question_rule->priority : Priority::kP3;
     if (question_rule != nullptr) v.sla_ms = question_rule->sla_ms;
     v.confidence = 0.7;
