@@ -676,6 +676,57 @@ bool BlamesThemselves(const NormalizedText& text) {
   return false;
 }
 
+// Whether the writer lays no blame on the company: "not your fault at
+// all", "nobody's fault but mine", "no one's fault", "kimsenin suçu yok",
+// "sizin suçunuz yok", "hatanız değil". The bad news in such a post is the
+// weather's, a stranger's or the writer's, and there is nothing to answer.
+// Not asked ("how is this not your fault?"), not reported as the
+// company's excuse ("you keep saying it's not your fault", "suçunuz yok
+// diyorsunuz"), and not with a request ("not your fault, but please chase
+// the courier"): a request wants an answer whoever is to blame.
+bool AbsolvesTheCompany(const NormalizedText& text) {
+  const std::vector<Token>& t = text.tokens;
+  auto word = [&](size_t k) {
+    return k < t.size() && t[k].is_word ? t[k].text : std::string_view();
+  };
+  bool absolves = false;
+  for (size_t k = 0; k < t.size(); ++k) {
+    const std::string_view w = word(k);
+    if (w.empty()) continue;
+    // A request, in either language.
+    if (w == "please" || w == "pls" || w == "plz" || w == "lutfen" || w == "help" ||
+        w.starts_with("yardim") || ((w == "can" || w == "could") && word(k + 1) == "you")) {
+      return false;
+    }
+    if (absolves || t[k].in_question) continue;
+    const std::string_view next = word(k + 1);
+    const std::string_view third = word(k + 2);
+    auto denies = [](std::string_view x) { return x == "yok" || x.starts_with("degil"); };
+    const bool three_words =
+        (third == "fault" && ((w == "not" && (next == "your" || next == "ur")) ||
+                              (w == "no" && (next == "one's" || next == "ones")))) ||
+        (w == "kimsenin" && (next == "sucu" || next == "hatasi") && denies(third));
+    const bool two_words =
+        ((w == "nobody's" || w == "nobodys" || w == "noone's" || w == "noones") &&
+         next == "fault") ||
+        ((w == "sucunuz" || w == "hataniz") && denies(next));
+    if (!three_words && !two_words) continue;
+    const size_t end = k + (three_words ? 3 : 2);  // the token after the phrase
+    // The company's excuse reported: "you keep saying it's not your fault".
+    bool reported = false;
+    for (size_t b = k >= 4 ? k - 4 : 0; b < k; ++b) {
+      const std::string_view before = word(b);
+      reported = reported || before == "say" || before == "says" || before == "said" ||
+                 before == "saying" || before == "claim" || before == "claims";
+    }
+    const std::string_view after = word(end);
+    reported = reported || after.starts_with("diyor") || after.starts_with("dedi") ||
+               after.starts_with("demeyin") || after.starts_with("diyecek");
+    absolves = !reported;
+  }
+  return absolves;
+}
+
 // Whether the writer takes the problem back: a false alarm told as found
 // out, with an apology or a request to drop it ("internet gitti diye
 // panikledim, meğer kedi fişi çekmiş, kusura bakmayın, arıza kaydını iptal
@@ -695,7 +746,7 @@ bool Retracts(const NormalizedText& text) {
   for (size_t k = 0; k < t.size(); ++k) {
     if (!t[k].is_word) continue;
     const std::string_view w = t[k].text;
-    if (w.size() < 2 || w.size() > 8) continue;
+    if (w.size() < 2 || w.size() > 13) continue;
     switch (w[0]) {
       case 'm':
         found_out = found_out || w == "meger" || w == "megerse";
@@ -721,6 +772,17 @@ bool Retracts(const NormalizedText& text) {
         // "then realised I sent it to my old flat".
         found_out = found_out || w == "realised" || w == "realized";
         break;
+      case 'd':
+        // "kartım bloke değilmiş": it turns out it was not.
+        found_out = found_out || w == "degilmis";
+        break;
+      case 'e':
+        // "yanlışlıkla sizi etiketlemişim": the wrong company tagged.
+        found_out = found_out || w.starts_with("etiketlemis");
+        break;
+      case 'c':
+        if (w == "crisis" && next_is(k, "averted")) return true;
+        break;
       case 'f':
         if (w == "false" && next_is(k, "alarm")) return true;
         // "nvm found it"; "sonradan fark ettim", "farkettim".
@@ -740,7 +802,12 @@ bool Retracts(const NormalizedText& text) {
         sorry = sorry || (w == "kusura" && (next_is(k, "bakmayin") || next_is(k, "bakma")));
         break;
       case 'o':
-        sorry = sorry || (w == "ozur" && next_is(k, "dilerim"));
+        // "özür dilerim"; "az önceki tweet için özür" (not "özür bekliyorum",
+        // "özür dilemediniz": an apology owed by the company).
+        sorry = sorry || (w == "ozur" &&
+                          (next_is(k, "dilerim") || (k > 0 && t[k - 1].text == "icin" &&
+                                                     (k + 1 == t.size() || !t[k + 1].is_word ||
+                                                      !t[k + 1].text.starts_with("bekl")))));
         break;
       case 's':
         // "sorry for the fuss", "sorry to bother you", "sorry everyone".
@@ -1167,11 +1234,12 @@ Verdict Classifier::Classify(const Post& post) const {
   // Negative words alone make no complaint when the writer says the fault
   // was theirs ("dropped it, screen cracked, my fault"). Asked only of
   // negative posts.
-  // A problem the writer takes back (Retracts) is none. Asked only of
+  // A problem the writer takes back (Retracts), or lays at no one's door at
+  // the company (AbsolvesTheCompany), is none. Asked only of
   // posts a complaint rule or a negative reading would make complaints.
   std::optional<bool> took_back;
   auto retracted = [&] {
-    if (!took_back) took_back = v.urgent.empty() && Retracts(text);
+    if (!took_back) took_back = v.urgent.empty() && (Retracts(text) || AbsolvesTheCompany(text));
     return *took_back;
   };
   std::optional<bool> blames_themselves;
@@ -1290,12 +1358,23 @@ Verdict Classifier::Classify(const Post& post) const {
     v.post_class = PostClass::kNeutral;
     v.priority = Priority::kP4;
     v.confidence = 0.6;
-    v.reason = "complaint rule " + complaint_rule->id + " matched, but the writer takes it back";
+    v.reason = "complaint rule " + complaint_rule->id +
+               " matched, but the writer takes it back or blames no one at the company";
   } else if (low_stars) {
     v.post_class = PostClass::kComplaint;
     v.priority = Priority::kP3;
     v.confidence = 0.8;
     v.reason = RatedReason(*post.rating);
+  } else if (negative_question && complaint_rule == nullptr && !praised_problem &&
+             !aims_at_a_company()) {
+    // A negative question aimed at no company ("8 seasons for that??",
+    // "enflasyon ne zaman bitecek?") vents about the world: nothing to
+    // answer, as a negative statement aimed at no one is not.
+    v.post_class = PostClass::kNeutral;
+    v.priority = Priority::kP4;
+    v.confidence = 0.5;
+    v.reason = SentimentReason("negative question, sentiment strength ", v.sentiment_strength) +
+               ", but nothing a company provides is named and no brand account is addressed";
   } else if (negative_question) {
     v.post_class = PostClass::kComplaint;
     v.priority = PriorityFromFollowers(post.author.followers, post.author.verified);
@@ -1368,6 +1447,10 @@ Verdict Classifier::Classify(const Post& post) const {
                self_blame()) {
       v.reason = SentimentReason("negative sentiment, strength ", v.sentiment_strength) +
                  ", but the writer says the fault was theirs";
+    } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem &&
+               retracted()) {
+      v.reason = SentimentReason("negative sentiment, strength ", v.sentiment_strength) +
+                 ", but the writer takes it back or blames no one at the company";
     } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem) {
       v.reason = SentimentReason("negative sentiment, strength ", v.sentiment_strength) +
                  std::string(kNoTarget);

@@ -759,5 +759,56 @@ TEST(ShippedClassifier, AFaultCountedIsOpenWhateverTheThanks) {
             PostClass::kPraise);
 }
 
+// A negative question aimed at no company (a finale, the economy) vents
+// about the world; one about an order is a complaint put as a question.
+TEST(ShippedClassifier, ANegativeQuestionAimedAtNoCompanyIsNeutral) {
+  EXPECT_EQ(ShippedClass("that season finale was awful, six years for this??", "en"),
+            PostClass::kNeutral);
+  EXPECT_EQ(ShippedClass("dizinin sonu berbattı, bunun için mi bekledik?", "tr"),
+            PostClass::kNeutral);
+  EXPECT_EQ(ShippedClass("why is my order so late, this is awful??", "en"), PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("siparişim neden hâlâ gelmedi, bu ne rezalet?", "tr"),
+            PostClass::kComplaint);
+}
+
+// A writer who blames no one at the company ("not your fault at all",
+// "kimsenin suçu yok") has nothing for it to answer; the company's excuse
+// reported, or a request beside it, still wants an answer.
+TEST(ShippedClassifier, AWriterWhoBlamesNoOneAtTheCompanyRaisesNoComplaint) {
+  EXPECT_EQ(ShippedClass("@Skyline not your fault at all, the storm grounded every flight, awful "
+                         "evening though",
+                         "en"),
+            PostClass::kNeutral);
+  EXPECT_EQ(
+      ShippedClass("kimsenin suçu yok biliyorum, sis yüzünden uçuş gecikti, berbat bir gece", "tr"),
+      PostClass::kNeutral);
+  EXPECT_EQ(ShippedClass("not your fault, but please chase the courier, my parcel is lost", "en"),
+            PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("you keep saying it's not your fault, my parcel is still lost", "en"),
+            PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("how is it not your fault? my parcel is still lost", "en"),
+            PostClass::kComplaint);
+}
+
+// A false alarm found out and apologised for in the forms people use:
+// "değilmiş" (it turns out it was not), "az önceki tweet için özür", the
+// wrong company tagged, "crisis averted". An apology awaited is no
+// retraction.
+TEST(ShippedClassifier, AFalseAlarmFoundOutInOtherWordsIsTakenBack) {
+  EXPECT_EQ(ShippedClass("@Banka kartım bloke oldu diye yazmıştım, bloke değilmiş, limiti ben "
+                         "doldurmuşum. Az önceki tweet için özür",
+                         "tr"),
+            PostClass::kNeutral);
+  EXPECT_EQ(ShippedClass("Yanlışlıkla sizi etiketlemişim, paketimi kaybeden başka firmaymış, "
+                         "kusura bakmayın",
+                         "tr"),
+            PostClass::kNeutral);
+  EXPECT_EQ(ShippedClass("wifi down all morning and i was furious, crisis averted, the router was "
+                         "unplugged",
+                         "en"),
+            PostClass::kNeutral);
+  EXPECT_EQ(ShippedClass("@Banka kartım bloke oldu, az önceki tweet için özür bekliyorum", "tr"),
+            PostClass::kComplaint);
+}
 }  // namespace
 }  // namespace earshot
