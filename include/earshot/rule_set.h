@@ -123,6 +123,13 @@ struct Rule {
   // sentiment_complaint_needs_target). For rules of general words
   // ("worst", "berbat") that read the same about the weather or a match.
   bool needs_target = false;
+  // A praise rule that says no problem happened ("can't fault them", "hiç
+  // sorun yaşamadım", "not a single late delivery"): when it matches, the
+  // problem words around it ("late delivery", "sorun") are the problem
+  // denied, and complaint rules decide nothing, unless the post turns
+  // negative after a contrast, says a fault is still open, carries an
+  // urgent flag or low stars. Praise rules only.
+  bool denies_problem = false;
   std::optional<int64_t> sla_ms;  // overrides the channel SLA for posts this rule decides
   MatchBlock match;
   MatchBlock exceptions;  // when any of these hold, the rule does not match

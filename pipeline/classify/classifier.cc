@@ -1108,6 +1108,8 @@ Verdict Classifier::Classify(const Post& post) const {
   // a customer asking how to leave ("aboneliğimi nasıl iptal ederim") asks,
   // and the flag, not the class, says what is at stake.
   bool only_churn_complaints = true;
+  // Whether a praise rule says no problem happened (Rule::denies_problem).
+  bool problem_denied = false;
   // A lawsuit or a scam said in jest: laughter, a post that reads no worse
   // than level, and no complaint but the legal or fraud words ("these wings
   // are so hot i need to sue 😂🔥 10/10", "diyetisyenim dava açacak 😂
@@ -1176,6 +1178,7 @@ Verdict Classifier::Classify(const Post& post) const {
     if (rule->category == "complaint" && !FlagsOnly(*rule, "churn")) {
       only_churn_complaints = false;
     }
+    problem_denied = problem_denied || rule->denies_problem;
     const Rule** slot = rule->category == "complaint"  ? &complaint_rule
                         : rule->category == "question" ? &question_rule
                         : rule->category == "praise"   ? &praise_rule
@@ -1266,6 +1269,10 @@ Verdict Classifier::Classify(const Post& post) const {
   // order, wrong size, replacement arrived two days later", five stars),
   // unless the fault was a p1 one: its words weigh the problem, its stars
   // the ending.
+  // A problem denied outright by a praise rule ("not a single late
+  // delivery", "hiç sorun yaşamadım", "can't fault them": Rule::
+  // denies_problem) is no problem told, whatever words a complaint rule
+  // found around it, unless the post ends negative after a contrast word.
   // The scan for "still" comes last: most posts are turned away before it.
   const bool praised_problem =
       complaint_rule != nullptr && v.urgent.empty() &&
@@ -1274,7 +1281,8 @@ Verdict Classifier::Classify(const Post& post) const {
          (praise_rule != nullptr && (v.lang != "en" || SaysResolved(text)) &&
           !sentiment.turns_away && !MarksIrony(text, complaint_rule->priority)) ||
          (high_stars && complaint_rule->priority >= Priority::kP3))) ||
-       (high_stars && complaint_rule->priority >= Priority::kP2 && SaysResolved(text))) &&
+       (high_stars && complaint_rule->priority >= Priority::kP2 && SaysResolved(text)) ||
+       (problem_denied && !sentiment.turns_away && !sentiment.ends_negative && !low_stars)) &&
       !SaysStillOpen(text);
   // A question that reads negative is a complaint put as a question ("why is
   // my order still not here?"): the customer reports a problem and wants it

@@ -184,6 +184,34 @@ TEST(ClassifierNeutral, ANeutralRuleDecidesOverSentimentAlone) {
   EXPECT_EQ(classify("great, we're hiring", 5), PostClass::kPraise);
 }
 
+// A praise rule that denies a problem ("not one late delivery") keeps the
+// complaint rule its problem words match from deciding, unless the post
+// turns negative after a contrast.
+TEST(ClassifierPraise, AProblemDeniedOutrightIsNoComplaint) {
+  auto rules = testing::RulesFromYaml(R"(rules:
+  - id: late
+    category: complaint
+    priority: p2
+    match: {any: ["late delivery"]}
+  - id: no_problem
+    category: praise
+    priority: p4
+    denies_problem: true
+    match: {any: ["not one late delivery"]}
+)");
+  ASSERT_NE(rules, nullptr);
+  auto lex = std::make_shared<Lexicons>();
+  lex->en.Add("cold", -2);
+  const Classifier classifier(rules, lex, ClassifierOptions{}, BrandAccounts{});
+  auto classify = [&](const std::string& text) {
+    return ClassifyText(classifier, text).post_class;
+  };
+  EXPECT_EQ(classify("not one late delivery all winter"), PostClass::kPraise);
+  EXPECT_EQ(classify("one late delivery all winter"), PostClass::kComplaint);
+  EXPECT_EQ(classify("not one late delivery all winter, but today it came cold"),
+            PostClass::kComplaint);
+}
+
 // A question asking leave to do something takes a plainly negative post to
 // be a complaint; other questions, a mildly negative one.
 TEST(ClassifierQuestion, AskingLeaveNeedsAPlainlyNegativePostToBeAComplaint) {

@@ -277,6 +277,7 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules,
     fingerprint.append(rule.id)
         .append(rule.enabled ? "+" : "-")
         .append(rule.needs_target ? "t" : "")
+        .append(rule.denies_problem ? "d" : "")
         .append(1, '\0');
     for (const std::string* field : {&rule.category, &rule.topic, &rule.lang}) {
       fingerprint.append(*field).append(1, '\0');

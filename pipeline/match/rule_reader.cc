@@ -16,7 +16,8 @@ namespace {
 
 const std::vector<std::string> kRuleKeys = {
     "id",   "description", "category", "topic", "priority",   "lang", "channels", "urgent",
-    "tags", "enabled",     "sla",      "match", "exceptions", "when", "tests",    "needs_target"};
+    "tags", "enabled",     "sla",      "match", "exceptions", "when", "tests",    "needs_target",
+    "denies_problem"};
 const std::vector<std::string> kBlockKeys = {"any", "all", "none"};
 const std::vector<std::string> kWhenKeys = {"min_followers", "verified", "max_rating",
                                             "min_rating"};
@@ -397,6 +398,7 @@ class Reader {
     Rule rule;
     rule.where = Where(node);
     std::string text;
+    const YamlNode* denies_problem = nullptr;  // where the key is, for an error
     for (const auto& kv : node.entries()) {
       const std::string key = kv.first.Scalar();
       const YamlNode& value = kv.second;
@@ -430,6 +432,8 @@ class Reader {
         Bool(value, key, &rule.enabled);
       } else if (key == "needs_target") {
         Bool(value, key, &rule.needs_target);
+      } else if (key == "denies_problem") {
+        if (Bool(value, key, &rule.denies_problem) && rule.denies_problem) denies_problem = &value;
       } else if (key == "sla") {
         if (Scalar(value, key, &text)) {
           const auto ms = ParseDurationMs(text);
@@ -455,6 +459,12 @@ class Reader {
       }
     }
     if (rule.id.empty()) Error(node, "missing_key", "rule has no 'id'");
+    // Only praise says that nothing went wrong.
+    if (denies_problem != nullptr && !rule.category.empty() && rule.category != "praise") {
+      Error(*denies_problem, "invalid_value",
+            "'denies_problem' applies to praise rules only; rule '" + rule.id + "' is " +
+                rule.category);
+    }
     if (rule.category.empty())
       Error(node, "missing_key", "rule '" + rule.id + "' has no 'category'");
     if (rule.match.any.empty() && rule.match.all.empty() && errors_ == errors_before) {

@@ -483,6 +483,33 @@ TEST(RuleReader, NeedsTargetIsReadAndMustBeABoolean) {
       << unknown->message;
 }
 
+TEST(RuleReader, DeniesProblemIsReadOnPraiseRulesAndRefusedOnOthers) {
+  std::vector<Diagnostic> d;
+  const RuleFile file = ReadRuleText(R"y(rules:
+  - id: no_problem
+    category: praise
+    denies_problem: true
+    match: {any: ["can't fault"]}
+    tests: [{text: "can't fault them", expect: match}]
+)y",
+                                     "pack.yaml", &d);
+  EXPECT_FALSE(HasErrors(d));
+  ASSERT_EQ(file.rules.size(), 1u);
+  EXPECT_TRUE(file.rules[0].denies_problem);
+  const auto bad = Lint(R"y(rules:
+  - id: r
+    category: complaint
+    denies_problem: true
+    match: {any: [x]}
+    tests: [{text: x, expect: match}]
+)y");
+  const Diagnostic* wrong = Find(bad, "invalid_value");
+  ASSERT_NE(wrong, nullptr);
+  EXPECT_EQ(wrong->line, 4);
+  EXPECT_EQ(wrong->column, 21);
+  EXPECT_NE(wrong->message.find("praise rules only"), std::string::npos) << wrong->message;
+}
+
 TEST(RuleReader, KnownChannelNamesAndKindsAreAccepted) {
   const auto d = Lint(R"y(rules:
   - id: r

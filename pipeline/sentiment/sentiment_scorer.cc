@@ -3758,6 +3758,7 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     }
     result.turns_positive = sentence == 0 && negative_before && !negative_after && after > 0;
     result.turns_away = positive_before && !positive_after;
+    result.ends_negative = negative_after && !positive_after;
   }
   // A score given in the text is the writer's verdict; the last one counts.
   if (const std::optional<RatingInText> rating = FindRatingInText(text.folded, words)) {

@@ -42,6 +42,10 @@ struct SentimentResult {
   // nothing good after it ("ürün mükemmel ama kargo 2 haftada geldi"), so
   // what follows the turn, scored or not, is what the writer holds against.
   bool turns_away = false;
+  // After the last contrast word something scores negative and nothing
+  // positive ("no complaints about the food, but the delivery was cold"),
+  // whatever came before it.
+  bool ends_negative = false;
   std::vector<SentimentContribution> contributions;
 };
 
