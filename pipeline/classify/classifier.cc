@@ -833,6 +833,29 @@ bool Retracts(const NormalizedText& text) {
   return found_out && sorry;
 }
 
+// Whether the post names a stop the company announced: "planned outage",
+// "scheduled maintenance", "planlı kesinti", "programlı bakım çalışması".
+// Asked about ("saw the planned outage notice for thursday, how long will
+// it last?", "yarın planlı kesinti varmış, kaç saat sürer?"), it is no
+// fault: the company said so beforehand.
+bool NamesAPlannedStop(const NormalizedText& text) {
+  const std::vector<Token>& t = text.tokens;
+  for (size_t k = 0; k + 1 < t.size(); ++k) {
+    const std::string_view w = t[k].text;
+    if (w != "planned" && w != "scheduled" && w != "planli" && w != "programli") continue;
+    // The stop itself, next or one word on ("planned power outage").
+    for (size_t j = k + 1; j <= k + 2 && j < t.size() && t[j].is_word; ++j) {
+      const std::string_view stop = t[j].text;
+      if (stop.starts_with("outage") || stop.starts_with("maintenance") || stop == "works" ||
+          stop == "downtime" || stop.starts_with("kesinti") || stop.starts_with("bakim") ||
+          stop.starts_with("calisma")) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // Whether the post asks what a policy or a plan covers ("does my policy
 // include breakdown cover", "does applecare cover water damage", "kasko
 // poliçeme cam hasarı dahil mi", "konut sigortam yangını karşılıyor mu",
@@ -1324,14 +1347,15 @@ Verdict Classifier::Classify(const Post& post) const {
   // kapattırabilir miyim?"): the negative words are the mishap's, and no
   // company caused it. Not with a reproach ("why"), a fault still open, a
   // p1 rule or an urgent flag. Asked last, as the condition is.
-  const bool asks_after_a_mishap =
-      !asks_under_a_condition && !asks_before_buying && v.urgent.empty() && !low_stars &&
-      ((complaint_rule != nullptr && !praised_problem &&
-        complaint_rule->priority >= Priority::kP2) ||
-       (complaint_rule == nullptr && negative_question)) &&
-      (question_rule != nullptr || asks()) &&
-      ((TellsOwnMishap(text) && AsksForAService(text)) || AsksWhatIsCovered(text)) &&
-      !SaysStillOpen(text);
+  const bool asks_after_a_mishap = !asks_under_a_condition && !asks_before_buying &&
+                                   v.urgent.empty() && !low_stars &&
+                                   ((complaint_rule != nullptr && !praised_problem &&
+                                     complaint_rule->priority >= Priority::kP2) ||
+                                    (complaint_rule == nullptr && negative_question)) &&
+                                   (question_rule != nullptr || asks() || AsksLeave(text)) &&
+                                   ((TellsOwnMishap(text) && AsksForAService(text)) ||
+                                    AsksWhatIsCovered(text) || NamesAPlannedStop(text)) &&
+                                   !SaysStillOpen(text);
   const bool leaving_question = complaint_rule != nullptr && only_churn_complaints &&
                                 question_rule != nullptr && !negative_question && !low_stars;
   // A leaving supposed in the condition is no leaving said ("aboneliği
@@ -1352,8 +1376,8 @@ Verdict Classifier::Classify(const Post& post) const {
     v.reason =
         asks_under_a_condition ? "question whose complaint words lie only in the condition it sets"
         : asks_before_buying ? "question asked before buying: its problems are supposed or others'"
-                             : "question for a service after a mishap of the writer's own, or "
-                               "about what a policy covers";
+                             : "question for a service after a mishap of the writer's own, "
+                               "about what a policy covers or about a planned stop";
   } else if (!v.urgent.empty() || (complaint_rule != nullptr && !praised_problem && !retracted())) {
     v.post_class = PostClass::kComplaint;
     v.priority = complaint_rule != nullptr ? complaint_rule->priority : Priority::kP1;
@@ -1375,14 +1399,25 @@ Verdict Classifier::Classify(const Post& post) const {
     v.reason = RatedReason(*post.rating);
   } else if (negative_question && complaint_rule == nullptr && !praised_problem &&
              !aims_at_a_company()) {
-    // A negative question aimed at no company ("8 seasons for that??",
-    // "enflasyon ne zaman bitecek?") vents about the world: nothing to
-    // answer, as a negative statement aimed at no one is not.
-    v.post_class = PostClass::kNeutral;
-    v.priority = Priority::kP4;
+    // A negative question aimed at nothing a company provides is no
+    // complaint put as a question. Put to an account ("@hotel if I cancel
+    // late do I lose the deposit?") it asks; put to no one ("8 seasons for
+    // that??", "enflasyon ne zaman bitecek?") it vents about the world, as
+    // a negative statement aimed at no one does.
+    const bool put_to_an_account =
+        std::any_of(text.tokens.begin(), text.tokens.end(),
+                    [](const Token& token) { return token.kind == Token::Kind::kMention; });
+    v.post_class = put_to_an_account ? PostClass::kQuestion : PostClass::kNeutral;
+    v.priority = put_to_an_account
+                     ? (question_rule != nullptr ? question_rule->priority : Priority::kP3)
+                     : Priority::kP4;
+    if (put_to_an_account && question_rule != nullptr) v.sla_ms = question_rule->sla_ms;
     v.confidence = 0.5;
-    v.reason = SentimentReason("negative question, sentiment strength ", v.sentiment_strength) +
-               ", but nothing a company provides is named and no brand account is addressed";
+    v.reason =
+        SentimentReason("negative question, sentiment strength ", v.sentiment_strength) +
+        (put_to_an_account ? ", put to an account, but nothing a company provides is named"
+                           : ", but nothing a company provides is named and no brand account is "
+                             "addressed");
   } else if (negative_question) {
     v.post_class = PostClass::kComplaint;
     v.priority = PriorityFromFollowers(post.author.followers, post.author.verified);

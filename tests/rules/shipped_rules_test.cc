@@ -810,5 +810,24 @@ TEST(ShippedClassifier, AFalseAlarmFoundOutInOtherWordsIsTakenBack) {
   EXPECT_EQ(ShippedClass("@Banka kartım bloke oldu, az önceki tweet için özür bekliyorum", "tr"),
             PostClass::kComplaint);
 }
+
+// A stop the company announced, asked about, is no fault; one that ran
+// past its end is. A mishap of the writer's own with leave asked ("can i
+// freeze it") is a question without a question mark.
+TEST(ShippedClassifier, AQuestionAboutAPlannedStopOrAfterAMishapIsAQuestion) {
+  EXPECT_EQ(ShippedClass(
+                "@gridco saw the planned outage notice for thursday, how long will it last?", "en"),
+            PostClass::kQuestion);
+  EXPECT_EQ(ShippedClass("@enerji yarın planlı kesinti varmış, kaç saat sürer acaba?", "tr"),
+            PostClass::kQuestion);
+  EXPECT_EQ(ShippedClass("@gridco the planned outage was meant to end at 6 and we still have no "
+                         "power, how long now?",
+                         "en"),
+            PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("@bankco lost my card at the gym, can i freeze it in the app or do i "
+                         "need to call",
+                         "en"),
+            PostClass::kQuestion);
+}
 }  // namespace
 }  // namespace earshot
