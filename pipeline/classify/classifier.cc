@@ -1356,8 +1356,11 @@ Verdict Classifier::Classify(const Post& post) const {
                                    ((TellsOwnMishap(text) && AsksForAService(text)) ||
                                     AsksWhatIsCovered(text) || NamesAPlannedStop(text)) &&
                                    !SaysStillOpen(text);
+  // Said with any plain annoyance (at or below complaint_below), a
+  // question about leaving is a complaint.
   const bool leaving_question = complaint_rule != nullptr && only_churn_complaints &&
-                                question_rule != nullptr && !negative_question && !low_stars;
+                                question_rule != nullptr && !negative_question && !low_stars &&
+                                v.sentiment_strength > options_.complaint_below;
   // A leaving supposed in the condition is no leaving said ("aboneliği
   // iptal edersem kalan günler yanıyor mu?"): its churn flag goes.
   if (asks_under_a_condition) std::erase(v.urgent, std::string("churn"));

@@ -232,7 +232,9 @@ TEST(ClassifierQuestion, AskingLeaveNeedsAPlainlyNegativePostToBeAComplaint) {
   };
   EXPECT_EQ(classify("it is a bit tight, can I exchange it for an L?"), PostClass::kQuestion);
   EXPECT_EQ(classify("mont biraz dar geldi, L ile değiştirebilir miyim?"), PostClass::kQuestion);
-  EXPECT_EQ(classify("the item is a bit tight, why?"), PostClass::kComplaint);
+  // A mild word asks; a plainly negative one reproaches.
+  EXPECT_EQ(classify("the item is a bit tight, why?"), PostClass::kQuestion);
+  EXPECT_EQ(classify("the item is awful, why?"), PostClass::kComplaint);
   EXPECT_EQ(classify("awful, awful, awful. can I get a refund?"), PostClass::kComplaint);
   // Aimed at nothing a company provides, a negative question vents.
   EXPECT_EQ(classify("awful, awful, awful. why?"), PostClass::kNeutral);
