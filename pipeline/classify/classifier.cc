@@ -1470,7 +1470,8 @@ Verdict Classifier::Classify(const Post& post) const {
     v.confidence = std::min(1.0, 0.5 + std::abs(v.sentiment_strength) / 2);
     v.reason = SentimentReason("negative sentiment, strength ", v.sentiment_strength);
   } else if (praise_rule != nullptr || high_stars ||
-             (v.sentiment_strength >= options_.praise_above && says_it_to_someone())) {
+             (v.sentiment_strength >= options_.praise_above && !retracted() &&
+              says_it_to_someone())) {
     v.post_class = PostClass::kPraise;
     v.priority = Priority::kP4;
     v.confidence = praise_rule != nullptr ? 0.85 : 0.6;
@@ -1500,6 +1501,11 @@ Verdict Classifier::Classify(const Post& post) const {
     } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem) {
       v.reason = SentimentReason("negative sentiment, strength ", v.sentiment_strength) +
                  std::string(kNoTarget);
+    } else if (v.sentiment_strength >= options_.praise_above && retracted()) {
+      // The good humour of a post about a problem that is nobody's fault
+      // ("kimsenin suçu yok, çay simit keyif yapıyoruz") thanks no one.
+      v.reason = SentimentReason("positive sentiment, strength ", v.sentiment_strength) +
+                 ", but the writer takes a problem back or blames no one at the company";
     } else if (v.sentiment_strength >= options_.praise_above) {
       v.reason = SentimentReason("positive sentiment, strength ", v.sentiment_strength) +
                  ", but it is said to no one: no account is mentioned, no reader spoken to, no "

@@ -782,6 +782,11 @@ TEST(ShippedClassifier, AWriterWhoBlamesNoOneAtTheCompanyRaisesNoComplaint) {
   EXPECT_EQ(
       ShippedClass("kimsenin suçu yok biliyorum, sis yüzünden uçuş gecikti, berbat bir gece", "tr"),
       PostClass::kNeutral);
+  // Good humour about a problem nobody caused thanks no one either.
+  EXPECT_EQ(ShippedClass("@havayolu kimsenin suçu yok biliyorum, sis yüzünden rötar var, çay simit "
+                         "keyif yapıyoruz 😌",
+                         "tr"),
+            PostClass::kNeutral);
   EXPECT_EQ(ShippedClass("not your fault, but please chase the courier, my parcel is lost", "en"),
             PostClass::kComplaint);
   EXPECT_EQ(ShippedClass("you keep saying it's not your fault, my parcel is still lost", "en"),
