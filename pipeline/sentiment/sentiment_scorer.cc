@@ -1803,6 +1803,21 @@ bool IsSignOff(std::string_view w) {
   return kList.Contains(w);
 }
 
+// Thanks given in advance ("şimdiden teşekkürler", "thanks in advance",
+// "thank you in advance") close a request: manners for what is asked, no
+// verdict on what was done. `i` is the thanks word.
+bool ThanksInAdvance(const std::vector<std::string_view>& words, const std::vector<Token>& tokens,
+                     size_t i) {
+  if (i > 0 && tokens[i - 1].is_word && !tokens[i].clause_start &&
+      (words[i - 1] == "simdiden" || words[i - 1] == "şimdiden")) {
+    return true;
+  }
+  size_t k = i + 1;
+  if (k < words.size() && words[k] == "you") ++k;  // "thank you in advance"
+  return k + 1 < words.size() && words[k] == "in" && words[k + 1] == "advance" &&
+         !tokens[k].clause_start;
+}
+
 // Praise of work done, naming the work at once with a gerund, which
 // sarcasm turns on a failure: "great job losing my bag", "well done
 // ignoring every email". Only then: "great job guys, too bad about the
@@ -2905,6 +2920,10 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     double v = hit->valence;
     std::string why;
     if (explain) why = "lexicon " + std::string(hit->entry) + (hit->stem ? "*" : "");
+    if (v > 0 && is_word[i] && IsSignOff(words[i]) && ThanksInAdvance(words, text.tokens, i)) {
+      v = 0;
+      if (explain) why += ", thanks in advance: manners for a request";
+    }
     if (v < 0 && is_word[i] && english != nullptr && !turkish_hit) {
       if (const std::string_view remedy = RemedyOf(words, text.tokens, i, hit->words);
           !remedy.empty()) {

@@ -705,6 +705,25 @@ TEST(SentimentScorer, ThanksSigningOffAPostAreNoClosingVerdict) {
   EXPECT_DOUBLE_EQ(score("film berbat. eyw", "tr"), score("eyw. film berbat.", "tr"));
 }
 
+TEST(SentimentScorer, ThanksInAdvanceWeighNothing) {
+  auto l = std::make_shared<Lexicons>(*TestLexicons());
+  l->en.Add("thanks", 1.8);
+  l->en.Add("thank you", 1.8);
+  l->tr.Add("teşekkür*", 2.0);
+  const SentimentScorer scorer(l);
+  auto score = [&](const std::string& text, const std::string& lang) {
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).strength;
+  };
+  // Manners for a request, in both languages and without Turkish letters.
+  EXPECT_DOUBLE_EQ(score("please sort my refund, thanks in advance", "en"), 0.0);
+  EXPECT_DOUBLE_EQ(score("please sort my refund, thank you in advance", "en"), 0.0);
+  EXPECT_DOUBLE_EQ(score("lütfen ilgilenin, şimdiden teşekkürler", "tr"), 0.0);
+  EXPECT_DOUBLE_EQ(score("lutfen ilgilenin, simdiden tesekkurler", "tr"), 0.0);
+  // Thanks for what was done still weigh.
+  EXPECT_GT(score("thanks, refund arrived", "en"), 0.0);
+  EXPECT_GT(score("teşekkürler, iade geldi", "tr"), 0.0);
+}
+
 }  // namespace
 }  // namespace earshot
 
