@@ -15,9 +15,9 @@ namespace earshot {
 namespace {
 
 const std::vector<std::string> kRuleKeys = {
-    "id",   "description", "category", "topic", "priority",   "lang", "channels", "urgent",
-    "tags", "enabled",     "sla",      "match", "exceptions", "when", "tests",    "needs_target",
-    "denies_problem"};
+    "id",         "description", "category", "topic",        "priority",      "lang",
+    "channels",   "urgent",      "tags",     "enabled",      "sla",           "match",
+    "exceptions", "when",        "tests",    "needs_target", "denies_problem"};
 const std::vector<std::string> kBlockKeys = {"any", "all", "none"};
 const std::vector<std::string> kWhenKeys = {"min_followers", "verified", "max_rating",
                                             "min_rating"};
