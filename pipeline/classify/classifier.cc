@@ -358,11 +358,13 @@ bool StarsGivenToBeSeen(const NormalizedText& text) {
 
 // Stars the writer says were given by mistake: a word for stars and one
 // for a slip ("yanlışlıkla", "kazara", "accidentally", "by mistake",
-// "meant"): "yanlışlıkla 2 yıldız basmışım", "sorry meant 5 stars".
+// "meant") or for setting them aside ("boşverin", "ignore"):
+// "yanlışlıkla 2 yıldız basmışım", "sorry meant 5 stars".
 bool StarsSaidToBeASlip(const NormalizedText& text) {
-  static constexpr std::string_view kSlip[] = {"yanlislikla", "kazara",     "accidentally",
-                                               "mistake",     "meant",      "mistakenly",
-                                               "misclicked",  "yanlislikta"};
+  // "yıldızı boşverin", "ignore the stars": stars disowned say nothing either.
+  static constexpr std::string_view kSlip[] = {
+      "yanlislikla", "kazara",      "accidentally", "mistake", "meant", "mistakenly",
+      "misclicked",  "yanlislikta", "bosverin",     "bosver",  "ignore"};
   static constexpr WordList kSlipList(kSlip);
   static constexpr std::string_view kStars[] = {"star",     "stars",  "yildiz", "yildizi",
                                                 "yildizla", "rating", "puan",   "puani"};
@@ -642,6 +644,52 @@ bool SoundsLukewarm(const NormalizedText& text) {
     if (w == "isimi" && next.starts_with("goru")) return true;
   }
   return false;
+}
+
+// Above this strength an acknowledgement is warm enough to be praise ("ok
+// thank you so so much!!").
+constexpr double kAcknowledgementPraiseBelow = 0.9;
+
+// A bare acknowledgement in a thread ("ok thx, will keep an eye out",
+// "noted, thanks", "tamam anladım bekliyorum o zaman 👍", "haha fair
+// enough, see you saturday"): the post opens with a word of assent, after
+// any mention or laughter, runs short, and names no fix and no praise of
+// its own. It answers the company; there is nothing to answer back.
+bool OnlyAcknowledges(const NormalizedText& text) {
+  static constexpr std::string_view kAssent[] = {
+      "ok",         "okay",    "okey",  "k",        "kk",       "noted", "gotcha",
+      "understood", "alright", "roger", "tamam",    "tamamdir", "tmm",   "anladim",
+      "anlasildi",  "peki",    "olur",  "anlastik", "tamamdır"};
+  static constexpr WordList kAssentList(kAssent);
+  static constexpr std::string_view kLaugh[] = {"haha", "hahaha", "lol", "ahah", "ahaha", "sjsj"};
+  static constexpr WordList kLaughList(kLaugh);
+  // Words that report a fix or give praise beyond thanks: with them the
+  // post thanks for something done ("ok thanks, sorted now").
+  static constexpr std::string_view kDone[] = {
+      "sorted",    "fixed",      "solved",        "resolved",  "working", "works",    "worked",
+      "arrived",   "received",   "great",         "amazing",   "awesome", "perfect",  "brilliant",
+      "excellent", "love",       "fast",          "quick",     "quickly", "helpful",  "best",
+      "legend",    "legends",    "appreciate",    "lifesaver", "cozuldu", "halloldu", "duzeldi",
+      "geldi",     "ulasti",     "calisiyor",     "harika",    "super",   "mukemmel", "hizli",
+      "ilginiz",   "yardiminiz", "yardimlariniz", "iyisiniz",  "efsane",  "cozdunuz"};
+  static constexpr WordList kDoneList(kDone);
+  const std::vector<Token>& t = text.tokens;
+  size_t words = 0;
+  bool opened = false;
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (!t[k].is_word) continue;
+    const std::string_view w = t[k].text;
+    if (!opened) {
+      if (kLaughList.Contains(w)) continue;
+      const std::string_view next = WordAt(t, k + 1);
+      opened = kAssentList.Contains(w) || (w == "got" && next == "it") ||
+               (w == "fair" && next == "enough") || (w == "not" && next == "aldim");
+      if (!opened) return false;
+    }
+    if (kDoneList.Contains(w)) return false;
+    if (++words > 14) return false;
+  }
+  return opened;
 }
 
 // Whether the writer says the fault was their own: "my fault", "my own
@@ -1440,6 +1488,15 @@ Verdict Classifier::Classify(const Post& post) const {
     if (question_rule != nullptr) v.sla_ms = question_rule->sla_ms;
     v.confidence = question_rule != nullptr ? 0.85 : 0.6;
     v.reason = question_rule != nullptr ? "question rule " + question_rule->id : "question cue";
+  } else if (complaint_rule == nullptr && !high_stars &&
+             v.sentiment_strength < kAcknowledgementPraiseBelow && OnlyAcknowledges(text)) {
+    // "ok thx, will keep an eye out", "tamam anladım, bekliyorum": the
+    // writer acknowledges what the company said; thanks for a reply are
+    // manners, not praise, and nothing waits for an answer.
+    v.post_class = PostClass::kNeutral;
+    v.priority = Priority::kP4;
+    v.confidence = 0.6;
+    v.reason = "a bare acknowledgement of the company's reply";
   } else if (neutral_rule != nullptr && praise_rule == nullptr && !high_stars) {
     // News, an announcement, a job advert, a sponsorship: what it says of
     // the brand needs no answer, however its words lean ("proud to announce

@@ -626,6 +626,9 @@ TEST_F(ClassifierTest, AProblemToldInAWellRatedReviewThatReadsWellIsNoComplaint)
   EXPECT_EQ(Classify("mükemmel mükemmel, yanlışlıkla 2 yıldız verdim", 2).post_class,
             PostClass::kPraise);
   EXPECT_EQ(Classify("mükemmel mükemmel, 2 yıldız verdim", 2).post_class, PostClass::kComplaint);
+  // Stars set aside ("yıldızı boşverin", "ignore the stars") decide nothing either.
+  EXPECT_EQ(Classify("yıldızı boşverin, mükemmel mükemmel", 1).post_class, PostClass::kPraise);
+  EXPECT_EQ(Classify("ignore the 1 star, great great", 1).post_class, PostClass::kPraise);
   // A denial in the phrase before is not the remedy's: "no fuss, refunded".
   EXPECT_EQ(Classify("it came broken and terrible, no fuss, refunded in a day", 5).post_class,
             PostClass::kPraise);
@@ -801,6 +804,25 @@ TEST(ComplaintTarget, AddressOrServiceWordsInBothLanguages) {
         "sonunu tahmin edebiliyorsunuz", "korkudan titreyeceksiniz"}) {
     EXPECT_FALSE(AimsAtACompany(Normalize(text, true))) << text;
   }
+}
+
+TEST_F(ClassifierTest, ABareAcknowledgementOfAReplyIsNothingToAnswer) {
+  // Assent, thanks as manners, a promise to wait: both languages, folded.
+  EXPECT_EQ(Classify("@kargodestek ok thanks, will keep an eye out").post_class,
+            PostClass::kNeutral);
+  EXPECT_EQ(Classify("@kargodestek noted, thanks. will try that tonight").post_class,
+            PostClass::kNeutral);
+  EXPECT_EQ(Classify("@kargodestek tamam anladım bekliyorum o zaman 👍").post_class,
+            PostClass::kNeutral);
+  EXPECT_EQ(Classify("@kargodestek hahaha tamam o zaman cumartesi goruruz").post_class,
+            PostClass::kNeutral);
+  // Thanks for a fix, praise beyond thanks, or a fault still there decide.
+  EXPECT_EQ(Classify("@kargodestek ok thanks, sorted now").post_class, PostClass::kPraise);
+  EXPECT_EQ(Classify("@kargodestek tamam teşekkürler, harika").post_class, PostClass::kPraise);
+  EXPECT_EQ(Classify("@kargodestek tamam ama kargo hala gelmedi").post_class,
+            PostClass::kComplaint);
+  // Thanks that do not open with assent stay praise.
+  EXPECT_EQ(Classify("@kargodestek thanks, will keep an eye out").post_class, PostClass::kPraise);
 }
 
 }  // namespace

@@ -1818,6 +1818,36 @@ bool ThanksInAdvance(const std::vector<std::string_view>& words, const std::vect
          !tokens[k].clause_start;
 }
 
+// The clause in which the writer says the stars were a slip ("clicked 1
+// star by mistake", "yanlışlıkla 1 yıldız verdim, düzeltemiyorum"): its
+// negative words are about the slip, not the company. Returns [from, to)
+// of the first such clause, or an empty range.
+std::pair<size_t, size_t> StarsSlipClause(const std::vector<std::string_view>& words,
+                                          const std::vector<Token>& tokens) {
+  static constexpr std::string_view kSlip[] = {"yanlislikla",  "yanlislikta", "kazara",
+                                               "accidentally", "mistake",     "mistakenly",
+                                               "misclicked",   "yanlışlıkla"};
+  static constexpr WordList kSlipList(kSlip);
+  static constexpr std::string_view kStars[] = {"star",     "stars",  "yildiz", "yildizi",
+                                                "yildizla", "yıldız", "yıldızı"};
+  static constexpr WordList kStarList(kStars);
+  size_t from = 0;
+  bool stars = false;
+  bool slip = false;
+  for (size_t k = 0; k <= words.size(); ++k) {
+    if (k == words.size() || (k > from && tokens[k].clause_start)) {
+      if (stars && slip) return {from, k};
+      if (k == words.size()) break;
+      from = k;
+      stars = slip = false;
+    }
+    if (!tokens[k].is_word) continue;
+    stars = stars || kStarList.Contains(words[k]);
+    slip = slip || kSlipList.Contains(words[k]);
+  }
+  return {0, 0};
+}
+
 // Praise of work done, naming the work at once with a gerund, which
 // sarcasm turns on a failure: "great job losing my bag", "well done
 // ignoring every email". Only then: "great job guys, too bad about the
@@ -2756,6 +2786,7 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
   // Whether a problem told in the pluperfect was conceded: what overtook it
   // then weighs as the clause after a contrast word does.
   bool problem_overtaken = false;
+  const auto [slip_from, slip_to] = StarsSlipClause(words, text.tokens);
 
   // The clause after the last contrast word carries more weight.
   // The last turn is a contrast word or one of luck after it
@@ -2923,6 +2954,10 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     if (v > 0 && is_word[i] && IsSignOff(words[i]) && ThanksInAdvance(words, text.tokens, i)) {
       v = 0;
       if (explain) why += ", thanks in advance: manners for a request";
+    }
+    if (v < 0 && i >= slip_from && i < slip_to) {
+      v = 0;
+      if (explain) why += ", in the clause that says the stars were a slip";
     }
     if (v < 0 && is_word[i] && english != nullptr && !turkish_hit) {
       if (const std::string_view remedy = RemedyOf(words, text.tokens, i, hit->words);

@@ -2765,5 +2765,31 @@ TEST(SentimentScorer, APastNowOverTurnsAsAContrastWordDoes) {
               Score("hep berbat, şimdi güzel", "tr"), 1e-9);
 }
 
+TEST(SentimentScorer, TheClauseThatSaysTheStarsWereASlipWeighsNothingAgainst) {
+  auto l = std::make_shared<Lexicons>(*TestLexicons());
+  l->en.Add("1 star", -2.0);
+  l->en.Add("mistake", -1.8);
+  l->en.Add("brilliant", 3.2);
+  l->tr.Add("düzeltemiyorum", -1.5);
+  l->tr.Add("harika", 3.0);
+  const SentimentScorer scorer(l);
+  auto score = [&](const std::string& text, const std::string& lang) {
+    return scorer.Score(Normalize(text, lang != "en"), lang, text).strength;
+  };
+  // The slip's own words ("1 star", "mistake", "can't fix it") are about
+  // the slip; the praise after it decides.
+  EXPECT_DOUBLE_EQ(score("clicked 1 star by mistake. brilliant service", "en"),
+                   score("brilliant service", "en"));
+  EXPECT_GT(score("yanlışlıkla 1 yıldız verdim düzeltemiyorum. harika", "tr"), 0.0);
+  EXPECT_GT(score("yanlışlıkla 1 yıldız verdim düzeltemiyorum. harika", "tr"),
+            score("1 yıldız verdim düzeltemiyorum. harika", "tr"));
+  EXPECT_DOUBLE_EQ(score("yanlislikla 1 yildiz verdim duzeltemiyorum. harika", "tr"),
+                   score("yanlışlıkla 1 yıldız verdim düzeltemiyorum. harika", "tr"));
+  // Without the slip the same words weigh, and a slip in another clause
+  // than the stars' voids nothing.
+  EXPECT_LT(score("1 star. brilliant service", "en"), score("brilliant service", "en"));
+  EXPECT_LT(score("my mistake. 1 star", "en"), 0.0);
+}
+
 }  // namespace
 }  // namespace earshot
