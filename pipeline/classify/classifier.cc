@@ -463,6 +463,39 @@ bool SaysStillOpen(const NormalizedText& text) {
   return false;
 }
 
+// Whether the post counts how long the writer has waited on the company:
+// "2 haftadır", "3 gün önce gönderdim", "emailed on monday ... nothing
+// since", "it's been 7 weeks since my claim", "sent it 5 days ago". A
+// question asked after such a wait chases what is owed ("ödeme ne zaman
+// yapılacak"), as a follow-up does; not a span planned ("pause for 6
+// weeks", "30 days notice") nor a year ("since 2019").
+bool CountsTheWait(const NormalizedText& text) {
+  static constexpr std::string_view kNumbers[] = {
+      "iki", "uc",  "dort", "bes",  "on",    "two",   "three", "four", "five",
+      "six", "ten", "alti", "yedi", "seven", "eight", "sekiz", "nine", "dokuz"};
+  static constexpr WordList kNumberList(kNumbers);
+  static constexpr std::string_view kRunning[] = {"gundur", "haftadir", "aydir", "saattir"};
+  static constexpr WordList kRunningList(kRunning);
+  static constexpr std::string_view kSpans[] = {"gun",  "hafta", "ay",    "day",   "days",
+                                                "week", "weeks", "month", "months"};
+  static constexpr WordList kSpanList(kSpans);
+  const std::vector<Token>& t = text.tokens;
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (!t[k].is_word) continue;
+    const std::string_view w = t[k].text;
+    if (w == "nothing" && WordAt(t, k + 1) == "since") return true;
+    const bool number =
+        (!w.empty() && w[0] >= '1' && w[0] <= '9' && w.size() <= 2) || kNumberList.Contains(w);
+    if (!number) continue;
+    const std::string_view next = WordAt(t, k + 1);
+    if (kRunningList.Contains(next)) return true;
+    if (!kSpanList.Contains(next)) continue;
+    const std::string_view after = WordAt(t, k + 2);
+    if (after == "once" || after == "ago" || after == "since") return true;
+  }
+  return false;
+}
+
 // Whether the post tells a mishap of the writer's own or a relative's,
 // which no company caused: a card lost, a phone stolen, a bill forgotten,
 // a phone dropped, a slip ("lost my debit card last night", "phone got
@@ -1482,6 +1515,15 @@ Verdict Classifier::Classify(const Post& post) const {
     v.priority = Priority::kP4;
     v.confidence = 0.6;
     v.reason = "question put to the writer's followers, not to a company";
+  } else if ((question_rule != nullptr || asks()) && complaint_rule == nullptr &&
+             CountsTheWait(text) && (aims_at_a_company() || says_it_to_someone())) {
+    // "dosya 2 haftadır inceleniyor, ödeme ne zaman yapılacak?": asked
+    // after a wait counted out, the question chases what is owed; a wait
+    // told to no company ("filmi 1 hafta önce izledim") is no chase.
+    v.post_class = PostClass::kComplaint;
+    v.priority = PriorityFromFollowers(post.author.followers, post.author.verified);
+    v.confidence = 0.6;
+    v.reason = "question asked after a wait the writer counts";
   } else if (question_rule != nullptr || asks()) {
     v.post_class = PostClass::kQuestion;
     v.priority = question_rule != nullptr ? question_rule->priority : Priority::kP3;

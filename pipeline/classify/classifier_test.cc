@@ -240,6 +240,36 @@ TEST(ClassifierQuestion, AskingLeaveNeedsAPlainlyNegativePostToBeAComplaint) {
   EXPECT_EQ(classify("awful, awful, awful. why?"), PostClass::kNeutral);
 }
 
+// A question asked after a wait the writer counts, put to a company, chases
+// what is owed: a complaint. A span planned, or a wait told to no one, asks.
+TEST(ClassifierQuestion, AQuestionAfterACountedWaitChasesWhatIsOwed) {
+  auto rules = testing::RulesFromYaml(R"(rules:
+  - id: ask
+    category: question
+    priority: p3
+    match: {any: ["when", "how long", "ne zaman", "yok mu"]}
+)");
+  ASSERT_NE(rules, nullptr);
+  const Classifier classifier(rules, std::make_shared<Lexicons>(), ClassifierOptions{},
+                              BrandAccounts{});
+  auto classify = [&](const std::string& text) {
+    return ClassifyText(classifier, text).post_class;
+  };
+  EXPECT_EQ(classify("@sigorta raporu gonderdim, 2 haftadir dosya inceleniyor. odeme ne zaman?"),
+            PostClass::kComplaint);
+  EXPECT_EQ(classify("@kargo takip no gondermistim 3 gün önce, bakan yok mu"),
+            PostClass::kComplaint);
+  EXPECT_EQ(classify("@insure emailed the docs on monday, nothing since. how long does it take?"),
+            PostClass::kComplaint);
+  EXPECT_EQ(classify("@insure sent the form 5 days ago, when will you reply?"),
+            PostClass::kComplaint);
+  // A span planned, or no wait at all, asks.
+  EXPECT_EQ(classify("@gym when can i pause my membership for 6 weeks?"), PostClass::kQuestion);
+  EXPECT_EQ(classify("@insure when does a windscreen claim get paid?"), PostClass::kQuestion);
+  // A wait told to no company is no chase.
+  EXPECT_EQ(classify("filmi 1 hafta önce izledim, ikinci sezon ne zaman?"), PostClass::kQuestion);
+}
+
 // Asking how to leave is a question flagged churn (so p1), not a
 // complaint; said in anger, or beside another complaint rule, or with
 // another flag, it is a complaint as before.
