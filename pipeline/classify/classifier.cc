@@ -1462,6 +1462,18 @@ Verdict Classifier::Classify(const Post& post) const {
         : asks_before_buying ? "question asked before buying: its problems are supposed or others'"
                              : "question for a service after a mishap of the writer's own, "
                                "about what a policy covers or about a planned stop";
+  } else if (v.urgent.empty() && !praised_problem &&
+             (complaint_rule != nullptr ? complaint_rule->topic == "general"
+                                        : v.sentiment_strength <= options_.complaint_below) &&
+             !says_it_to_someone() && Laughs(text)) {
+    // A moan laughed at and told to no one ("monday. printer jammed, wifi
+    // down, boss in a mood 😂", "kiraya %120 zam, kredi kartı patladı 😂"):
+    // a joke about the day, not a complaint put to a company. A named
+    // fault (a late parcel, a crash) or a flag still decides.
+    v.post_class = PostClass::kNeutral;
+    v.priority = Priority::kP4;
+    v.confidence = 0.5;
+    v.reason = "complaint words laughed at and said to no one";
   } else if (!v.urgent.empty() || (complaint_rule != nullptr && !praised_problem && !retracted())) {
     v.post_class = PostClass::kComplaint;
     v.priority = complaint_rule != nullptr ? complaint_rule->priority : Priority::kP1;

@@ -240,6 +240,43 @@ TEST(ClassifierQuestion, AskingLeaveNeedsAPlainlyNegativePostToBeAComplaint) {
   EXPECT_EQ(classify("awful, awful, awful. why?"), PostClass::kNeutral);
 }
 
+// A moan laughed at and said to no one is a joke about the day; put to an
+// account, or naming a fault a rule knows, or flagged, it is a complaint.
+TEST(ClassifierNeutral, AMoanLaughedAtAndSaidToNoOneIsAJoke) {
+  auto rules = testing::RulesFromYaml(R"(rules:
+  - id: general
+    category: complaint
+    topic: general
+    priority: p3
+    match: {any: ["jammed", "patladi"]}
+  - id: delivery
+    category: complaint
+    topic: delivery
+    priority: p2
+    match: {any: ["parcel is late"]}
+  - id: legal
+    category: complaint
+    priority: p1
+    urgent: [legal]
+    match: {any: ["lawyer"]}
+)");
+  ASSERT_NE(rules, nullptr);
+  auto lex = std::make_shared<Lexicons>();
+  lex->en.Add("awful", -3);
+  const Classifier classifier(rules, lex, ClassifierOptions{}, BrandAccounts{});
+  auto classify = [&](const std::string& text) {
+    return ClassifyText(classifier, text).post_class;
+  };
+  EXPECT_EQ(classify("monday. printer jammed, boss in a mood 😂"), PostClass::kNeutral);
+  EXPECT_EQ(classify("kiraya zam, kredi karti patladi 😂"), PostClass::kNeutral);
+  EXPECT_EQ(classify("awful awful awful monday lol"), PostClass::kNeutral);
+  // Without the laugh, put to an account, a named fault, a flag: complaints.
+  EXPECT_EQ(classify("monday. printer jammed, boss in a mood"), PostClass::kComplaint);
+  EXPECT_EQ(classify("@acme printer jammed again 😂"), PostClass::kComplaint);
+  EXPECT_EQ(classify("my parcel is late again 😂"), PostClass::kComplaint);
+  EXPECT_EQ(classify("printer jammed, calling my lawyer 😂"), PostClass::kComplaint);
+}
+
 // A question asked after a wait the writer counts, put to a company, chases
 // what is owed: a complaint. A span planned, or a wait told to no one, asks.
 TEST(ClassifierQuestion, AQuestionAfterACountedWaitChasesWhatIsOwed) {
