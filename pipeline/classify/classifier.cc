@@ -1046,6 +1046,49 @@ bool AsksBeforeBuying(const NormalizedText& text) {
   return false;
 }
 
+// Whether the post tells a relative's or a friend's story and speaks to no
+// one in the second person: it opens (after any mention, emoji or laugh)
+// with "my dad", "my flatmate", "kuzenim", "ev arkadaşım", and holds no
+// "you", "your" nor a formal "siz" form. "kuzenim @bank'ta işe başladı 🎉",
+// "my flatmate won't stop bragging about his bill 🙄": news of someone
+// else, not a word to the company ("my mum is 82 and your store upsold
+// her" speaks to it).
+bool TellsSomeoneElsesStory(const NormalizedText& text) {
+  static constexpr std::string_view kEnglish[] = {
+      "mum",       "mom",      "dad",  "mother",   "father",    "sister",     "brother",
+      "cousin",    "friend",   "mate", "flatmate", "roommate",  "neighbour",  "neighbor",
+      "wife",      "husband",  "bf",   "gf",       "boyfriend", "girlfriend", "son",
+      "daughter",  "nan",      "gran", "grandma",  "grandad",   "uncle",      "aunt",
+      "colleague", "coworker", "ex",   "boss",     "partner"};
+  static constexpr WordList kEnglishList(kEnglish);
+  static constexpr std::string_view kTurkish[] = {
+      "annem",     "babam", "kardesim", "kuzenim",  "arkadasim", "komsum",  "komsumuz",
+      "esim",      "kocam", "karim",    "sevgilim", "abim",      "ablam",   "teyzem",
+      "dayim",     "amcam", "halam",    "patronum", "oglum",     "kizim",   "anneannem",
+      "babaannem", "dedem", "annemler", "babamlar", "yengem",    "eniştem", "enistem"};
+  static constexpr WordList kTurkishList(kTurkish);
+  static constexpr std::string_view kLaugh[] = {"lol", "haha", "hahaha", "ngl", "so", "ok"};
+  static constexpr WordList kLaughList(kLaugh);
+  static constexpr std::string_view kYou[] = {"you",    "your", "yours", "you're", "youre",
+                                              "you've", "u",    "ur",    "y'all",  "yall"};
+  static constexpr WordList kYouList(kYou);
+  const std::vector<Token>& t = text.tokens;
+  bool opened = false;
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (!t[k].is_word) continue;
+    const std::string_view w = t[k].text;
+    if (!opened) {
+      if (kLaughList.Contains(w)) continue;
+      if (w == "ev" || w == "is") continue;  // "ev arkadaşım", "iş arkadaşım"
+      opened = kTurkishList.Contains(w) || (w == "my" && kEnglishList.Contains(WordAt(t, k + 1)));
+      if (!opened) return false;
+      continue;
+    }
+    if (kYouList.Contains(w) || IsFormalYou(w)) return false;
+  }
+  return opened;
+}
+
 // Whether the post lays a problem at another door: another company ("with
 // a different insurer", "some other courier", "the place next door") or a
 // friend ("friend's parcel"). English only: Turkish "başka bir bankada",
@@ -1465,7 +1508,7 @@ Verdict Classifier::Classify(const Post& post) const {
   } else if (v.urgent.empty() && !praised_problem &&
              (complaint_rule != nullptr ? complaint_rule->topic == "general"
                                         : v.sentiment_strength <= options_.complaint_below) &&
-             !says_it_to_someone() && Laughs(text)) {
+             ((!says_it_to_someone() && Laughs(text)) || TellsSomeoneElsesStory(text))) {
     // A moan laughed at and told to no one ("monday. printer jammed, wifi
     // down, boss in a mood 😂", "kiraya %120 zam, kredi kartı patladı 😂"):
     // a joke about the day, not a complaint put to a company. A named
@@ -1582,7 +1625,7 @@ Verdict Classifier::Classify(const Post& post) const {
     v.reason = SentimentReason("negative sentiment, strength ", v.sentiment_strength);
   } else if (praise_rule != nullptr || high_stars ||
              (v.sentiment_strength >= options_.praise_above && !retracted() &&
-              says_it_to_someone())) {
+              says_it_to_someone() && !TellsSomeoneElsesStory(text))) {
     v.post_class = PostClass::kPraise;
     v.priority = Priority::kP4;
     v.confidence = praise_rule != nullptr ? 0.85 : 0.6;

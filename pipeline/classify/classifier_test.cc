@@ -277,6 +277,41 @@ TEST(ClassifierNeutral, AMoanLaughedAtAndSaidToNoOneIsAJoke) {
   EXPECT_EQ(classify("printer jammed, calling my lawyer 😂"), PostClass::kComplaint);
 }
 
+// A relative's or a friend's story, told to no one in the second person,
+// is news of someone else: neither a complaint nor praise on its words
+// alone. Speaking to the company, or a fault a rule names, still decides.
+TEST(ClassifierNeutral, SomeoneElsesStoryToldToNoOneIsNews) {
+  auto rules = testing::RulesFromYaml(R"(rules:
+  - id: general
+    category: complaint
+    topic: general
+    priority: p3
+    match: {any: ["bragging"]}
+  - id: delivery
+    category: complaint
+    topic: delivery
+    priority: p2
+    match: {any: ["parcel is late"]}
+)");
+  ASSERT_NE(rules, nullptr);
+  auto lex = std::make_shared<Lexicons>();
+  lex->en.Add("proud", 3);
+  lex->en.Add("awful", -3);
+  lex->tr.Add("gururlu*", 3);
+  const Classifier classifier(rules, lex, ClassifierOptions{}, BrandAccounts{});
+  auto classify = [&](const std::string& text) {
+    return ClassifyText(classifier, text).post_class;
+  };
+  EXPECT_EQ(classify("my flatmate just left @acme and won't stop bragging"), PostClass::kNeutral);
+  EXPECT_EQ(classify("kuzenim @acme'de işe başladı, çok gururluyuz"), PostClass::kNeutral);
+  EXPECT_EQ(classify("kuzenim @acme'de ise basladi, cok gururluyuz"), PostClass::kNeutral);
+  EXPECT_EQ(classify("my dad @acme is so proud of his new job"), PostClass::kNeutral);
+  // Spoken to the company, or a named fault: decided as before.
+  EXPECT_EQ(classify("my mum @acme is awful upset, your store upsold her"), PostClass::kComplaint);
+  EXPECT_EQ(classify("my dad says his parcel is late again @acme"), PostClass::kComplaint);
+  EXPECT_EQ(classify("@acme my dad is so proud of you"), PostClass::kPraise);
+}
+
 // A question asked after a wait the writer counts, put to a company, chases
 // what is owed: a complaint. A span planned, or a wait told to no one, asks.
 TEST(ClassifierQuestion, AQuestionAfterACountedWaitChasesWhatIsOwed) {
