@@ -1615,10 +1615,13 @@ Verdict Classifier::Classify(const Post& post) const {
     v.reason = RatedReason(*post.rating) + " in lukewarm words";
   } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem &&
              (!high_stars || sentiment.turns_away) && !self_blame() && !retracted() &&
+             !(problem_denied && !sentiment.turns_away && !sentiment.ends_negative) &&
              (praise_rule != nullptr || aims_at_a_company())) {
     // Thanks that read negative are sarcasm aimed at the thanked company
     // ("thanks for losing my parcel"), so a praise rule counts as a
-    // target here.
+    // target here; not one that denies a problem ("3 yıl başka bankada
+    // çile çektim, keşke daha önce geçseymişim"): its negative words are
+    // the problem denied, or another company's.
     v.post_class = PostClass::kComplaint;
     v.priority = PriorityFromFollowers(post.author.followers, post.author.verified);
     v.confidence = std::min(1.0, 0.5 + std::abs(v.sentiment_strength) / 2);

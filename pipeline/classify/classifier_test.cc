@@ -210,6 +210,10 @@ TEST(ClassifierPraise, AProblemDeniedOutrightIsNoComplaint) {
   EXPECT_EQ(classify("one late delivery all winter"), PostClass::kComplaint);
   EXPECT_EQ(classify("not one late delivery all winter, but today it came cold"),
             PostClass::kComplaint);
+  // Negative words beside a denial are the problem denied, or another
+  // company's: no sarcasm read into the praise rule.
+  EXPECT_EQ(classify("cold cold cold at my old courier, not one late delivery here"),
+            PostClass::kPraise);
 }
 
 // A question asking leave to do something takes a plainly negative post to

@@ -1059,7 +1059,8 @@ TEST(SentimentScorer, AnUnlistedTurkishVerbOfInabilityIsFrustrationAndNegatesIts
   for (const char* text :
        {"filmi daha izlemedim", "bunu beklemiyordum", "gitmek istemiyorum", "izlemeye doyamadım",
         "elimden bırakamadım", "o sahneyi unutamıyorum", "etkisinden kurtulamadım", "anlatamam",
-        "anlamamak mümkün değil", "bakmadan geçmeyin", "yapamadan", "yeni sezonu bekleyemiyorum"}) {
+        "anlamamak mümkün değil", "bakmadan geçmeyin", "yapamadan", "yeni sezonu bekleyemiyorum",
+        "tek bi kopma yaşamadım", "tek bi kopma yasamadim"}) {
     EXPECT_EQ(s(text), 0) << text;
   }
   // A guessed verb does not take praise before it into its negation.
