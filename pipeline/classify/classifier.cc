@@ -1508,7 +1508,7 @@ Verdict Classifier::Classify(const Post& post) const {
   } else if (v.urgent.empty() && !praised_problem &&
              (complaint_rule != nullptr ? complaint_rule->topic == "general"
                                         : v.sentiment_strength <= options_.complaint_below) &&
-             ((!says_it_to_someone() && Laughs(text)) || TellsSomeoneElsesStory(text))) {
+             ((Laughs(text) && !says_it_to_someone()) || TellsSomeoneElsesStory(text))) {
     // A moan laughed at and told to no one ("monday. printer jammed, wifi
     // down, boss in a mood 😂", "kiraya %120 zam, kredi kartı patladı 😂"):
     // a joke about the day, not a complaint put to a company. A named
