@@ -579,6 +579,16 @@ bool TellsOwnMishap(const NormalizedText& text) {
   return false;
 }
 
+// Whether the post asks "why" ("why", "neden", "niye", "niçin"): a
+// reproach more often than a request.
+bool AsksWhy(const NormalizedText& text) {
+  for (const Token& t : text.tokens) {
+    if (!t.is_word) continue;
+    if (t.text == "why" || t.text == "neden" || t.text == "niye" || t.text == "nicin") return true;
+  }
+  return false;
+}
+
 // Whether the post asks the company for a service, by the forms a request
 // takes: "how do I", "can you", "is it possible", "what number do I call",
 // "nasıl alırım", "kapattırabilir miyim", "mümkün mü", "nereden", and no
@@ -1482,9 +1492,14 @@ Verdict Classifier::Classify(const Post& post) const {
                                    !SaysStillOpen(text);
   // Said with any plain annoyance (at or below complaint_below), a
   // question about leaving is a complaint.
+  // So is one that asks "why" ("puanlarım neden sıfırlandı?? bundan sonra
+  // karşıdaki mağazaya giderim") or comes after a wait the writer counts
+  // ("hasar dosyam 2 aydır neden kapanmadı?? başka şirkete geçiyorum"):
+  // the leaving is declared, and the question reproaches.
   const bool leaving_question = complaint_rule != nullptr && only_churn_complaints &&
                                 question_rule != nullptr && !negative_question && !low_stars &&
-                                v.sentiment_strength > options_.complaint_below;
+                                v.sentiment_strength > options_.complaint_below && !AsksWhy(text) &&
+                                !CountsTheWait(text);
   // A leaving supposed in the condition is no leaving said ("aboneliği
   // iptal edersem kalan günler yanıyor mu?"): its churn flag goes.
   if (asks_under_a_condition) std::erase(v.urgent, std::string("churn"));

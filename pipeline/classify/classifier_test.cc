@@ -364,7 +364,7 @@ TEST(ClassifierChurn, AskingHowToLeaveIsAQuestionFlaggedChurn) {
   - id: how
     category: question
     priority: p3
-    match: {any: ["how do i", "nasıl"]}
+    match: {any: ["how do i", "nasıl", "why"]}
   - id: broken
     category: complaint
     priority: p3
@@ -390,6 +390,12 @@ TEST(ClassifierChurn, AskingHowToLeaveIsAQuestionFlaggedChurn) {
   EXPECT_EQ(classify("app is broken, how do I cancel my subscription").post_class,
             PostClass::kComplaint);
   EXPECT_EQ(classify("account hacked, how do I cancel my subscription").post_class,
+            PostClass::kComplaint);
+  // A leaving declared beside a "why", or after a wait counted, reproaches.
+  EXPECT_EQ(classify("why did the price go up again? I want to cancel my subscription").post_class,
+            PostClass::kComplaint);
+  EXPECT_EQ(classify("aboneliğimi iptal etmek istiyorum, 2 haftadır dönüş yok, nasıl yapabilirim")
+                .post_class,
             PostClass::kComplaint);
 }
 
