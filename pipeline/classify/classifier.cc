@@ -1232,6 +1232,9 @@ Verdict Classifier::Classify(const Post& post) const {
   const Rule* question_rule = nullptr;
   const Rule* praise_rule = nullptr;
   const Rule* neutral_rule = nullptr;
+  // A neutral rule of topic "spam" (follower sellers, "link in bio"): it
+  // decides over praise rules and high stars, which spam borrows.
+  const Rule* spam_rule = nullptr;
   // The brand's id and configured names; a brand the config does not know
   // (the command-line tools) by its id alone.
   auto names_the_brand = [&] {
@@ -1336,6 +1339,9 @@ Verdict Classifier::Classify(const Post& post) const {
       only_churn_complaints = false;
     }
     problem_denied = problem_denied || rule->denies_problem;
+    if (spam_rule == nullptr && rule->category == "neutral" && rule->topic == "spam") {
+      spam_rule = rule;
+    }
     const Rule** slot = rule->category == "complaint"  ? &complaint_rule
                         : rule->category == "question" ? &question_rule
                         : rule->category == "praise"   ? &praise_rule
@@ -1546,6 +1552,14 @@ Verdict Classifier::Classify(const Post& post) const {
     v.confidence = 0.6;
     v.reason = "complaint rule " + complaint_rule->id +
                " matched, but the writer takes it back or blames no one at the company";
+  } else if (spam_rule != nullptr) {
+    // Spam posted under a brand (follower sellers, "link in bio") answers
+    // nothing and asks nothing of it, whatever stars, praise words or
+    // question marks it borrows as bait.
+    v.post_class = PostClass::kNeutral;
+    v.priority = Priority::kP4;
+    v.confidence = 0.7;
+    v.reason = "neutral rule " + spam_rule->id;
   } else if (low_stars) {
     v.post_class = PostClass::kComplaint;
     v.priority = Priority::kP3;

@@ -244,6 +244,35 @@ TEST(ClassifierQuestion, AskingLeaveNeedsAPlainlyNegativePostToBeAComplaint) {
   EXPECT_EQ(classify("awful, awful, awful. why?"), PostClass::kNeutral);
 }
 
+// Spam (a neutral rule of topic "spam") decides over the praise words, five
+// stars and question marks it borrows as bait; other neutral rules do not.
+TEST(ClassifierNeutral, SpamDecidesOverTheBaitItBorrows) {
+  auto rules = testing::RulesFromYaml(R"(rules:
+  - id: spam
+    category: neutral
+    topic: spam
+    priority: p4
+    match: {any: ["link in bio"]}
+  - id: news
+    category: neutral
+    priority: p4
+    match: {any: ["announced"]}
+  - id: great
+    category: praise
+    priority: p4
+    match: {any: ["amazing"]}
+)");
+  ASSERT_NE(rules, nullptr);
+  const Classifier classifier(rules, std::make_shared<Lexicons>(), ClassifierOptions{},
+                              BrandAccounts{});
+  EXPECT_EQ(ClassifyText(classifier, "amazing free codes, link in bio", 5).post_class,
+            PostClass::kNeutral);
+  EXPECT_EQ(ClassifyText(classifier, "want free codes? link in bio").post_class,
+            PostClass::kNeutral);
+  EXPECT_EQ(ClassifyText(classifier, "they announced it, amazing", 5).post_class,
+            PostClass::kPraise);
+}
+
 // A moan laughed at and said to no one is a joke about the day; put to an
 // account, or naming a fault a rule knows, or flagged, it is a complaint.
 TEST(ClassifierNeutral, AMoanLaughedAtAndSaidToNoOneIsAJoke) {
