@@ -689,6 +689,17 @@ bool SoundsLukewarm(const NormalizedText& text) {
   return false;
 }
 
+// The index of the post's first word that `skip` does not pass over
+// (mentions, emoji and links are no words), or t.size(): where a post
+// opens once its greeting laughs are set aside.
+template <typename Skip>
+size_t OpeningWord(const std::vector<Token>& t, Skip skip) {
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (t[k].is_word && !skip(t[k].text)) return k;
+  }
+  return t.size();
+}
+
 // Above this strength an acknowledgement is warm enough to be praise ("ok
 // thank you so so much!!").
 constexpr double kAcknowledgementPraiseBelow = 0.9;
@@ -717,22 +728,20 @@ bool OnlyAcknowledges(const NormalizedText& text) {
       "ilginiz",   "yardiminiz", "yardimlariniz", "iyisiniz",  "efsane",  "cozdunuz"};
   static constexpr WordList kDoneList(kDone);
   const std::vector<Token>& t = text.tokens;
-  size_t words = 0;
-  bool opened = false;
-  for (size_t k = 0; k < t.size(); ++k) {
-    if (!t[k].is_word) continue;
-    const std::string_view w = t[k].text;
-    if (!opened) {
-      if (kLaughList.Contains(w)) continue;
-      const std::string_view next = WordAt(t, k + 1);
-      opened = kAssentList.Contains(w) || (w == "got" && next == "it") ||
-               (w == "fair" && next == "enough") || (w == "not" && next == "aldim");
-      if (!opened) return false;
-    }
-    if (kDoneList.Contains(w)) return false;
-    if (++words > 14) return false;
+  const size_t open = OpeningWord(t, [](std::string_view w) { return kLaughList.Contains(w); });
+  if (open == t.size()) return false;
+  const std::string_view first = t[open].text;
+  const std::string_view next = WordAt(t, open + 1);
+  if (!kAssentList.Contains(first) && !(first == "got" && next == "it") &&
+      !(first == "fair" && next == "enough") && !(first == "not" && next == "aldim")) {
+    return false;
   }
-  return opened;
+  size_t words = 0;
+  for (size_t k = open; k < t.size(); ++k) {
+    if (!t[k].is_word) continue;
+    if (kDoneList.Contains(t[k].text) || ++words > 14) return false;
+  }
+  return true;
 }
 
 // Whether the writer says the fault was their own: "my fault", "my own
@@ -1083,20 +1092,18 @@ bool TellsSomeoneElsesStory(const NormalizedText& text) {
                                               "you've", "u",    "ur",    "y'all",  "yall"};
   static constexpr WordList kYouList(kYou);
   const std::vector<Token>& t = text.tokens;
-  bool opened = false;
-  for (size_t k = 0; k < t.size(); ++k) {
-    if (!t[k].is_word) continue;
-    const std::string_view w = t[k].text;
-    if (!opened) {
-      if (kLaughList.Contains(w)) continue;
-      if (w == "ev" || w == "is") continue;  // "ev arkadaşım", "iş arkadaşım"
-      opened = kTurkishList.Contains(w) || (w == "my" && kEnglishList.Contains(WordAt(t, k + 1)));
-      if (!opened) return false;
-      continue;
-    }
-    if (kYouList.Contains(w) || IsFormalYou(w)) return false;
+  // "ev arkadaşım", "iş arkadaşım": the noun before the friend is passed.
+  const size_t open = OpeningWord(
+      t, [](std::string_view w) { return kLaughList.Contains(w) || w == "ev" || w == "is"; });
+  if (open == t.size()) return false;
+  if (!kTurkishList.Contains(t[open].text) &&
+      !(t[open].text == "my" && kEnglishList.Contains(WordAt(t, open + 1)))) {
+    return false;
   }
-  return opened;
+  for (size_t k = open + 1; k < t.size(); ++k) {
+    if (t[k].is_word && (kYouList.Contains(t[k].text) || IsFormalYou(t[k].text))) return false;
+  }
+  return true;
 }
 
 // Whether the post lays a problem at another door: another company ("with
