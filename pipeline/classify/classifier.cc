@@ -476,8 +476,9 @@ bool CountsTheWait(const NormalizedText& text) {
   static constexpr WordList kNumberList(kNumbers);
   static constexpr std::string_view kRunning[] = {"gundur", "haftadir", "aydir", "saattir"};
   static constexpr WordList kRunningList(kRunning);
-  static constexpr std::string_view kSpans[] = {"gun",  "hafta", "ay",    "day",   "days",
-                                                "week", "weeks", "month", "months"};
+  static constexpr std::string_view kSpans[] = {
+      "gun",   "hafta", "ay",     "saat", "dk",    "dakika", "day",  "days",   "week",
+      "weeks", "month", "months", "hour", "hours", "min",    "mins", "minutes"};
   static constexpr WordList kSpanList(kSpans);
   const std::vector<Token>& t = text.tokens;
   for (size_t k = 0; k < t.size(); ++k) {
@@ -492,6 +493,10 @@ bool CountsTheWait(const NormalizedText& text) {
     if (!kSpanList.Contains(next)) continue;
     const std::string_view after = WordAt(t, k + 2);
     if (after == "once" || after == "ago" || after == "since") return true;
+    // "1 saat 40 dk oldu", "2 gün geçti": the time gone by, counted.
+    if (after == "oldu" || after == "gecti") return true;
+    // "it's been 3 days", "been 45 mins".
+    if (k > 0 && WordAt(t, k - 1) == "been") return true;
   }
   return false;
 }
@@ -770,20 +775,40 @@ bool BlamesThemselves(const NormalizedText& text) {
     const size_t after = k + (b == t[k + 1].text ? 2 : 3);
     const bool ends =
         after >= t.size() || !t[after].is_word || t[after].clause_start || t[after].after_comma;
+    // "my fault for trusting you", "my mistake for expecting a reply": the
+    // blame taken in mockery, at the company.
+    if (a == "my" && after < t.size() && t[after].text == "for" && !t[after].clause_start) {
+      continue;
+    }
     if (a == "my" && (b == "fault" || b == "mistake" || (b == "bad" && ends))) return true;
     if ((a == "benim" || a == "kendi") && b.substr(0, 5) == "hatam") return true;
   }
   return false;
 }
 
+// Whether the words from `k` name the company as someone: "you", "them",
+// an account ("@shopnest"), "the shop" (not "my order": "nothing to do
+// with my order" says a fault is wrongly charged, not that none is owed).
+bool NamesTheCompanyAfter(const std::vector<Token>& t, size_t k) {
+  if (k >= t.size()) return false;
+  if (t[k].kind == Token::Kind::kMention) return true;
+  const std::string_view w = WordAt(t, k);
+  if (w == "you" || w == "u" || w == "them") return true;
+  const std::string_view next = WordAt(t, k + 1);
+  return w == "the" && (next == "shop" || next == "store" || next == "brand" || next == "company" ||
+                        next == "app" || next == "seller");
+}
+
 // Whether the writer lays no blame on the company: "not your fault at
-// all", "nobody's fault but mine", "no one's fault", "kimsenin suçu yok",
-// "sizin suçunuz yok", "hatanız değil". The bad news in such a post is the
-// weather's, a stranger's or the writer's, and there is nothing to answer.
-// Not asked ("how is this not your fault?"), not reported as the
-// company's excuse ("you keep saying it's not your fault", "suçunuz yok
-// diyorsunuz"), and not with a request ("not your fault, but please chase
-// the courier"): a request wants an answer whoever is to blame.
+// all", "nobody's fault but mine", "no one's fault", "not even @zipfibre's
+// fault", "nothing to do with the shop", "kimsenin suçu yok", "sizin
+// suçunuz yok", "hatanız değil", "firmanın suçu yok", "siz değil X
+// getiriyormuş", "sizinle alakası yok", "bizim bankayla alakası yok" (not
+// "diğer şubelerinizle alakası yok": this branch is the one blamed). The bad news in such a post is
+// the weather's, a stranger's or the writer's, and there is nothing to answer. Not asked ("how is
+// this not your fault?"), not reported as the company's excuse ("you keep saying it's not your
+// fault", "suçunuz yok diyorsunuz"), and not with a request ("not your fault, but please chase the
+// courier"): a request wants an answer whoever is to blame.
 bool AbsolvesTheCompany(const NormalizedText& text) {
   const std::vector<Token>& t = text.tokens;
   auto word = [&](size_t k) {
@@ -809,9 +834,30 @@ bool AbsolvesTheCompany(const NormalizedText& text) {
     const bool two_words =
         ((w == "nobody's" || w == "nobodys" || w == "noone's" || w == "noones") &&
          next == "fault") ||
-        ((w == "sucunuz" || w == "hataniz") && denies(next));
-    if (!three_words && !two_words) continue;
-    const size_t end = k + (three_words ? 3 : 2);  // the token after the phrase
+        ((w == "sucunuz" || w == "hataniz") && denies(next)) ||
+        // "kargomu siz değil X getiriyormuş": not you, someone else.
+        ((w == "siz" || w == "sizin") && next.starts_with("degil"));
+    // Someone's fault denied: "not even @ZipFibre's fault", "not the
+    // shop's fault"; "firmanın suçu yok", "kuryenin hatası değil".
+    size_t owner_at = k + 1;
+    while (owner_at < k + 3 && (word(owner_at) == "even" || word(owner_at) == "the")) ++owner_at;
+    // The owner may be an account: "@zipfibre's".
+    const std::string_view owner = owner_at < t.size() ? t[owner_at].text : std::string_view();
+    const size_t fault_at = owner_at + 1;
+    const bool someones_fault = (w == "not" && (owner.ends_with("'s") || owner.ends_with("s'")) &&
+                                 word(fault_at) == "fault") ||
+                                (w.size() > 4 && (w.ends_with("in") || w.ends_with("un")) &&
+                                 (next == "sucu" || next == "hatasi") && denies(third));
+    // "nothing to do with the shop", "bizim bankayla alakası yok".
+    const bool not_related =
+        (w == "nothing" && next == "to" && third == "do" && word(k + 3) == "with" &&
+         NamesTheCompanyAfter(t, k + 4)) ||
+        ((w == "sizinle" || (k > 0 && word(k - 1) == "bizim" && w.ends_with("la"))) &&
+         next == "alakasi" && denies(third));
+    if (!three_words && !two_words && !someones_fault && !not_related) continue;
+    const size_t end = someones_fault ? (w == "not" ? fault_at + 1 : k + 3)
+                       : not_related  ? k + (w == "nothing" ? 4 : 3)
+                                      : k + (three_words ? 3 : 2);  // the token after the phrase
     // The company's excuse reported: "you keep saying it's not your fault".
     bool reported = false;
     for (size_t b = k >= 4 ? k - 4 : 0; b < k; ++b) {
@@ -858,23 +904,31 @@ bool Retracts(const NormalizedText& text) {
                 (w == "nothing" && next_is(k, "to") && k + 2 < t.size() && t[k + 2].text == "see");
         break;
       case 'a':
-        // "affedersiniz"; "all good now".
-        sorry = sorry || w == "affedersiniz" || (w == "all" && next_is(k, "good"));
+        // "affedersiniz"; "all good now"; "as you were".
+        sorry = sorry || w == "affedersiniz" || (w == "all" && next_is(k, "good")) ||
+                (w == "as" && next_is(k, "you") && k + 2 < t.size() && t[k + 2].text == "were");
         break;
       case 'b':
         // "boşverin, sorun yok".
         sorry = sorry || w == "bosverin" || w == "bosver";
         break;
       case 't':
-        found_out = found_out || ((w == "turns" || w == "turned") && next_is(k, "out"));
+        // "tagged @parcelpilot by mistake": the wrong company tagged.
+        found_out =
+            found_out || ((w == "turns" || w == "turned") && next_is(k, "out")) || w == "tagged";
         break;
       case 'r':
-        // "then realised I sent it to my old flat".
-        found_out = found_out || w == "realised" || w == "realized";
+        // "then realised I sent it to my old flat", "then remembered I
+        // upgraded my own plan".
+        found_out = found_out || w == "realised" || w == "realized" || w == "remembered";
         break;
       case 'd':
         // "kartım bloke değilmiş": it turns out it was not.
         found_out = found_out || w == "degilmis";
+        break;
+      case 'u':
+        // "kendi dizi aboneliğimmiş, unutmuşum": it was mine, forgotten.
+        found_out = found_out || w == "unutmusum";
         break;
       case 'e':
         // "yanlışlıkla sizi etiketlemişim": the wrong company tagged.
@@ -911,10 +965,12 @@ bool Retracts(const NormalizedText& text) {
         break;
       case 's':
         // "sorry for the fuss", "sorry to bother you", "sorry everyone".
-        sorry = sorry || (w == "sorry" && (k + 1 == t.size() || !t[k + 1].is_word ||
-                                           t[k + 1].clause_start || t[k + 1].after_comma ||
-                                           t[k + 1].text == "for" || t[k + 1].text == "to" ||
-                                           t[k + 1].text == "everyone" || t[k + 1].text == "all"));
+        sorry = sorry ||
+                (w == "sorry" &&
+                 (k + 1 == t.size() || !t[k + 1].is_word || t[k + 1].clause_start ||
+                  t[k + 1].after_comma || t[k + 1].text == "for" || t[k + 1].text == "to" ||
+                  t[k + 1].text == "everyone" || t[k + 1].text == "all" ||
+                  t[k + 1].text == "guys" || t[k + 1].text == "folks" || t[k + 1].text == "lads"));
         break;
       case 'i':
         // "ignore my last tweet", "arıza kaydını iptal edin".

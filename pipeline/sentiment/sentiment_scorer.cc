@@ -370,11 +370,12 @@ bool IsTurkishInabilityVerb(std::string_view w) {
   // Also left out: "yar-" ("yaramaz" is also naughty; "işe yaramadı" is a
   // phrase of its own) and "anla-" ("anlamıyorum" is read by what precedes
   // it: "güzel diyenleri anlamıyorum"), and "yaşa-" ("hiç kopma yaşamadım"
-  // is a problem not lived, not a life that could not be).
+  // is a problem not lived, not a life that could not be), and "inan-"
+  // ("inanamadım": surprise, at good news as often as bad).
   static constexpr std::string_view kStems[] = {
       "izl",   "izley", "bekl",  "ist",   "soyl",   "soyley", "bil",    "diy",   "doy",     "doyul",
       "birak", "unut",  "kop",   "ayril", "vazgec", "tut",    "kurtul", "anlat", "anlatil", "dusun",
-      "agl",   "ol",    "gorul", "izlen", "yar",    "anl",    "bekley", "istey", "yas"};
+      "agl",   "ol",    "gorul", "izlen", "yar",    "anl",    "bekley", "istey", "yas",     "inan"};
   static constexpr WordList kLeftOut(kStems);
   // Every tail starts with the 'm' of negation, after the -(y)A- at p.
   for (size_t m = w.find('m', 3); m != std::string_view::npos && m + 3 <= w.size();

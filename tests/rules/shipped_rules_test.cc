@@ -834,5 +834,78 @@ TEST(ShippedClassifier, AQuestionAboutAPlannedStopOrAfterAMishapIsAQuestion) {
                          "en"),
             PostClass::kQuestion);
 }
+// The blame laid at someone else's door in more words: another's fault
+// denied ("not even @zipfibre's fault", "firmanın suçu yok"), "siz değil"
+// (not you), "nothing to do with the shop", "bizim bankayla alakası yok";
+// not "diğer şubelerinizle alakası yok" (this branch is the one blamed),
+// nor "nothing to do with my order" (a charge wrongly made).
+TEST(ShippedClassifier, TheBlameLaidElsewhereInMoreWordsRaisesNoComplaint) {
+  EXPECT_EQ(ShippedClass("wifi's dead cos i forgot to pay the bill, not even @ZipFibre's fault, "
+                         "absolute disaster",
+                         "en"),
+            PostClass::kNeutral);
+  EXPECT_EQ(ShippedClass("card declined at the checkout, my own bank flagged it, nothing to do "
+                         "with the shop, awful morning",
+                         "en"),
+            PostClass::kNeutral);
+  EXPECT_EQ(ShippedClass("@HizliKargo kargomu siz değil başka firma getiriyormuş, boşuna size "
+                         "yazmışım, onlar da cevap vermiyor",
+                         "tr"),
+            PostClass::kNeutral);
+  EXPECT_EQ(ShippedClass("ev arkadaşımın kartı 3 gündür açılmıyormuş, berbat, bizim bankayla "
+                         "alakası yok",
+                         "tr"),
+            PostClass::kNeutral);
+  EXPECT_EQ(ShippedClass("Personel çok kaba, kasadaki çocuk yüzümüze bağırdı. Diğer "
+                         "şubelerinizle alakası yok, bu şube denetlenmeli",
+                         "tr"),
+            PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("@bank you charged me twice, the second charge has nothing to do with "
+                         "my order",
+                         "en"),
+            PostClass::kComplaint);
+}
+
+// A false alarm in more words: the wrong company tagged in English, a
+// charge remembered as the writer's own ("as you were"), a subscription
+// forgotten ("unutmuşum").
+TEST(ShippedClassifier, AFalseAlarmRememberedOrMistaggedIsTakenBack) {
+  EXPECT_EQ(ShippedClass("oops tagged @ParcelPilot by mistake, a different courier lost my "
+                         "parcel. sorry guys",
+                         "en"),
+            PostClass::kNeutral);
+  EXPECT_EQ(ShippedClass("panicked about a £39 charge from @TelvoMobile then remembered i "
+                         "upgraded my own plan. as you were",
+                         "en"),
+            PostClass::kNeutral);
+  EXPECT_EQ(ShippedClass("@Banka hesaptan çekilen 199 TL'yi sormuştum, kendi dizi aboneliğimmiş "
+                         "unutmuşum, kusura bakmayın",
+                         "tr"),
+            PostClass::kNeutral);
+}
+
+// A wait counted as time gone by ("1 saat 40 dk oldu", "it's been 3
+// days") before a question chases what is owed.
+TEST(ShippedClassifier, AWaitCountedAsTimeGoneByMakesTheQuestionAChase) {
+  EXPECT_EQ(ShippedClass("@LokmaGelsin uygulama 50 dk dedi 1 saat 40 dk oldu, sipariş no 88412307 "
+                         "ne oluyor??",
+                         "tr"),
+            PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("@insure it's been 9 days since i sent the photos, when will someone "
+                         "look at it?",
+                         "en"),
+            PostClass::kComplaint);
+}
+
+// Blame taken in mockery ("my fault for trusting you") is laid at the
+// company; "inanamadım" is surprise, and weighs nothing against thanks.
+TEST(ShippedClassifier, BlameTakenInMockeryAndSurpriseAreReadAsMeant) {
+  EXPECT_EQ(ShippedClass("my fault for trusting you with my parcel, it's terrible", "en"),
+            PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("ilk defa bir müşteri temsilcisi sorunumu 3 dakikada çözdü inanamadım "
+                         "😂 @MaviCell teşekkürler",
+                         "tr"),
+            PostClass::kPraise);
+}
 }  // namespace
 }  // namespace earshot
