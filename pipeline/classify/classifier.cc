@@ -1162,6 +1162,34 @@ bool TellsSomeoneElsesStory(const NormalizedText& text) {
   return true;
 }
 
+// The most words a headline or an advert runs to; a post longer than this
+// tells a story of its own.
+constexpr size_t kHeadlineWordsAtMost = 40;
+
+size_t WordCount(const NormalizedText& text) {
+  return static_cast<size_t>(std::count_if(text.tokens.begin(), text.tokens.end(),
+                                           [](const Token& token) { return token.is_word; }));
+}
+
+// Whether the post is put to someone in particular: it opens with an
+// account ("@acme my order..."), or speaks to a reader ("you", "your",
+// formal "siz" forms). An account named in the middle of a line ("news:
+// @acme fined by the regulator", "sat in a @beanlab at the station") is
+// named in passing.
+bool PutToSomeone(const NormalizedText& text) {
+  static constexpr std::string_view kYou[] = {"you",    "your", "yours", "you're", "youre",
+                                              "you've", "u",    "ur",    "y'all",  "yall"};
+  static constexpr WordList kYouList(kYou);
+  const std::vector<Token>& t = text.tokens;
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (t[k].kind == Token::Kind::kMention) return true;
+    if (t[k].is_word) break;
+  }
+  return std::any_of(t.begin(), t.end(), [](const Token& token) {
+    return token.is_word && (kYouList.Contains(token.text) || IsFormalYou(token.text));
+  });
+}
+
 // Whether the post lays a problem at another door: another company ("with
 // a different insurer", "some other courier", "the place next door") or a
 // friend ("friend's parcel"). English only: Turkish "başka bir bankada",
@@ -1589,6 +1617,25 @@ Verdict Classifier::Classify(const Post& post) const {
         : asks_before_buying ? "question asked before buying: its problems are supposed or others'"
                              : "question for a service after a mishap of the writer's own, "
                                "about what a policy covers or about a planned stop";
+  } else if (v.urgent.empty() && !praised_problem && complaint_rule != nullptr &&
+             complaint_rule->topic == "general" &&
+             (spam_rule != nullptr ||
+              (neutral_rule != nullptr && praise_rule == nullptr && !post.rating &&
+               KindOfChannel(post.channel) == ChannelKind::kSocial &&
+               WordCount(text) <= kHeadlineWordsAtMost && !PutToSomeone(text)))) {
+    // Spam ("fed up with your energy supplier? switch to us, link in
+    // bio"), and news told to no one ("report: streamflix lost 2 million
+    // subscribers as price hikes bite", "news: @acme fined over billing
+    // errors"), borrow complaint words; only a general complaint rule found
+    // them, and the neutral rule names what the post is. A named fault or
+    // a flag still decides, and so does a long account (a complaint site's
+    // story of a loss may name a share price): news is told short.
+    const Rule* decides = spam_rule != nullptr ? spam_rule : neutral_rule;
+    v.post_class = PostClass::kNeutral;
+    v.priority = Priority::kP4;
+    v.confidence = 0.6;
+    v.reason =
+        "neutral rule " + decides->id + " over the general complaint rule " + complaint_rule->id;
   } else if (v.urgent.empty() && !praised_problem &&
              (complaint_rule != nullptr ? complaint_rule->topic == "general"
                                         : v.sentiment_strength <= options_.complaint_below) &&

@@ -273,6 +273,57 @@ TEST(ClassifierNeutral, SpamDecidesOverTheBaitItBorrows) {
             PostClass::kPraise);
 }
 
+// Spam and short news told to no one borrow complaint words: over a
+// general complaint rule, the neutral rule decides. Put to the company,
+// with a named fault, on a complaint site, or told at length, the post is
+// a complaint.
+TEST(ClassifierNeutral, SpamAndNewsDecideOverAGeneralComplaintRule) {
+  auto rules = testing::RulesFromYaml(R"(rules:
+  - id: spam
+    category: neutral
+    topic: spam
+    priority: p4
+    match: {any: ["link in bio"]}
+  - id: news
+    category: neutral
+    priority: p4
+    match: {any: ["fined by"]}
+  - id: general
+    category: complaint
+    topic: general
+    priority: p3
+    match: {any: ["fed up", "errors"]}
+  - id: billing
+    category: complaint
+    topic: billing
+    priority: p2
+    match: {any: ["overcharged"]}
+)");
+  ASSERT_NE(rules, nullptr);
+  const Classifier classifier(rules, std::make_shared<Lexicons>(), ClassifierOptions{},
+                              BrandAccounts{});
+  auto classify = [&](const std::string& text, const std::string& channel = "x") {
+    Post p;
+    p.id = "1";
+    p.channel = channel;
+    p.text = text;
+    return classifier.Classify(p).post_class;
+  };
+  EXPECT_EQ(classify("fed up with your energy supplier? switch to us, link in bio"),
+            PostClass::kNeutral);
+  EXPECT_EQ(classify("news: @acme fined by the regulator over billing errors"),
+            PostClass::kNeutral);
+  EXPECT_EQ(classify("@acme fined by the regulator over billing errors and you still owe me"),
+            PostClass::kComplaint);
+  EXPECT_EQ(classify("acme fined by the regulator, and they overcharged me too"),
+            PostClass::kComplaint);
+  EXPECT_EQ(classify("acme fined by the regulator over billing errors", "sikayetvar"),
+            PostClass::kComplaint);
+  std::string story = "acme fined by the regulator over billing errors";
+  for (int i = 0; i < 40; ++i) story += " and then";
+  EXPECT_EQ(classify(story), PostClass::kComplaint);
+}
+
 // A moan laughed at and said to no one is a joke about the day; put to an
 // account, or naming a fault a rule knows, or flagged, it is a complaint.
 TEST(ClassifierNeutral, AMoanLaughedAtAndSaidToNoOneIsAJoke) {
