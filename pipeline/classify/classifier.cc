@@ -259,6 +259,28 @@ bool SaysResolved(const NormalizedText& text) {
   return false;
 }
 
+// Whether a Turkish post says its problem was dealt with: "çözüldü",
+// "hallettiniz", "ilgilendiniz", "değiştirdiler", "iade edildi", "düzeldi",
+// "ulaştı", or that it was only feared ("gelmedi sanmıştım"). Thanks
+// beside a fault still told ("teşekkürler,
+// faturam bu ay iki katına çıkmış") thank for nothing.
+bool SaysResolvedInTurkish(const NormalizedText& text) {
+  static constexpr std::string_view kPrefixes[] = {
+      "cozul", "cozdu", "cozen", "cozmus", "cozum", "hallet", "halled", "halloldu", "duzelt",
+      "duzeldi", "duzelmis", "ilgilen", "degistird", "degistiril", "iade ed", "iade edil", "onard",
+      "onaril", "ulasti", "ulastir", "yetisti", "yetistir", "buldu", "bulundu", "telafi", "yardim",
+      "sorunsuz", "hizli", "aninda", "hemen",
+      // Only feared or believed: "gelmedi sanmıştım", "kayboldu diye korkmuştum".
+      "sanmist", "korkmust", "zannetmist", "dusunmust"};
+  for (const Token& token : text.tokens) {
+    if (!token.is_word) continue;
+    for (const std::string_view p : kPrefixes) {
+      if (token.text.starts_with(p)) return true;
+    }
+  }
+  return false;
+}
+
 // "review rated 1 star", "review rated 2 stars"
 std::string RatedReason(int rating) {
   return "review rated " + std::to_string(rating) + (rating == 1 ? " star" : " stars");
@@ -1508,8 +1530,11 @@ Verdict Classifier::Classify(const Post& post) const {
   // A complaint rule decides, unless the post also matched a praise rule and
   // reads clearly positive ("thanks for fixing the issue so fast!"): general
   // complaint words are then the subject of the thanks, not a new complaint.
-  // In English the post must also say the problem was dealt with (see
-  // SaysResolved).
+  // The post must also say the problem was dealt with (SaysResolved,
+  // SaysResolvedInTurkish): "teşekkürler @enerji faturam bu ay iki katına
+  // çıkmış" thanks for nothing. A Turkish post aimed at no company (a film
+  // review: "kuyruk vardı ama film harikaydı") keeps the older reading:
+  // its thanks and praise are not for a company's fix.
   // So does a problem the post concedes and turns from, with only good
   // news after its last contrast word ("the box was a bit dented but the
   // product is perfect", "faulty, but the exchange was quick, happy"),
@@ -1532,7 +1557,9 @@ Verdict Classifier::Classify(const Post& post) const {
       complaint_rule != nullptr && v.urgent.empty() &&
       ((v.sentiment_strength >= options_.praise_overrides_complaint_above &&
         (sentiment.turns_positive ||
-         (praise_rule != nullptr && (v.lang != "en" || SaysResolved(text)) &&
+         (praise_rule != nullptr &&
+          (v.lang != "en" ? SaysResolvedInTurkish(text) || !aims_at_a_company()
+                          : SaysResolved(text)) &&
           !sentiment.turns_away && !MarksIrony(text, complaint_rule->priority)) ||
          (high_stars && complaint_rule->priority >= Priority::kP3))) ||
        (high_stars && complaint_rule->priority >= Priority::kP2 && SaysResolved(text)) ||

@@ -832,12 +832,17 @@ TEST_F(ClassifierTest, IronyMarksBesideAFaultAreSarcasmNotThanks) {
   // Turkish thanks beside a complaint rule are praise when the post reads
   // well; with clapping, and a specific fault (tr.delivery, p2) matched,
   // they are the sarcasm of "thanks for nothing".
-  EXPECT_EQ(Classify("teşekkürler, mükemmel, kargo gelmedi").post_class, PostClass::kPraise);
-  EXPECT_EQ(Classify("teşekkürler, mükemmel, kargo gelmedi 👏👏").post_class, PostClass::kComplaint);
-  // The upside-down face marks irony beside any complaint rule.
-  EXPECT_EQ(Classify("teşekkürler, mükemmel, kutu bozuk").post_class, PostClass::kPraise);
-  EXPECT_EQ(Classify("teşekkürler, mükemmel, kutu bozuk 🙃").post_class,
+  EXPECT_EQ(Classify("teşekkürler, mükemmel, kargo gelmedi, hemen ilgilendiniz").post_class,
+            PostClass::kPraise);
+  EXPECT_EQ(Classify("teşekkürler, mükemmel, kargo gelmedi, hemen ilgilendiniz 👏👏").post_class,
             PostClass::kComplaint);
+  // The upside-down face marks irony beside any complaint rule.
+  EXPECT_EQ(Classify("teşekkürler, mükemmel, kutu bozuk, hemen değiştirdiniz").post_class,
+            PostClass::kPraise);
+  EXPECT_EQ(Classify("teşekkürler, mükemmel, kutu bozuk, hemen değiştirdiniz 🙃").post_class,
+            PostClass::kComplaint);
+  // Thanks beside a fault still told, with no fix said, thank for nothing.
+  EXPECT_EQ(Classify("teşekkürler, mükemmel, kargo gelmedi").post_class, PostClass::kComplaint);
 }
 
 TEST_F(ClassifierTest, AVerdictWithItsSubjectLeftOutIsNoQuestion) {

@@ -907,5 +907,16 @@ TEST(ShippedClassifier, BlameTakenInMockeryAndSurpriseAreReadAsMeant) {
                          "tr"),
             PostClass::kPraise);
 }
+// Turkish thanks beside a fault still told thank for nothing; beside a fix
+// said in words they thank for the fix.
+TEST(ShippedClassifier, TurkishThanksBesideAFaultStillToldAreNoPraise) {
+  EXPECT_EQ(ShippedClass("teşekkürler @AnadoluEnerji faturam bu ay iki katına çıkmış, herhalde "
+                         "evde gizli fabrika çalıştırıyorum",
+                         "tr"),
+            PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("@kargo paketim 2 gün gecikti ama hemen ilgilendiniz, çok teşekkürler",
+                         "tr"),
+            PostClass::kPraise);
+}
 }  // namespace
 }  // namespace earshot
