@@ -1193,19 +1193,56 @@ size_t WordCount(const NormalizedText& text) {
                                            [](const Token& token) { return token.is_word; }));
 }
 
+// Whether a mention names its account in passing, in the middle of a
+// line: in English after a preposition, a determiner or a number ("sat
+// in a @beanlab at the station", "made my @skywingair flight", "4
+// @voltenergy cans deep"); in Turkish anywhere mid-line ("@buzbar'dan
+// aldığım dondurma eridi", "maç boyunca @cipskral yedim"), where the
+// suffixes, not the place, say what the account is to the sentence. Not
+// when it opens the post, closes it as a tag ("iphone battery sucks
+// 11.2.1 @apple"), owns what follows ("@zipfibre's 'up to 900mb'"), is
+// the English subject or the one told ("impolite service @nordstrom",
+// "but @dropbox still has my account"), or is a help account
+// ("@acme_support", "@kargodestek"): those are written to.
+bool NamesInPassing(const std::vector<Token>& t, size_t k, bool turkish) {
+  static constexpr std::string_view kHelp[] = {"support", "help",   "care",
+                                               "destek",  "yardim", "musterihizmetleri"};
+  static constexpr std::string_view kBefore[] = {
+      "from", "at",  "in",  "into",  "of",   "on",   "inside", "outside",
+      "near", "by",  "via", "with",  "a",    "an",   "the",    "my",
+      "our",  "his", "her", "their", "this", "that", "some",   "every"};
+  static constexpr WordList kBeforeList(kBefore);
+  const std::string_view m = t[k].text;
+  for (const std::string_view h : kHelp) {
+    if (m.find(h) != std::string_view::npos) return false;
+  }
+  const auto word = [](const Token& token) { return token.is_word; };
+  const bool first = std::none_of(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(k), word);
+  const bool last = std::none_of(t.begin() + static_cast<std::ptrdiff_t>(k) + 1, t.end(), word);
+  if (first || last || m.ends_with("'s")) return false;
+  if (turkish) return true;
+  for (size_t b = k; b > 0;) {
+    --b;
+    if (!t[b].is_word) continue;
+    const std::string_view w = t[b].text;
+    return kBeforeList.Contains(w) || (!w.empty() && w[0] >= '0' && w[0] <= '9');
+  }
+  return false;
+}
+
 // Whether the post is put to someone in particular: it opens with an
-// account ("@acme my order..."), or speaks to a reader ("you", "your",
-// formal "siz" forms). An account named in the middle of a line ("news:
-// @acme fined by the regulator", "sat in a @beanlab at the station") is
-// named in passing.
-bool PutToSomeone(const NormalizedText& text) {
+// account ("@acme my order..."), names an account other than in passing
+// ("impolite service @nordstrom", "@dropbox still has my account"), or
+// speaks to a reader ("you", "your", formal "siz" forms). An account
+// named only in passing ("sat in a @beanlab at the station", "@buzbar'dan
+// aldığım dondurma eridi") is not written to.
+bool PutToSomeone(const NormalizedText& text, bool turkish) {
   static constexpr std::string_view kYou[] = {"you",    "your", "yours", "you're", "youre",
                                               "you've", "u",    "ur",    "y'all",  "yall"};
   static constexpr WordList kYouList(kYou);
   const std::vector<Token>& t = text.tokens;
   for (size_t k = 0; k < t.size(); ++k) {
-    if (t[k].kind == Token::Kind::kMention) return true;
-    if (t[k].is_word) break;
+    if (t[k].kind == Token::Kind::kMention && !NamesInPassing(t, k, turkish)) return true;
   }
   return std::any_of(t.begin(), t.end(), [](const Token& token) {
     return token.is_word && (kYouList.Contains(token.text) || IsFormalYou(token.text));
@@ -1649,7 +1686,7 @@ Verdict Classifier::Classify(const Post& post) const {
              (spam_rule != nullptr ||
               (neutral_rule != nullptr && praise_rule == nullptr && !post.rating &&
                KindOfChannel(post.channel) == ChannelKind::kSocial &&
-               WordCount(text) <= kHeadlineWordsAtMost && !PutToSomeone(text)))) {
+               WordCount(text) <= kHeadlineWordsAtMost && !PutToSomeone(text, v.lang != "en")))) {
     // Spam ("fed up with your energy supplier? switch to us, link in
     // bio"), and news told to no one ("report: streamflix lost 2 million
     // subscribers as price hikes bite", "news: @acme fined over billing
@@ -1782,12 +1819,23 @@ Verdict Classifier::Classify(const Post& post) const {
   } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem &&
              (!high_stars || sentiment.turns_away) && !self_blame() && !retracted() &&
              !(problem_denied && !sentiment.turns_away && !sentiment.ends_negative) &&
-             (praise_rule != nullptr || aims_at_a_company())) {
+             (praise_rule != nullptr ||
+              (aims_at_a_company() &&
+               (PutToSomeone(text, v.lang != "en") || post.rating.has_value() ||
+                WordCount(text) > kHeadlineWordsAtMost ||
+                KindOfChannel(post.channel) != ChannelKind::kSocial ||
+                MentionsBrandAccount(text, accounts))))) {
     // Thanks that read negative are sarcasm aimed at the thanked company
     // ("thanks for losing my parcel"), so a praise rule counts as a
     // target here; not one that denies a problem ("3 yıl başka bankada
     // çile çektim, keşke daha önce geçseymişim"): its negative words are
     // the problem denied, or another company's.
+    // On a social channel the post must also be put to someone
+    // (PutToSomeone): "train cancelled AGAIN so i'm sat in a @beanlab
+    // staring at the departure board 🤡" names a company and a thing it
+    // sells, but tells the world about the train. A short post only: a
+    // long first-person account (a complaint site's story posted
+    // elsewhere) is about its company whoever it addresses.
     v.post_class = PostClass::kComplaint;
     v.priority = PriorityFromFollowers(post.author.followers, post.author.verified);
     v.confidence = std::min(1.0, 0.5 + std::abs(v.sentiment_strength) / 2);

@@ -676,6 +676,29 @@ Verdict ClassifyFor(const Classifier& classifier, const std::string& brand, cons
   return classifier.Classify(post);
 }
 
+// Negative words alone make a complaint of a post on a social channel
+// only when it is put to someone: an account that opens it, closes it as a
+// tag, or stands as its subject, or a "you". An account named in passing
+// (after a preposition or determiner in English; mid-line in Turkish) is
+// where the writer was, not whom they tell.
+TEST_F(ClassifierTest, SentimentAloneMakesNoComplaintOfAnAccountNamedInPassing) {
+  EXPECT_EQ(
+      Classify("stuck in traffic, terrible day, had a @PizzaPort order landing at 5").post_class,
+      PostClass::kNeutral);
+  EXPECT_NE(Classify("stuck in traffic, terrible day, had a @PizzaPort order landing at 5")
+                .reason.find("nothing a company provides"),
+            std::string::npos);
+  EXPECT_EQ(Classify("@PizzaPort my order is terrible").post_class, PostClass::kComplaint);
+  EXPECT_EQ(Classify("terrible order again @PizzaPort").post_class, PostClass::kComplaint);
+  EXPECT_EQ(Classify("terrible order, @PizzaPort still has not sent it").post_class,
+            PostClass::kComplaint);
+  EXPECT_EQ(Classify("terrible order, your driver left it outside").post_class,
+            PostClass::kComplaint);
+  EXPECT_EQ(Classify("hava berbat, @BuzBar'dan aldığım sipariş eridi").post_class,
+            PostClass::kNeutral);
+  EXPECT_EQ(Classify("@BuzBar siparişim berbat").post_class, PostClass::kComplaint);
+}
+
 TEST_F(ClassifierTest, ARuleThatNeedsATargetDecidesOnlyWhenThePostAimsAtACompany) {
   // Aimed at a company: something it provides, a brand account, a rating.
   for (const Verdict& v : {Classify("kargom rezalet"), Classify("kargom REZALET"),
