@@ -1230,23 +1230,36 @@ bool NamesInPassing(const std::vector<Token>& t, size_t k, bool turkish) {
   return false;
 }
 
-// Whether the post is put to someone in particular: it opens with an
-// account ("@acme my order..."), names an account other than in passing
-// ("impolite service @nordstrom", "@dropbox still has my account"), or
-// speaks to a reader ("you", "your", formal "siz" forms). An account
-// named only in passing ("sat in a @beanlab at the station", "@buzbar'dan
-// aldığım dondurma eridi") is not written to.
-bool PutToSomeone(const NormalizedText& text, bool turkish) {
+bool SpeaksToYou(const NormalizedText& text) {
   static constexpr std::string_view kYou[] = {"you",    "your", "yours", "you're", "youre",
                                               "you've", "u",    "ur",    "y'all",  "yall"};
   static constexpr WordList kYouList(kYou);
+  return std::any_of(text.tokens.begin(), text.tokens.end(), [](const Token& token) {
+    return token.is_word && (kYouList.Contains(token.text) || IsFormalYou(token.text));
+  });
+}
+
+// Whether the post opens with an account ("@acme my order...") or speaks
+// to a reader ("you", "your", formal "siz" forms).
+bool OpensToSomeone(const NormalizedText& text) {
+  for (const Token& token : text.tokens) {
+    if (token.kind == Token::Kind::kMention) return true;
+    if (token.is_word) break;
+  }
+  return SpeaksToYou(text);
+}
+
+// Whether the post is put to someone: it names an account other than in
+// passing (NamesInPassing: "@acme my order...", "impolite service
+// @nordstrom", "... @apple"), or speaks to a reader ("you", "your", formal
+// "siz" forms). "sat in a @beanlab at the station", "@buzbar'dan aldığım
+// dondurma eridi", "siparişim yine gecikti, berbat" are put to no one.
+bool PutToSomeone(const NormalizedText& text, bool turkish) {
   const std::vector<Token>& t = text.tokens;
   for (size_t k = 0; k < t.size(); ++k) {
     if (t[k].kind == Token::Kind::kMention && !NamesInPassing(t, k, turkish)) return true;
   }
-  return std::any_of(t.begin(), t.end(), [](const Token& token) {
-    return token.is_word && (kYouList.Contains(token.text) || IsFormalYou(token.text));
-  });
+  return SpeaksToYou(text);
 }
 
 // Whether the post lays a problem at another door: another company ("with
@@ -1686,7 +1699,7 @@ Verdict Classifier::Classify(const Post& post) const {
              (spam_rule != nullptr ||
               (neutral_rule != nullptr && praise_rule == nullptr && !post.rating &&
                KindOfChannel(post.channel) == ChannelKind::kSocial &&
-               WordCount(text) <= kHeadlineWordsAtMost && !PutToSomeone(text, v.lang != "en")))) {
+               WordCount(text) <= kHeadlineWordsAtMost && !OpensToSomeone(text)))) {
     // Spam ("fed up with your energy supplier? switch to us, link in
     // bio"), and news told to no one ("report: streamflix lost 2 million
     // subscribers as price hikes bite", "news: @acme fined over billing
