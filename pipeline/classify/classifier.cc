@@ -172,6 +172,20 @@ std::string_view WordAt(const std::vector<Token>& t, size_t k) {
 
 // Question cues over folded tokens. Turkish yes/no questions use a separate
 // particle (mi, mı, mu, mü and their person forms), often with no "?".
+// Whether the Turkish particle at `k` asks no one: the idiom "gülsem mi
+// ağlasam mı", the tag "di mi" ("bu ekonomi bir şaka di mi"), or a
+// wondering after "bakalım" ("bakalım beğenecek mi").
+bool AsksNoOne(const std::vector<Token>& t, size_t k) {
+  const std::string_view before = k > 0 ? WordAt(t, k - 1) : std::string_view();
+  if (before == "gulsem" || before == "aglasam" || before == "di") return true;
+  for (size_t b = k; b > 0 && b + 6 > k;) {
+    --b;
+    if (t[b].clause_start && b + 1 < k) break;
+    if (WordAt(t, b) == "bakalim") return true;
+  }
+  return false;
+}
+
 bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
   if (original.find('?') != std::string_view::npos) return true;
   // Short lists asked about every word of every post: WordList answers most
@@ -206,7 +220,7 @@ bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
     }
     if (first_word && token.text == "if") opens_with_if = true;
     if (k >= reported_until && kTurkish.Contains(token.text) && !OpensAToldClause(text.tokens, k) &&
-        !IsTurkishExclamation(text.tokens, k)) {
+        !IsTurkishExclamation(text.tokens, k) && !AsksNoOne(text.tokens, k)) {
       return true;
     }
     if (k >= reported_until && token.text == "ne" && AsksHowMuch(text.tokens, k)) return true;
@@ -1099,6 +1113,13 @@ bool AsksThePublic(const NormalizedText& text) {
     }
     if (w == "arkadaslar" || w == "kanka") public_asked = true;
     if ((w == "bilen" || w == "kullanan" || w == "deneyen") && next == "var") public_asked = true;
+    // Anyone who has done it: "daha önce uçan var mı?", "orada kalan var mı".
+    if (w.size() >= 4 && (w.ends_with("an") || w.ends_with("en")) && next == "var" &&
+        WordAt(t, k + 2).starts_with("m")) {
+      public_asked = true;
+    }
+    // "sizce X mi daha iyi Y mi?": the readers' opinion.
+    if (w == "sizce") public_asked = true;
     if (w == "tecrubesi" && next == "olan") public_asked = true;
     // "arkadaşlar" and a formal "you" both: the company may be asked too
     // ("sizce", "what do you think", asks the readers).

@@ -918,5 +918,22 @@ TEST(ShippedClassifier, TurkishThanksBesideAFaultStillToldAreNoPraise) {
                          "tr"),
             PostClass::kPraise);
 }
+// Turkish particles that ask no one: "gülsem mi ağlasam mı", the tag "di
+// mi", a wondering after "bakalım"; and a question put to whoever has done
+// a thing ("daha önce uçan var mı?") or to the readers ("sizce").
+TEST(ShippedClassifier, TurkishParticlesThatAskNoOneMakeNoQuestion) {
+  EXPECT_EQ(ShippedClass("kız arkadaşımın kuaförü saçını yakmış, gülsem mi ağlasam mı bilemedim 😂 "
+                         "neyse ki kısa saç yakıştı",
+                         "tr"),
+            PostClass::kNeutral);
+  EXPECT_EQ(ShippedClass("sevgiliye kargoyla sürpriz hediye gönderdim bakalım beğenecek mi 🤭",
+                         "tr"),
+            PostClass::kNeutral);
+  EXPECT_EQ(ShippedClass("AnkaJet 5 yeni hat açıyor, Trabzon-Münih seferleri haziranda "
+                         "başlıyormuş. daha önce uçan var mı?",
+                         "tr"),
+            PostClass::kNeutral);
+  EXPECT_EQ(ShippedClass("@kargo paketim yarın gelir mi?", "tr"), PostClass::kQuestion);
+}
 }  // namespace
 }  // namespace earshot
