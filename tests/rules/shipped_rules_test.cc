@@ -914,9 +914,9 @@ TEST(ShippedClassifier, TurkishThanksBesideAFaultStillToldAreNoPraise) {
                          "evde gizli fabrika çalıştırıyorum",
                          "tr"),
             PostClass::kComplaint);
-  EXPECT_EQ(ShippedClass("@kargo paketim 2 gün gecikti ama hemen ilgilendiniz, çok teşekkürler",
-                         "tr"),
-            PostClass::kPraise);
+  EXPECT_EQ(
+      ShippedClass("@kargo paketim 2 gün gecikti ama hemen ilgilendiniz, çok teşekkürler", "tr"),
+      PostClass::kPraise);
 }
 // Turkish particles that ask no one: "gülsem mi ağlasam mı", the tag "di
 // mi", a wondering after "bakalım"; and a question put to whoever has done
@@ -926,8 +926,8 @@ TEST(ShippedClassifier, TurkishParticlesThatAskNoOneMakeNoQuestion) {
                          "neyse ki kısa saç yakıştı",
                          "tr"),
             PostClass::kNeutral);
-  EXPECT_EQ(ShippedClass("sevgiliye kargoyla sürpriz hediye gönderdim bakalım beğenecek mi 🤭",
-                         "tr"),
+  EXPECT_EQ(ShippedClass(
+                "sevgiliye kargoyla sürpriz hediye gönderdim bakalım beğenecek mi 🤭", "tr"),
             PostClass::kNeutral);
   EXPECT_EQ(ShippedClass("AnkaJet 5 yeni hat açıyor, Trabzon-Münih seferleri haziranda "
                          "başlıyormuş. daha önce uçan var mı?",
