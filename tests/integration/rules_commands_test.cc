@@ -428,9 +428,9 @@ TEST(RulesDiffCommand, ShowsRuleReachAndUrgentFlagsAndSpeaksJson) {
   - {id: late, category: complaint, match: {any: ["gecikti"]}, tests: [{text: gecikti, expect: match}]}
   - {id: cancel, category: complaint, urgent: [churn], match: {any: ["iptal ediyorum"]}, tests: [{text: iptal ediyorum, expect: match}]}
 )y");
-  const std::string sample =
-      WriteFile("sample-reach.txt",
-                "paket gecikti\nkurye yine geç kaldı, rezalet\naboneliğimi iptal ediyorum\n");
+  const std::string sample = WriteFile(
+      "sample-reach.txt",
+      "paket gecikti\n@kargo kurye yine geç kaldı, rezalet\naboneliğimi iptal ediyorum\n");
   const RunResult run =
       Earshot({"rules", "diff", old_pack, new_pack, "--sample", sample}, "rules-diff-reach");
   EXPECT_EQ(run.exit_code, 0) << run.output;
