@@ -188,6 +188,19 @@ bool AsksNoOne(const std::vector<Token>& t, size_t k) {
 
 bool LooksLikeQuestion(const NormalizedText& text, std::string_view original) {
   if (original.find('?') != std::string_view::npos) return true;
+  // The question-mark emoji stand for "?": "does travel cover skiing ⛷️❓".
+  if (original.find("\u2753") != std::string_view::npos ||
+      original.find("\u2754") != std::string_view::npos) {
+    return true;
+  }
+  // Shorthand that asks with a closing "when": "restock when 😩🙏",
+  // "refund when".
+  for (size_t k = text.tokens.size(); k > 1;) {
+    --k;
+    if (!text.tokens[k].is_word) continue;
+    if (text.tokens[k].text == "when" && text.tokens[k - 1].is_word) return true;
+    break;
+  }
   // Short lists asked about every word of every post: WordList answers most
   // words from a bit filter. Folded tokens are single words, so only single
   // words are listed.
@@ -918,6 +931,22 @@ bool AbsolvesTheCompany(const NormalizedText& text) {
 // my old flat, nothing to see here"), or said outright ("false alarm",
 // "panic over", "yanlış alarm"). Found out alone is no retraction: "turns
 // out they never sent it" reports the fault.
+// Whether the post calls itself a false alarm in so many words: "false
+// alarm, carry on", "yanlış alarm", "panic over", "crisis averted".
+bool SaysFalseAlarm(const NormalizedText& text) {
+  const std::vector<Token>& t = text.tokens;
+  for (size_t k = 0; k + 1 < t.size(); ++k) {
+    if (!t[k].is_word || !t[k + 1].is_word) continue;
+    const std::string_view w = t[k].text;
+    const std::string_view next = t[k + 1].text;
+    if (((w == "false" || w == "yanlis") && next == "alarm") || (w == "panic" && next == "over") ||
+        (w == "crisis" && next == "averted")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool Retracts(const NormalizedText& text) {
   const std::vector<Token>& t = text.tokens;
   bool found_out = false;
@@ -1096,7 +1125,7 @@ bool AsksWhatIsCovered(const NormalizedText& text) {
 // company: "does anyone know a good plumber", "anybody tried it?",
 // "arkadaşlar hangisi daha iyi çeker?", "kanka sen hangi bankayı
 // kullanıyordun", "bilen var mı", "kullanan var mı", "tecrübesi olan
-// yazsın".
+// yazsın", "hangisi, yorumlara yazın".
 // Not when the company's people are asked ("anyone from the team know…",
 // "anyone at @acme around?") or the company is spoken to ("bilen var mı?
 // @acme siz biliyorsunuzdur").
@@ -1121,6 +1150,12 @@ bool AsksThePublic(const NormalizedText& text) {
     // "sizce X mi daha iyi Y mi?": the readers' opinion.
     if (w == "sizce") public_asked = true;
     if (w == "tecrubesi" && next == "olan") public_asked = true;
+    // A poll for the comments: "X mi Y mi, yorumlara yazın", "tell me in
+    // the comments".
+    if (w == "yorumlara" && next.starts_with("yaz")) public_asked = true;
+    if (w == "comments" && k >= 2 && t[k - 1].text == "the" && t[k - 2].text == "in") {
+      public_asked = true;
+    }
     // "arkadaşlar" and a formal "you" both: the company may be asked too
     // ("sizce", "what do you think", asks the readers).
     if (IsFormalYou(w) && w != "sizce") return false;
@@ -1542,6 +1577,16 @@ Verdict Classifier::Classify(const Post& post) const {
       std::all_of(v.urgent.begin(), v.urgent.end(),
                   [](const std::string& flag) { return flag == "fraud"; }) &&
       Retracts(text)) {
+    v.urgent.clear();
+  }
+  // A safety scare called a false alarm in so many words ("thought the
+  // power bank was swelling, turns out it was the rubber case. false
+  // alarm, carry on") goes the same way; a vaguer retraction leaves a
+  // safety flag standing.
+  if (!v.urgent.empty() &&
+      std::all_of(v.urgent.begin(), v.urgent.end(),
+                  [](const std::string& flag) { return flag == "fraud" || flag == "safety"; }) &&
+      SaysFalseAlarm(text)) {
     v.urgent.clear();
   }
   // Stars the writer says were a slip ("yanlışlıkla 2 yıldız basmışım",
