@@ -413,7 +413,10 @@ bool StarsSaidToBeASlip(const NormalizedText& text) {
   // "yıldızı boşverin", "ignore the stars": stars disowned say nothing either.
   static constexpr std::string_view kSlip[] = {
       "yanlislikla", "kazara",      "accidentally", "mistake", "meant", "mistakenly",
-      "misclicked",  "yanlislikta", "bosverin",     "bosver",  "ignore"};
+      "misclicked",  "yanlislikta", "bosverin",     "bosver",  "ignore",
+      // Stars the writer cannot take back: "can't seem to edit the stars",
+      // "yıldızı değiştiremedim".
+      "edit",        "degistiremedim", "degistiremiyorum", "duzeltemedim", "duzeltemiyorum"};
   static constexpr WordList kSlipList(kSlip);
   static constexpr std::string_view kStars[] = {"star",     "stars",  "yildiz", "yildizi",
                                                 "yildizla", "rating", "puan",   "puani"};
@@ -426,6 +429,63 @@ bool StarsSaidToBeASlip(const NormalizedText& text) {
     slip = slip || kSlipList.Contains(t.text);
   }
   return stars && slip;
+}
+
+// Whether a review's words give its stars nothing to judge: a wish said to
+// no one ("wish there was a dark mode", "keşke bir de çocuk profili
+// olsa") or an app not yet used ("daha kullanmadım", "will see how it
+// goes"). Asked only of posts no rule or clear sentiment has decided.
+bool GivesTheStarsNothingToJudge(const NormalizedText& text) {
+  const std::vector<Token>& t = text.tokens;
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (!t[k].is_word) continue;
+    const std::string_view w = t[k].text;
+    const std::string_view next = WordAt(t, k + 1);
+    if (w == "keske" || w == "wish") return true;
+    if ((w == "daha" || w == "henuz") &&
+        (next.starts_with("kullanma") || next.starts_with("denemedi") ||
+         next.starts_with("denemedim"))) {
+      return true;
+    }
+    if (w == "see" && next == "how" && WordAt(t, k + 2) == "it" &&
+        (WordAt(t, k + 3) == "goes" || WordAt(t, k + 3) == "works")) {
+      return true;
+    }
+    if ((w == "yet" && next == "to" &&
+         (WordAt(t, k + 2) == "try" || WordAt(t, k + 2) == "use")) ||
+        ((w == "havent" || w == "haven't") && (next == "used" || next == "tried"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether the post asks how the writer does a thing: "how do I change
+// the email", "how can we", "nasıl bağlarım", "nasıl değiştirebilirim",
+// "nasıl yapayım". Under one star such a question asks for help; the
+// stars are its frustration, not a fault reported.
+bool AsksHowToDoIt(const NormalizedText& text) {
+  const std::vector<Token>& t = text.tokens;
+  for (size_t k = 0; k + 1 < t.size(); ++k) {
+    if (!t[k].is_word) continue;
+    const std::string_view w = t[k].text;
+    if (w == "how") {
+      const std::string_view next = WordAt(t, k + 1);
+      const std::string_view who = WordAt(t, k + 2);
+      if ((next == "do" || next == "can" || next == "should") && (who == "i" || who == "we")) {
+        return true;
+      }
+    } else if (w == "nasil") {
+      for (size_t j = k + 1; j <= k + 2 && j < t.size() && t[j].is_word; ++j) {
+        const std::string_view v = t[j].text;
+        if (v.size() > 4 && (v.ends_with("rim") || v.ends_with("rum") || v.ends_with("yim") ||
+                             v.ends_with("yum"))) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
 }
 
 // Whether the post asks leave for the writer to do something: "can I",
@@ -1039,6 +1099,13 @@ bool Retracts(const NormalizedText& text) {
         break;
       case 'i':
         // "ignore my last tweet", "arıza kaydını iptal edin".
+        // "ignore my last tweet", "ignore my earlier review": a retraction
+        // in itself.
+        if (w == "ignore" && next_is(k, "my") && k + 2 < t.size() &&
+            (t[k + 2].text == "last" || t[k + 2].text == "earlier" ||
+             t[k + 2].text == "previous")) {
+          return true;
+        }
         sorry = sorry ||
                 (w == "ignore" && (next_is(k, "my") || next_is(k, "this") || next_is(k, "me") ||
                                    next_is(k, "that") || next_is(k, "the")));
@@ -1599,8 +1666,14 @@ Verdict Classifier::Classify(const Post& post) const {
   // Stars given so that the review is seen ("5 stars so the devs actually
   // read this", "5 yıldız veriyorum ki üstte çıkıp görün") say nothing of
   // the writer's verdict.
+  // Nor do stars over words that judge nothing ("wish there was a dark
+  // mode", four stars; "daha kullanmadım", five).
+  const bool stars_judge_nothing = post.rating && *post.rating >= options_.praise_min_stars &&
+                                   praise_rule == nullptr &&
+                                   v.sentiment_strength < options_.praise_above &&
+                                   GivesTheStarsNothingToJudge(text);
   const bool high_stars = post.rating && *post.rating >= options_.praise_min_stars &&
-                          !stars_slipped && !StarsGivenToBeSeen(text);
+                          !stars_slipped && !StarsGivenToBeSeen(text) && !stars_judge_nothing;
   // Asked only where no rule has decided: most posts with a complaint rule
   // never need it.
   std::optional<bool> question_cue;
@@ -1813,6 +1886,15 @@ Verdict Classifier::Classify(const Post& post) const {
     v.priority = Priority::kP4;
     v.confidence = 0.7;
     v.reason = "neutral rule " + spam_rule->id;
+  } else if (low_stars && complaint_rule == nullptr &&
+             v.sentiment_strength > options_.complaint_below && AsksHowToDoIt(text) && asks()) {
+    // "How do I change the email on my account? Can't find it anywhere",
+    // one star: a request for help, put where the writer found a box.
+    v.post_class = PostClass::kQuestion;
+    v.priority = question_rule != nullptr ? question_rule->priority : Priority::kP3;
+    if (question_rule != nullptr) v.sla_ms = question_rule->sla_ms;
+    v.confidence = 0.6;
+    v.reason = "a how-to question under low stars";
   } else if (low_stars) {
     v.post_class = PostClass::kComplaint;
     v.priority = Priority::kP3;
@@ -1896,7 +1978,8 @@ Verdict Classifier::Classify(const Post& post) const {
     v.confidence = 0.6;
     v.reason = RatedReason(*post.rating) + " in lukewarm words";
   } else if (v.sentiment_strength <= options_.complaint_below && !praised_problem &&
-             (!high_stars || sentiment.turns_away) && !self_blame() && !retracted() &&
+             (!high_stars || sentiment.turns_away) && !stars_judge_nothing && !self_blame() &&
+             !retracted() &&
              !(problem_denied && !sentiment.turns_away && !sentiment.ends_negative) &&
              (praise_rule != nullptr ||
               (aims_at_a_company() &&
