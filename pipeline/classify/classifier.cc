@@ -859,8 +859,8 @@ bool OnlyAcknowledges(const NormalizedText& text) {
 }
 
 // Whether the writer says the fault was their own: "my fault", "my own
-// fault", "my bad", "my mistake", "benim hatam", "kendi hatam(dan)", "hata
-// bendeydi".
+// fault", "my bad", "my mistake", "my own clumsiness", "benim hatam",
+// "kendi hatam(dan)", "hata bendeydi", "sakarlık bende".
 bool BlamesThemselves(const NormalizedText& text) {
   const std::vector<Token>& t = text.tokens;
   for (size_t k = 0; k + 1 < t.size(); ++k) {
@@ -868,11 +868,13 @@ bool BlamesThemselves(const NormalizedText& text) {
     const bool owner = a == "my" || a == "benim" || a == "kendi";
     const bool fault =
         a == "hata" || a == "suc" || a == "kabahat" || a == "sorun" || a == "problem";
-    if (!owner && !fault) continue;
+    if (!owner && !fault && a != "sakarlik") continue;
     // Not asked ("how is this my fault?", "hata bende mi?").
     if (!t[k].is_word || !t[k + 1].is_word || t[k + 1].clause_start || t[k].in_question) continue;
     // "hata bendeydi", "suç bende", "sorun bendeymiş": the fault is with
     // me (not "sorun bende değil").
+    // "sakarlık bende": the clumsiness was mine.
+    if (a == "sakarlik" && t[k + 1].text.substr(0, 5) == "bende") return true;
     if (fault) {
       const bool denied = k + 2 < t.size() && t[k + 2].text.substr(0, 5) == "degil";
       if (t[k + 1].text.substr(0, 5) == "bende" && !denied) return true;
@@ -890,6 +892,11 @@ bool BlamesThemselves(const NormalizedText& text) {
       continue;
     }
     if (a == "my" && (b == "fault" || b == "mistake" || (b == "bad" && ends))) return true;
+    // "my own clumsiness", "kendi sakarlığım": the writer's hands to blame.
+    if ((a == "my" && (b == "clumsiness" || b == "carelessness")) ||
+        (a == "kendi" && b.starts_with("sakarlig"))) {
+      return true;
+    }
     if ((a == "benim" || a == "kendi") && b.substr(0, 5) == "hatam") return true;
   }
   return false;
