@@ -935,5 +935,79 @@ TEST(ShippedClassifier, TurkishParticlesThatAskNoOneMakeNoQuestion) {
             PostClass::kNeutral);
   EXPECT_EQ(ShippedClass("@kargo paketim yarın gelir mi?", "tr"), PostClass::kQuestion);
 }
+// The urgent flags a post carries with the shipped rules and lexicons.
+std::vector<std::string> ShippedFlags(const std::string& text, const std::string& lang) {
+  earshot::Post post;
+  post.text = text;
+  post.lang = lang;
+  return ShippedClassifier().Classify(post).urgent;
+}
+
+// A safety scare the writer calls a false alarm in so many words keeps no
+// flag; a burn the writer owns to is no complaint; a vaguer retraction
+// leaves the flag standing.
+TEST(ShippedClassifier, ASafetyScareCalledAFalseAlarmRaisesNoAlarm) {
+  const std::string scare =
+      "panicked thinking my @VoltTech power bank was swelling, turns out it was just the cheap "
+      "rubber case I'd squeezed it into. false alarm, carry on";
+  EXPECT_TRUE(ShippedFlags(scare, "en").empty());
+  EXPECT_EQ(ShippedClass(scare, "en"), PostClass::kNeutral);
+  EXPECT_EQ(ShippedFlags("@VoltTech my power bank is swelling and hot to the touch", "en"),
+            std::vector<std::string>{"safety"});
+  EXPECT_NE(ShippedClass("burnt my thumb on the oven tray making tonight's @FreshBite kit, my "
+                         "own clumsiness, the card said use oven gloves",
+                         "en"),
+            PostClass::kComplaint);
+  EXPECT_NE(ShippedClass("Sepetle'den gelen malzemelerle menemen yaparken elimi tavaya "
+                         "değdirdim, sakarlık bende tabii",
+                         "tr"),
+            PostClass::kComplaint);
+}
+
+// The question-mark emoji and a closing "when" ask as "?" does; a poll for
+// the comments asks the readers, not the company.
+TEST(ShippedClassifier, QuestionEmojiAndShorthandAsk) {
+  EXPECT_EQ(ShippedClass("@Shieldly does travel cover skiing \u26f7\u2753", "en"),
+            PostClass::kQuestion);
+  EXPECT_EQ(ShippedClass("@GlowNest restock when \U0001F629\U0001F64F", "en"),
+            PostClass::kQuestion);
+  EXPECT_EQ(ShippedClass("Munchly mi Lezzetyolu mu, yorumlara yazin", "tr"), PostClass::kNeutral);
+  EXPECT_EQ(ShippedClass("Munchly or Lezzetyolu? tell me in the comments", "en"),
+            PostClass::kNeutral);
+}
+
+// Stars over words that judge nothing (a wish, an app not yet used) make
+// no praise; a how-to question under one star asks; stars the writer says
+// cannot be edited, beside a retraction, make no complaint.
+TEST(ShippedClassifier, StarsOverWordsThatJudgeNothingDecideNothing) {
+  EXPECT_EQ(ShippedReviewClass("wish there was a dark mode", "en", 4), PostClass::kNeutral);
+  EXPECT_EQ(ShippedReviewClass("keşke bir de çocuk profili olsa", "tr", 4), PostClass::kNeutral);
+  EXPECT_EQ(ShippedReviewClass("Kardesim indirtti bakalim daha kullanmadim", "tr", 5),
+            PostClass::kNeutral);
+  EXPECT_EQ(ShippedReviewClass("Downloaded for the sign-up bonus, will see how it goes", "en", 5),
+            PostClass::kNeutral);
+  // A wish beside praise is still praise.
+  EXPECT_EQ(
+      ShippedReviewClass("Best banking app I've used. Only wish I could rename my pots.", "en", 4),
+      PostClass::kPraise);
+  EXPECT_EQ(
+      ShippedReviewClass(
+          "How do I change the email on my account? Can't find it anywhere in settings", "en", 1),
+      PostClass::kQuestion);
+  EXPECT_EQ(
+      ShippedReviewClass("Yeni telefona geçtim, uygulamayı eski hesabıma nasıl bağlarım?", "tr", 1),
+      PostClass::kQuestion);
+  // "Why" under one star reproaches.
+  EXPECT_EQ(ShippedReviewClass("Why does the app log me out every time I switch apps??", "en", 1),
+            PostClass::kComplaint);
+  EXPECT_EQ(ShippedReviewClass("Ignore my earlier review, the payment failures were my own bank "
+                               "blocking it, not the app. Can't seem to edit the stars",
+                               "en", 1),
+            PostClass::kNeutral);
+  EXPECT_EQ(ShippedReviewClass("Aslında sorun uygulamada değilmiş, telefonun hafızası dolmuş. "
+                               "Yıldızı değiştiremedim kusura bakmayın",
+                               "tr", 2),
+            PostClass::kNeutral);
+}
 }  // namespace
 }  // namespace earshot
