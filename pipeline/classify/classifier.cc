@@ -412,11 +412,11 @@ bool StarsGivenToBeSeen(const NormalizedText& text) {
 bool StarsSaidToBeASlip(const NormalizedText& text) {
   // "yıldızı boşverin", "ignore the stars": stars disowned say nothing either.
   static constexpr std::string_view kSlip[] = {
-      "yanlislikla", "kazara",      "accidentally", "mistake", "meant", "mistakenly",
-      "misclicked",  "yanlislikta", "bosverin",     "bosver",  "ignore",
+      "yanlislikla", "kazara", "accidentally", "mistake", "meant", "mistakenly", "misclicked",
+      "yanlislikta", "bosverin", "bosver", "ignore",
       // Stars the writer cannot take back: "can't seem to edit the stars",
       // "yıldızı değiştiremedim".
-      "edit",        "degistiremedim", "degistiremiyorum", "duzeltemedim", "duzeltemiyorum"};
+      "edit", "degistiremedim", "degistiremiyorum", "duzeltemedim", "duzeltemiyorum"};
   static constexpr WordList kSlipList(kSlip);
   static constexpr std::string_view kStars[] = {"star",     "stars",  "yildiz", "yildizi",
                                                 "yildizla", "rating", "puan",   "puani"};
@@ -451,8 +451,7 @@ bool GivesTheStarsNothingToJudge(const NormalizedText& text) {
         (WordAt(t, k + 3) == "goes" || WordAt(t, k + 3) == "works")) {
       return true;
     }
-    if ((w == "yet" && next == "to" &&
-         (WordAt(t, k + 2) == "try" || WordAt(t, k + 2) == "use")) ||
+    if ((w == "yet" && next == "to" && (WordAt(t, k + 2) == "try" || WordAt(t, k + 2) == "use")) ||
         ((w == "havent" || w == "haven't") && (next == "used" || next == "tried"))) {
       return true;
     }
@@ -1675,10 +1674,9 @@ Verdict Classifier::Classify(const Post& post) const {
   // the writer's verdict.
   // Nor do stars over words that judge nothing ("wish there was a dark
   // mode", four stars; "daha kullanmadım", five).
-  const bool stars_judge_nothing = post.rating && *post.rating >= options_.praise_min_stars &&
-                                   praise_rule == nullptr &&
-                                   v.sentiment_strength < options_.praise_above &&
-                                   GivesTheStarsNothingToJudge(text);
+  const bool stars_judge_nothing =
+      post.rating && *post.rating >= options_.praise_min_stars && praise_rule == nullptr &&
+      v.sentiment_strength < options_.praise_above && GivesTheStarsNothingToJudge(text);
   const bool high_stars = post.rating && *post.rating >= options_.praise_min_stars &&
                           !stars_slipped && !StarsGivenToBeSeen(text) && !stars_judge_nothing;
   // Asked only where no rule has decided: most posts with a complaint rule

@@ -3768,13 +3768,21 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     }
   }
   // Tears beside praise, with no word against it, are joy or laughter ("I
-  // love you guys 😭😭", "this is so funny 😭"): they count for it.
+  // love you guys 😭😭", "this is so funny 😭"): they count for it. A heart
+  // or other warm emoji (valence 2 and up) is praise enough ("left a lil
+  // note n a doodle 😭😭🫶"); laughter ("bu maaşla geleceğim yok 😂😭"),
+  // and the claps and smiles that sarcasm borrows, are not.
   if (std::any_of(scored.begin(), scored.end(),
                   [&](const Scored& x) { return x.valence < 0 && IsTears(words[x.token]); })) {
+    constexpr double kWarmEmojiAtLeast = 2.0;
     double praise = 0;
     bool against = false;
     for (const Scored& x : scored) {
-      if (is_word[x.token] == 0) continue;
+      if (is_word[x.token] == 0) {
+        if (x.valence >= kWarmEmojiAtLeast && !x.sarcasm_prone && !IsTears(words[x.token]))
+          praise += x.valence;
+        continue;
+      }
       praise += x.valence;
       against = against || x.valence < 0;
     }

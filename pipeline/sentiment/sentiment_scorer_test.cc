@@ -195,6 +195,8 @@ TEST(SentimentScorer, TearsBesidePraiseAloneAreJoy) {
   l->en.Add("broke", -2.0);
   l->tr.Add("harika", 3.0);
   l->emoji.Add("\xF0\x9F\x98\xAD", -2.2);  // 😭
+  l->emoji.Add("\xF0\x9F\xAB\xB6", 2.5);   // 🫶
+  l->emoji.Add("\xF0\x9F\x98\x82", 1.0);   // 😂
   const SentimentScorer scorer(l);
   auto score = [&](const std::string& text, const std::string& lang) {
     return scorer.Score(Normalize(text, lang == "tr"), lang, text).strength;
@@ -208,6 +210,12 @@ TEST(SentimentScorer, TearsBesidePraiseAloneAreJoy) {
   EXPECT_LT(score("love the band but I lost my bag \xF0\x9F\x98\xAD", "en"),
             score("love the band but I lost my bag", "en"));
   EXPECT_LT(score("\xF0\x9F\x98\xAD", "en"), 0);
+  // A warm emoji is praise enough; laughter is not.
+  EXPECT_GT(
+      score("driver left a note n a doodle \xF0\x9F\x98\xAD\xF0\x9F\x98\xAD\xF0\x9F\xAB\xB6", "en"),
+      0);
+  EXPECT_LT(score("the ad \xF0\x9F\x98\x82\xF0\x9F\x98\xAD\xF0\x9F\x98\xAD", "en"),
+            score("the ad \xF0\x9F\x98\x82", "en"));
 }
 
 TEST(SentimentScorer, TheIronyAndDoubtMarksTurnThePraiseOfTheirClause) {
