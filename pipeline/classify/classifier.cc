@@ -2009,7 +2009,10 @@ Verdict Classifier::Classify(const Post& post) const {
     v.reason = SentimentReason("negative sentiment, strength ", v.sentiment_strength);
   } else if (praise_rule != nullptr || high_stars ||
              (v.sentiment_strength >= options_.praise_above && !retracted() &&
-              says_it_to_someone() && !TellsSomeoneElsesStory(text))) {
+              !sentiment.only_laughter_positive && says_it_to_someone() &&
+              !TellsSomeoneElsesStory(text))) {
+    // (Laughter alone praises no one: "this is literally u 😂😂 @Munchly
+    // ad", "me refreshing the tracking every 5 secs lol".)
     v.post_class = PostClass::kPraise;
     v.priority = Priority::kP4;
     v.confidence = praise_rule != nullptr ? 0.85 : 0.6;

@@ -761,6 +761,12 @@ bool IsLaughterAcronym(std::string_view word) {
   return kAcronyms.Contains(word);
 }
 
+// Emoji that laugh: 😂 🤣 😹 😆, and "xd".
+bool IsLaughingEmoji(std::string_view token) {
+  return token == "\xF0\x9F\x98\x82" || token == "\xF0\x9F\xA4\xA3" ||
+         token == "\xF0\x9F\x98\xB9" || token == "\xF0\x9F\x98\x86" || token == "xd";
+}
+
 // In a short quotation (Token::quoted), or a word in single quotes of its
 // own ("'help'"), which the normalizer keeps as a word with its apostrophes.
 bool IsQuoted(const Token& t) {
@@ -3828,6 +3834,18 @@ SentimentResult SentimentScorer::Score(const NormalizedText& text, std::string_v
     result.turns_positive = sentence == 0 && negative_before && !negative_after && after > 0;
     result.turns_away = positive_before && !positive_after;
     result.ends_negative = negative_after && !positive_after;
+  }
+  // Laughter alone on the positive side (a cheap scan: few posts score).
+  {
+    bool positive = false;
+    bool all_laughter = true;
+    for (const Scored& s : scored) {
+      if (s.valence <= 0) continue;
+      positive = true;
+      const std::string_view w = words[s.token];
+      all_laughter = all_laughter && (IsLaughter(w) || IsLaughterAcronym(w) || IsLaughingEmoji(w));
+    }
+    result.only_laughter_positive = positive && all_laughter;
   }
   // A score given in the text is the writer's verdict; the last one counts.
   if (const std::optional<RatingInText> rating = FindRatingInText(text.folded, words)) {

@@ -46,6 +46,9 @@ struct SentimentResult {
   // positive ("no complaints about the food, but the delivery was cold"),
   // whatever came before it.
   bool ends_negative = false;
+  // Everything that scored positive is laughter ("lol", "hahaha", 😂):
+  // amusement, which is no praise of anyone ("this is literally u 😂😂").
+  bool only_laughter_positive = false;
   std::vector<SentimentContribution> contributions;
 };
 

@@ -1009,5 +1009,12 @@ TEST(ShippedClassifier, StarsOverWordsThatJudgeNothingDecideNothing) {
                                "tr", 2),
             PostClass::kNeutral);
 }
+// Laughter alone praises no one; laughter beside a warm word still may.
+TEST(ShippedClassifier, LaughterAloneIsNoPraise) {
+  EXPECT_EQ(ShippedClass("@jess_m this is literally u \U0001F602\U0001F602 @Munchly ad", "en"),
+            PostClass::kNeutral);
+  EXPECT_EQ(ShippedClass("@Munchly hahaha best push notification ever, love it", "en"),
+            PostClass::kPraise);
+}
 }  // namespace
 }  // namespace earshot
