@@ -2007,6 +2007,16 @@ Verdict Classifier::Classify(const Post& post) const {
     v.priority = PriorityFromFollowers(post.author.followers, post.author.verified);
     v.confidence = std::min(1.0, 0.5 + std::abs(v.sentiment_strength) / 2);
     v.reason = SentimentReason("negative sentiment, strength ", v.sentiment_strength);
+  } else if (praise_rule != nullptr && !high_stars &&
+             post.text.find(kUpsideDownFace) != std::string_view::npos && says_it_to_someone()) {
+    // Thanks or praise said with an upside-down face, to the company ("wow
+    // @VoltEnergy thanks SO much for the smart meter that reads zero every
+    // month 🙃"), is sarcasm: in the team's own posts it never came with
+    // thanks meant.
+    v.post_class = PostClass::kComplaint;
+    v.priority = Priority::kP3;
+    v.confidence = 0.6;
+    v.reason = "praise rule " + praise_rule->id + " said with an upside-down face: sarcasm";
   } else if (praise_rule != nullptr || high_stars ||
              (v.sentiment_strength >= options_.praise_above && !retracted() &&
               !sentiment.only_laughter_positive && says_it_to_someone() &&

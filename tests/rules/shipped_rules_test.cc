@@ -1016,5 +1016,14 @@ TEST(ShippedClassifier, LaughterAloneIsNoPraise) {
   EXPECT_EQ(ShippedClass("@Munchly hahaha best push notification ever, love it", "en"),
             PostClass::kPraise);
 }
+// Thanks said to the company with an upside-down face are sarcasm.
+TEST(ShippedClassifier, ThanksWithAnUpsideDownFaceAreSarcasm) {
+  EXPECT_EQ(ShippedClass("wow @VoltEnergy thanks SO much for the smart meter that reads zero "
+                         "every month. truly smart \U0001F643",
+                         "en"),
+            PostClass::kComplaint);
+  EXPECT_EQ(ShippedClass("wow @VoltEnergy thanks SO much, fixed in minutes", "en"),
+            PostClass::kPraise);
+}
 }  // namespace
 }  // namespace earshot
