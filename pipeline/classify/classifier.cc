@@ -1226,6 +1226,16 @@ bool AsksThePublic(const NormalizedText& text) {
     // A poll for the comments: "X mi Y mi, yorumlara yazın", "tell me in
     // the comments".
     if (w == "yorumlara" && next.starts_with("yaz")) public_asked = true;
+    // An advert or a video the readers are asked about: "TelNova'nın yeni
+    // reklamını gördünüz mü 😂" (not "mesajımı gördünüz mü", asked of the
+    // company).
+    if (w == "gordunuz" && next.starts_with("mu") && k > 0) {
+      const std::string_view seen = t[k - 1].text;
+      if (seen.starts_with("reklam") || seen.starts_with("video") || seen.starts_with("haber")) {
+        public_asked = true;
+        continue;  // its formal "you" is the readers
+      }
+    }
     if (w == "comments" && k >= 2 && t[k - 1].text == "the" && t[k - 2].text == "in") {
       public_asked = true;
     }

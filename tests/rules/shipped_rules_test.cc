@@ -974,6 +974,10 @@ TEST(ShippedClassifier, QuestionEmojiAndShorthandAsk) {
   EXPECT_EQ(ShippedClass("Munchly mi Lezzetyolu mu, yorumlara yazin", "tr"), PostClass::kNeutral);
   EXPECT_EQ(ShippedClass("Munchly or Lezzetyolu? tell me in the comments", "en"),
             PostClass::kNeutral);
+  EXPECT_EQ(ShippedClass("TelNova'nin yeni reklamini gordunuz mu 😂 muzik cok guzel", "tr"),
+            PostClass::kNeutral);
+  EXPECT_EQ(ShippedClass("@TelNova mesajımı gördünüz mü? hala bekliyorum", "tr"),
+            PostClass::kComplaint);
 }
 
 // Stars over words that judge nothing (a wish, an app not yet used) make
