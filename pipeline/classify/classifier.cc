@@ -443,8 +443,7 @@ bool GivesTheStarsNothingToJudge(const NormalizedText& text) {
     const std::string_view next = WordAt(t, k + 1);
     if (w == "keske" || w == "wish") return true;
     if ((w == "daha" || w == "henuz") &&
-        (next.starts_with("kullanma") || next.starts_with("denemedi") ||
-         next.starts_with("denemedim"))) {
+        (next.starts_with("kullanma") || next.starts_with("denemedi"))) {
       return true;
     }
     if (w == "see" && next == "how" && WordAt(t, k + 2) == "it" &&
@@ -865,15 +864,13 @@ bool BlamesThemselves(const NormalizedText& text) {
   for (size_t k = 0; k + 1 < t.size(); ++k) {
     const std::string_view a = t[k].text;
     const bool owner = a == "my" || a == "benim" || a == "kendi";
-    const bool fault =
-        a == "hata" || a == "suc" || a == "kabahat" || a == "sorun" || a == "problem";
-    if (!owner && !fault && a != "sakarlik") continue;
+    const bool fault = a == "hata" || a == "suc" || a == "kabahat" || a == "sorun" ||
+                       a == "problem" || a == "sakarlik";
+    if (!owner && !fault) continue;
     // Not asked ("how is this my fault?", "hata bende mi?").
     if (!t[k].is_word || !t[k + 1].is_word || t[k + 1].clause_start || t[k].in_question) continue;
-    // "hata bendeydi", "suç bende", "sorun bendeymiş": the fault is with
-    // me (not "sorun bende değil").
-    // "sakarlık bende": the clumsiness was mine.
-    if (a == "sakarlik" && t[k + 1].text.substr(0, 5) == "bende") return true;
+    // "hata bendeydi", "suç bende", "sorun bendeymiş", "sakarlık bende":
+    // the fault is with me (not "sorun bende değil").
     if (fault) {
       const bool denied = k + 2 < t.size() && t[k + 2].text.substr(0, 5) == "degil";
       if (t[k + 1].text.substr(0, 5) == "bende" && !denied) return true;
@@ -1014,6 +1011,7 @@ bool SaysFalseAlarm(const NormalizedText& text) {
 }
 
 bool Retracts(const NormalizedText& text) {
+  if (SaysFalseAlarm(text)) return true;
   const std::vector<Token>& t = text.tokens;
   bool found_out = false;
   bool sorry = false;
@@ -1065,20 +1063,12 @@ bool Retracts(const NormalizedText& text) {
         // "yanlışlıkla sizi etiketlemişim": the wrong company tagged.
         found_out = found_out || w.starts_with("etiketlemis");
         break;
-      case 'c':
-        if (w == "crisis" && next_is(k, "averted")) return true;
-        break;
       case 'f':
-        if (w == "false" && next_is(k, "alarm")) return true;
         // "nvm found it"; "sonradan fark ettim", "farkettim".
         found_out = found_out || (w == "found" && next_is(k, "it")) ||
                     (w == "fark" && next_is(k, "ettim")) || w == "farkettim";
         break;
-      case 'y':
-        if (w == "yanlis" && next_is(k, "alarm")) return true;
-        break;
       case 'p':
-        if (w == "panic" && next_is(k, "over")) return true;
         // Not "pardon ama": an apology before a "but" introduces a complaint.
         sorry = sorry || (w == "pardon" && !next_is(k, "ama") && !next_is(k, "fakat") &&
                           !next_is(k, "ancak"));
