@@ -23,6 +23,7 @@ inline constexpr std::string_view kGrinWithSweat = "\xF0\x9F\x98\x85";      // U
 inline constexpr std::string_view kGrinSquinting = "\xF0\x9F\x98\x86";      // U+1F606
 inline constexpr std::string_view kGrinningEyes = "\xF0\x9F\x98\x84";       // U+1F604
 inline constexpr std::string_view kBeamingFace = "\xF0\x9F\x98\x81";        // U+1F601
+inline constexpr std::string_view kCatWithTearsOfJoy = "\xF0\x9F\x98\xB9";  // U+1F639
 
 // Whether any emoji token of `tokens` is one of `marks`.
 inline bool HasEmoji(const std::vector<Token>& tokens,

@@ -763,8 +763,8 @@ bool IsLaughterAcronym(std::string_view word) {
 
 // Emoji that laugh: 😂 🤣 😹 😆, and "xd".
 bool IsLaughingEmoji(std::string_view token) {
-  return token == "\xF0\x9F\x98\x82" || token == "\xF0\x9F\xA4\xA3" ||
-         token == "\xF0\x9F\x98\xB9" || token == "\xF0\x9F\x98\x86" || token == "xd";
+  return token == kTearsOfJoy || token == kRollingOnTheFloor || token == kCatWithTearsOfJoy ||
+         token == kGrinSquinting || token == "xd";
 }
 
 // In a short quotation (Token::quoted), or a word in single quotes of its

@@ -620,15 +620,18 @@ TEST(ShippedClassifier, GrinsNeighboursAndCreditReadAsMeant) {
   EXPECT_GT(ShippedScore("yarım saatte gelip aldılar, hakkınızı yemeyelim", "tr"), 0.0);
 }
 
+// The urgent flags a post carries with the shipped rules and lexicons.
+std::vector<std::string> ShippedFlags(const std::string& text, const std::string& lang) {
+  earshot::Post post;
+  post.text = text;
+  post.lang = lang;
+  return ShippedClassifier().Classify(post).urgent;
+}
+
 // A lawyer or a harm named in a recommendation is no alarm; a polite
 // threat with thanks is, and so is a recommendation denied.
 TEST(ShippedClassifier, ALawyerOrAHarmInARecommendationIsNoAlarm) {
-  auto urgent = [](const std::string& text, const std::string& lang) {
-    earshot::Post post;
-    post.text = text;
-    post.lang = lang;
-    return ShippedClassifier().Classify(post).urgent;
-  };
+  const auto& urgent = ShippedFlags;
   EXPECT_TRUE(urgent("Used them to sort out my will. The lawyer explained everything clearly and "
                      "there were no hidden fees. Highly recommend.",
                      "en")
@@ -935,14 +938,6 @@ TEST(ShippedClassifier, TurkishParticlesThatAskNoOneMakeNoQuestion) {
             PostClass::kNeutral);
   EXPECT_EQ(ShippedClass("@kargo paketim yarın gelir mi?", "tr"), PostClass::kQuestion);
 }
-// The urgent flags a post carries with the shipped rules and lexicons.
-std::vector<std::string> ShippedFlags(const std::string& text, const std::string& lang) {
-  earshot::Post post;
-  post.text = text;
-  post.lang = lang;
-  return ShippedClassifier().Classify(post).urgent;
-}
-
 // A safety scare the writer calls a false alarm in so many words keeps no
 // flag; a burn the writer owns to is no complaint; a vaguer retraction
 // leaves the flag standing.
